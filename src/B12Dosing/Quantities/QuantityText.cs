@@ -1,0 +1,154 @@
+using System.Globalization;
+
+namespace B12Dosing.Quantities;
+
+/// <summary>
+/// Shared parsing of "number unit" text for every quantity type. Rules: the invariant culture unless a
+/// provider is given; no thousands separators; a comma that is not the culture's decimal separator is
+/// rejected as ambiguous; NaN, infinities (including overflow such as <c>1e400</c>) and negative values
+/// are rejected; international units (IU) are rejected because vitamin B12 has none.
+/// </summary>
+internal static class QuantityText
+{
+    /// <summary>The message for any amount written in international units.</summary>
+    public const string InternationalUnitMessage =
+        "Vitamin B12 has no international unit (IU): write doses in µg (mcg) or mg, for example '1000 µg'.";
+
+    private static readonly string[] InternationalUnitSpellings =
+    [
+        "iu", "i.u.", "i.u", "ui", "international unit", "international units", "int. units", "units", "unit",
+    ];
+
+    public static bool IsInternationalUnit(ReadOnlySpan<char> unitText)
+    {
+        foreach (var s in InternationalUnitSpellings)
+        {
+            if (unitText.Equals(s, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Parses text into a value and unit; on failure returns a message instead.</summary>
+    public static bool TryParse<TUnit>(
+        ReadOnlySpan<char> text,
+        IFormatProvider? provider,
+        UnitTable<TUnit> table,
+        out double value,
+        out TUnit unit,
+        out string error)
+        where TUnit : struct, Enum
+    {
+        value = 0;
+        unit = default;
+        var expected = $"expected a non-negative number and a {table.QuantityName} unit, for example '{ExampleFor(table)}' (units: {table.AcceptedSymbols})";
+        var s = text.Trim();
+        if (s.IsEmpty)
+        {
+            error = $"An empty string is not a {table.QuantityName}: {expected}.";
+            return false;
+        }
+
+        var shown = s.ToString();
+        var numberEnd = 0;
+        while (numberEnd < s.Length && IsNumberChar(s[numberEnd]))
+        {
+            numberEnd++;
+        }
+
+        var numberText = s[..numberEnd];
+        var unitText = s[numberEnd..].Trim();
+        if (numberText.IsEmpty)
+        {
+            error = $"'{shown}' does not start with a number: {expected}.";
+            return false;
+        }
+
+        if (unitText.IsEmpty)
+        {
+            error = $"'{shown}' has no unit: {expected}.";
+            return false;
+        }
+
+        if (IsInternationalUnit(unitText))
+        {
+            error = $"'{shown}': {InternationalUnitMessage}";
+            return false;
+        }
+
+        var nfi = NumberFormatInfo.GetInstance(provider ?? CultureInfo.InvariantCulture);
+        if (numberText.Contains(',') && nfi.NumberDecimalSeparator != ",")
+        {
+            error = $"'{shown}' has an ambiguous comma (a thousands separator or a decimal comma?): write '1000 µg' or '1.5 mg'.";
+            return false;
+        }
+
+        if (!double.TryParse(numberText, NumberStyles.Float, nfi, out value))
+        {
+            error = $"'{shown}' does not start with a valid number: {expected}.";
+            return false;
+        }
+
+        if (!double.IsFinite(value))
+        {
+            error = $"'{shown}' is not a finite number: {expected}.";
+            return false;
+        }
+
+        if (value < 0)
+        {
+            error = $"'{shown}' is negative: {expected}.";
+            return false;
+        }
+
+        if (!table.TryFind(unitText, out var info))
+        {
+            error = $"'{unitText.ToString()}' in '{shown}' is not a {table.QuantityName} unit: {expected}.";
+            return false;
+        }
+
+        unit = info.Unit;
+        error = string.Empty;
+        return true;
+    }
+
+    /// <summary>Throws the <see cref="ArgumentOutOfRangeException"/> used by every quantity factory.</summary>
+    public static double CheckValue(double value, string quantityName, string paramName = "value")
+    {
+        if (!double.IsFinite(value) || value < 0)
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, $"A {quantityName} must be a finite, non-negative number.");
+        }
+
+        return value;
+    }
+
+    /// <summary>Formats a value and unit symbol: <paramref name="format"/> applies to the number.</summary>
+    public static string Format(double value, string symbol, string? format, IFormatProvider? provider)
+    {
+        var culture = provider ?? CultureInfo.InvariantCulture;
+        return string.Concat(value.ToString(string.IsNullOrEmpty(format) ? "R" : format, culture), " ", symbol);
+    }
+
+    /// <summary>Copies formatted text into a span (for <see cref="ISpanFormattable"/>).</summary>
+    public static bool TryFormat(string text, Span<char> destination, out int charsWritten)
+    {
+        if (text.TryCopyTo(destination))
+        {
+            charsWritten = text.Length;
+            return true;
+        }
+
+        charsWritten = 0;
+        return false;
+    }
+
+    private static bool IsNumberChar(char c) =>
+        char.IsAsciiDigit(c) || c is '.' or ',' or '+' or '-' or 'e' or 'E';
+
+    private static string ExampleFor<TUnit>(UnitTable<TUnit> table)
+        where TUnit : struct, Enum => "500 " + table.AcceptedSymbols.Split(", ")[0];
+}

@@ -1,0 +1,83 @@
+namespace B12Dosing.Quantities;
+
+/// <summary>
+/// One unit of a quantity: the symbol it prints with, the other spellings it parses from, and the
+/// factor that turns a value in this unit into the quantity's base unit.
+/// </summary>
+internal readonly record struct UnitInfo<TUnit>(TUnit Unit, string Symbol, double ToBase, string[] Aliases)
+    where TUnit : struct, Enum;
+
+/// <summary>The units of one quantity, looked up by enum value or by spelling.</summary>
+internal sealed class UnitTable<TUnit>
+    where TUnit : struct, Enum
+{
+    private readonly UnitInfo<TUnit>[] _units;
+
+    public UnitTable(string quantityName, params UnitInfo<TUnit>[] units)
+    {
+        QuantityName = quantityName;
+        _units = units;
+        AcceptedSymbols = string.Join(", ", units.Select(u => u.Symbol));
+    }
+
+    /// <summary>The quantity's name, used in error messages.</summary>
+    public string QuantityName { get; }
+
+    /// <summary>The symbols of every unit, for error messages.</summary>
+    public string AcceptedSymbols { get; }
+
+    public UnitInfo<TUnit> this[TUnit unit]
+    {
+        get
+        {
+            foreach (var u in _units)
+            {
+                if (EqualityComparer<TUnit>.Default.Equals(u.Unit, unit))
+                {
+                    return u;
+                }
+            }
+
+            throw new ArgumentOutOfRangeException(nameof(unit), unit, $"Unknown {QuantityName} unit; accepted units: {AcceptedSymbols}.");
+        }
+    }
+
+    public bool TryFind(ReadOnlySpan<char> text, out UnitInfo<TUnit> info)
+    {
+        foreach (var u in _units)
+        {
+            if (text.Equals(u.Symbol, StringComparison.OrdinalIgnoreCase))
+            {
+                info = u;
+                return true;
+            }
+
+            foreach (var alias in u.Aliases)
+            {
+                if (text.Equals(alias, StringComparison.OrdinalIgnoreCase))
+                {
+                    info = u;
+                    return true;
+                }
+            }
+        }
+
+        info = default;
+        return false;
+    }
+
+    /// <summary>Finds a unit by spelling or throws a <see cref="FormatException"/> that lists the accepted ones.</summary>
+    public TUnit ParseUnit(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var trimmed = text.AsSpan().Trim();
+        if (TryFind(trimmed, out var info))
+        {
+            return info.Unit;
+        }
+
+        throw new FormatException(QuantityText.IsInternationalUnit(trimmed)
+            ? QuantityText.InternationalUnitMessage
+            : $"'{text}' is not a {QuantityName} unit; accepted units: {AcceptedSymbols}.");
+    }
+}
