@@ -42,9 +42,37 @@ internal static class QuantityText
         out string error)
         where TUnit : struct, Enum
     {
-        value = 0;
         unit = default;
-        var expected = $"expected a non-negative number and a {table.QuantityName} unit, for example '{ExampleFor(table)}' (units: {table.AcceptedSymbols})";
+        if (!TrySplit(text, provider, table, out value, out var unitText, out error))
+        {
+            return false;
+        }
+
+        if (!table.TryFind(unitText, out var info))
+        {
+            error = UnknownUnitMessage(table, unitText, text.Trim());
+            return false;
+        }
+
+        unit = info.Unit;
+        return true;
+    }
+
+    /// <summary>
+    /// Splits text into a valid number and the (trimmed, non-empty) unit text after it, checking
+    /// everything but the unit itself; on failure returns a message instead.
+    /// </summary>
+    public static bool TrySplit(
+        ReadOnlySpan<char> text,
+        IFormatProvider? provider,
+        IUnitTable table,
+        out double value,
+        out ReadOnlySpan<char> unitText,
+        out string error)
+    {
+        value = 0;
+        unitText = default;
+        var expected = Expected(table);
         var s = text.Trim();
         if (s.IsEmpty)
         {
@@ -60,7 +88,7 @@ internal static class QuantityText
         }
 
         var numberText = s[..numberEnd];
-        var unitText = s[numberEnd..].Trim();
+        unitText = s[numberEnd..].Trim();
         if (numberText.IsEmpty)
         {
             error = $"'{shown}' does not start with a number: {expected}.";
@@ -104,16 +132,13 @@ internal static class QuantityText
             return false;
         }
 
-        if (!table.TryFind(unitText, out var info))
-        {
-            error = $"'{unitText.ToString()}' in '{shown}' is not a {table.QuantityName} unit: {expected}.";
-            return false;
-        }
-
-        unit = info.Unit;
         error = string.Empty;
         return true;
     }
+
+    /// <summary>The message for a unit text that <paramref name="table"/> does not know.</summary>
+    public static string UnknownUnitMessage(IUnitTable table, ReadOnlySpan<char> unitText, ReadOnlySpan<char> whole) =>
+        $"'{unitText.ToString()}' in '{whole.ToString()}' is not a {table.QuantityName} unit: {Expected(table)}.";
 
     /// <summary>Throws the <see cref="ArgumentOutOfRangeException"/> used by every quantity factory.</summary>
     public static double CheckValue(double value, string quantityName, string paramName = "value")
@@ -149,6 +174,6 @@ internal static class QuantityText
     private static bool IsNumberChar(char c) =>
         char.IsAsciiDigit(c) || c is '.' or ',' or '+' or '-' or 'e' or 'E';
 
-    private static string ExampleFor<TUnit>(UnitTable<TUnit> table)
-        where TUnit : struct, Enum => "500 " + table.AcceptedSymbols.Split(", ")[0];
+    private static string Expected(IUnitTable table) =>
+        $"expected a non-negative number and a {table.QuantityName} unit, for example '500 {table.AcceptedSymbols.Split(", ")[0]}' (units: {table.AcceptedSymbols})";
 }
