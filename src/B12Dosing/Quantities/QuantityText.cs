@@ -81,6 +81,13 @@ internal static class QuantityText
         }
 
         var shown = s.ToString();
+        var nfi = NumberFormatInfo.GetInstance(provider ?? CultureInfo.InvariantCulture);
+        if (IsNonFiniteWord(s, nfi))
+        {
+            error = $"'{shown}' is not a finite number: {expected}.";
+            return false;
+        }
+
         var numberEnd = 0;
         while (numberEnd < s.Length && IsNumberChar(s[numberEnd]))
         {
@@ -107,7 +114,6 @@ internal static class QuantityText
             return false;
         }
 
-        var nfi = NumberFormatInfo.GetInstance(provider ?? CultureInfo.InvariantCulture);
         if (numberText.Contains(',') && nfi.NumberDecimalSeparator != ",")
         {
             error = $"'{shown}' has an ambiguous comma (a thousands separator or a decimal comma?): write '1000 µg' or '1.5 mg'.";
@@ -148,7 +154,8 @@ internal static class QuantityText
             throw new ArgumentOutOfRangeException(paramName, value, $"A {quantityName} must be a finite, non-negative number.");
         }
 
-        return value;
+        // -0 passes the check above; store +0 so that it prints as "0".
+        return value == 0 ? 0 : value;
     }
 
     /// <summary>Formats a value and unit symbol: <paramref name="format"/> applies to the number.</summary>
@@ -169,6 +176,14 @@ internal static class QuantityText
 
         charsWritten = 0;
         return false;
+    }
+
+    /// <summary>True when the first word is NaN or an infinity ("NaN", "Infinity", "-∞" …), which the digit scan would not see as a number.</summary>
+    private static bool IsNonFiniteWord(ReadOnlySpan<char> s, NumberFormatInfo nfi)
+    {
+        var end = s.IndexOfAny(' ', '\t');
+        var word = end < 0 ? s : s[..end];
+        return double.TryParse(word, NumberStyles.Float, nfi, out var value) && !double.IsFinite(value);
     }
 
     private static bool IsNumberChar(char c) =>
