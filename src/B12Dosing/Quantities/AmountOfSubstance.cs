@@ -19,7 +19,7 @@ public enum AmountOfSubstanceUnit
 /// A non-negative amount of substance (moles of cobalamin), kept in the unit it was created with;
 /// named after UnitsNet's <c>AmountOfSubstance</c>. Equality and ordering compare the amount.
 /// </summary>
-public readonly struct AmountOfSubstance : IEquatable<AmountOfSubstance>, IComparable<AmountOfSubstance>, IComparable, IFormattable, ISpanFormattable, ISpanParsable<AmountOfSubstance>
+public readonly struct AmountOfSubstance : IQuantity<AmountOfSubstance, AmountOfSubstanceUnit>, System.Numerics.IDivisionOperators<AmountOfSubstance, AmountOfSubstance, double>
 {
     internal static readonly UnitTable<AmountOfSubstanceUnit> Units = new(
         "amount of substance",
@@ -37,6 +37,12 @@ public readonly struct AmountOfSubstance : IEquatable<AmountOfSubstance>, ICompa
         _value = QuantityText.CheckValue(value, "amount of substance");
         Unit = unit;
     }
+
+    /// <inheritdoc/>
+    public static AmountOfSubstanceUnit BaseUnit => AmountOfSubstanceUnit.Picomole;
+
+    /// <inheritdoc/>
+    public static AmountOfSubstance From(double value, AmountOfSubstanceUnit unit) => new(value, unit);
 
     /// <summary>The value in the base unit of the table.</summary>
     private double BaseValue => _value * Units[Unit].ToBase;

@@ -40,6 +40,10 @@ public static class CobalaminForms
     /// </summary>
     public static readonly double AdenosylcobalaminMolarMass = MolarMassFromFormula(c: 72, h: 100, n: 18, o: 17);
 
+    /// <summary>The names (and abbreviations) <see cref="Parse"/> accepts, for messages.</summary>
+    internal const string AcceptedNames =
+        "cyanocobalamin (cncbl), hydroxocobalamin (ohcbl), methylcobalamin (mecbl), adenosylcobalamin (adocbl)";
+
     /// <summary>All forms, in declaration order.</summary>
     public static IReadOnlyList<CobalaminForm> All { get; } =
         [CobalaminForm.Cyanocobalamin, CobalaminForm.Hydroxocobalamin, CobalaminForm.Methylcobalamin, CobalaminForm.Adenosylcobalamin];
@@ -52,7 +56,7 @@ public static class CobalaminForms
         CobalaminForm.Hydroxocobalamin => HydroxocobalaminMolarMass,
         CobalaminForm.Methylcobalamin => MethylcobalaminMolarMass,
         CobalaminForm.Adenosylcobalamin => AdenosylcobalaminMolarMass,
-        _ => throw new ArgumentOutOfRangeException(nameof(form), form, "Not a cobalamin form; accepted: cyanocobalamin, hydroxocobalamin, methylcobalamin, adenosylcobalamin."),
+        _ => throw new ArgumentOutOfRangeException(nameof(form), form, $"Not a cobalamin form; accepted: {AcceptedNames}."),
     };
 
     /// <summary>The lower-case name the tool and the notation use, such as <c>cyanocobalamin</c>.</summary>
@@ -76,7 +80,7 @@ public static class CobalaminForms
         ArgumentNullException.ThrowIfNull(text);
         return TryParse(text, out var form)
             ? form
-            : throw new FormatException($"'{text}' is not a cobalamin form; accepted: cyanocobalamin (cncbl), hydroxocobalamin (ohcbl), methylcobalamin (mecbl), adenosylcobalamin (adocbl).");
+            : throw new FormatException($"'{text}' is not a cobalamin form; accepted: {AcceptedNames}.");
     }
 
     /// <summary>Tries to parse a form by name or abbreviation.</summary>

@@ -24,7 +24,7 @@ public enum MassUnit
 /// <c>Mass.Parse("1 mg")</c>. Unlike UnitsNet it rejects NaN, infinities and negative values.
 /// Equality and ordering compare the amount, whatever the units: 1 mg equals 1000 µg.
 /// </summary>
-public readonly struct Mass : IEquatable<Mass>, IComparable<Mass>, IComparable, IFormattable, ISpanFormattable, ISpanParsable<Mass>
+public readonly struct Mass : IQuantity<Mass, MassUnit>, System.Numerics.IDivisionOperators<Mass, Mass, double>
 {
     internal static readonly UnitTable<MassUnit> Units = new(
         "mass",
@@ -43,6 +43,12 @@ public readonly struct Mass : IEquatable<Mass>, IComparable<Mass>, IComparable, 
         _value = QuantityText.CheckValue(value, "mass");
         Unit = unit;
     }
+
+    /// <inheritdoc/>
+    public static MassUnit BaseUnit => MassUnit.Microgram;
+
+    /// <inheritdoc/>
+    public static Mass From(double value, MassUnit unit) => new(value, unit);
 
     /// <summary>The value in the base unit of the table (µg).</summary>
     private double BaseValue => _value * Units[Unit].ToBase;

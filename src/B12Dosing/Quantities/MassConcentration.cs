@@ -22,7 +22,7 @@ public enum MassConcentrationUnit
 /// A non-negative mass concentration, such as serum B12 in pg/mL, kept in the unit it was created
 /// with; named after UnitsNet's <c>MassConcentration</c>. Equality and ordering compare the amount.
 /// </summary>
-public readonly struct MassConcentration : IEquatable<MassConcentration>, IComparable<MassConcentration>, IComparable, IFormattable, ISpanFormattable, ISpanParsable<MassConcentration>
+public readonly struct MassConcentration : IQuantity<MassConcentration, MassConcentrationUnit>, System.Numerics.IDivisionOperators<MassConcentration, MassConcentration, double>
 {
     internal static readonly UnitTable<MassConcentrationUnit> Units = new(
         "mass concentration",
@@ -41,6 +41,12 @@ public readonly struct MassConcentration : IEquatable<MassConcentration>, ICompa
         _value = QuantityText.CheckValue(value, "mass concentration");
         Unit = unit;
     }
+
+    /// <inheritdoc/>
+    public static MassConcentrationUnit BaseUnit => MassConcentrationUnit.PicogramPerMilliliter;
+
+    /// <inheritdoc/>
+    public static MassConcentration From(double value, MassConcentrationUnit unit) => new(value, unit);
 
     /// <summary>The value in the base unit of the table.</summary>
     private double BaseValue => _value * Units[Unit].ToBase;

@@ -16,7 +16,7 @@ public enum MolarConcentrationUnit
 /// A non-negative molar concentration, such as serum B12 in pmol/L, kept in the unit it was created
 /// with; named after UnitsNet's <c>MolarConcentration</c>. Equality and ordering compare the amount.
 /// </summary>
-public readonly struct MolarConcentration : IEquatable<MolarConcentration>, IComparable<MolarConcentration>, IComparable, IFormattable, ISpanFormattable, ISpanParsable<MolarConcentration>
+public readonly struct MolarConcentration : IQuantity<MolarConcentration, MolarConcentrationUnit>, System.Numerics.IDivisionOperators<MolarConcentration, MolarConcentration, double>
 {
     internal static readonly UnitTable<MolarConcentrationUnit> Units = new(
         "molar concentration",
@@ -33,6 +33,12 @@ public readonly struct MolarConcentration : IEquatable<MolarConcentration>, ICom
         _value = QuantityText.CheckValue(value, "molar concentration");
         Unit = unit;
     }
+
+    /// <inheritdoc/>
+    public static MolarConcentrationUnit BaseUnit => MolarConcentrationUnit.PicomolePerLiter;
+
+    /// <inheritdoc/>
+    public static MolarConcentration From(double value, MolarConcentrationUnit unit) => new(value, unit);
 
     /// <summary>The value in the base unit of the table.</summary>
     private double BaseValue => _value * Units[Unit].ToBase;

@@ -42,17 +42,50 @@ internal static class QuantityText
         out string error)
         where TUnit : struct, Enum
     {
-        value = 0;
         unit = default;
-        var expected = $"expected a non-negative number and a {table.QuantityName} unit, for example '{ExampleFor(table)}' (units: {table.AcceptedSymbols})";
-        var s = text.Trim();
-        if (s.IsEmpty)
+        if (!TrySplit(text, provider, table, out value, out var unitText, out error))
         {
-            error = $"An empty string is not a {table.QuantityName}: {expected}.";
             return false;
         }
 
-        var shown = s.ToString();
+        if (!table.TryFind(unitText, out var info))
+        {
+            error = UnknownUnitMessage(table, unitText, text.Trim());
+            return false;
+        }
+
+        unit = info.Unit;
+        return true;
+    }
+
+    /// <summary>
+    /// Splits text into a valid number and the (trimmed, non-empty) unit text after it, checking
+    /// everything but the unit itself; on failure returns a message instead.
+    /// </summary>
+    public static bool TrySplit(
+        ReadOnlySpan<char> text,
+        IFormatProvider? provider,
+        IUnitTable table,
+        out double value,
+        out ReadOnlySpan<char> unitText,
+        out string error)
+    {
+        value = 0;
+        unitText = default;
+        var s = text.Trim();
+        if (s.IsEmpty)
+        {
+            error = $"An empty string is not a {table.QuantityName}: {Expected(table)}.";
+            return false;
+        }
+
+        var nfi = NumberFormatInfo.GetInstance(provider ?? CultureInfo.InvariantCulture);
+        if (IsNonFiniteWord(s, nfi))
+        {
+            error = Describe(s, table, "is not a finite number");
+            return false;
+        }
+
         var numberEnd = 0;
         while (numberEnd < s.Length && IsNumberChar(s[numberEnd]))
         {
@@ -60,60 +93,56 @@ internal static class QuantityText
         }
 
         var numberText = s[..numberEnd];
-        var unitText = s[numberEnd..].Trim();
+        unitText = s[numberEnd..].Trim();
         if (numberText.IsEmpty)
         {
-            error = $"'{shown}' does not start with a number: {expected}.";
+            error = Describe(s, table, "does not start with a number");
             return false;
         }
 
         if (unitText.IsEmpty)
         {
-            error = $"'{shown}' has no unit: {expected}.";
+            error = Describe(s, table, "has no unit");
             return false;
         }
 
         if (IsInternationalUnit(unitText))
         {
-            error = $"'{shown}': {InternationalUnitMessage}";
+            error = $"'{s.ToString()}': {InternationalUnitMessage}";
             return false;
         }
 
-        var nfi = NumberFormatInfo.GetInstance(provider ?? CultureInfo.InvariantCulture);
         if (numberText.Contains(',') && nfi.NumberDecimalSeparator != ",")
         {
-            error = $"'{shown}' has an ambiguous comma (a thousands separator or a decimal comma?): write '1000 µg' or '1.5 mg'.";
+            error = $"'{s.ToString()}' has an ambiguous comma (a thousands separator or a decimal comma?): write '1000 µg' or '1.5 mg'.";
             return false;
         }
 
         if (!double.TryParse(numberText, NumberStyles.Float, nfi, out value))
         {
-            error = $"'{shown}' does not start with a valid number: {expected}.";
+            error = Describe(s, table, "does not start with a valid number");
             return false;
         }
 
         if (!double.IsFinite(value))
         {
-            error = $"'{shown}' is not a finite number: {expected}.";
+            error = Describe(s, table, "is not a finite number");
             return false;
         }
 
         if (value < 0)
         {
-            error = $"'{shown}' is negative: {expected}.";
+            error = Describe(s, table, "is negative");
             return false;
         }
 
-        if (!table.TryFind(unitText, out var info))
-        {
-            error = $"'{unitText.ToString()}' in '{shown}' is not a {table.QuantityName} unit: {expected}.";
-            return false;
-        }
-
-        unit = info.Unit;
         error = string.Empty;
         return true;
     }
+
+    /// <summary>The message for a unit text that <paramref name="table"/> does not know.</summary>
+    public static string UnknownUnitMessage(IUnitTable table, ReadOnlySpan<char> unitText, ReadOnlySpan<char> whole) =>
+        $"'{unitText.ToString()}' in '{whole.ToString()}' is not a {table.QuantityName} unit: {Expected(table)}.";
 
     /// <summary>Throws the <see cref="ArgumentOutOfRangeException"/> used by every quantity factory.</summary>
     public static double CheckValue(double value, string quantityName, string paramName = "value")
@@ -123,7 +152,8 @@ internal static class QuantityText
             throw new ArgumentOutOfRangeException(paramName, value, $"A {quantityName} must be a finite, non-negative number.");
         }
 
-        return value;
+        // -0 passes the check above; store +0 so that it prints as "0".
+        return value == 0 ? 0 : value;
     }
 
     /// <summary>Formats a value and unit symbol: <paramref name="format"/> applies to the number.</summary>
@@ -146,9 +176,21 @@ internal static class QuantityText
         return false;
     }
 
+    /// <summary>True when the first word is NaN or an infinity ("NaN", "Infinity", "-∞" …), which the digit scan would not see as a number.</summary>
+    private static bool IsNonFiniteWord(ReadOnlySpan<char> s, NumberFormatInfo nfi)
+    {
+        var end = s.IndexOfAny(' ', '\t');
+        var word = end < 0 ? s : s[..end];
+        return double.TryParse(word, NumberStyles.Float, nfi, out var value) && !double.IsFinite(value);
+    }
+
     private static bool IsNumberChar(char c) =>
         char.IsAsciiDigit(c) || c is '.' or ',' or '+' or '-' or 'e' or 'E';
 
-    private static string ExampleFor<TUnit>(UnitTable<TUnit> table)
-        where TUnit : struct, Enum => "500 " + table.AcceptedSymbols.Split(", ")[0];
+    /// <summary>A message naming the text, what is wrong with it and the accepted form (built only on failure).</summary>
+    private static string Describe(ReadOnlySpan<char> text, IUnitTable table, string problem) =>
+        $"'{text.ToString()}' {problem}: {Expected(table)}.";
+
+    private static string Expected(IUnitTable table) =>
+        $"expected a non-negative number and a {table.QuantityName} unit, for example '500 {table.AcceptedSymbols.Split(", ")[0]}' (units: {table.AcceptedSymbols})";
 }

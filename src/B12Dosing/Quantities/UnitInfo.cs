@@ -7,8 +7,21 @@ namespace B12Dosing.Quantities;
 internal readonly record struct UnitInfo<TUnit>(TUnit Unit, string Symbol, double ToBase, string[] Aliases)
     where TUnit : struct, Enum;
 
+/// <summary>The units of one quantity (or of several), looked up by spelling, whatever the unit enum.</summary>
+internal interface IUnitTable
+{
+    /// <summary>The quantity's name, used in error messages.</summary>
+    string QuantityName { get; }
+
+    /// <summary>The symbols of every unit, for error messages.</summary>
+    string AcceptedSymbols { get; }
+
+    /// <summary>Finds a unit by spelling and returns the factor to the quantity's base unit.</summary>
+    bool TryFindFactor(ReadOnlySpan<char> text, out double toBase);
+}
+
 /// <summary>The units of one quantity, looked up by enum value or by spelling.</summary>
-internal sealed class UnitTable<TUnit>
+internal sealed class UnitTable<TUnit> : IUnitTable
     where TUnit : struct, Enum
 {
     private readonly UnitInfo<TUnit>[] _units;
@@ -40,6 +53,13 @@ internal sealed class UnitTable<TUnit>
 
             throw new ArgumentOutOfRangeException(nameof(unit), unit, $"Unknown {QuantityName} unit; accepted units: {AcceptedSymbols}.");
         }
+    }
+
+    public bool TryFindFactor(ReadOnlySpan<char> text, out double toBase)
+    {
+        var found = TryFind(text, out var info);
+        toBase = info.ToBase;
+        return found;
     }
 
     public bool TryFind(ReadOnlySpan<char> text, out UnitInfo<TUnit> info)

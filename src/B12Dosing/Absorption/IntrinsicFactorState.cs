@@ -1,0 +1,50 @@
+namespace B12Dosing.Absorption;
+
+/// <summary>
+/// The IF-mediated uptake capacity available for the next oral dose, µg. A dose uses capacity; it recovers
+/// exponentially towards <see cref="Physiology.EffectiveIntrinsicFactorCapacityMicrograms"/> with time constant
+/// <see cref="Physiology.IntrinsicFactorRecoveryHours"/>: <c>c(t) = Cmax − (Cmax − c₀)·exp(−t/τ)</c>.
+/// </summary>
+public readonly record struct IntrinsicFactorState
+{
+    /// <summary>Creates a state with <paramref name="availableMicrograms"/> of capacity free.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative, NaN or infinite.</exception>
+    public IntrinsicFactorState(double availableMicrograms)
+    {
+        AvailableMicrograms = availableMicrograms >= 0 && double.IsFinite(availableMicrograms)
+            ? availableMicrograms
+            : throw new ArgumentOutOfRangeException(nameof(availableMicrograms), availableMicrograms, "Available IF capacity must be a finite number of µg, zero or more.");
+    }
+
+    /// <summary>The capacity free for the next dose, µg.</summary>
+    public double AvailableMicrograms { get; }
+
+    /// <summary>The rested state: the whole capacity of <paramref name="physiology"/> free.</summary>
+    public static IntrinsicFactorState Rested(Physiology physiology)
+    {
+        ArgumentNullException.ThrowIfNull(physiology);
+        return new(physiology.EffectiveIntrinsicFactorCapacityMicrograms);
+    }
+
+    /// <summary>The state after <paramref name="elapsed"/> of recovery.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The elapsed time is negative.</exception>
+    public IntrinsicFactorState After(TimeSpan elapsed, Physiology physiology)
+    {
+        ArgumentNullException.ThrowIfNull(physiology);
+        return elapsed >= TimeSpan.Zero
+            ? AfterHours(elapsed.TotalHours, physiology)
+            : throw new ArgumentOutOfRangeException(nameof(elapsed), elapsed, "Recovery time must not be negative.");
+    }
+
+    /// <summary>Hot path: recovery over <paramref name="hours"/> (not negative; not checked).</summary>
+    internal IntrinsicFactorState AfterHours(double hours, Physiology physiology)
+    {
+        var capacity = physiology.EffectiveIntrinsicFactorCapacityMicrograms;
+        var available = Math.Min(AvailableMicrograms, capacity);
+        return new(capacity - ((capacity - available) * Math.Exp(-hours / physiology.IntrinsicFactorRecoveryHours)));
+    }
+
+    /// <summary>Readable text such as <c>IF capacity free: 1.36 µg</c>.</summary>
+    public override string ToString() =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"IF capacity free: {AvailableMicrograms:0.###} µg");
+}

@@ -1,0 +1,202 @@
+namespace B12Dosing.Absorption;
+
+/// <summary>
+/// The parameters of one person's B12 absorption and retention. Immutable: start from a preset
+/// (<see cref="Healthy"/>, <see cref="PerniciousAnemia"/> …, or <see cref="For(Condition)"/>) and change what
+/// you need with a <c>with</c> expression: <c>Physiology.Healthy with { PassiveFraction = 0.01 }</c>.
+/// Every value is checked when set (<see cref="ArgumentOutOfRangeException"/>). Sources of each value are in
+/// the property docs and in <c>docs/model.md</c>.
+/// </summary>
+public sealed record Physiology
+{
+    /// <summary>The loss of body stores per day in health, 0.13 %/day: the pooled estimate of Doets 2013 (0.13 ± 0.03 %/day), inside the 0.1-0.2 %/day of IOM 1998.</summary>
+    public const double HealthyStoreLossPerDay = 0.0013;
+
+    /// <summary>Biliary secretion as a fraction of stores per day: 1.4 µg/day at the average store of 2500 µg (Carmel 2008).</summary>
+    public const double DefaultBiliarySecretionPerDay = 1.4 / 2500.0;
+
+    /// <summary>
+    /// IF recovery time constant, hours: <c>4 h / ln 10 ≈ 1.74 h</c>. A second dose 4-6 h after the first is
+    /// absorbed as well as the first (Heyssel 1966, via IOM 1998). With exponential recovery this is the largest
+    /// time constant for which a saturating second dose given 4 h later meets at least 90 % of the capacity
+    /// (radio-label absorption tests do not resolve differences under about 10 %); at 6 h 97 % is back.
+    /// </summary>
+    public static readonly double DefaultIntrinsicFactorRecoveryHours = 4.0 / Math.Log(10.0);
+
+    /// <summary>
+    /// Relative food release in atrophic gastritis, pernicious anaemia and gastrectomy: half of the healthy value.
+    /// An ASSUMPTION: without acid and pepsin little food-bound B12 is released (food-cobalamin malabsorption,
+    /// Carmel 2008; IOM 1998), but no pooled figure for the fraction exists; half keeps some release by
+    /// pancreatic proteases.
+    /// </summary>
+    public const double ImpairedFoodReleaseFactor = 0.5;
+
+    /// <summary>
+    /// IF-mediated uptake left after ileal resection, as a fraction of normal: 0.25. An ASSUMPTION standing for
+    /// resection of about 60 cm or more of terminal ileum, where the IF-B12 receptor (cubam) lies; the true value
+    /// depends on the length removed.
+    /// </summary>
+    public const double IlealResectionUptakeFactor = 0.25;
+
+    private Physiology()
+    {
+    }
+
+    /// <summary>
+    /// IF-mediated uptake at saturation from one dose, µg: <see cref="FittedParameters.IntrinsicFactorCapacityMicrograms"/>
+    /// in health (Carmel 2008, Table 1), 0 without IF. Not negative.
+    /// </summary>
+    public required double IntrinsicFactorCapacityMicrograms { get; init => field = NotNegative(value); }
+
+    /// <summary>Dose giving half the IF-mediated capacity, µg (fitted to Carmel 2008, Table 1). More than zero.</summary>
+    public required double IntrinsicFactorHalfSaturationMicrograms { get; init => field = Positive(value); }
+
+    /// <summary>Time constant of the exponential recovery of used IF capacity, hours (<see cref="DefaultIntrinsicFactorRecoveryHours"/>; Heyssel 1966 via IOM 1998). More than zero.</summary>
+    public required double IntrinsicFactorRecoveryHours { get; init => field = Positive(value); }
+
+    /// <summary>Fraction of an oral dose absorbed by passive diffusion, independent of IF (about 1.2 %: Berlin 1968; Carmel 2008). In [0, 1].</summary>
+    public required double PassiveFraction { get; init => field = Fraction(value); }
+
+    /// <summary>Fraction of food-bound B12 released by gastric acid and pepsin (fitted to Doets 2013 in health). In [0, 1].</summary>
+    public required double FoodReleaseFraction { get; init => field = Fraction(value); }
+
+    /// <summary>Fraction of the normal IF-mediated ileal uptake that works (1 in health; reduced after ileal resection). In [0, 1].</summary>
+    public required double IlealUptakeFactor { get; init => field = Fraction(value); }
+
+    /// <summary>
+    /// Fraction of stores lost per day by routes other than bile (shed cells, urine, skin), per day. Healthy:
+    /// <c>0.13 %/day − biliary loss</c> = 0.102 %/day, so that the total loss is 0.13 %/day (Doets 2013). In [0, 1].
+    /// </summary>
+    public required double TurnoverPerDay { get; init => field = Fraction(value); }
+
+    /// <summary>Fraction of stores secreted in bile per day (1.4 µg/day of 2500 µg: Carmel 2008). In [0, 1].</summary>
+    public required double BiliarySecretionPerDay { get; init => field = Fraction(value); }
+
+    /// <summary>Fraction of biliary B12 reabsorbed through the IF route (about half: Carmel 2008; none without IF). In [0, 1].</summary>
+    public required double BiliaryReabsorptionFraction { get; init => field = Fraction(value); }
+
+    /// <summary>Renal-retention capacity <c>a = Vmax/k_r</c> for cyanocobalamin, µg (fitted to Carmel 2008, Table 1). More than zero.</summary>
+    public double RenalRetentionCapacityMicrograms { get; init => field = Positive(value); } = FittedParameters.RenalRetentionCapacityMicrograms;
+
+    /// <summary>
+    /// Half-saturation plasma amount of tissue uptake, µg (the Km of the injected model). 0: the fit to Carmel 2008
+    /// puts Km at its lower bound (uptake saturated at every plasma load reached after an injection). Not negative.
+    /// </summary>
+    public double TissueUptakeHalfSaturationMicrograms { get; init => field = NotNegative(value); }
+
+    /// <summary>Filterable fraction of hydroxocobalamin relative to cyanocobalamin (fitted to Blood 1961). In (0, 1].</summary>
+    public double HydroxocobalaminFreeFraction { get; init => field = PositiveFraction(value); } = FittedParameters.HydroxocobalaminFreeFraction;
+
+    /// <summary>
+    /// Factor by which an intravenous bolus speeds renal loss compared with an IM injection: 2. An ASSUMPTION that
+    /// puts a number on the US cyanocobalamin label's statement that IV B12 is excreted even faster, with little
+    /// liver storage; IM B12 reaches plasma over about an hour, IV all at once. At least 1.
+    /// </summary>
+    public double IntravenousRenalFactor { get; init => field = AtLeastOne(value); } = 2.0;
+
+    /// <summary>
+    /// Bioavailability of intranasal B12 relative to IM: 8.9 % (Nascobal label, crossover study in 25 healthy fasting
+    /// subjects). We could not verify the figure or read its 90 % confidence interval here; we carry a ±30 %
+    /// relative uncertainty (about 6-12 %) as an assumption. In [0, 1].
+    /// </summary>
+    public double IntranasalBioavailability { get; init => field = Fraction(value); } = 0.089;
+
+    /// <summary>
+    /// Half-time of release of hydroxocobalamin from an IM injection site, hours: about 2.5 h (US hydroxocobalamin
+    /// label); cyanocobalamin peaks in plasma within 1 h (US cyanocobalamin label). Reported for teaching; its effect
+    /// on retention is inside <see cref="HydroxocobalaminFreeFraction"/>, since two data points cannot separate them.
+    /// More than zero.
+    /// </summary>
+    public double HydroxocobalaminSiteReleaseHalfTimeHours { get; init => field = Positive(value); } = 2.5;
+
+    /// <summary>The loss of stores per day with this physiology: <c>turnover + biliary secretion × (1 − reabsorbed)</c>.</summary>
+    public double StoreLossPerDay => TurnoverPerDay + (BiliarySecretionPerDay * (1 - BiliaryReabsorptionFraction));
+
+    /// <summary>The IF-mediated capacity that works: <c>IF capacity × ileal uptake factor</c>, µg.</summary>
+    public double EffectiveIntrinsicFactorCapacityMicrograms => IntrinsicFactorCapacityMicrograms * IlealUptakeFactor;
+
+    /// <summary>
+    /// Normal gastric acid, IF and ileum. IF and passive parameters fitted to Carmel 2008, Table 1; food release
+    /// fitted to Doets 2013; IF recovery from Heyssel 1966 (IOM 1998); bile 1.4 µg/day, half reabsorbed (Carmel 2008);
+    /// total store loss 0.13 %/day (Doets 2013).
+    /// </summary>
+    public static Physiology Healthy { get; } = new()
+    {
+        IntrinsicFactorCapacityMicrograms = FittedParameters.IntrinsicFactorCapacityMicrograms,
+        IntrinsicFactorHalfSaturationMicrograms = FittedParameters.IntrinsicFactorHalfSaturationMicrograms,
+        IntrinsicFactorRecoveryHours = DefaultIntrinsicFactorRecoveryHours,
+        PassiveFraction = FittedParameters.PassiveFraction,
+        FoodReleaseFraction = FittedParameters.FoodReleaseFraction,
+        IlealUptakeFactor = 1,
+        TurnoverPerDay = HealthyStoreLossPerDay - (DefaultBiliarySecretionPerDay * 0.5),
+        BiliarySecretionPerDay = DefaultBiliarySecretionPerDay,
+        BiliaryReabsorptionFraction = 0.5,
+    };
+
+    /// <summary>
+    /// Pernicious anaemia: no IF (capacity 0; the PA column of Carmel 2008, Table 1 is passive only), so no biliary
+    /// B12 is reabsorbed and stores fall at 0.158 %/day: more than in health, less than the 0.2 %/day of IOM 1998
+    /// (the model follows Carmel's bile figure; IOM's is an upper estimate). The achlorhydria of PA impairs food
+    /// release (<see cref="ImpairedFoodReleaseFactor"/>, an assumption).
+    /// </summary>
+    public static Physiology PerniciousAnemia { get; } = Healthy with
+    {
+        IntrinsicFactorCapacityMicrograms = 0,
+        FoodReleaseFraction = FittedParameters.FoodReleaseFraction * ImpairedFoodReleaseFactor,
+        BiliaryReabsorptionFraction = 0,
+    };
+
+    /// <summary>
+    /// Atrophic gastritis: crystalline B12 absorbed normally (IF intact), food-bound B12 poorly released
+    /// (<see cref="ImpairedFoodReleaseFactor"/>, an assumption). IOM 1998 (Appendix N) assumes stores fall at
+    /// 0.15 %/day; the model reaches it by reducing biliary reabsorption (IF secretion is often reduced too).
+    /// </summary>
+    public static Physiology AtrophicGastritis { get; } = Healthy with
+    {
+        FoodReleaseFraction = FittedParameters.FoodReleaseFraction * ImpairedFoodReleaseFactor,
+        BiliaryReabsorptionFraction = 1 - ((0.0015 - Healthy.TurnoverPerDay) / DefaultBiliarySecretionPerDay),
+    };
+
+    /// <summary>
+    /// Total gastrectomy: no IF (the parietal cells are gone) and no acid or pepsin. As
+    /// <see cref="PerniciousAnemia"/> (an assumption: the same lack of IF and acid, Carmel 2008).
+    /// </summary>
+    public static Physiology Gastrectomy { get; } = PerniciousAnemia with { };
+
+    /// <summary>
+    /// Ileal resection: IF-mediated uptake reduced to <see cref="IlealResectionUptakeFactor"/> (an assumption),
+    /// passive diffusion intact; biliary B12, reabsorbed by the same route, is reabsorbed in the same proportion.
+    /// </summary>
+    public static Physiology IlealResection { get; } = Healthy with
+    {
+        IlealUptakeFactor = IlealResectionUptakeFactor,
+        BiliaryReabsorptionFraction = 0.5 * IlealResectionUptakeFactor,
+    };
+
+    /// <summary>The preset for a condition.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined condition.</exception>
+    public static Physiology For(Condition condition) => condition switch
+    {
+        Condition.Healthy => Healthy,
+        Condition.PerniciousAnemia => PerniciousAnemia,
+        Condition.AtrophicGastritis => AtrophicGastritis,
+        Condition.Gastrectomy => Gastrectomy,
+        Condition.IlealResection => IlealResection,
+        _ => throw new ArgumentOutOfRangeException(nameof(condition), condition, "Not a condition; accepted: " + string.Join(", ", Conditions.All)),
+    };
+
+    private static double NotNegative(double value, [System.Runtime.CompilerServices.CallerMemberName] string name = "") =>
+        value >= 0 && double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(name, value, "Must be a finite number, zero or more.");
+
+    private static double Positive(double value, [System.Runtime.CompilerServices.CallerMemberName] string name = "") =>
+        value > 0 && double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(name, value, "Must be a finite number more than zero.");
+
+    private static double Fraction(double value, [System.Runtime.CompilerServices.CallerMemberName] string name = "") =>
+        value is >= 0 and <= 1 ? value : throw new ArgumentOutOfRangeException(name, value, "Must be a fraction in [0, 1].");
+
+    private static double PositiveFraction(double value, [System.Runtime.CompilerServices.CallerMemberName] string name = "") =>
+        value is > 0 and <= 1 ? value : throw new ArgumentOutOfRangeException(name, value, "Must be a fraction in (0, 1].");
+
+    private static double AtLeastOne(double value, [System.Runtime.CompilerServices.CallerMemberName] string name = "") =>
+        value >= 1 && double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(name, value, "Must be a finite number, 1 or more.");
+}

@@ -1,0 +1,144 @@
+using B12Dosing.Absorption;
+using B12Dosing.Dosing;
+using B12Dosing.Quantities;
+
+namespace B12Dosing.Tests.Absorption;
+
+public class AbsorptionModelTests
+{
+    private static DoseEvent At(double hours, Dose dose) => new(TimeSpan.FromHours(hours), dose);
+
+    private static Dose Oral(double ug) => Dose.Oral(Mass.FromMicrograms(ug));
+
+    [Fact]
+    public void Two_micrograms_three_times_a_day_absorbs_far_more_than_six_once()
+    {
+        var split = AbsorptionModel.EvaluateSeries([At(0, Oral(2)), At(6, Oral(2)), At(12, Oral(2))], Physiology.Healthy);
+        var once = AbsorptionModel.EvaluateSeries([At(0, Oral(6))], Physiology.Healthy);
+        Assert.True(split.Absorbed > 1.5 * once.Absorbed, $"split {split.Absorbed}, once {once.Absorbed}");
+        Assert.Equal(6, split.Dose, 12);
+    }
+
+    [Fact]
+    public void Series_order_of_input_does_not_matter()
+    {
+        DoseEvent[] events = [At(12, Oral(5)), At(0, Oral(2)), At(1, Oral(50))];
+        Assert.Equal(AbsorptionModel.EvaluateSeries(events, Physiology.Healthy), AbsorptionModel.EvaluateSeries(events.Reverse(), Physiology.Healthy));
+    }
+
+    [Fact]
+    public void A_dose_uses_IF_capacity_which_recovers_exponentially()
+    {
+        var p = Physiology.Healthy;
+        var outcome = AbsorptionModel.Evaluate(Oral(50), p);
+        var used = p.IntrinsicFactorCapacityMicrograms - outcome.IntrinsicFactorAfter.AvailableMicrograms;
+        Assert.True(used > 0);
+        var later = outcome.IntrinsicFactorAfter.After(TimeSpan.FromHours(p.IntrinsicFactorRecoveryHours), p);
+        Assert.Equal(used / Math.E, p.IntrinsicFactorCapacityMicrograms - later.AvailableMicrograms, 12);
+    }
+
+    [Fact]
+    public void Outcome_parts_add_up()
+    {
+        var o = AbsorptionModel.Evaluate(Dose.Intramuscular(Mass.FromMicrograms(1000)), Physiology.Healthy);
+        Assert.Equal(o.Dose, o.Absorbed + o.Unabsorbed, 12);
+        Assert.Equal(o.Absorbed, o.Retained + o.UrinaryLoss, 12);
+        Assert.Equal(0, o.Unabsorbed);
+        Assert.Contains("retained", o.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The closed form R(D) = a·ln(1 + D/(Km + a)), a = Vmax/k_r, is the integral of dF/dt = −k_r F − Vmax F/(Km+F):
+    /// integrate the ODE with a fine RK4 and compare, for a Km > 0 so the saturable term matters.
+    /// </summary>
+    [Theory]
+    [InlineData(10, 5.0)]
+    [InlineData(1000, 20.0)]
+    public void Injected_closed_form_matches_the_ODE(double dose, double km)
+    {
+        const double kr = 1.0, vmax = 40.0;
+        var p = Physiology.Healthy with { RenalRetentionCapacityMicrograms = vmax / kr, TissueUptakeHalfSaturationMicrograms = km };
+        double Uptake(double f) => vmax * f / (km + f);
+        double Rate(double f) => (-kr * f) - Uptake(f);
+        double free = dose, retained = 0, h = 1e-4;
+        for (var t = 0.0; t < 40; t += h)
+        {
+            // RK4 on (F, R) with dR/dt = uptake(F).
+            var k1 = Rate(free); var u1 = Uptake(free);
+            var k2 = Rate(free + (h / 2 * k1)); var u2 = Uptake(free + (h / 2 * k1));
+            var k3 = Rate(free + (h / 2 * k2)); var u3 = Uptake(free + (h / 2 * k2));
+            var k4 = Rate(free + (h * k3)); var u4 = Uptake(free + (h * k3));
+            free += h / 6 * (k1 + (2 * k2) + (2 * k3) + k4);
+            retained += h / 6 * (u1 + (2 * u2) + (2 * u3) + u4);
+        }
+
+        var model = AbsorptionModel.Evaluate(Dose.Intramuscular(Mass.FromMicrograms(dose)), p).Retained;
+        Assert.Equal(retained, model, retained * 1e-6);
+    }
+
+    [Fact]
+    public void Pernicious_anaemia_absorbs_passively_only()
+    {
+        var o = AbsorptionModel.Evaluate(Oral(1000), Physiology.PerniciousAnemia);
+        Assert.Equal(1000 * Physiology.PerniciousAnemia.PassiveFraction, o.Absorbed, 12);
+    }
+
+    [Fact]
+    public void Atrophic_gastritis_impairs_food_but_not_crystalline()
+    {
+        Assert.Equal(AbsorptionModel.Evaluate(Oral(2), Physiology.Healthy), AbsorptionModel.Evaluate(Oral(2), Physiology.AtrophicGastritis));
+        var food = Dose.Food(Mass.FromMicrograms(2));
+        Assert.True(AbsorptionModel.Evaluate(food, Physiology.AtrophicGastritis).Absorbed < AbsorptionModel.Evaluate(food, Physiology.Healthy).Absorbed);
+    }
+
+    [Fact]
+    public void Ileal_resection_reduces_IF_uptake()
+    {
+        Assert.True(AbsorptionModel.Evaluate(Oral(2), Physiology.IlealResection).Absorbed < AbsorptionModel.Evaluate(Oral(2), Physiology.Healthy).Absorbed);
+        Assert.Equal(AbsorptionModel.Evaluate(Oral(2), Physiology.Gastrectomy), AbsorptionModel.Evaluate(Oral(2), Physiology.PerniciousAnemia));
+    }
+
+    [Fact]
+    public void Store_loss_per_day_matches_sources()
+    {
+        // Doets 2013: 0.13 %/day in health; IOM 1998 Appendix N: 0.15 %/day in atrophic gastritis;
+        // pernicious anaemia more than health and at most the 0.2 %/day of IOM 1998.
+        Assert.Equal(0.0013, Physiology.Healthy.StoreLossPerDay, 12);
+        Assert.Equal(0.0015, Physiology.AtrophicGastritis.StoreLossPerDay, 12);
+        Assert.InRange(Physiology.PerniciousAnemia.StoreLossPerDay, 0.0013, 0.002);
+    }
+
+    [Fact]
+    public void Physiology_rejects_bad_values_naming_the_property()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Physiology.Healthy with { PassiveFraction = 1.5 });
+        Assert.Equal(nameof(Physiology.PassiveFraction), e.ParamName);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Physiology.Healthy with { IntrinsicFactorRecoveryHours = 0 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => Physiology.Healthy with { IntrinsicFactorCapacityMicrograms = double.NaN });
+        Assert.Throws<ArgumentOutOfRangeException>(() => Physiology.Healthy with { IntravenousRenalFactor = 0.5 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new IntrinsicFactorState(-1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => IntrinsicFactorState.Rested(Physiology.Healthy).After(TimeSpan.FromHours(-1), Physiology.Healthy));
+        Assert.Throws<ArgumentOutOfRangeException>(() => AbsorptionModel.Evaluate(default(Dose), Physiology.Healthy));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Physiology.For((Condition)99));
+    }
+
+    [Theory]
+    [InlineData("healthy", Condition.Healthy)]
+    [InlineData("pernicious-anemia", Condition.PerniciousAnemia)]
+    [InlineData("Pernicious-Anaemia", Condition.PerniciousAnemia)]
+    [InlineData("atrophic gastritis", Condition.AtrophicGastritis)]
+    [InlineData("gastrectomy", Condition.Gastrectomy)]
+    [InlineData("ileal_resection", Condition.IlealResection)]
+    public void Conditions_parse(string text, Condition expected)
+    {
+        Assert.Equal(expected, Conditions.Parse(text));
+        Assert.Equal(expected, Conditions.Parse(expected.Name()));
+    }
+
+    [Fact]
+    public void Unknown_condition_is_a_format_error_listing_the_accepted_names()
+    {
+        var e = Assert.Throws<FormatException>(() => Conditions.Parse("scurvy"));
+        Assert.Contains("pernicious-anemia", e.Message, StringComparison.Ordinal);
+    }
+}
