@@ -1,0 +1,6 @@
+namespace B12Dosing.Kinetics;
+
+/// <summary>The body's two pools at one output time, µg (what the allocation-free <see cref="Simulator"/> path writes).</summary>
+/// <param name="StoresMicrograms">Body stores (liver and tissue), µg.</param>
+/// <param name="PlasmaMicrograms">B12 in the plasma (transit) pool on its way to the stores, µg.</param>
+public readonly record struct PoolState(double StoresMicrograms, double PlasmaMicrograms);
