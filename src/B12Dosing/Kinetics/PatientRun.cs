@@ -21,18 +21,14 @@ internal struct PatientRun
 {
     private const int StackPropagators = 32;
 
-    private readonly Physiology _p;
-    private IntrinsicFactorState _if;
-    private long _ifTicks;
+    private Absorber _absorber;
 
-    private PatientRun(Physiology physiology, double initialStores)
+    private PatientRun(Physiology physiology, PoolRates rates, double initialStores)
     {
-        _p = physiology;
-        var rates = Simulator.Rates.Of(physiology);
+        _absorber = new(physiology);
         Stores = initialStores;
-        Plasma = rates.Reabsorbed * initialStores / rates.Transit;
+        Plasma = rates.PlasmaInBalanceWith(initialStores);
         InitialBody = Plasma + Stores;
-        _if = IntrinsicFactorState.Rested(physiology);
     }
 
     public double Stores;
@@ -45,17 +41,17 @@ internal struct PatientRun
     public static PatientRun Run<TSink>(SimulationPlan plan, Physiology physiology, double initialStores, ref TSink sink)
         where TSink : struct, IOutputSink, allows ref struct
     {
-        var run = new PatientRun(physiology, initialStores);
+        var rates = PoolRates.Of(physiology);
+        var run = new PatientRun(physiology, rates, initialStores);
         var count = plan.DistinctIntervalCount;
         Propagator[]? rented = null;
         Span<Propagator> propagators = count <= StackPropagators
             ? stackalloc Propagator[StackPropagators]
             : (rented = ArrayPool<Propagator>.Shared.Rent(count));
-        var rates = Simulator.Rates.Of(physiology);
         var intervals = plan.Intervals;
         for (var i = 0; i < intervals.Length; i++)
         {
-            propagators[i] = Propagator.Create(rates.Transit, rates.Reabsorbed, rates.StoreExit, intervals[i]);
+            propagators[i] = rates.Propagator(intervals[i]);
         }
 
         var intakes = plan.Intakes;
@@ -98,20 +94,33 @@ internal struct PatientRun
 
     private void Apply(in SimulationPlan.Intake intake)
     {
-        if (intake.UsesIntrinsicFactor)
-        {
-            _if = _if.AfterHours((intake.Ticks - _ifTicks) / (double)TimeSpan.TicksPerHour, _p);
-            _ifTicks = intake.Ticks;
-        }
-
-        var outcome = AbsorptionModel.Evaluate(intake.Amount, intake.Route, intake.Form, intake.Vehicle, _p, _if);
-        _if = outcome.IntrinsicFactorAfter;
+        var outcome = _absorber.Take(in intake);
         Plasma += outcome.Retained;
         Urine.Add(outcome.UrinaryLoss);
         NotAbsorbed.Add(outcome.Unabsorbed);
         Dosed.Add(outcome.Dose);
         Absorbed.Add(outcome.Absorbed);
         Retained.Add(outcome.Retained);
+    }
+}
+
+/// <summary>Evaluates a patient's intakes in order, carrying the IF capacity from one oral intake to the next.</summary>
+internal struct Absorber(Physiology physiology)
+{
+    private IntrinsicFactorState _if = IntrinsicFactorState.Rested(physiology);
+    private long _ifTicks;
+
+    public DoseOutcome Take(in SimulationPlan.Intake intake)
+    {
+        if (intake.UsesIntrinsicFactor)
+        {
+            _if = _if.AfterHours((intake.Ticks - _ifTicks) / (double)TimeSpan.TicksPerHour, physiology);
+            _ifTicks = intake.Ticks;
+        }
+
+        var outcome = AbsorptionModel.Evaluate(intake.Amount, intake.Route, intake.Form, intake.Vehicle, physiology, _if);
+        _if = outcome.IntrinsicFactorAfter;
+        return outcome;
     }
 }
 

@@ -1,3 +1,4 @@
+using B12Dosing.Absorption;
 using B12Dosing.Dosing;
 using B12Dosing.Quantities;
 
@@ -55,6 +56,25 @@ public sealed class SimulationPlan
     public double Day(int index) => (uint)index < (uint)OutputCount
         ? OutputTicks(index) / (double)TimeSpan.TicksPerDay
         : throw new ArgumentOutOfRangeException(nameof(index), index, $"An output row index must be in [0, {OutputCount}).");
+
+    /// <summary>
+    /// What becomes of each intake for <paramref name="physiology"/>, in the order a run applies them (the IF capacity
+    /// carried from one oral intake to the next): the dose events as the simulation sees them, for export to another
+    /// solver or for inspection.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="physiology"/> is null.</exception>
+    public IReadOnlyList<IntakeOutcome> IntakeOutcomes(Physiology physiology)
+    {
+        ArgumentNullException.ThrowIfNull(physiology);
+        var absorber = new Absorber(physiology);
+        var outcomes = new IntakeOutcome[_intakes.Length];
+        for (var i = 0; i < outcomes.Length; i++)
+        {
+            outcomes[i] = new(_intakes[i].Ticks / (double)TimeSpan.TicksPerDay, absorber.Take(in _intakes[i]));
+        }
+
+        return outcomes;
+    }
 
     internal ReadOnlySpan<Intake> Intakes => _intakes;
 

@@ -96,22 +96,12 @@ public static class Simulator
         var e = Math.Exp(-interval.TotalHours / physiology.IntrinsicFactorRecoveryHours);
         var capacity = physiology.EffectiveIntrinsicFactorCapacityMicrograms * (1 - e) / (1 - ((1 - x) * e));
         var retained = AbsorptionModel.Evaluate(dose, physiology, new IntrinsicFactorState(capacity)).Retained;
-        var rates = Rates.Of(physiology);
-        var phi = Propagator.Create(rates.Transit, rates.Reabsorbed, rates.StoreExit, interval.Ticks);
+        var phi = PoolRates.Of(physiology).Propagator(interval.Ticks);
         // y = Φ·[R, 0]; solve (I − Φ)·x = y.
         double y1 = phi.PP * retained, y2 = phi.SP * retained;
         double a = 1 - phi.PP, b = -phi.PS, c = -phi.SP, d = 1 - phi.SS;
         var det = (a * d) - (b * c);
         return (((a * y2) - (c * y1)) / det, ((d * y1) - (b * y2)) / det);
-    }
-
-    /// <summary>Rate constants per day.</summary>
-    internal readonly record struct Rates(double Transit, double Reabsorbed, double StoreExit)
-    {
-        public static Rates Of(Physiology p) => new(
-            Math.Log(2) * 24 / p.PlasmaTransitHalfLifeHours,
-            p.BiliaryReabsorptionFraction * p.BiliarySecretionPerDay,
-            p.BiliarySecretionPerDay + p.TurnoverPerDay);
     }
 
     /// <summary>Collects <see cref="SimulationRow"/>s for <see cref="SimulationResult"/>.</summary>
