@@ -30,6 +30,14 @@ internal sealed class LogHistograms
         _tiny = new int[rows];
     }
 
+    public void Add(int row, ReadOnlySpan<double> values)
+    {
+        foreach (var value in values)
+        {
+            Add(row, value);
+        }
+    }
+
     public void Add(int row, double value)
     {
         if (!(value >= Smallest))
