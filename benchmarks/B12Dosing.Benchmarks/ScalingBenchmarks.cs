@@ -1,6 +1,5 @@
 using B12Dosing.Absorption;
 using B12Dosing.Dosing;
-using B12Dosing.Kinetics;
 using B12Dosing.Quantities;
 using BenchmarkDotNet.Attributes;
 
@@ -12,12 +11,8 @@ namespace B12Dosing.Benchmarks;
 /// in each.
 /// </summary>
 [MemoryDiagnoser]
-public class ScalingBenchmarks
+public class ScalingBenchmarks : SpanPathBenchmark
 {
-    private static readonly TimeSpan Year = TimeSpan.FromDays(365);
-    private SimulationPlan _plan = null!;
-    private PoolState[] _buffer = null!;
-
     /// <summary>Oral doses a day.</summary>
     [Params(1, 4, 16)]
     public int DosesPerDay { get; set; }
@@ -27,20 +22,13 @@ public class ScalingBenchmarks
     public int RowsPerDay { get; set; }
 
     [GlobalSetup]
-    public void Setup()
-    {
-        var doses = Enumerable.Range(0, 365 * DosesPerDay)
-            .Select(i => new DoseEvent(TimeSpan.FromHours(1) + (TimeSpan.FromDays(1) * i / DosesPerDay), Dose.Oral(Mass.FromMicrograms(500))))
-            .ToArray();
-        _plan = new SimulationPlan(doses, Year, TimeSpan.FromDays(1) / RowsPerDay);
-        _buffer = new PoolState[_plan.OutputCount];
-    }
+    public void Setup() => Prepare(
+        Enumerable.Range(0, 365 * DosesPerDay).Select(i => new DoseEvent(TimeSpan.FromHours(1) + (TimeSpan.FromDays(1) * i / DosesPerDay), Dose.Oral(Mass.FromMicrograms(500)))),
+        TimeSpan.FromDays(365),
+        TimeSpan.FromDays(1) / RowsPerDay,
+        Physiology.Healthy);
 
     /// <summary>One patient-year.</summary>
     [Benchmark]
-    public double PatientYear()
-    {
-        Simulator.Run(_plan, Physiology.Healthy, SimulationSettings.AverageStores, _buffer);
-        return _buffer[^1].StoresMicrograms;
-    }
+    public double PatientYear() => RunSpanPath();
 }

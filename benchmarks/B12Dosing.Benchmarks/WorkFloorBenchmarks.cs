@@ -13,22 +13,18 @@ namespace B12Dosing.Benchmarks;
 /// the mass balance.
 /// </summary>
 [MemoryDiagnoser]
-public class WorkFloorBenchmarks
+public class WorkFloorBenchmarks : SpanPathBenchmark
 {
     private static readonly TimeSpan Year = TimeSpan.FromDays(365);
-    private SimulationPlan _plan = null!;
-    private PoolState[] _buffer = null!;
     private double[] _retainedByDay = null!;
     private double _pp, _ps, _sp, _ss, _p0;
 
     [GlobalSetup]
     public void Setup()
     {
-        var events = RegimenCatalogue.Get("bnf-no-neuro").Regimen.Events(Year);
-        _plan = new SimulationPlan(events.AsSpan(), Year, TimeSpan.FromDays(1));
-        _buffer = new PoolState[_plan.OutputCount];
-        _retainedByDay = new double[_plan.OutputCount];
-        foreach (var intake in _plan.IntakeOutcomes(Physiology.Healthy))
+        Prepare(RegimenCatalogue.Get("bnf-no-neuro").Regimen.Events(Year), Year, TimeSpan.FromDays(1), Physiology.Healthy);
+        _retainedByDay = new double[Plan.OutputCount];
+        foreach (var intake in Plan.IntakeOutcomes(Physiology.Healthy))
         {
             _retainedByDay[(int)intake.Day] += intake.Outcome.Retained;
         }
@@ -44,7 +40,7 @@ public class WorkFloorBenchmarks
     public double Floor()
     {
         double p = _p0, s = 2500;
-        var output = _buffer.AsSpan();
+        var output = Buffer.AsSpan();
         var retained = _retainedByDay.AsSpan(0, output.Length);
         for (var k = 0; k < output.Length; k++)
         {
@@ -62,11 +58,7 @@ public class WorkFloorBenchmarks
 
     /// <summary>The library's span path.</summary>
     [Benchmark]
-    public double Core()
-    {
-        Simulator.Run(_plan, Physiology.Healthy, SimulationSettings.AverageStores, _buffer);
-        return _buffer[^1].StoresMicrograms;
-    }
+    public double Core() => RunSpanPath();
 
     private static (double, double, double, double) Exponential(double a, double b, double c, double d)
     {
