@@ -157,7 +157,7 @@ public sealed class SimulationPlan
             var m = 0;
             for (var i = 0; i < n; i++)
             {
-                if (m > 0 && SameKind(list[m - 1], list[i]))
+                if (m > 0 && SameInstantAndKind(list[m - 1], list[i]))
                 {
                     list[m - 1] = list[m - 1] with { Amount = list[m - 1].Amount + list[i].Amount };
                 }
@@ -170,7 +170,10 @@ public sealed class SimulationPlan
             return m == list.Length ? list : list[..m];
         }
 
-        private static bool SameKind(Intake a, Intake b) => a.Ticks == b.Ticks && a.Route == b.Route && a.Form == b.Form && a.Vehicle == b.Vehicle;
+        /// <summary>Same amount, route, form and vehicle (at any time).</summary>
+        public bool SameKind(in Intake other) => Amount == other.Amount && Route == other.Route && Form == other.Form && Vehicle == other.Vehicle;
+
+        private static bool SameInstantAndKind(Intake a, Intake b) => a.Ticks == b.Ticks && a.Route == b.Route && a.Form == b.Form && a.Vehicle == b.Vehicle;
 
         private static int Order(Intake a, Intake b)
         {
