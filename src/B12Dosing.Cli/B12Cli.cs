@@ -24,6 +24,7 @@ public static class B12Cli
         new("b12: vitamin B12 (cobalamin) absorption and dosing models, for research and teaching only; not medical advice.")
         {
             ConvertCommand.Create(),
+            RegimensCommand.Create(),
         };
 
     /// <summary>
