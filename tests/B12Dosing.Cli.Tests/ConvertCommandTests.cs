@@ -54,7 +54,7 @@ public sealed class ConvertCommandTests
     [InlineData("--to", "convert", "1 mg", "--to")]
     [InlineData("--bogus", "convert", "1 mg", "--to", "ug", "--bogus")]
     [InlineData("frobnicate", "frobnicate")]
-    [InlineData("Required command", new string[0])]
+    [InlineData("b12 --help", new string[0])]
     public void ErrorsAreOneLineOnStandardErrorWithExitCodeTwo(string expected, params string[] args) =>
         Assert.Contains(expected, CliRunner.AssertUsageError(args), StringComparison.Ordinal);
 

@@ -72,19 +72,17 @@ internal static class QuantityText
     {
         value = 0;
         unitText = default;
-        var expected = Expected(table);
         var s = text.Trim();
         if (s.IsEmpty)
         {
-            error = $"An empty string is not a {table.QuantityName}: {expected}.";
+            error = $"An empty string is not a {table.QuantityName}: {Expected(table)}.";
             return false;
         }
 
-        var shown = s.ToString();
         var nfi = NumberFormatInfo.GetInstance(provider ?? CultureInfo.InvariantCulture);
         if (IsNonFiniteWord(s, nfi))
         {
-            error = $"'{shown}' is not a finite number: {expected}.";
+            error = Describe(s, table, "is not a finite number");
             return false;
         }
 
@@ -98,43 +96,43 @@ internal static class QuantityText
         unitText = s[numberEnd..].Trim();
         if (numberText.IsEmpty)
         {
-            error = $"'{shown}' does not start with a number: {expected}.";
+            error = Describe(s, table, "does not start with a number");
             return false;
         }
 
         if (unitText.IsEmpty)
         {
-            error = $"'{shown}' has no unit: {expected}.";
+            error = Describe(s, table, "has no unit");
             return false;
         }
 
         if (IsInternationalUnit(unitText))
         {
-            error = $"'{shown}': {InternationalUnitMessage}";
+            error = $"'{s.ToString()}': {InternationalUnitMessage}";
             return false;
         }
 
         if (numberText.Contains(',') && nfi.NumberDecimalSeparator != ",")
         {
-            error = $"'{shown}' has an ambiguous comma (a thousands separator or a decimal comma?): write '1000 µg' or '1.5 mg'.";
+            error = $"'{s.ToString()}' has an ambiguous comma (a thousands separator or a decimal comma?): write '1000 µg' or '1.5 mg'.";
             return false;
         }
 
         if (!double.TryParse(numberText, NumberStyles.Float, nfi, out value))
         {
-            error = $"'{shown}' does not start with a valid number: {expected}.";
+            error = Describe(s, table, "does not start with a valid number");
             return false;
         }
 
         if (!double.IsFinite(value))
         {
-            error = $"'{shown}' is not a finite number: {expected}.";
+            error = Describe(s, table, "is not a finite number");
             return false;
         }
 
         if (value < 0)
         {
-            error = $"'{shown}' is negative: {expected}.";
+            error = Describe(s, table, "is negative");
             return false;
         }
 
@@ -188,6 +186,10 @@ internal static class QuantityText
 
     private static bool IsNumberChar(char c) =>
         char.IsAsciiDigit(c) || c is '.' or ',' or '+' or '-' or 'e' or 'E';
+
+    /// <summary>A message naming the text, what is wrong with it and the accepted form (built only on failure).</summary>
+    private static string Describe(ReadOnlySpan<char> text, IUnitTable table, string problem) =>
+        $"'{text.ToString()}' {problem}: {Expected(table)}.";
 
     private static string Expected(IUnitTable table) =>
         $"expected a non-negative number and a {table.QuantityName} unit, for example '500 {table.AcceptedSymbols.Split(", ")[0]}' (units: {table.AcceptedSymbols})";

@@ -1,0 +1,28 @@
+using System.Globalization;
+using BenchmarkDotNet.Attributes;
+using B12Dosing.Quantities;
+
+namespace B12Dosing.Benchmarks;
+
+/// <summary>The costs every model run pays over and over: parsing, converting and formatting quantities.</summary>
+[MemoryDiagnoser]
+public class QuantityBenchmarks
+{
+    private readonly Mass _mass = Mass.FromMicrograms(1000);
+    private readonly MassConcentration _serum = MassConcentration.FromPicogramsPerMilliliter(400);
+
+    [Benchmark]
+    public Mass ParseMicrograms() => Mass.Parse("1000 µg", CultureInfo.InvariantCulture);
+
+    [Benchmark]
+    public AmountOfSubstance MassToMolar() => _mass.ToAmountOfSubstance(CobalaminForm.Cyanocobalamin);
+
+    [Benchmark]
+    public MolarConcentration SerumToMolar() => _serum.ToMolarConcentration(CobalaminForm.Cyanocobalamin);
+
+    [Benchmark]
+    public string Format() => _mass.ToString();
+
+    [Benchmark]
+    public ConvertedQuantity ConvertText() => QuantityConverter.Convert("400 pg/mL", "pmol/L", CobalaminForm.Cyanocobalamin);
+}
