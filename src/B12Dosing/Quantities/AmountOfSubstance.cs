@@ -30,11 +30,10 @@ public readonly struct AmountOfSubstance : IQuantity<AmountOfSubstance, AmountOf
     private readonly double _value;
 
     /// <summary>Creates an amount of substance of <paramref name="value"/> in <paramref name="unit"/>.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is NaN, infinite or negative, or the unit is unknown.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The value is NaN, infinite, negative or so large that it would be infinite in a smaller unit, or the unit is unknown.</exception>
     public AmountOfSubstance(double value, AmountOfSubstanceUnit unit)
     {
-        _ = Units[unit];
-        _value = QuantityText.CheckValue(value, "amount of substance");
+        _value = Units.CheckValue(value, unit);
         Unit = unit;
     }
 

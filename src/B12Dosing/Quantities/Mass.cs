@@ -36,11 +36,10 @@ public readonly struct Mass : IQuantity<Mass, MassUnit>, System.Numerics.IDivisi
     private readonly double _value;
 
     /// <summary>Creates a mass of <paramref name="value"/> in <paramref name="unit"/>.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is NaN, infinite or negative, or the unit is unknown.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The value is NaN, infinite, negative or so large that it would be infinite in a smaller unit, or the unit is unknown.</exception>
     public Mass(double value, MassUnit unit)
     {
-        _ = Units[unit];
-        _value = QuantityText.CheckValue(value, "mass");
+        _value = Units.CheckValue(value, unit);
         Unit = unit;
     }
 

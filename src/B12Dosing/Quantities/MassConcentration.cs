@@ -34,11 +34,10 @@ public readonly struct MassConcentration : IQuantity<MassConcentration, MassConc
     private readonly double _value;
 
     /// <summary>Creates a mass concentration of <paramref name="value"/> in <paramref name="unit"/>.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is NaN, infinite or negative, or the unit is unknown.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The value is NaN, infinite, negative or so large that it would be infinite in a smaller unit, or the unit is unknown.</exception>
     public MassConcentration(double value, MassConcentrationUnit unit)
     {
-        _ = Units[unit];
-        _value = QuantityText.CheckValue(value, "mass concentration");
+        _value = Units.CheckValue(value, unit);
         Unit = unit;
     }
 

@@ -26,11 +26,10 @@ public readonly struct MolarConcentration : IQuantity<MolarConcentration, MolarC
     private readonly double _value;
 
     /// <summary>Creates a molar concentration of <paramref name="value"/> in <paramref name="unit"/>.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is NaN, infinite or negative, or the unit is unknown.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The value is NaN, infinite, negative or so large that it would be infinite in a smaller unit, or the unit is unknown.</exception>
     public MolarConcentration(double value, MolarConcentrationUnit unit)
     {
-        _ = Units[unit];
-        _value = QuantityText.CheckValue(value, "molar concentration");
+        _value = Units.CheckValue(value, unit);
         Unit = unit;
     }
 
