@@ -88,7 +88,16 @@ public static class QuantityConverter
             var f = form ?? throw new ArgumentException(
                 $"Converting '{quantity.Trim()}' to '{target}' goes between mass and molar units and needs the cobalamin form: {CobalaminForms.AcceptedNames}.",
                 nameof(form));
-            baseValue = from.IsMolar ? from.Dimension.MolarToMass(baseValue, f) : from.Dimension.MassToMolar(baseValue, f);
+            _ = f.MolarMass();
+            try
+            {
+                baseValue = from.IsMolar ? from.Dimension.MolarToMass(baseValue, f) : from.Dimension.MassToMolar(baseValue, f);
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                // The converted amount overflows the target type (about 1e308 pmol of a heavy form): refused below.
+                baseValue = double.PositiveInfinity;
+            }
         }
 
         var converted = baseValue / toFactor;

@@ -56,6 +56,7 @@ internal static class BadInputCatalogue
         Text("quantities", "QuantityConverter.Convert(\"1 mg\", unit)", u => QuantityConverter.Convert("1 mg", u), Argument, "pmol"),
         Text("quantities", "QuantityConverter.Convert(\"1 mg\", unit)", u => QuantityConverter.Convert("1 mg", u), Format, "IU"),
         Text("quantities", "QuantityConverter.Convert(to ng)", s => QuantityConverter.Convert(s, "ng"), Format, "1e306 µg"),
+        Text("quantities", "QuantityConverter.Convert(to µg, adenosylcobalamin)", s => QuantityConverter.Convert(s, "µg", CobalaminForm.Adenosylcobalamin), Format, "1.7e308 pmol"),
         Text("quantities", "CobalaminForms.Parse", s => CobalaminForms.Parse(s), Format, "folate"),
         Text("quantities", "CobalaminForms.Parse", s => CobalaminForms.Parse(s), Format, ""),
         Case("quantities", "Mass.FromMicrograms", "double.NaN", Range, () => Mass.FromMicrograms(double.NaN)),
