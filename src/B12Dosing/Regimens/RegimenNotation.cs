@@ -235,7 +235,7 @@ internal static class RegimenNotation
             if (!Mass.TryParse(amountText, CultureInfo.InvariantCulture, out var amount))
             {
                 var reason = amountText.Trim().Length == 0 ? "nothing" : $"'{amountText}'";
-                throw Error(amountToken, $"an amount with a unit, such as '1 mg' or '1000 µg', not {reason} ({MassError(amountText)})");
+                throw Error(amountToken, $"an amount with a unit, such as '1 mg' or '1000 µg', not {reason} ({(amountText.Contains(',', StringComparison.Ordinal) ? "a comma in a number is ambiguous (a thousands separator or a decimal comma?): write '1000 µg' or '1.5 mg'" : MassError(amountText))})");
             }
 
             if (Accept("food"))

@@ -115,7 +115,7 @@ internal static class BadInputCatalogue
         .. Texts("regimens", "Regimen.Parse", Regimen.Parse, Format,
             "", "   ", "1 mg im", "1 mg im q0d", "1 mg im q0h x3", "1 mg im daily then 1 mg im weekly",
             "1 mg im daily x0", "1 mg im daily x-1", "1 mg im daily x99999999", "1 mg im q201y", "1 mg im daily for 201y",
-            "1 mg im daily until d100000", "5000 IU im daily", "1,000 mcg oral daily", "NaN mg oral daily", "1e400 mg oral daily",
+            "1 mg im daily until d100000", "5000 IU im daily", "1,000 mcg oral daily", "1,5 mg oral daily", "NaN mg oral daily", "1e400 mg oral daily",
             "6 g iv once", "0 mg im daily", "1 mg rectal daily", "1 mg folate im daily", "1 mg im fortnightly", "1 mg im daily x7 then",
             "1 mg im daily with adherence 1.5 seed 1", "1 mg im daily with adherence 0.8", "1 mg im at", "1 mg im at d0",
             "1 mg im daily split 7", "1 mg im q1y split 3153600", "1 mg im daily x7 +", "1 mg im daily x7 foo", "1 mg im q1.5s",

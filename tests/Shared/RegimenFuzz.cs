@@ -1,8 +1,7 @@
-using B12Dosing.Tests.Shared;
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace B12Dosing.Tests.Hardening;
+namespace B12Dosing.Tests.Shared;
 
 /// <summary>Regimen notation for fuzzing: phases built from the grammar's pieces (valid and invalid), then mutated token by token.</summary>
 internal static class RegimenFuzz
