@@ -84,11 +84,10 @@ readonly partial struct {{T}} : IQuantity<{{T}}, {{U}}>, IDivisionOperators<{{T}
     private readonly double _value;
 
     /// <summary>Creates {{x.ANoun}} of <paramref name="value"/> in <paramref name="unit"/>.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is NaN, infinite or negative, or the unit is unknown.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The value is NaN, infinite, negative or so large that it would be infinite in a smaller unit, or the unit is unknown.</exception>
     public {{T}}(double value, {{U}} unit)
     {
-        _ = Units[unit];
-        _value = QuantityText.CheckValue(value, Units.QuantityName);
+        _value = Units.CheckValue(value, unit);
         Unit = unit;
     }
 
