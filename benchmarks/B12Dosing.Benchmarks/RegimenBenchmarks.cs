@@ -1,29 +1,42 @@
+using System.Collections.Immutable;
+using B12Dosing.Dosing;
 using B12Dosing.Regimens;
 using BenchmarkDotNet.Attributes;
 
 namespace B12Dosing.Benchmarks;
 
-/// <summary>Parsing the regimen notation and expanding regimens to dose events.</summary>
+/// <summary>
+/// Regimen expansion and notation: a year of a loading-then-maintenance protocol, ten years of daily
+/// diet over three meals (10 958 events), the union of three regimens, adherence, and parsing.
+/// </summary>
 [MemoryDiagnoser]
 public class RegimenBenchmarks
 {
-    private readonly Regimen _bnf = RegimenCatalogue.Get("bnf-no-neuro").Regimen;
+    private static readonly TimeSpan Year = TimeSpan.FromDays(365);
+    private static readonly TimeSpan TenYears = TimeSpan.FromDays(3652);
+    private readonly Regimen _bnf = RegimenCatalogue.Get("bnf-neuro").Regimen;
     private readonly Regimen _diet = RegimenCatalogue.Get("rda-diet").Regimen;
-    private readonly Regimen _oral = RegimenCatalogue.Get("oral-1000-daily").Regimen;
+    private readonly Regimen _union = Regimen.Parse("2.4 ug food daily split at 8h,13h,19h + 1000 ug oral daily + 1 mg ohcbl im q2d for 3w then 1 mg ohcbl im q2mo");
+    private readonly Regimen _adherence = RegimenCatalogue.Get("oral-1000-daily").Regimen.WithAdherence(0.8, seed: 42);
+    private readonly string _notation = RegimenCatalogue.Get("us-label-cyanocobalamin").Notation;
 
-    /// <summary>The BNF notation, parsed.</summary>
+    /// <summary>bnf-neuro for a year (16 events).</summary>
     [Benchmark]
-    public Regimen ParseBnf() => Regimen.Parse("1 mg ohcbl im tiw for 2w then 1 mg ohcbl im q3mo");
+    public ImmutableArray<DoseEvent> ProtocolYear() => _bnf.Events(Year);
 
-    /// <summary>bnf-no-neuro over ten years (46 events).</summary>
+    /// <summary>rda-diet for ten years (three meals a day).</summary>
     [Benchmark]
-    public int ExpandBnfTenYears() => _bnf.Events(TimeSpan.FromDays(3652)).Length;
+    public ImmutableArray<DoseEvent> DietTenYears() => _diet.Events(TenYears);
 
-    /// <summary>1000 µg by mouth daily over one year (366 events).</summary>
+    /// <summary>Diet, daily oral and injections combined, for ten years (a three-way merge).</summary>
     [Benchmark]
-    public int ExpandDailyOralOneYear() => _oral.Events(TimeSpan.FromDays(365)).Length;
+    public ImmutableArray<DoseEvent> UnionTenYears() => _union.Events(TenYears);
 
-    /// <summary>The RDA in three meals a day over one year (1098 events).</summary>
+    /// <summary>Daily oral with 80 % adherence for ten years (one random draw per event).</summary>
     [Benchmark]
-    public int ExpandDietOneYear() => _diet.Events(TimeSpan.FromDays(365)).Length;
+    public ImmutableArray<DoseEvent> AdherenceTenYears() => _adherence.Events(TenYears);
+
+    /// <summary>Parsing the four-phase US label notation.</summary>
+    [Benchmark]
+    public Regimen Parse() => Regimen.Parse(_notation);
 }

@@ -26,6 +26,8 @@ public static class B12Cli
             ConvertCommand.Create(),
             AbsorbCommand.Create(),
             CompareCommand.Create(),
+            RegimensCommand.Create(),
+            SimulateCommand.Create(),
             PopulationCommand.Create(),
         };
 

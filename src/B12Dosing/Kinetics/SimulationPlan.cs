@@ -20,6 +20,7 @@ public sealed class SimulationPlan
 
     /// <summary>Expands <paramref name="events"/> (in any order) over <paramref name="horizon"/> with an output row every <paramref name="step"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The horizon or step is out of the range <see cref="SimulationSettings"/> accepts.</exception>
+    /// <exception cref="ArgumentException">An event is the default (empty) value.</exception>
     public SimulationPlan(ReadOnlySpan<DoseEvent> events, TimeSpan horizon, TimeSpan step)
         : this(events, new SimulationSettings(horizon) { Step = step })
     {
@@ -138,7 +139,12 @@ public sealed class SimulationPlan
             foreach (var e in events)
             {
                 var amount = e.Dose.Amount.Micrograms;
-                if (e.Time.Ticks >= horizonTicks || !(amount > 0))
+                if (!(amount > 0))
+                {
+                    throw new ArgumentException("A dose event is empty (default(DoseEvent)); build events with new DoseEvent(time, dose).", nameof(events));
+                }
+
+                if (e.Time.Ticks >= horizonTicks)
                 {
                     continue;
                 }

@@ -1,6 +1,7 @@
 using B12Dosing.Absorption;
 using B12Dosing.Dosing;
 using B12Dosing.Quantities;
+using B12Dosing.Regimens;
 
 namespace B12Dosing.Kinetics;
 
@@ -21,14 +22,27 @@ public static class Simulator
 {
     /// <summary>Simulates a list of dose events (in any order).</summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">An event is the default (empty) value.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The horizon and step give more than <see cref="SimulationSettings.MaximumRows"/> rows.</exception>
     public static SimulationResult Run(IEnumerable<DoseEvent> events, SimulationSettings settings)
     {
         ArgumentNullException.ThrowIfNull(events);
         return Run(events is DoseEvent[] array ? array : [.. events], settings);
     }
 
+    /// <summary>Simulates a regimen: its events up to the horizon (open-ended phases are cut there).</summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static SimulationResult Run(Regimen regimen, SimulationSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(regimen);
+        ArgumentNullException.ThrowIfNull(settings);
+        return Run(regimen.Events(settings.Horizon).AsSpan(), settings);
+    }
+
     /// <summary>Simulates a span of dose events (in any order).</summary>
     /// <exception cref="ArgumentNullException"><paramref name="settings"/> is null.</exception>
+    /// <exception cref="ArgumentException">An event is the default (empty) value.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The horizon and step give more than <see cref="SimulationSettings.MaximumRows"/> rows.</exception>
     public static SimulationResult Run(ReadOnlySpan<DoseEvent> events, SimulationSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);

@@ -162,6 +162,14 @@ public class SimulatorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_regimen_simulates_as_its_events()
+    {
+        var settings = Days(120, Physiology.PerniciousAnemia);
+        var fromCatalogue = Simulator.Run(B12Dosing.Regimens.RegimenCatalogue.Get("kuzminski-im").Regimen, settings);
+        Assert.Equal(Simulator.Run(KuzminskiIm(), settings).Summary, fromCatalogue.Summary);
+    }
+
+    [Fact]
     public void Doses_at_or_after_the_horizon_are_not_simulated()
     {
         var s = Simulator.Run([At(5, Im(100)), At(1, Im(100))], Days(5)).Summary;
