@@ -7,6 +7,9 @@ namespace B12Dosing.Kinetics;
 /// <summary>Receives the output rows of one run. A struct implementing it is called without virtual dispatch.</summary>
 internal interface IOutputSink
 {
+    /// <summary>Whether the run keeps the totals (urine, faeces, dosed …); sinks that only read the pools say no, and the JIT drops the sums.</summary>
+    static abstract bool KeepsTotals { get; }
+
     /// <summary>Row <paramref name="index"/> (in order, from 0) of <paramref name="run"/>'s current state.</summary>
     void Output(int index, ref PatientRun run);
 }
@@ -59,12 +62,12 @@ internal struct PatientRun
         {
             if (step.Interval >= 0)
             {
-                run.Advance(in propagators[step.Interval]);
+                run.Advance<TSink>(in propagators[step.Interval]);
             }
 
             if (step.Action >= 0)
             {
-                run.Apply(in intakes[step.Action]);
+                run.Apply<TSink>(in intakes[step.Action]);
             }
             else
             {
@@ -81,7 +84,8 @@ internal struct PatientRun
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Advance(in Propagator phi)
+    private void Advance<TSink>(in Propagator phi)
+        where TSink : IOutputSink, allows ref struct
     {
         var before = Plasma + Stores;
         var plasma = (phi.PP * Plasma) + (phi.PS * Stores);
@@ -89,18 +93,25 @@ internal struct PatientRun
         Plasma = plasma;
         Stores = stores;
         // The body's loss over the step is exactly what leaves in faeces (the flows between P and S cancel).
-        Faeces.Add(before - (plasma + stores));
+        if (TSink.KeepsTotals)
+        {
+            Faeces.Add(before - (plasma + stores));
+        }
     }
 
-    private void Apply(in SimulationPlan.Intake intake)
+    private void Apply<TSink>(in SimulationPlan.Intake intake)
+        where TSink : IOutputSink, allows ref struct
     {
         var outcome = _absorber.Take(in intake);
         Plasma += outcome.Retained;
-        Urine.Add(outcome.UrinaryLoss);
-        NotAbsorbed.Add(outcome.Unabsorbed);
-        Dosed.Add(outcome.Dose);
-        Absorbed.Add(outcome.Absorbed);
-        Retained.Add(outcome.Retained);
+        if (TSink.KeepsTotals)
+        {
+            Urine.Add(outcome.UrinaryLoss);
+            NotAbsorbed.Add(outcome.Unabsorbed);
+            Dosed.Add(outcome.Dose);
+            Absorbed.Add(outcome.Absorbed);
+            Retained.Add(outcome.Retained);
+        }
     }
 }
 

@@ -122,6 +122,8 @@ public static class Simulator
     private struct RowSink(SimulationPlan plan, SerumModel serum) : IOutputSink
     {
         public readonly SimulationRow[] Rows = new SimulationRow[plan.OutputCount];
+
+        public static bool KeepsTotals => true;
         public readonly double Exponent = serum.Exponent;
 
         public readonly void Output(int index, ref PatientRun run) =>
@@ -132,6 +134,8 @@ public static class Simulator
     private readonly ref struct SpanSink(Span<PoolState> destination) : IOutputSink
     {
         private readonly Span<PoolState> _destination = destination;
+
+        public static bool KeepsTotals => false;
 
         public void Output(int index, ref PatientRun run) => _destination[index] = new(run.Stores, run.Plasma);
     }

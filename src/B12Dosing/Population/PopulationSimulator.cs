@@ -153,6 +153,8 @@ public static class PopulationSimulator
     /// <summary>Buffers each row's pools for the chunk.</summary>
     private struct Sink(Accumulator accumulator) : IOutputSink
     {
+        public static bool KeepsTotals => false;
+
         public readonly Accumulator Accumulator { get; } = accumulator;
 
         /// <summary>The patient's place in the chunk.</summary>
