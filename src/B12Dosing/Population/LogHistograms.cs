@@ -58,6 +58,15 @@ internal sealed class LogHistograms
         counts[key - (first << SubBits)]++;
     }
 
+    /// <summary>A new set holding the counts of both.</summary>
+    public static LogHistograms Sum(LogHistograms a, LogHistograms b)
+    {
+        var sum = new LogHistograms(a._counts.Length);
+        sum.Merge(a);
+        sum.Merge(b);
+        return sum;
+    }
+
     /// <summary>Adds <paramref name="other"/>'s counts (exact; the order of merges does not matter).</summary>
     public void Merge(LogHistograms other)
     {

@@ -42,6 +42,7 @@ public sealed class PopulationResult
 
     private readonly LogHistograms _stores, _serum;
     private readonly double[] _days, _share;
+    private readonly int[] _below;
 
     internal PopulationResult(PopulationSettings settings, double[] days, LogHistograms stores, LogHistograms serum, int[] below)
     {
@@ -49,6 +50,7 @@ public sealed class PopulationResult
         _days = days;
         _stores = stores;
         _serum = serum;
+        _below = below;
         _share = [.. below.Select(b => (double)b / settings.Patients)];
         Stores = Series(stores);
         Serum = Series(serum);
@@ -82,6 +84,37 @@ public sealed class PopulationResult
     /// <summary>Any percentile of serum at row <paramref name="row"/>, pg/mL.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The row or the percentile (0-100) is out of range.</exception>
     public double SerumPercentile(int row, double percentile) => Percentile(_serum, row, percentile);
+
+    /// <summary>
+    /// Joins two partitions of one population: the same settings except <see cref="PopulationSettings.Patients"/> and
+    /// <see cref="PopulationSettings.FirstPatient"/>, and consecutive patient ranges (in either order). The counts are
+    /// integers, so the result is bit for bit the one a single run over both ranges gives.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="other"/> is null.</exception>
+    /// <exception cref="ArgumentException">The settings differ, the ranges are not consecutive, or the total exceeds <see cref="int.MaxValue"/> patients.</exception>
+    public PopulationResult Merge(PopulationResult other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var (first, second) = Settings.FirstPatient <= other.Settings.FirstPatient ? (this, other) : (other, this);
+        var (a, b) = (first.Settings, second.Settings);
+        if (a with { Patients = b.Patients, FirstPatient = b.FirstPatient, MaxDegreeOfParallelism = b.MaxDegreeOfParallelism } != b)
+        {
+            throw new ArgumentException("Only partitions of one population merge: seed, horizon, step, threshold, model and serum model must be the same.", nameof(other));
+        }
+
+        if (a.FirstPatient + a.Patients != b.FirstPatient || (long)a.Patients + b.Patients > int.MaxValue)
+        {
+            throw new ArgumentException($"The partitions must be consecutive (patients {a.FirstPatient}-{a.FirstPatient + a.Patients - 1} and {b.FirstPatient}-{b.FirstPatient + b.Patients - 1}) and hold at most {int.MaxValue} patients together.", nameof(other));
+        }
+
+        var below = new int[_below.Length];
+        for (var i = 0; i < below.Length; i++)
+        {
+            below[i] = first._below[i] + second._below[i];
+        }
+
+        return new(a with { Patients = a.Patients + b.Patients }, _days, LogHistograms.Sum(first._stores, second._stores), LogHistograms.Sum(first._serum, second._serum), below);
+    }
 
     private double Percentile(LogHistograms histograms, int row, double percentile)
     {

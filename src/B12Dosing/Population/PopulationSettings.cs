@@ -34,6 +34,14 @@ public sealed record PopulationSettings
     /// <summary>The seed.</summary>
     public ulong Seed { get; init; }
 
+    /// <summary>
+    /// The index of the first patient (default 0): a run simulates patients <c>FirstPatient</c> to
+    /// <c>FirstPatient + Patients − 1</c>. Partitions of one population (same seed, consecutive ranges) can run on
+    /// different machines and be joined with <see cref="PopulationResult.Merge"/> into exactly the single run's result.
+    /// Not negative.
+    /// </summary>
+    public long FirstPatient { get; init => field = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(FirstPatient), value, "The first patient's index must not be negative."); }
+
     /// <summary>How long to simulate, from time zero (as <see cref="SimulationSettings.Horizon"/>).</summary>
     public TimeSpan Horizon { get; init => field = new SimulationSettings(value).Horizon; }
 

@@ -7,7 +7,7 @@ namespace B12Dosing.Population;
 /// <summary>
 /// Simulates a population of virtual patients on one regimen and summarises it as percentiles over time (see
 /// <see cref="PopulationResult"/>), keeping no patient's series. Patient <c>i</c> is <see cref="PopulationModel.Patient"/>
-/// (seed, <c>i</c>); patients are simulated in chunks of <see cref="ChunkSize"/> on up to
+/// (seed, <see cref="PopulationSettings.FirstPatient"/> + <c>i</c>); patients are simulated in chunks of <see cref="ChunkSize"/> on up to
 /// <see cref="PopulationSettings.MaxDegreeOfParallelism"/> threads, each into its own integer-count histograms, which
 /// are then added up. Integer addition does not depend on order, so the result is bit for bit the same whatever the
 /// number of threads or the order in which chunks finish.
@@ -70,7 +70,7 @@ public static class PopulationSimulator
                 var end = Math.Min(patients, first + ChunkSize);
                 for (var i = first; i < end; i++)
                 {
-                    var patient = settings.Model.Patient(settings.Seed, i);
+                    var patient = settings.Model.Patient(settings.Seed, settings.FirstPatient + i);
                     sink.Patient = i - first;
                     PatientRun.Run(plan, patient.Physiology, patient.InitialStores.Micrograms, ref sink);
                 }

@@ -50,6 +50,7 @@ public class SimulationPlanTests
         Assert.Throws<ArgumentOutOfRangeException>("initialStores", () => Simulator.Run(plan, Physiology.Healthy, Mass.FromGrams(2), new PoolState[11]));
         Assert.Throws<ArgumentOutOfRangeException>("index", () => plan.Day(11));
         Assert.Throws<ArgumentOutOfRangeException>(() => new SimulationPlan([], TimeSpan.FromDays(-1), TimeSpan.FromDays(1)));
+        Assert.Throws<ArgumentException>("events", () => new SimulationPlan([default], TimeSpan.FromDays(1), TimeSpan.FromDays(1)));
     }
 
     /// <summary>Many distinct intervals (gaps of 2i + 8 minutes: more than fit on the stack) take the pooled path and still match.</summary>

@@ -144,3 +144,40 @@ public class PopulationSimulatorTests
         public void Report(PopulationProgress value) => report(value);
     }
 }
+
+public class PopulationPartitionTests
+{
+    private static readonly Regimen Bnf = RegimenCatalogue.Get("bnf-no-neuro").Regimen;
+
+    /// <summary>Partitions of one population (consecutive patient ranges, same seed) merge, in any order, into bit for bit the single run.</summary>
+    [Fact]
+    public void Merged_partitions_equal_the_single_run()
+    {
+        var whole = new PopulationSettings(700, TimeSpan.FromDays(100), 11) { Model = PopulationModel.Default with { Conditions = ConditionMix.Parse("pa=1,healthy=1") } };
+        var single = PopulationSimulator.Run(Bnf, whole);
+        var a = PopulationSimulator.Run(Bnf, whole with { Patients = 250 });
+        var b = PopulationSimulator.Run(Bnf, whole with { Patients = 130, FirstPatient = 250, MaxDegreeOfParallelism = 1 });
+        var c = PopulationSimulator.Run(Bnf, whole with { Patients = 320, FirstPatient = 380 });
+        foreach (var merged in new[] { a.Merge(b).Merge(c), c.Merge(b.Merge(a)) })
+        {
+            Assert.Equal(700, merged.Patients);
+            Assert.Equal(0, merged.Settings.FirstPatient);
+            Assert.Equal(Bits(single), Bits(merged));
+        }
+    }
+
+    [Fact]
+    public void Only_consecutive_partitions_of_one_population_merge()
+    {
+        var settings = new PopulationSettings(10, TimeSpan.FromDays(10), 1);
+        var a = PopulationSimulator.Run(Bnf, settings);
+        Assert.Throws<ArgumentException>("other", () => a.Merge(PopulationSimulator.Run(Bnf, settings with { FirstPatient = 11 })));
+        Assert.Throws<ArgumentException>("other", () => a.Merge(a));
+        Assert.Throws<ArgumentException>("other", () => a.Merge(PopulationSimulator.Run(Bnf, settings with { FirstPatient = 10, Seed = 2 })));
+        Assert.Throws<ArgumentException>("other", () => a.Merge(PopulationSimulator.Run(Bnf, settings with { FirstPatient = 10, Horizon = TimeSpan.FromDays(11) })));
+        Assert.Throws<ArgumentOutOfRangeException>("FirstPatient", () => settings with { FirstPatient = -1 });
+    }
+
+    private static long[] Bits(PopulationResult r) =>
+        [.. new[] { r.Days, r.ShareBelowThreshold, r.Stores.P5, r.Stores.P50, r.Stores.P95, r.Serum.P5, r.Serum.P25, r.Serum.P75, r.Serum.P95 }.SelectMany(s => s).Select(BitConverter.DoubleToInt64Bits)];
+}
