@@ -153,6 +153,8 @@ internal static class BadInputCatalogue
         Case("simulation", "Simulator.Run", "[default(DoseEvent)]", Argument, () => Simulator.Run(new DoseEvent[1], new SimulationSettings(TimeSpan.FromDays(1)))),
         Case("simulation", "Simulator.Run", "events null", Null, () => Simulator.Run((IEnumerable<DoseEvent>)null!, new SimulationSettings(TimeSpan.FromDays(1)))),
         Case("simulation", "Simulator.SteadyStateTrough", "interval TimeSpan.Zero", Range, () => Simulator.SteadyStateTrough(OneMgIm, TimeSpan.Zero, Physiology.Healthy)),
+        Case("simulation", "Simulator.SteadyStateTrough", "a physiology that loses no stores (no steady state)", Argument, () => Simulator.SteadyStateTrough(OneMgIm, TimeSpan.FromDays(1), Physiology.Healthy with { TurnoverPerDay = 0, BiliaryReabsorptionFraction = 1 })),
+        Case("simulation", "Simulator.SteadyStateTrough", "a loss of 1e-12 a day and a 1 s interval (rounding would give negative stores)", Argument, () => Simulator.SteadyStateTrough(OneMgIm, TimeSpan.FromSeconds(1), Physiology.Healthy with { TurnoverPerDay = 1e-12, BiliaryReabsorptionFraction = 1 })),
     ];
 
     /// <summary>The cases of one area.</summary>
