@@ -73,6 +73,7 @@ public static class Simulator
     public static (double StoresMicrograms, double PlasmaMicrograms) SteadyStateTrough(Dose dose, TimeSpan interval, Physiology physiology)
     {
         ArgumentNullException.ThrowIfNull(physiology);
+        physiology.EnsureAbsorbsAtMostTheDose(nameof(physiology));
         if (interval <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(interval), interval, "The dosing interval must be more than zero.");
