@@ -40,7 +40,7 @@ public sealed record SimulationSettings
     public Mass InitialStores
     {
         get;
-        init => field = value.Micrograms <= 1e6 ? value : throw new ArgumentOutOfRangeException(nameof(InitialStores), value, "Initial stores must be at most 1 g (about 300 times the average 2.5 mg).");
+        init => field = CheckInitialStores(value, nameof(InitialStores));
     } = AverageStores;
 
     /// <summary>How long to simulate, from time zero; more than zero and at most <see cref="MaximumHorizon"/>.</summary>
@@ -60,6 +60,10 @@ public sealed record SimulationSettings
             ? value
             : throw new ArgumentOutOfRangeException(nameof(Step), value, $"The output step must be at least one second and at most {MaximumHorizon.TotalDays} days (100 years).");
     } = TimeSpan.FromDays(1);
+
+    /// <summary>Checks initial stores: at most 1 g.</summary>
+    internal static Mass CheckInitialStores(Mass value, string paramName) =>
+        value.Micrograms <= 1e6 ? value : throw new ArgumentOutOfRangeException(paramName, value, "Initial stores must be at most 1 g (about 300 times the average 2.5 mg).");
 
     /// <summary>The number of output intervals (rows − 1).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The step is so small that the series would exceed <see cref="MaximumRows"/> rows.</exception>
