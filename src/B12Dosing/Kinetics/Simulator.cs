@@ -75,11 +75,12 @@ public static class Simulator
     /// <param name="destination">Receives <see cref="SimulationPlan.OutputCount"/> rows.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The initial stores are more than 1 g.</exception>
-    /// <exception cref="ArgumentException">The destination is shorter than <see cref="SimulationPlan.OutputCount"/>.</exception>
+    /// <exception cref="ArgumentException">The destination is shorter than <see cref="SimulationPlan.OutputCount"/>, or the physiology would absorb more than a small oral dose contains.</exception>
     public static void Run(SimulationPlan plan, Physiology physiology, Mass initialStores, Span<PoolState> destination)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(physiology);
+        physiology.EnsureAbsorbsAtMostTheDose(nameof(physiology));
         if (destination.Length < plan.OutputCount)
         {
             throw new ArgumentException($"The destination holds {destination.Length} rows; the plan writes {plan.OutputCount}.", nameof(destination));

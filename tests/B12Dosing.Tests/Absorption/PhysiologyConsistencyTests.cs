@@ -1,6 +1,7 @@
 using B12Dosing.Absorption;
 using B12Dosing.Dosing;
 using B12Dosing.Quantities;
+using B12Dosing.Population;
 using FsCheck;
 using FsCheck.Fluent;
 
@@ -51,5 +52,18 @@ public class PhysiologyConsistencyTests
             var outcome = AbsorptionModel.Evaluate(oral, p);
             return outcome.Absorbed <= t.dose * (1 + 1e-12) && outcome.Retained <= outcome.Absorbed;
         }).QuickCheckThrowOnFailure();
+    }
+
+    [Theory]
+    [InlineData(Condition.Healthy)]
+    [InlineData(Condition.AtrophicGastritis)]
+    [InlineData(Condition.IlealResection)]
+    // Before the half-saturation dose was scaled with the IF capacity, a healthy patient drawn with twice the capacity
+    // had a maximum oral fraction of about 1.9.
+    public void No_virtual_patient_absorbs_more_than_the_dose(Condition condition)
+    {
+        var model = PopulationModel.Default with { Conditions = ConditionMix.Only(condition) };
+        var largest = Enumerable.Range(0, 5000).Max(i => model.Patient(42, i).Physiology.MaximumOralFraction);
+        Assert.InRange(largest, 0, 1);
     }
 }
