@@ -29,10 +29,17 @@ public static class AbsorptionModel
 
     /// <summary>Evaluates one dose with the IF capacity <paramref name="state"/> free; the outcome carries the state after the dose.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="physiology"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The dose is the default (empty) value.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The dose is the default (empty) value, or the state has more IF capacity free than the physiology has.</exception>
+    /// <exception cref="ArgumentException">The physiology would absorb more than a small dose contains (<see cref="Physiology.MaximumOralFraction"/> above 1).</exception>
     public static DoseOutcome Evaluate(Dose dose, Physiology physiology, IntrinsicFactorState state)
     {
         ArgumentNullException.ThrowIfNull(physiology);
+        physiology.EnsureAbsorbsAtMostTheDose(nameof(physiology));
+        if (state.AvailableMicrograms > physiology.EffectiveIntrinsicFactorCapacityMicrograms)
+        {
+            throw new ArgumentOutOfRangeException(nameof(state), state.AvailableMicrograms, $"The IF capacity free must be at most the physiology's capacity ({physiology.EffectiveIntrinsicFactorCapacityMicrograms} µg).");
+        }
+
         var amount = dose.Amount.Micrograms;
         return amount > 0
             ? Evaluate(amount, dose.Route, dose.Form, dose.Vehicle, physiology, state)

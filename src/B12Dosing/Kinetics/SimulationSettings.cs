@@ -26,7 +26,12 @@ public sealed record SimulationSettings
     }
 
     /// <summary>The physiology (default <see cref="Physiology.Healthy"/>).</summary>
-    public Physiology Physiology { get; init => field = value ?? throw new ArgumentNullException(nameof(Physiology)); } = Physiology.Healthy;
+    /// <exception cref="ArgumentException">The physiology would absorb more than a small oral dose contains (<see cref="Physiology.MaximumOralFraction"/> above 1).</exception>
+    public Physiology Physiology
+    {
+        get;
+        init => field = (value ?? throw new ArgumentNullException(nameof(Physiology))).EnsureAbsorbsAtMostTheDose(nameof(Physiology));
+    } = Physiology.Healthy;
 
     /// <summary>How serum follows from the pools (default <see cref="SerumModel.Default"/>).</summary>
     public SerumModel Serum { get; init => field = value ?? throw new ArgumentNullException(nameof(Serum)); } = SerumModel.Default;

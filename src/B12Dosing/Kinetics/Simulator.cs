@@ -1,3 +1,4 @@
+using System.Globalization;
 using B12Dosing.Absorption;
 using B12Dosing.Dosing;
 using B12Dosing.Quantities;
@@ -74,11 +75,12 @@ public static class Simulator
     /// <param name="destination">Receives <see cref="SimulationPlan.OutputCount"/> rows.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The initial stores are more than 1 g.</exception>
-    /// <exception cref="ArgumentException">The destination is shorter than <see cref="SimulationPlan.OutputCount"/>.</exception>
+    /// <exception cref="ArgumentException">The destination is shorter than <see cref="SimulationPlan.OutputCount"/>, or the physiology would absorb more than a small oral dose contains.</exception>
     public static void Run(SimulationPlan plan, Physiology physiology, Mass initialStores, Span<PoolState> destination)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(physiology);
+        physiology.EnsureAbsorbsAtMostTheDose(nameof(physiology));
         if (destination.Length < plan.OutputCount)
         {
             throw new ArgumentException($"The destination holds {destination.Length} rows; the plan writes {plan.OutputCount}.", nameof(destination));
@@ -90,6 +92,13 @@ public static class Simulator
     }
 
     /// <summary>
+    /// The smallest fraction of the stores lost per dosing interval for which <see cref="SteadyStateTrough"/> is computed:
+    /// 1e-10. Its 2×2 solve divides by about that fraction, so rounding (1e-16) grows to at most about 1e-6 relative.
+    /// A healthy loss (0.13 %/day) over one second is 1.5e-8.
+    /// </summary>
+    public const double MinimumLossPerInterval = 1e-10;
+
+    /// <summary>
     /// The analytic steady state of a dose repeated every <paramref name="interval"/> forever: stores and plasma just
     /// before a dose, µg. The IF capacity at the dose is the fixed point of use and recovery,
     /// <c>c* = Cmax(1 − e)/(1 − (1 − x)e)</c> with <c>e = exp(−T/τ)</c> and <c>x = E/(K + E)</c>; the trough is
@@ -97,12 +106,24 @@ public static class Simulator
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The interval is not positive.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="physiology"/> is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// The stores lose less than <see cref="MinimumLossPerInterval"/> of themselves per interval (none at all: they grow without bound);
+    /// <c>I − Φ</c> then cancels to rounding and the trough would be wrong, even negative.
+    /// </exception>
     public static (double StoresMicrograms, double PlasmaMicrograms) SteadyStateTrough(Dose dose, TimeSpan interval, Physiology physiology)
     {
         ArgumentNullException.ThrowIfNull(physiology);
+        physiology.EnsureAbsorbsAtMostTheDose(nameof(physiology));
         if (interval <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(interval), interval, "The dosing interval must be more than zero.");
+        }
+
+        if (!(physiology.StoreLossPerDay * interval.TotalDays >= MinimumLossPerInterval))
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"No steady state can be computed: the stores lose {physiology.StoreLossPerDay:R} a day, {physiology.StoreLossPerDay * interval.TotalDays:R} per dosing interval; at least {MinimumLossPerInterval:R} per interval is needed (with no loss the stores grow without bound)."),
+                nameof(physiology));
         }
 
         var entering = dose.Vehicle == DoseVehicle.FoodBound ? dose.Amount.Micrograms * physiology.FoodReleaseFraction : dose.Amount.Micrograms;

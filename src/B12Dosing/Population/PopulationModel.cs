@@ -22,7 +22,8 @@ public sealed record PopulationModel
     /// <summary>
     /// IF capacity: σ 0.15 in [0.5, 2]. ASSUMPTION: the saturation of IF-mediated uptake is reported as a range,
     /// 1.5-2.0 µg per meal (Watanabe 2007) or 1-2 µg (NIH ODS fact sheet), not as a spread; σ 0.15 puts 95 % of
-    /// patients within ×0.75-×1.34 of the fitted capacity, about that range.
+    /// patients within ×0.75-×1.34 of the fitted capacity, about that range. The half-saturation dose is scaled by the
+    /// same factor, so that no patient absorbs more than a small dose contains (<see cref="Physiology.MaximumOralFraction"/>).
     /// </summary>
     public Variation IntrinsicFactorCapacity { get; init => field = value ?? throw new ArgumentNullException(nameof(IntrinsicFactorCapacity)); } = new(0.15, 0.5, 2);
 
@@ -71,6 +72,9 @@ public sealed record PopulationModel
         var physiology = preset with
         {
             IntrinsicFactorCapacityMicrograms = preset.IntrinsicFactorCapacityMicrograms * fIf,
+            // The half-saturation dose scales with the capacity, so the curve stretches along the dose axis: the
+            // capacity varies, but the fraction of a small dose absorbed (Cmax/K + p, at most 1) stays the preset's.
+            IntrinsicFactorHalfSaturationMicrograms = preset.IntrinsicFactorHalfSaturationMicrograms * fIf,
             PassiveFraction = Math.Min(1, preset.PassiveFraction * fPassive),
             TurnoverPerDay = Math.Min(1, preset.TurnoverPerDay * fLoss),
             BiliarySecretionPerDay = Math.Min(1, preset.BiliarySecretionPerDay * fLoss),
