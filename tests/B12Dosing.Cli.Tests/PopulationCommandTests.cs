@@ -73,6 +73,16 @@ public sealed class PopulationCommandTests
         Assert.Contains(expected, line, StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>A century fits: past 19 999 days the rows are every 2 days (at most 20 000 rows).</summary>
+    [Fact]
+    public void A_century_has_a_row_every_two_days()
+    {
+        var days = Numbers(Json("--regimen", "none", "--days", "36525", "--patients", "3", "--seed", "1").GetProperty("day"));
+        Assert.Equal(18264, days.Length);
+        Assert.Equal(2, days[1]);
+        Assert.Equal(36525, days[^1]);
+    }
+
     [Fact]
     public void Missing_required_options_are_usage_errors() =>
         Assert.Contains("--seed", CliRunner.AssertUsageError("population", "--regimen", "none", "--days", "3", "--patients", "2"), StringComparison.Ordinal);

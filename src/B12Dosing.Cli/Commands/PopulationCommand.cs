@@ -16,7 +16,7 @@ internal static class PopulationCommand
     public static Command Create()
     {
         var regimen = new Option<string>("--regimen") { Required = true, HelpName = "name|notation", Description = $"A catalogue name ({string.Join(", ", RegimenCatalogue.Names)}) or a regimen in the notation (docs/regimens.md)." };
-        var days = new Option<int>("--days") { Required = true, HelpName = "N", Description = "Days to simulate, with one output row a day: 1 or more." };
+        var days = new Option<int>("--days") { Required = true, HelpName = "N", Description = $"Days to simulate: 1 or more, at most {Kinetics.SimulationSettings.MaximumHorizon.TotalDays} (100 years); one output row a day (every 2 days past {PopulationSettings.MaximumRows - 1} days)." };
         var patients = new Option<int>("--patients") { Required = true, HelpName = "N", Description = "Number of virtual patients: 1 or more." };
         var seed = new Option<ulong>("--seed") { Required = true, HelpName = "S", Description = "Seed (0 or more): the same seed gives the same result, whatever the number of cores." };
         var condition = new Option<string>("--condition") { HelpName = "c", Description = "healthy (default), another condition, or a mix such as \"pernicious-anemia=0.7,atrophic-gastritis=0.3\".", DefaultValueFactory = _ => "healthy" };
@@ -39,8 +39,11 @@ internal static class PopulationCommand
                 throw new ArgumentOutOfRangeException(nameof(patients), count, "--patients must be 1 or more.");
             }
 
+            // One row a day, or every few days past PopulationSettings.MaximumRows rows (about 55 years).
+            var stepDays = Math.Max(1, (int)Math.Ceiling(horizonDays / (double)(PopulationSettings.MaximumRows - 1)));
             var settings = new PopulationSettings(count, TimeSpan.FromDays(horizonDays), result.GetValue(seed))
             {
+                Step = TimeSpan.FromDays(stepDays),
                 Model = PopulationModel.Default with { Conditions = ConditionMix.Parse(result.GetRequiredValue(condition)) },
             };
             var chosen = RegimenCatalogue.Resolve(result.GetRequiredValue(regimen));
