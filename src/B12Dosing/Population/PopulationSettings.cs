@@ -38,9 +38,15 @@ public sealed record PopulationSettings
     /// The index of the first patient (default 0): a run simulates patients <c>FirstPatient</c> to
     /// <c>FirstPatient + Patients − 1</c>. Partitions of one population (same seed, consecutive ranges) can run on
     /// different machines and be joined with <see cref="PopulationResult.Merge"/> into exactly the single run's result.
-    /// Not negative.
+    /// From 0 to <c>long.MaxValue − int.MaxValue</c>.
     /// </summary>
-    public long FirstPatient { get; init => field = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(FirstPatient), value, "The first patient's index must not be negative."); }
+    public long FirstPatient
+    {
+        get;
+        init => field = value is >= 0 and <= long.MaxValue - int.MaxValue
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(FirstPatient), value, $"The first patient's index must be from 0 to {long.MaxValue - int.MaxValue}.");
+    }
 
     /// <summary>How long to simulate, from time zero (as <see cref="SimulationSettings.Horizon"/>).</summary>
     public TimeSpan Horizon { get; init => field = new SimulationSettings(value).Horizon; }

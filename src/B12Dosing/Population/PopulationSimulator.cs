@@ -55,31 +55,40 @@ public static class PopulationSimulator
     private static PopulationResult Run(SimulationPlan plan, PopulationSettings settings, IProgress<PopulationProgress>? progress, CancellationToken cancellationToken)
     {
         var patients = settings.Patients;
-        var chunks = (patients + ChunkSize - 1) / ChunkSize;
+        var chunks = (int)((patients + (long)ChunkSize - 1) / ChunkSize);
         var threads = Math.Min(chunks, settings.MaxDegreeOfParallelism == 0 ? Environment.ProcessorCount : settings.MaxDegreeOfParallelism);
         var partials = new Accumulator[threads];
         int nextChunk = -1, done = 0;
-        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, worker =>
+        try
         {
-            var sink = new Sink(new Accumulator(plan.OutputCount, settings));
-            partials[worker] = sink.Accumulator;
-            int chunk;
-            while (!cancellationToken.IsCancellationRequested && (chunk = Interlocked.Increment(ref nextChunk)) < chunks)
+            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, worker =>
             {
-                var first = chunk * ChunkSize;
-                var end = Math.Min(patients, first + ChunkSize);
-                for (var i = first; i < end; i++)
+                var sink = new Sink(new Accumulator(plan.OutputCount, settings));
+                partials[worker] = sink.Accumulator;
+                int chunk;
+                while (!cancellationToken.IsCancellationRequested && (chunk = Interlocked.Increment(ref nextChunk)) < chunks)
                 {
-                    var patient = settings.Model.Patient(settings.Seed, settings.FirstPatient + i);
-                    sink.Patient = i - first;
-                    PatientRun.Run(plan, patient.Physiology, patient.InitialStores.Micrograms, ref sink);
-                }
+                    var first = (int)((long)chunk * ChunkSize);
+                    var end = (int)Math.Min(patients, (long)first + ChunkSize);
+                    for (var i = first; i < end; i++)
+                    {
+                        var patient = settings.Model.Patient(settings.Seed, settings.FirstPatient + i);
+                        sink.Patient = i - first;
+                        PatientRun.Run(plan, patient.Physiology, patient.InitialStores.Micrograms, ref sink);
+                    }
 
-                sink.Accumulator.Flush(end - first);
-                var total = Interlocked.Add(ref done, end - first);
-                progress?.Report(new(total, patients));
-            }
-        });
+                    sink.Accumulator.Flush(end - first);
+                    var total = Interlocked.Add(ref done, end - first);
+                    progress?.Report(new(total, patients));
+                }
+            });
+        }
+        catch (AggregateException e)
+        {
+            // A worker's exception (none is expected from valid settings) surfaces as itself, not wrapped.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
 
         var all = partials[0];

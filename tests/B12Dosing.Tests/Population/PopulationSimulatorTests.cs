@@ -123,6 +123,10 @@ public class PopulationSimulatorTests
         });
         Assert.ThrowsAny<OperationCanceledException>(() => PopulationSimulator.Run(Bnf, Settings(100_000, 365), cancelling, midway.Token));
         Assert.True(seen < 100_000 / PopulationSimulator.ChunkSize / 2, $"{seen} chunks ran after cancelling");
+
+        // The largest population starts and stops cleanly (no overflow in the chunk arithmetic).
+        using var largest = new CancellationTokenSource();
+        Assert.ThrowsAny<OperationCanceledException>(() => PopulationSimulator.Run(Bnf, Settings(int.MaxValue, 30), new SynchronousProgress(_ => largest.Cancel()), largest.Token));
     }
 
     [Fact]
@@ -176,6 +180,7 @@ public class PopulationPartitionTests
         Assert.Throws<ArgumentException>("other", () => a.Merge(PopulationSimulator.Run(Bnf, settings with { FirstPatient = 10, Seed = 2 })));
         Assert.Throws<ArgumentException>("other", () => a.Merge(PopulationSimulator.Run(Bnf, settings with { FirstPatient = 10, Horizon = TimeSpan.FromDays(11) })));
         Assert.Throws<ArgumentOutOfRangeException>("FirstPatient", () => settings with { FirstPatient = -1 });
+        Assert.Throws<ArgumentOutOfRangeException>("FirstPatient", () => settings with { FirstPatient = long.MaxValue });
     }
 
     private static long[] Bits(PopulationResult r) =>
