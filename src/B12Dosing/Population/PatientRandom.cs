@@ -21,11 +21,11 @@ internal struct PatientRandom
     public double NextOpenUnit() => ((Next() >> 11) + 0.5) * (1.0 / (1UL << 53));
 
     /// <summary>
-    /// A factor <c>exp(σ·z)</c> with <c>z</c> standard normal truncated so that the factor lies in
-    /// [<paramref name="min"/>, <paramref name="max"/>]: by inverting the normal CDF over the truncated range (one
-    /// uniform draw, no rejection loop).
+    /// A factor <c>exp(σ·z)</c> with <c>z</c> standard normal truncated so that the factor lies in [min, max]: by
+    /// inverting the normal CDF over the truncated range, whose ends <paramref name="cdfLow"/> = Φ(ln(min)/σ) and
+    /// <paramref name="cdfHigh"/> = Φ(ln(max)/σ) the caller computes once (one uniform draw, no rejection loop).
     /// </summary>
-    public double NextLogNormalFactor(double sigma, double min, double max)
+    public double NextLogNormalFactor(double sigma, double cdfLow, double cdfHigh, double min, double max)
     {
         var u = NextOpenUnit();
         if (sigma == 0)
@@ -33,9 +33,7 @@ internal struct PatientRandom
             return 1;
         }
 
-        var lo = Normal.CDF(0, 1, Math.Log(min) / sigma);
-        var hi = Normal.CDF(0, 1, Math.Log(max) / sigma);
-        var z = Normal.InvCDF(0, 1, lo + (u * (hi - lo)));
+        var z = Normal.InvCDF(0, 1, cdfLow + (u * (cdfHigh - cdfLow)));
         return Math.Clamp(Math.Exp(sigma * z), min, max);
     }
 

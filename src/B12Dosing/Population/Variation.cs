@@ -1,3 +1,5 @@
+using MathNet.Numerics.Distributions;
+
 namespace B12Dosing.Population;
 
 /// <summary>
@@ -23,7 +25,14 @@ public sealed record Variation
         MaximumFactor = maximumFactor >= 1 && double.IsFinite(maximumFactor)
             ? maximumFactor
             : throw new ArgumentOutOfRangeException(nameof(maximumFactor), maximumFactor, "The largest factor must be a finite number, 1 or more.");
+        if (logStandardDeviation > 0)
+        {
+            _cdfLow = Normal.CDF(0, 1, Math.Log(minimumFactor) / logStandardDeviation);
+            _cdfHigh = Normal.CDF(0, 1, Math.Log(maximumFactor) / logStandardDeviation);
+        }
     }
+
+    private readonly double _cdfLow, _cdfHigh;
 
     /// <summary>No variation: every patient has the preset's value.</summary>
     public static Variation None { get; } = new(0, 1, 1);
@@ -41,5 +50,5 @@ public sealed record Variation
     public override string ToString() => string.Create(
         System.Globalization.CultureInfo.InvariantCulture, $"log-normal σ {LogStandardDeviation:0.###} in [{MinimumFactor:0.###}, {MaximumFactor:0.###}]");
 
-    internal double Draw(ref PatientRandom random) => random.NextLogNormalFactor(LogStandardDeviation, MinimumFactor, MaximumFactor);
+    internal double Draw(ref PatientRandom random) => random.NextLogNormalFactor(LogStandardDeviation, _cdfLow, _cdfHigh, MinimumFactor, MaximumFactor);
 }
