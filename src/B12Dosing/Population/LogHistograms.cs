@@ -67,6 +67,58 @@ internal sealed class LogHistograms
         return sum;
     }
 
+    /// <summary>Writes the counts: per row, the count of tiny values, the first octave, the number of octaves and the counts.</summary>
+    public void Write(BinaryWriter writer)
+    {
+        for (var row = 0; row < _counts.Length; row++)
+        {
+            var counts = _counts[row] ?? [];
+            writer.Write(_tiny[row]);
+            writer.Write(_firstOctave[row]);
+            writer.Write(counts.Length >> SubBits);
+            foreach (var count in counts)
+            {
+                writer.Write(count);
+            }
+        }
+    }
+
+    /// <summary>Reads what <see cref="Write"/> wrote for <paramref name="rows"/> rows.</summary>
+    /// <exception cref="InvalidDataException">The data do not describe such histograms.</exception>
+    public static LogHistograms Read(BinaryReader reader, int rows)
+    {
+        var h = new LogHistograms(rows);
+        for (var row = 0; row < rows; row++)
+        {
+            h._tiny[row] = NotNegative(reader.ReadInt32());
+            var first = reader.ReadInt32();
+            var octaves = reader.ReadInt32();
+            if (first < 0 || octaves < 0 || first + octaves > MaxExponent - MinExponent)
+            {
+                throw new InvalidDataException($"Row {row} has octaves {first} + {octaves}; the histograms have {MaxExponent - MinExponent}.");
+            }
+
+            if (octaves > 0)
+            {
+                var counts = new int[octaves << SubBits];
+                for (var i = 0; i < counts.Length; i++)
+                {
+                    counts[i] = NotNegative(reader.ReadInt32());
+                }
+
+                h._counts[row] = counts;
+                h._firstOctave[row] = first;
+            }
+        }
+
+        return h;
+    }
+
+    /// <summary>The number of values in a row.</summary>
+    public long Count(int row) => _tiny[row] + (_counts[row]?.Sum(c => (long)c) ?? 0);
+
+    private static int NotNegative(int count) => count >= 0 ? count : throw new InvalidDataException($"A count is negative ({count}).");
+
     /// <summary>Adds <paramref name="other"/>'s counts (exact; the order of merges does not matter).</summary>
     public void Merge(LogHistograms other)
     {

@@ -116,6 +116,88 @@ public sealed class PopulationResult
         return new(a with { Patients = a.Patients + b.Patients }, _days, LogHistograms.Sum(first._stores, second._stores), LogHistograms.Sum(first._serum, second._serum), below);
     }
 
+    /// <summary>
+    /// Writes this result's counts (binary, little-endian: a header with the patient range, seed, horizon, step and
+    /// threshold, then the histograms and the counts below the threshold), so that partitions run on other machines can
+    /// be read back with <see cref="ReadCounts"/> and joined with <see cref="Merge"/>. About 3 MB per 1,000 rows.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    public void WriteCounts(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        writer.Write(CountsMagic);
+        writer.Write(_days.Length);
+        writer.Write(Settings.Patients);
+        writer.Write(Settings.FirstPatient);
+        writer.Write(Settings.Seed);
+        writer.Write(Settings.Horizon.Ticks);
+        writer.Write(Settings.Step.Ticks);
+        writer.Write(Settings.SerumThreshold.PicogramsPerMilliliter);
+        _stores.Write(writer);
+        _serum.Write(writer);
+        foreach (var below in _below)
+        {
+            writer.Write(below);
+        }
+    }
+
+    /// <summary>
+    /// Reads counts written by <see cref="WriteCounts"/> for a partition of the population of <paramref name="settings"/>:
+    /// the seed, horizon, step and threshold must match; the patient range is the file's; the model and serum model are
+    /// <paramref name="settings"/>' (they are not stored: pass the ones the partition ran with).
+    /// </summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="InvalidDataException">The data are not population counts, or do not match <paramref name="settings"/>.</exception>
+    public static PopulationResult ReadCounts(Stream stream, PopulationSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(settings);
+        try
+        {
+            using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+            if (reader.ReadInt64() != CountsMagic)
+            {
+                throw new InvalidDataException("Not B12Dosing population counts (wrong header).");
+            }
+
+            var rows = reader.ReadInt32();
+            var partition = settings with { Patients = reader.ReadInt32(), FirstPatient = reader.ReadInt64() };
+            var plan = partition.Plan([]);
+            if (reader.ReadUInt64() != settings.Seed || reader.ReadInt64() != settings.Horizon.Ticks || reader.ReadInt64() != settings.Step.Ticks
+                || reader.ReadDouble() != settings.SerumThreshold.PicogramsPerMilliliter || rows != plan.OutputCount)
+            {
+                throw new InvalidDataException("The counts are of another population (seed, horizon, step or threshold differ).");
+            }
+
+            var stores = LogHistograms.Read(reader, rows);
+            var serum = LogHistograms.Read(reader, rows);
+            var below = new int[rows];
+            for (var row = 0; row < rows; row++)
+            {
+                below[row] = reader.ReadInt32();
+                if (below[row] < 0 || below[row] > partition.Patients || stores.Count(row) != partition.Patients || serum.Count(row) != partition.Patients)
+                {
+                    throw new InvalidDataException($"Row {row} does not hold {partition.Patients} patients.");
+                }
+            }
+
+            var days = new double[rows];
+            for (var row = 0; row < rows; row++)
+            {
+                days[row] = plan.Day(row);
+            }
+
+            return new(partition, days, stores, serum, below);
+        }
+        catch (Exception e) when (e is EndOfStreamException or ArgumentOutOfRangeException)
+        {
+            throw new InvalidDataException($"The population counts are cut short or out of range: {e.Message}", e);
+        }
+    }
+
+    private const long CountsMagic = 0x3130_4E50_4F50_3231; // "12POPN01"
+
     private double Percentile(LogHistograms histograms, int row, double percentile)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(row);

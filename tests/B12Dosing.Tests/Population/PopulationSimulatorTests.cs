@@ -183,6 +183,41 @@ public class PopulationPartitionTests
         Assert.Throws<ArgumentOutOfRangeException>("FirstPatient", () => settings with { FirstPatient = long.MaxValue });
     }
 
+    /// <summary>Partitions written to bytes (as on other machines), read back and merged, give the single run bit for bit.</summary>
+    [Fact]
+    public void Counts_written_and_read_back_merge_into_the_single_run()
+    {
+        var whole = new PopulationSettings(300, TimeSpan.FromDays(60), 5);
+        var parts = new[] { (0, 100), (100, 150), (250, 50) }.Select(p =>
+        {
+            using var bytes = new MemoryStream();
+            PopulationSimulator.Run(Bnf, whole with { FirstPatient = p.Item1, Patients = p.Item2 }).WriteCounts(bytes);
+            bytes.Position = 0;
+            return PopulationResult.ReadCounts(bytes, whole);
+        }).ToArray();
+        Assert.Equal(Bits(PopulationSimulator.Run(Bnf, whole)), Bits(parts[2].Merge(parts[1]).Merge(parts[0])));
+        Assert.Equal(150, parts[1].Patients);
+        Assert.Equal(100, parts[1].Settings.FirstPatient);
+    }
+
+    [Fact]
+    public void Reading_counts_rejects_other_populations_and_damaged_data()
+    {
+        var settings = new PopulationSettings(20, TimeSpan.FromDays(10), 5);
+        using var bytes = new MemoryStream();
+        PopulationSimulator.Run(Bnf, settings).WriteCounts(bytes);
+        var data = bytes.ToArray();
+        PopulationResult Read(byte[] b, PopulationSettings s) => PopulationResult.ReadCounts(new MemoryStream(b), s);
+        Assert.Equal(20, Read(data, settings).Patients);
+        Assert.Throws<InvalidDataException>(() => Read(data, settings with { Seed = 6 }));
+        Assert.Throws<InvalidDataException>(() => Read(data, settings with { Horizon = TimeSpan.FromDays(11) }));
+        Assert.Throws<InvalidDataException>(() => Read(data[..^3], settings));
+        Assert.Throws<InvalidDataException>(() => Read([.. data.Take(8).Reverse(), .. data.Skip(8)], settings));
+        var damaged = (byte[])data.Clone();
+        damaged[^1] = 0x7F; // the last row's count below the threshold becomes huge
+        Assert.Throws<InvalidDataException>(() => Read(damaged, settings));
+    }
+
     private static long[] Bits(PopulationResult r) =>
         [.. new[] { r.Days, r.ShareBelowThreshold, r.Stores.P5, r.Stores.P50, r.Stores.P95, r.Serum.P5, r.Serum.P25, r.Serum.P75, r.Serum.P95 }.SelectMany(s => s).Select(BitConverter.DoubleToInt64Bits)];
 }
