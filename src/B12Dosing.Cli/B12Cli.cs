@@ -24,6 +24,10 @@ public static class B12Cli
         new("b12: vitamin B12 (cobalamin) absorption and dosing models, for research and teaching only; not medical advice.")
         {
             ConvertCommand.Create(),
+            AbsorbCommand.Create(),
+            CompareCommand.Create(),
+            RegimensCommand.Create(),
+            SimulateCommand.Create(),
         };
 
     /// <summary>

@@ -109,6 +109,14 @@ public sealed record Physiology
     /// </summary>
     public double HydroxocobalaminSiteReleaseHalfTimeHours { get; init => field = Positive(value); } = 2.5;
 
+    /// <summary>
+    /// Half-life of newly arrived B12 in the plasma (transit) pool before it reaches the stores, hours: 1.5 h. An
+    /// ASSUMPTION standing for the fast plasma clearance of holotranscobalamin, the carrier of newly absorbed B12
+    /// (Nexo &amp; Hoffmann-Lücke 2011: holoTC is cleared within hours); it makes the transit pool about a quarter of serum
+    /// B12 or less at steady state (IOM 1998: about a quarter of serum B12 is on transcobalamin). More than zero.
+    /// </summary>
+    public double PlasmaTransitHalfLifeHours { get; init => field = Positive(value); } = 1.5;
+
     /// <summary>The loss of stores per day with this physiology: <c>turnover + biliary secretion × (1 − reabsorbed)</c>.</summary>
     public double StoreLossPerDay => TurnoverPerDay + (BiliarySecretionPerDay * (1 - BiliaryReabsorptionFraction));
 

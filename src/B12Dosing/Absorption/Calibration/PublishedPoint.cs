@@ -37,10 +37,15 @@ public sealed record PublishedPoint(
     double Value,
     string Source)
 {
-    /// <summary>The model's value of this figure for the given physiology (defaults to the preset of <see cref="Condition"/>).</summary>
-    public double ModelValue(Physiology? physiology = null)
+    /// <summary>The model's value of this figure with the preset physiology of <see cref="Condition"/>.</summary>
+    public double ModelValue() => ModelValue(Physiology.For(Condition));
+
+    /// <summary>The model's value of this figure for the given physiology.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="physiology"/> is null.</exception>
+    public double ModelValue(Physiology physiology)
     {
-        var p = physiology ?? Physiology.For(Condition);
+        ArgumentNullException.ThrowIfNull(physiology);
+        var p = physiology;
         var dose = Vehicle == DoseVehicle.FoodBound
             ? Dose.Food(Mass.FromMicrograms(DoseMicrograms))
             : Dose.Create(Mass.FromMicrograms(DoseMicrograms), Route, Form);
@@ -53,6 +58,9 @@ public sealed record PublishedPoint(
         };
     }
 
-    /// <summary>Model value / published value.</summary>
-    public double Ratio(Physiology? physiology = null) => ModelValue(physiology) / Value;
+    /// <summary>Model value / published value, with the preset physiology of <see cref="Condition"/>.</summary>
+    public double Ratio() => ModelValue() / Value;
+
+    /// <summary>Model value / published value for the given physiology.</summary>
+    public double Ratio(Physiology physiology) => ModelValue(physiology) / Value;
 }

@@ -1,0 +1,92 @@
+using System.CommandLine;
+using System.Globalization;
+using B12Dosing.Absorption;
+using B12Dosing.Dosing;
+using B12Dosing.Quantities;
+
+namespace B12Dosing.Cli.Commands;
+
+/// <summary>
+/// <c>b12 absorb --dose "1000 µg" --route oral [--form f] [--condition c] [--json]</c>: how much of one dose reaches the
+/// circulation and how much the body keeps.
+/// </summary>
+internal static class AbsorbCommand
+{
+    public static Command Create()
+    {
+        var options = new DoseOptions(withRoute: true);
+        var command = new Command("absorb", "How much of one dose reaches the circulation (absorbed) and how much the body keeps after the early urinary loss (retained, 72 h). Example: b12 absorb --dose \"1000 µg\" --route oral --condition pernicious-anemia");
+        options.AddTo(command);
+        command.SetAction(result =>
+        {
+            var (amount, form, condition) = options.Read(result);
+            var route = Routes.Parse(result.GetRequiredValue(options.Route!));
+            var absorbed = AbsorptionResult.Of(amount, route, form, condition);
+            var output = result.InvocationConfiguration.Output;
+            if (result.GetValue(options.Json))
+            {
+                CliJson.Write(output, absorbed);
+            }
+            else
+            {
+                output.WriteLine(absorbed.ToText());
+            }
+
+            return B12Cli.Success;
+        });
+        return command;
+    }
+}
+
+/// <summary>The options shared by <c>absorb</c> and <c>compare</c>.</summary>
+internal sealed class DoseOptions
+{
+    public DoseOptions(bool withRoute)
+    {
+        Route = withRoute
+            ? new Option<string>("--route") { Required = true, HelpName = "route", Description = "oral, sublingual, intranasal, im, sc or iv." }
+            : null;
+    }
+
+    public Option<string> Dose { get; } = new("--dose") { Required = true, HelpName = "amount", Description = "The dose, quoted: \"1000 µg\", \"1 mg\", \"500 mcg\"." };
+
+    public Option<string>? Route { get; }
+
+    public Option<string> Form { get; } = new("--form") { HelpName = "form", Description = "cyanocobalamin (default), hydroxocobalamin, methylcobalamin or adenosylcobalamin.", DefaultValueFactory = _ => "cyanocobalamin" };
+
+    public Option<string> Condition { get; } = new("--condition") { HelpName = "condition", Description = "healthy (default), pernicious-anemia, atrophic-gastritis, gastrectomy or ileal-resection.", DefaultValueFactory = _ => "healthy" };
+
+    public Option<bool> Json { get; } = new("--json") { Description = "Print JSON instead of text." };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Dose);
+        if (Route is not null)
+        {
+            command.Options.Add(Route);
+        }
+
+        command.Options.Add(Form);
+        command.Options.Add(Condition);
+        command.Options.Add(Json);
+    }
+
+    public (Mass Amount, CobalaminForm Form, Condition Condition) Read(ParseResult result) => (
+        Mass.Parse(result.GetRequiredValue(Dose), CultureInfo.InvariantCulture),
+        CobalaminForms.Parse(result.GetRequiredValue(Form)),
+        Conditions.Parse(result.GetRequiredValue(Condition)));
+}
+
+/// <summary>One dose's outcome as the tool prints it (the JSON contract of issue 3).</summary>
+internal sealed record AbsorptionResult(double DoseUg, string Route, string Form, string Condition, double AbsorbedUg, double RetainedUg, double FractionRetained)
+{
+    public static AbsorptionResult Of(Mass amount, Route route, CobalaminForm form, Condition condition)
+    {
+        var outcome = AbsorptionModel.Evaluate(Dosing.Dose.Create(amount, route, form), Physiology.For(condition));
+        return new(outcome.Dose, route.ShortName(), form.Name(), condition.Name(), outcome.Absorbed, outcome.Retained, outcome.FractionRetained);
+    }
+
+    public string ToText() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{DoseUg:0.###} µg {Form} {Route}, {Condition}: absorbed {AbsorbedUg:0.###} µg ({AbsorbedUg / DoseUg:0.##%}), retained {RetainedUg:0.###} µg ({FractionRetained:0.##%}) after the early urinary loss (72 h).");
+}

@@ -1,0 +1,63 @@
+using B12Dosing.Quantities;
+
+namespace B12Dosing.Kinetics;
+
+/// <summary>
+/// How serum B12 follows from the body's pools (an ASSUMPTION, stated in <c>docs/model.md</c>). Serum B12 is
+/// mostly on haptocorrin (about 80 %), in slow equilibrium with the stores, plus the newly absorbed B12 on
+/// transcobalamin (IOM 1998; Nexo &amp; Hoffmann-Lücke 2011):
+/// <code>serum = S_ref·(stores/M_ref)^γ  +  plasma pool / plasma volume</code>
+/// The power law passes through two published anchors: average stores of 2500 µg (Carmel 2008) give a normal
+/// serum of 450 pg/mL (the middle of 400-500), and the smallest store consistent with health, 300 µg (IOM 1998,
+/// Appendix N), gives 180 pg/mL, the NICE NG239 (2024) line below which deficiency is likely. Immutable; change
+/// values with <c>with</c>.
+/// </summary>
+public sealed record SerumModel
+{
+    /// <summary>The default model: the anchors above and a plasma volume of 3 L.</summary>
+    public static SerumModel Default { get; } = new();
+
+    /// <summary>Reference stores, µg: 2500 (Carmel 2008, average adult stores). More than zero.</summary>
+    public double ReferenceStoresMicrograms { get; init => field = Positive(value); } = 2500;
+
+    /// <summary>Serum at the reference stores, pg/mL: 450 (a normal serum, 400-500 pg/mL). More than zero.</summary>
+    public double ReferenceSerumPicogramsPerMilliliter { get; init => field = Positive(value); } = 450;
+
+    /// <summary>Low anchor stores, µg: 300 (IOM 1998, Appendix N: the smallest store consistent with health). More than zero.</summary>
+    public double LowStoresMicrograms { get; init => field = Positive(value); } = 300;
+
+    /// <summary>Serum at the low anchor, pg/mL: 180 (NICE NG239 2024: below 180 ng/L deficiency is likely). More than zero.</summary>
+    public double LowSerumPicogramsPerMilliliter { get; init => field = Positive(value); } = 180;
+
+    /// <summary>Plasma volume over which the transit pool spreads, litres: 3 L (about 40 mL/kg in a 75 kg adult; an assumption). More than zero.</summary>
+    public double PlasmaVolumeLiters { get; init => field = Positive(value); } = 3;
+
+    /// <summary>The exponent γ of the power law through the two anchors.</summary>
+    /// <exception cref="InvalidOperationException">The anchors have equal stores or serum, or serum falls as stores rise.</exception>
+    public double Exponent
+    {
+        get
+        {
+            var γ = Math.Log(ReferenceSerumPicogramsPerMilliliter / LowSerumPicogramsPerMilliliter) / Math.Log(ReferenceStoresMicrograms / LowStoresMicrograms);
+            return γ > 0 && double.IsFinite(γ)
+                ? γ
+                : throw new InvalidOperationException("The serum anchors must have serum rising with stores (different stores, higher serum at higher stores).");
+        }
+    }
+
+    /// <summary>Serum B12 in pg/mL for the given stores and plasma (transit) pool, µg.</summary>
+    public double PicogramsPerMilliliter(double storesMicrograms, double plasmaMicrograms) =>
+        PicogramsPerMilliliter(storesMicrograms, plasmaMicrograms, Exponent);
+
+    /// <summary>Converts pg/mL to pmol/L with the molar mass of cyanocobalamin (1 pmol/L = 1.355 pg/mL).</summary>
+    public static double ToPicomolesPerLiter(double picogramsPerMilliliter) =>
+        picogramsPerMilliliter / (CobalaminForms.CyanocobalaminMolarMass / 1000.0);
+
+    /// <summary>Hot path with a precomputed exponent.</summary>
+    internal double PicogramsPerMilliliter(double stores, double plasma, double exponent) =>
+        (ReferenceSerumPicogramsPerMilliliter * Math.Pow(Math.Max(stores, 0) / ReferenceStoresMicrograms, exponent))
+        + (plasma * 1000.0 / PlasmaVolumeLiters);
+
+    private static double Positive(double value, [System.Runtime.CompilerServices.CallerMemberName] string name = "") =>
+        value > 0 && double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(name, value, "Must be a finite number more than zero.");
+}

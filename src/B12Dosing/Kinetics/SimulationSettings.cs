@@ -1,0 +1,71 @@
+using B12Dosing.Absorption;
+using B12Dosing.Quantities;
+
+namespace B12Dosing.Kinetics;
+
+/// <summary>
+/// What to simulate besides the doses: physiology, initial stores, horizon and output step. Immutable; build with an
+/// object initializer or <c>with</c>. Every value is checked when set.
+/// </summary>
+public sealed record SimulationSettings
+{
+    /// <summary>The longest horizon accepted: 100 years (36 525 days); longer is beyond any regimen and a likely typo.</summary>
+    public static readonly TimeSpan MaximumHorizon = TimeSpan.FromDays(36525);
+
+    /// <summary>The most output rows accepted (horizon / step): 2 000 000.</summary>
+    public const long MaximumRows = 2_000_000;
+
+    /// <summary>Average adult body stores, 2500 µg (Carmel 2008); the default <see cref="InitialStores"/>.</summary>
+    public static readonly Mass AverageStores = Mass.FromMicrograms(2500);
+
+    /// <summary>Creates settings for a horizon.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The horizon is not positive or beyond <see cref="MaximumHorizon"/>.</exception>
+    public SimulationSettings(TimeSpan horizon)
+    {
+        Horizon = horizon;
+    }
+
+    /// <summary>The physiology (default <see cref="Physiology.Healthy"/>).</summary>
+    public Physiology Physiology { get; init => field = value ?? throw new ArgumentNullException(nameof(Physiology)); } = Physiology.Healthy;
+
+    /// <summary>How serum follows from the pools (default <see cref="SerumModel.Default"/>).</summary>
+    public SerumModel Serum { get; init => field = value ?? throw new ArgumentNullException(nameof(Serum)); } = SerumModel.Default;
+
+    /// <summary>Body stores at time zero (default <see cref="AverageStores"/>, 2500 µg). At most 1 g.</summary>
+    public Mass InitialStores
+    {
+        get;
+        init => field = value.Micrograms <= 1e6 ? value : throw new ArgumentOutOfRangeException(nameof(InitialStores), value, "Initial stores must be at most 1 g (about 300 times the average 2.5 mg).");
+    } = AverageStores;
+
+    /// <summary>How long to simulate, from time zero; more than zero and at most <see cref="MaximumHorizon"/>.</summary>
+    public TimeSpan Horizon
+    {
+        get;
+        init => field = value > TimeSpan.Zero && value <= MaximumHorizon
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(Horizon), value, $"The horizon must be more than zero and at most {MaximumHorizon.TotalDays} days (100 years).");
+    }
+
+    /// <summary>Time between output rows (default one day); at least one second, and at most <see cref="MaximumRows"/> rows over the horizon.</summary>
+    public TimeSpan Step
+    {
+        get;
+        init => field = value >= TimeSpan.FromSeconds(1)
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(Step), value, "The output step must be at least one second.");
+    } = TimeSpan.FromDays(1);
+
+    /// <summary>The number of output intervals (rows − 1).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The step is so small that the series would exceed <see cref="MaximumRows"/> rows.</exception>
+    internal long Intervals
+    {
+        get
+        {
+            var n = (Horizon.Ticks + Step.Ticks - 1) / Step.Ticks;
+            return n < MaximumRows
+                ? n
+                : throw new ArgumentOutOfRangeException(nameof(Step), Step, $"Horizon / step gives {n} rows; at most {MaximumRows} are accepted: use a larger step.");
+        }
+    }
+}

@@ -1,0 +1,318 @@
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.InteropServices;
+using B12Dosing.Dosing;
+using B12Dosing.Quantities;
+using MathNet.Numerics.Random;
+
+namespace B12Dosing.Regimens;
+
+/// <summary>
+/// A dosing regimen: one or more sequences of phases (a dose repeated every interval for a count, for a
+/// duration, until a time or indefinitely; or given at a list of times), combined and shifted in time,
+/// optionally with imperfect adherence. Immutable, with value equality. Build one with
+/// <see cref="Start(Dose)"/>, parse the compact notation with <see cref="Parse(string)"/> (see
+/// <c>docs/regimens.md</c>) and expand it to dose events with <see cref="Events(TimeSpan)"/>.
+/// <see cref="ToString"/> prints the notation, and <c>Parse(r.ToString())</c> equals <c>r</c>.
+/// </summary>
+/// <example><code>
+/// var bnf = Regimen.Start(Dose.Intramuscular(Mass.FromMilligrams(1), CobalaminForm.Hydroxocobalamin))
+///     .ThreeTimesWeekly().For(TimeSpan.FromDays(14))
+///     .Then(Dose.Intramuscular(Mass.FromMilligrams(1), CobalaminForm.Hydroxocobalamin)).Every(TimeSpan.FromDays(90)).Indefinitely();
+/// // bnf.ToString() == "1 mg ohcbl im tiw for 2w then 1 mg ohcbl im q3mo"
+/// </code></example>
+public sealed class Regimen : IEquatable<Regimen>
+{
+    /// <summary>The most events one expansion may produce (10 million); a larger request is almost certainly a mistake.</summary>
+    public const int MaximumEvents = 10_000_000;
+
+    /// <summary>The default meal times for dietary intake: 8:00, 13:00 and 19:00, counting time zero as midnight.</summary>
+    public static readonly IReadOnlyList<TimeSpan> DefaultMealTimes = [TimeSpan.FromHours(8), TimeSpan.FromHours(13), TimeSpan.FromHours(19)];
+
+    private readonly ImmutableArray<ImmutableArray<Phase>> _parts;
+    private readonly ImmutableArray<ImmutableArray<TimeSpan>> _origins;
+
+    internal Regimen(ImmutableArray<ImmutableArray<Phase>> parts, double adherence = 1, int seed = 0)
+    {
+        _parts = parts;
+        _origins = [.. parts.Select(Origins)];
+        AdherenceProbability = adherence;
+        AdherenceSeed = adherence < 1 ? seed : 0;
+    }
+
+    /// <summary>The regimen with no doses at all (notation <c>none</c>).</summary>
+    public static Regimen None { get; } = new([]);
+
+    /// <summary>The longest horizon or time a regimen accepts: 200 years of 365 days.</summary>
+    public static TimeSpan MaximumHorizon => RegimenTime.MaximumSpan;
+
+    /// <summary>The probability that each dose is taken: 1 unless <see cref="WithAdherence"/> was applied.</summary>
+    public double AdherenceProbability { get; }
+
+    /// <summary>The seed of the random source that decides which doses are missed (0 when adherence is perfect).</summary>
+    public int AdherenceSeed { get; }
+
+    /// <summary>True when the regimen has no dose.</summary>
+    public bool IsEmpty => _parts.IsEmpty;
+
+    /// <summary>True when some phase never ends (open-ended maintenance, cut at the horizon on expansion).</summary>
+    public bool IsOpenEnded => _parts.Any(p => p[^1].Limit == PhaseLimit.Open);
+
+    internal ImmutableArray<ImmutableArray<Phase>> Parts => _parts;
+
+    /// <summary>Starts building a regimen with its first dose; then say when it is given (<see cref="PhaseBuilder.Every"/>, <see cref="PhaseBuilder.At"/> …).</summary>
+    public static PhaseBuilder Start(Dose dose) => new([], dose, TimeSpan.Zero);
+
+    /// <summary>
+    /// Dietary intake: <paramref name="perDay"/> of food-bound B12 every day, split equally over meals at
+    /// <see cref="DefaultMealTimes"/> (8:00, 13:00, 19:00).
+    /// </summary>
+    public static Regimen Diet(Mass perDay) => Diet(perDay, DefaultMealTimes);
+
+    /// <summary>Dietary intake: <paramref name="perDay"/> of food-bound B12 every day, split equally over meals at the given times of day.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The amount is zero or too large, or a meal time is not within the day or not ascending.</exception>
+    public static Regimen Diet(Mass perDay, IEnumerable<TimeSpan> mealTimes) =>
+        Start(Dose.Food(perDay)).Daily().SplitAt([.. mealTimes]).Indefinitely();
+
+    /// <summary>Parses the regimen notation (see <c>docs/regimens.md</c>), such as <c>1 mg ohcbl im q2d x7 then 1 mg ohcbl im q3mo</c>.</summary>
+    /// <exception cref="FormatException">The text is not a regimen; the message names the bad token and its position.</exception>
+    public static Regimen Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return RegimenNotation.Parse(text);
+    }
+
+    /// <summary>Tries to parse the regimen notation; returns false instead of throwing.</summary>
+    public static bool TryParse([NotNullWhen(true)] string? text, [NotNullWhen(true)] out Regimen? regimen)
+    {
+        regimen = null;
+        if (text is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            regimen = RegimenNotation.Parse(text);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Both regimens at once (their union); events at the same time are all kept.</summary>
+    /// <exception cref="InvalidOperationException">Either regimen has adherence applied; combine first, then apply it.</exception>
+    public Regimen And(Regimen other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (AdherenceProbability < 1 || other.AdherenceProbability < 1)
+        {
+            throw new InvalidOperationException("Combine regimens first, then apply adherence to the combination.");
+        }
+
+        return new([.. _parts, .. other._parts]);
+    }
+
+    /// <summary>The union of several regimens (see <see cref="And"/>).</summary>
+    public static Regimen Combine(params IEnumerable<Regimen> regimens) => regimens.Aggregate(None, (all, r) => all.And(r));
+
+    /// <summary>The same regimen starting <paramref name="shift"/> later: every event moves by <paramref name="shift"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The shift is negative, not whole seconds, or too long.</exception>
+    public Regimen Offset(TimeSpan shift)
+    {
+        RegimenTime.Check(shift, nameof(shift), allowZero: true);
+        return new([.. _parts.Select(part => part.Select((phase, i) => phase.Shifted(shift, i == 0)).ToImmutableArray())], AdherenceProbability, AdherenceSeed);
+    }
+
+    /// <summary>
+    /// The same regimen, with each dose taken with probability <paramref name="probability"/> and missed
+    /// otherwise. Which doses are missed is decided by a xoshiro256** random source (MathNet.Numerics)
+    /// seeded with <paramref name="seed"/>, drawing once per event in time order: the same regimen, seed
+    /// and horizon give the same events on every run and machine, and a longer horizon keeps the
+    /// choices made for the earlier events.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The probability is not between 0 and 1.</exception>
+    public Regimen WithAdherence(double probability, int seed)
+    {
+        if (!(probability >= 0 && probability <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(probability), probability, "Adherence is the probability that a dose is taken: a number from 0 to 1.");
+        }
+
+        return new(_parts, probability, seed);
+    }
+
+    /// <summary>Continues this regimen with a further phase that starts after the last one ends (see <c>then</c> in <c>docs/regimens.md</c>).</summary>
+    /// <exception cref="InvalidOperationException">The regimen is a combination, has adherence applied, or its last phase never ends.</exception>
+    public PhaseBuilder Then(Dose dose)
+    {
+        if (_parts.Length != 1 || AdherenceProbability < 1)
+        {
+            throw new InvalidOperationException("'Then' continues a single sequence of phases without adherence; add phases before combining or applying adherence.");
+        }
+
+        if (_parts[0][^1].Limit == PhaseLimit.Open)
+        {
+            throw new InvalidOperationException("The last phase never ends, so nothing can follow it; end it with Times, For or Until first.");
+        }
+
+        return new(_parts[0], dose, TimeSpan.Zero);
+    }
+
+    /// <summary>
+    /// The dose events from time zero up to and including <paramref name="horizon"/>, sorted by time.
+    /// Events at the same time are all kept, in the order their parts were combined. Open-ended phases
+    /// are cut at the horizon. With adherence, missed doses are left out (reproducibly, see <see cref="WithAdherence"/>).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The horizon is negative or above <see cref="MaximumHorizon"/>, or it would give more than <see cref="MaximumEvents"/> events.</exception>
+    public ImmutableArray<DoseEvent> Events(TimeSpan horizon)
+    {
+        if (horizon < TimeSpan.Zero || horizon > MaximumHorizon)
+        {
+            throw new ArgumentOutOfRangeException(nameof(horizon), horizon, $"The horizon must be from 0 to {MaximumHorizon.TotalDays} days.");
+        }
+
+        long bound = 0;
+        var partBounds = new long[_parts.Length];
+        for (var p = 0; p < _parts.Length; p++)
+        {
+            for (var i = 0; i < _parts[p].Length; i++)
+            {
+                partBounds[p] += _parts[p][i].MaxEvents(_origins[p][i], horizon);
+            }
+
+            bound += partBounds[p];
+        }
+
+        if (bound > MaximumEvents)
+        {
+            throw new ArgumentOutOfRangeException(nameof(horizon), horizon, $"This regimen gives more than {MaximumEvents} events up to {horizon.TotalDays} days; choose a shorter horizon.");
+        }
+
+        var buffer = new DoseEvent[bound];
+        var counts = new int[_parts.Length];
+        var start = 0;
+        for (var p = 0; p < _parts.Length; p++)
+        {
+            for (var i = 0; i < _parts[p].Length; i++)
+            {
+                counts[p] += _parts[p][i].Expand(_origins[p][i], horizon, buffer.AsSpan(start + counts[p]));
+            }
+
+            start += (int)partBounds[p];
+        }
+
+        var events = _parts.Length == 1 ? buffer : Merge(buffer, partBounds, counts);
+        var n = _parts.Length == 1 ? counts[0] : events.Length;
+        n = Miss(events, n);
+        Array.Resize(ref events, n);
+        return ImmutableCollectionsMarshal.AsImmutableArray(events);
+    }
+
+    /// <summary>The regimen notation, which <see cref="Parse(string)"/> reads back to an equal regimen.</summary>
+    public override string ToString() => RegimenNotation.Format(this);
+
+    /// <inheritdoc/>
+    public bool Equals(Regimen? other) =>
+        other is not null
+        && _parts.Length == other._parts.Length
+        && _parts.Zip(other._parts).All(pair => pair.First.SequenceEqual(pair.Second))
+        && AdherenceProbability.Equals(other.AdherenceProbability)
+        && AdherenceSeed == other.AdherenceSeed;
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as Regimen);
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        foreach (var phase in _parts.SelectMany(p => p))
+        {
+            hash.Add(phase);
+        }
+
+        hash.Add(AdherenceProbability);
+        hash.Add(AdherenceSeed);
+        return hash.ToHashCode();
+    }
+
+    /// <summary>Equal regimens.</summary>
+    public static bool operator ==(Regimen? left, Regimen? right) => Equals(left, right);
+
+    /// <summary>Different regimens.</summary>
+    public static bool operator !=(Regimen? left, Regimen? right) => !Equals(left, right);
+
+    /// <summary>When each phase of a sequence starts; validates that each phase can follow the one before.</summary>
+    private static ImmutableArray<TimeSpan> Origins(ImmutableArray<Phase> phases)
+    {
+        var origins = new TimeSpan[phases.Length];
+        for (var i = 0; i < phases.Length; i++)
+        {
+            if (i > 0 && phases[i].IsIrregular)
+            {
+                throw new ArgumentException("A phase at a list of times ('at') cannot follow 'then'; combine it with '+' and place it with 'after'.");
+            }
+
+            origins[i] = i == 0 ? phases[i].Delay : phases[i - 1].LastDose(origins[i - 1]) + phases[i].Interval + phases[i].Delay;
+            RegimenTime.Check(origins[i], "phases", allowZero: true);
+            if (phases[i].Limit != PhaseLimit.Open)
+            {
+                _ = phases[i].LastDose(origins[i]);
+            }
+        }
+
+        return ImmutableCollectionsMarshal.AsImmutableArray(origins);
+    }
+
+    /// <summary>Merges the sorted runs of each part into one sorted array; ties keep part order.</summary>
+    private static DoseEvent[] Merge(DoseEvent[] buffer, long[] partBounds, int[] counts)
+    {
+        var heads = new int[counts.Length];
+        var starts = new int[counts.Length];
+        for (var p = 1; p < counts.Length; p++)
+        {
+            starts[p] = starts[p - 1] + (int)partBounds[p - 1];
+        }
+
+        var merged = new DoseEvent[counts.Sum()];
+        for (var k = 0; k < merged.Length; k++)
+        {
+            var best = -1;
+            for (var p = 0; p < counts.Length; p++)
+            {
+                if (heads[p] < counts[p] && (best < 0 || buffer[starts[p] + heads[p]].Time < buffer[starts[best] + heads[best]].Time))
+                {
+                    best = p;
+                }
+            }
+
+            merged[k] = buffer[starts[best] + heads[best]++];
+        }
+
+        return merged;
+    }
+
+    /// <summary>Removes missed doses in place (one draw per event, in order); returns the number kept.</summary>
+    private int Miss(DoseEvent[] events, int count)
+    {
+        if (AdherenceProbability >= 1)
+        {
+            return count;
+        }
+
+        var random = new Xoshiro256StarStar(AdherenceSeed, threadSafe: false);
+        var kept = 0;
+        for (var i = 0; i < count; i++)
+        {
+            if (random.NextDouble() < AdherenceProbability)
+            {
+                events[kept++] = events[i];
+            }
+        }
+
+        return kept;
+    }
+}
