@@ -38,7 +38,11 @@ internal sealed partial class ExampleRun
 
     public string? Svg { get; }
 
-    public string[] Lines => Stdout.Split('\n', StringSplitOptions.TrimEntries);
+    /// <summary>What the program printed, line by line, without the build's diagnostics (<c>file(line,col): warning …</c>).</summary>
+    public string[] Lines => [.. Stdout.Split('\n', StringSplitOptions.TrimEntries).Where(l => !l.Contains(": warning ", StringComparison.Ordinal))];
+
+    /// <summary>The repository's root folder (where B12Dosing.sln is).</summary>
+    public static string Root { get; } = RepositoryRoot();
 
     /// <summary>The run of <c>docs/examples/<paramref name="name"/>.cs</c>, started on first use.</summary>
     public static ExampleRun Of(string name) => Runs.GetOrAdd(name, n => new Lazy<ExampleRun>(() => Start(n))).Value;
@@ -75,7 +79,7 @@ internal sealed partial class ExampleRun
     {
         lock (OneAtATime)
         {
-            var root = RepositoryRoot();
+            var root = Root;
             var svgPath = Path.Combine(Path.GetTempPath(), $"b12-example-{name}-{Environment.ProcessId}.svg");
             var start = new ProcessStartInfo("dotnet")
             {
