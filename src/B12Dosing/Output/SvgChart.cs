@@ -107,17 +107,38 @@ public sealed class SvgChart
     public SvgChart WithBands(IEnumerable<ThresholdBand> bands) => bands.Aggregate(this, (chart, b) => chart.WithBand(b));
 
     /// <summary>The SVG document as a string.</summary>
-    public string ToSvg()
-    {
-        using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        WriteTo(writer);
-        return writer.ToString();
-    }
+    public string ToSvg() => Capture(WriteTo);
 
     /// <summary>Writes the SVG document to <paramref name="writer"/> (which is not closed).</summary>
     public void WriteTo(TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
+        using var w = CreateXmlWriter(writer);
+        w.WriteStartElement("svg", SvgNamespace);
+        Attrs(w, ("width", Width), ("height", Height));
+        w.WriteAttributeString("viewBox", $"0 0 {Width} {Height}");
+        Render(w);
+        w.WriteEndElement();
+    }
+
+    /// <summary>The SVG document (the same as <see cref="ToSvg"/>).</summary>
+    public override string ToString() => ToSvg();
+
+    /// <summary>What <paramref name="write"/> writes, as a string.</summary>
+    internal static string Capture(Action<TextWriter> write)
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        write(writer);
+        return writer.ToString();
+    }
+
+    /// <summary>An XML writer for an SVG document: indented, no XML declaration, leaves the text writer open.</summary>
+    internal static XmlWriter CreateXmlWriter(TextWriter writer) =>
+        XmlWriter.Create(writer, new XmlWriterSettings { Indent = true, OmitXmlDeclaration = true, CloseOutput = false });
+
+    /// <summary>Writes the chart's content into the <c>svg</c> element just opened (the caller sets its size and position).</summary>
+    internal void Render(XmlWriter w)
+    {
         var points = Series.SelectMany(s => s.Points).ToArray();
         var x = Range(XAxis, points.Select(p => p.X));
         var finiteBandBounds = Bands.SelectMany(b => new[] { b.Lower, b.Upper })
@@ -126,11 +147,6 @@ public sealed class SvgChart
         double Px(double v) => Map(XAxis, x, v, Left, Right);
         double Py(double v) => Map(YAxis, y, v, Bottom, Top);
 
-        var settings = new XmlWriterSettings { Indent = true, OmitXmlDeclaration = true, CloseOutput = false };
-        using var w = XmlWriter.Create(writer, settings);
-        w.WriteStartElement("svg", SvgNamespace);
-        Attrs(w, ("width", Width), ("height", Height));
-        w.WriteAttributeString("viewBox", $"0 0 {Width} {Height}");
         w.WriteAttributeString("font-family", "Helvetica, Arial, sans-serif");
         w.WriteAttributeString("font-size", "12");
         Element(w, "rect", ("x", 0), ("y", 0), ("width", Width), ("height", Height)).Fill("white").End();
@@ -206,11 +222,7 @@ public sealed class SvgChart
         Text(w, Title, Width / 2.0, 24, "middle", "#111", "title", 16);
         Text(w, XAxis.Title, (Left + Right) / 2, Height - 22, "middle", "#111", "axis-title", 13);
         Text(w, YAxis.Title, 0, 0, "middle", "#111", "axis-title", 13, $"translate(22,{Num((Top + Bottom) / 2)}) rotate(-90)");
-        w.WriteEndElement();
     }
-
-    /// <summary>The SVG document (the same as <see cref="ToSvg"/>).</summary>
-    public override string ToString() => ToSvg();
 
     private static void CheckPositiveOnLog(ChartAxis axis, double value, string what)
     {

@@ -149,16 +149,23 @@ internal sealed record Phase(TimeSpan Delay, Dose Dose, TimeSpan Interval, Immut
             : throw new ArgumentException($"The phase '{Dose}' ends before its first dose; it would give no dose.");
     }
 
-    /// <summary>An upper bound on the number of events the phase gives up to <paramref name="horizon"/>.</summary>
-    public long MaxEvents(TimeSpan origin, TimeSpan horizon)
+    /// <summary>The number of events the phase gives up to <paramref name="horizon"/> (inclusive), counted without expanding.</summary>
+    public long EventCount(TimeSpan origin, TimeSpan horizon)
     {
-        if (origin > horizon)
+        if (IsIrregular)
         {
-            return 0;
+            return Times.Count(t => origin + t <= horizon);
         }
 
-        var cycles = IsIrregular ? 1 : ((horizon - origin).Ticks / Interval.Ticks) + 1;
-        return Limit == PhaseLimit.Count && !IsIrregular ? Math.Min(cycles, Count) * Times.Length : cycles * Times.Length;
+        var last = Limit == PhaseLimit.Open ? horizon : TimeSpan.FromTicks(Math.Min(horizon.Ticks, End(origin).Ticks - 1));
+        long count = 0;
+        foreach (var offset in Times)
+        {
+            var first = origin + offset;
+            count += first <= last ? ((last - first).Ticks / Interval.Ticks) + 1 : 0;
+        }
+
+        return count;
     }
 
     /// <summary>Writes the phase's events up to <paramref name="horizon"/> (inclusive), in time order, into <paramref name="buffer"/>.</summary>

@@ -174,40 +174,53 @@ public sealed class Regimen : IEquatable<Regimen>
             throw new ArgumentOutOfRangeException(nameof(horizon), horizon, $"The horizon must be from 0 to {MaximumHorizon.TotalDays} days.");
         }
 
-        long bound = 0;
-        var partBounds = new long[_parts.Length];
+        long total = 0;
+        var partCounts = new int[_parts.Length];
         for (var p = 0; p < _parts.Length; p++)
         {
+            long count = 0;
             for (var i = 0; i < _parts[p].Length; i++)
             {
-                partBounds[p] += _parts[p][i].MaxEvents(_origins[p][i], horizon);
+                count += _parts[p][i].EventCount(_origins[p][i], horizon);
             }
 
-            bound += partBounds[p];
+            total += count;
+            if (total > MaximumEvents)
+            {
+                throw new ArgumentOutOfRangeException(nameof(horizon), horizon, $"This regimen gives more than {MaximumEvents} events up to {horizon.TotalDays} days; choose a shorter horizon.");
+            }
+
+            partCounts[p] = (int)count;
         }
 
-        if (bound > MaximumEvents)
-        {
-            throw new ArgumentOutOfRangeException(nameof(horizon), horizon, $"This regimen gives more than {MaximumEvents} events up to {horizon.TotalDays} days; choose a shorter horizon.");
-        }
-
-        var buffer = new DoseEvent[bound];
-        var counts = new int[_parts.Length];
+        // Each part's phases follow one another, so each part expands already sorted; parts are then merged.
+        // Every slot is written below (the counts are exact), so the arrays need not be zeroed first.
+        var events = GC.AllocateUninitializedArray<DoseEvent>((int)total);
         var start = 0;
         for (var p = 0; p < _parts.Length; p++)
         {
             for (var i = 0; i < _parts[p].Length; i++)
             {
-                counts[p] += _parts[p][i].Expand(_origins[p][i], horizon, buffer.AsSpan(start + counts[p]));
+                start += _parts[p][i].Expand(_origins[p][i], horizon, events.AsSpan(start));
             }
-
-            start += (int)partBounds[p];
         }
 
-        var events = _parts.Length == 1 ? buffer : Merge(buffer, partBounds, counts);
-        var n = _parts.Length == 1 ? counts[0] : events.Length;
-        n = Miss(events, n);
-        Array.Resize(ref events, n);
+        if (start != total)
+        {
+            throw new InvalidOperationException($"Internal error: counted {total} events but expanded {start}.");
+        }
+
+        if (_parts.Length > 1)
+        {
+            events = Merge(events, partCounts);
+        }
+
+        var kept = Miss(events);
+        if (kept < events.Length)
+        {
+            Array.Resize(ref events, kept);
+        }
+
         return ImmutableCollectionsMarshal.AsImmutableArray(events);
     }
 
@@ -267,37 +280,39 @@ public sealed class Regimen : IEquatable<Regimen>
         return ImmutableCollectionsMarshal.AsImmutableArray(origins);
     }
 
-    /// <summary>Merges the sorted runs of each part into one sorted array; ties keep part order.</summary>
-    private static DoseEvent[] Merge(DoseEvent[] buffer, long[] partBounds, int[] counts)
+    /// <summary>Merges the sorted runs of each part (laid end to end in <paramref name="runs"/>) into one sorted array; ties keep part order.</summary>
+    private static DoseEvent[] Merge(DoseEvent[] runs, int[] counts)
     {
         var heads = new int[counts.Length];
-        var starts = new int[counts.Length];
-        for (var p = 1; p < counts.Length; p++)
+        var ends = new int[counts.Length];
+        for (var p = 0; p < counts.Length; p++)
         {
-            starts[p] = starts[p - 1] + (int)partBounds[p - 1];
+            heads[p] = p == 0 ? 0 : ends[p - 1];
+            ends[p] = heads[p] + counts[p];
         }
 
-        var merged = new DoseEvent[counts.Sum()];
+        var merged = GC.AllocateUninitializedArray<DoseEvent>(runs.Length);
         for (var k = 0; k < merged.Length; k++)
         {
             var best = -1;
             for (var p = 0; p < counts.Length; p++)
             {
-                if (heads[p] < counts[p] && (best < 0 || buffer[starts[p] + heads[p]].Time < buffer[starts[best] + heads[best]].Time))
+                if (heads[p] < ends[p] && (best < 0 || runs[heads[p]].Time < runs[heads[best]].Time))
                 {
                     best = p;
                 }
             }
 
-            merged[k] = buffer[starts[best] + heads[best]++];
+            merged[k] = runs[heads[best]++];
         }
 
         return merged;
     }
 
     /// <summary>Removes missed doses in place (one draw per event, in order); returns the number kept.</summary>
-    private int Miss(DoseEvent[] events, int count)
+    private int Miss(DoseEvent[] events)
     {
+        var count = events.Length;
         if (AdherenceProbability >= 1)
         {
             return count;

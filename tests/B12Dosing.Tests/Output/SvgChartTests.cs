@@ -235,4 +235,20 @@ public class SvgChartTests
         Assert.All(spans, t => Assert.True(t.Length <= 26, t));
         Assert.Equal("IM 1000 µg cyanocobalamin on days 1, 3, 7, 10, 14, 21, 30, 60 and 90", string.Join(' ', spans));
     }
+
+    [Fact]
+    public void A_figure_stacks_charts_in_one_well_formed_document()
+    {
+        var stores = Chart(new ChartAxis("Stores (µg)"), Series("stores", (0, 2500), (100, 2200)));
+        var serum = Chart(new ChartAxis("Serum (pg/mL)"), Series("serum", (0, 400), (100, 350)))
+            .WithBands(B12Dosing.Guidelines.SerumGuidelines.NiceTotal.ChartBands(B12Dosing.Guidelines.SerumUnit.PicogramsPerMilliliter));
+        var root = XDocument.Parse(new SvgFigure([stores, serum]).ToSvg()).Root!;
+
+        Assert.Equal("0 0 800 900", (string?)root.Attribute("viewBox"));
+        var panels = root.Elements(Svg + "svg").ToList();
+        Assert.Equal(["0", "450"], panels.Select(p => (string)p.Attribute("y")!));
+        Assert.Equal(2, WithClass(root, "legend-entry").Count());
+        Assert.Equal(3, WithClass(panels[1], "band").Count());
+        Assert.Throws<ArgumentException>(() => new SvgFigure([]));
+    }
 }

@@ -153,4 +153,38 @@ public class RegimenPropertyTests
                 && events.All(e => Math.Abs(e.Dose.Amount.Micrograms - (s.Limit == 3 ? s.Dose.Amount.Micrograms : amounts)) < 1e-9 * amounts)
                 && (events.Length == 0 || events[0].Time >= H(s.DelayHours));
         }).QuickCheckThrowOnFailure();
+
+    private static readonly string[] Vocabulary =
+    [
+        "1", "0", "-2", "2.4", "1e400", "mg", "ug", "µg", "IU", "g", "5000", "1mg", "ohcbl", "im", "oral", "food", "iv", "sl",
+        "daily", "weekly", "monthly", "tiw", "q2d", "q0h", "q1.5d", "q", "qd", "x7", "x", "x0", "for", "until", "2w", "3mo",
+        "d1", "d0", "d99999999999", "36h", "at", "once", "on", "split", "3", "then", "after", "+", ",", "with", "adherence",
+        "80%", "seed", "none", "0.5", "1y", "200y", "9999y",
+    ];
+
+    [Fact]
+    public void Any_sequence_of_notation_words_parses_or_throws_a_format_exception() =>
+        Prop.ForAll(Gen.ArrayOf(Gen.Elements(Vocabulary)).Select(words => string.Join(' ', words)).ToArbitrary(), text =>
+        {
+            try
+            {
+                var regimen = Regimen.Parse(text);
+                return Regimen.Parse(regimen.ToString()).Equals(regimen);
+            }
+            catch (FormatException)
+            {
+                return true;
+            }
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(3000));
+
+    [Fact]
+    public void Well_formed_random_notation_always_parses() =>
+        Prop.ForAll(
+            (from amount in Gen.Elements("1 mg", "1000 ug", "2.4 mcg", "500µg")
+             from route in Gen.Elements("im", "ohcbl im", "oral", "food", "intranasal", "mecbl sc")
+             from interval in Gen.Elements("daily", "weekly", "monthly", "tiw", "q2d", "q12h", "q3mo")
+             from limit in Gen.Elements("x3", "for 3w", "until d100")
+             from last in Gen.Elements("daily", "q1y", "at d1,d5")
+             select $"{amount} {route} {interval} {limit} then {amount} {route} {(last == "at d1,d5" ? "weekly x2" : last)} + {amount} {route} {last}").ToArbitrary(),
+            text => Regimen.Parse(text).Events(TimeSpan.FromDays(400)).Length > 0).QuickCheckThrowOnFailure();
 }

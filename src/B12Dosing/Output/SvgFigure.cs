@@ -1,0 +1,58 @@
+using System.Globalization;
+
+namespace B12Dosing.Output;
+
+/// <summary>
+/// Several <see cref="SvgChart"/>s stacked vertically in one SVG document, for quantities with
+/// different units over the same time (for example body stores in µg above serum B12 in pg/mL).
+/// Immutable; <see cref="SvgChart.Width"/> wide and <see cref="SvgChart.Height"/> per chart, with a viewBox.
+/// </summary>
+public sealed class SvgFigure
+{
+    /// <summary>Creates a figure from one or more charts, drawn top to bottom.</summary>
+    /// <exception cref="ArgumentException">There is no chart.</exception>
+    public SvgFigure(IEnumerable<SvgChart> charts)
+    {
+        ArgumentNullException.ThrowIfNull(charts);
+        Charts = [.. charts];
+        if (Charts.Count == 0 || Charts.Any(c => c is null))
+        {
+            throw new ArgumentException("A figure needs at least one chart, and no null ones.", nameof(charts));
+        }
+    }
+
+    /// <summary>The charts, top to bottom.</summary>
+    public IReadOnlyList<SvgChart> Charts { get; }
+
+    /// <summary>The height of the whole figure, in pixels.</summary>
+    public int Height => SvgChart.Height * Charts.Count;
+
+    /// <summary>The SVG document as a string.</summary>
+    public string ToSvg() => SvgChart.Capture(WriteTo);
+
+    /// <summary>Writes the SVG document to <paramref name="writer"/> (which is not closed).</summary>
+    public void WriteTo(TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        const string ns = "http://www.w3.org/2000/svg";
+        using var w = SvgChart.CreateXmlWriter(writer);
+        w.WriteStartElement("svg", ns);
+        w.WriteAttributeString("width", SvgChart.Width.ToString(CultureInfo.InvariantCulture));
+        w.WriteAttributeString("height", Height.ToString(CultureInfo.InvariantCulture));
+        w.WriteAttributeString("viewBox", string.Create(CultureInfo.InvariantCulture, $"0 0 {SvgChart.Width} {Height}"));
+        for (var i = 0; i < Charts.Count; i++)
+        {
+            w.WriteStartElement("svg", ns);
+            w.WriteAttributeString("y", (i * SvgChart.Height).ToString(CultureInfo.InvariantCulture));
+            w.WriteAttributeString("width", SvgChart.Width.ToString(CultureInfo.InvariantCulture));
+            w.WriteAttributeString("height", SvgChart.Height.ToString(CultureInfo.InvariantCulture));
+            Charts[i].Render(w);
+            w.WriteEndElement();
+        }
+
+        w.WriteEndElement();
+    }
+
+    /// <summary>The SVG document (the same as <see cref="ToSvg"/>).</summary>
+    public override string ToString() => ToSvg();
+}
