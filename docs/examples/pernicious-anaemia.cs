@@ -7,6 +7,7 @@
 // For research and teaching; not medical advice.
 using System.Globalization;
 using B12Dosing.Absorption;
+using B12Dosing.Guidelines;
 using B12Dosing.Kinetics;
 using B12Dosing.Output;
 using B12Dosing.Quantities;
@@ -59,12 +60,16 @@ Console.WriteLine("BNF protocols refill the stores within days; the cyanocobalam
 const double DaysPerMonth = 365.0 / 12;
 if (args.Length == 2 && args[0] == "--svg")
 {
-    var chart = new SvgChart(
-        "Pernicious anaemia: body stores in the first year of treatment",
-        new ChartAxis("Time (months)"),
-        new ChartAxis("Body stores (µg)", includeZero: true),
-        results.Select(p => new ChartSeries(p.Key, p.Value.Series.Select(row => new ChartPoint(row.Day / DaysPerMonth, row.StoresMicrograms)))))
+    var months = new ChartAxis("Time (months)");
+    ChartSeries[] Curves(Func<SimulationRow, double> value) =>
+        [.. results.Select(p => new ChartSeries(p.Key, p.Value.Series.Select(row => new ChartPoint(row.Day / DaysPerMonth, value(row)))))];
+    var stores = new SvgChart("Pernicious anaemia: body stores in the first year of treatment", months,
+            new ChartAxis("Body stores (µg)", includeZero: true), Curves(row => row.StoresMicrograms))
         .WithBand(new ThresholdBand("below the smallest healthy store, 300 µg", 0, 300, BandTone.Danger));
+    var serum = new SvgChart("Serum B12 (daily values) against NICE NG239", months,
+            new ChartAxis("Serum B12 (pg/mL)", includeZero: true), Curves(row => row.SerumPicogramsPerMilliliter))
+        .WithBands(SerumGuidelines.NiceTotal.ChartBands(SerumUnit.PicogramsPerMilliliter));
+    var chart = new SvgFigure([stores, serum]);
     File.WriteAllText(args[1], chart.ToSvg());
     Console.WriteLine($"Chart written to {args[1]}");
 }

@@ -58,7 +58,7 @@ public sealed partial class DocsTests
     {
         var links = RelativeLink().Matches(Readme).Select(m => m.Groups[1].Value).ToArray();
         Assert.NotEmpty(links);
-        Assert.All(links, link => Assert.True(File.Exists(Path.Combine(ExampleRun.Root, link)), $"README links to {link}, which does not exist"));
+        Assert.All(links, link => Assert.True(Path.Exists(Path.Combine(ExampleRun.Root, link)), $"README links to {link}, which does not exist"));
     }
 
     private static string QuickStart()

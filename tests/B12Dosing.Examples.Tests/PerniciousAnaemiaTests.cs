@@ -17,10 +17,10 @@ public sealed class PerniciousAnaemiaTests
     private static ExampleRun Run => ExampleRun.Of("pernicious-anaemia");
 
     [Fact]
-    public void Runs_and_draws_one_curve_per_protocol()
+    public void Runs_and_draws_stores_and_serum_for_each_protocol()
     {
         var svg = Run.AssertRanAndDrewChart();
-        Assert.Equal(7, svg.Descendants("{http://www.w3.org/2000/svg}polyline").Count());
+        Assert.Equal(14, svg.Descendants("{http://www.w3.org/2000/svg}polyline").Count());
     }
 
     [Theory]
