@@ -18,10 +18,10 @@ internal static class SimulateCommand
     public static Command Create()
     {
         var regimen = new Option<string>("--regimen") { Required = true, HelpName = "name|notation", Description = $"A catalogue name ({string.Join(", ", RegimenCatalogue.Names)}) or a regimen in the notation (docs/regimens.md)." };
-        var days = new Option<double>("--days") { Required = true, HelpName = "N", Description = $"How many days to simulate: more than 0, at most {SimulationSettings.MaximumHorizon.TotalDays} (100 years)." };
+        var days = new Option<double>("--days") { Required = true, HelpName = "N", Description = $"How many days to simulate: more than 0, at most {SimulationSettings.MaximumHorizon.TotalDays} (100 years).", CustomParser = CliNumbers.ParseDouble };
         var condition = new Option<string>("--condition") { HelpName = "condition", Description = "healthy (default), pernicious-anemia, atrophic-gastritis, gastrectomy or ileal-resection.", DefaultValueFactory = _ => "healthy" };
         var initial = new Option<string>("--initial-stores") { HelpName = "amount", Description = "Body stores at the start, quoted: default \"2500 µg\" (Carmel 2008).", DefaultValueFactory = _ => "2500 µg" };
-        var stepHours = new Option<double>("--step-hours") { HelpName = "h", Description = "Hours between output rows (default 24).", DefaultValueFactory = _ => 24 };
+        var stepHours = new Option<double>("--step-hours") { HelpName = "h", Description = "Hours between output rows (default 24).", DefaultValueFactory = _ => 24, CustomParser = CliNumbers.ParseDouble };
         var json = new Option<bool>("--json") { Description = "Print JSON: summary and series." };
         var csv = new Option<bool>("--csv") { Description = "Print the series as CSV with units in the header." };
         var svg = new Option<string?>("--svg") { HelpName = "file", Description = "Write an SVG chart of stores and serum with the guideline's bands to this file." };
@@ -46,9 +46,9 @@ internal static class SimulateCommand
             }
 
             var hours = result.GetValue(stepHours);
-            if (!(hours >= 1.0 / 3600 && double.IsFinite(hours)))
+            if (!(hours >= 1.0 / 3600 && hours <= SimulationSettings.MaximumHorizon.TotalHours))
             {
-                throw new ArgumentOutOfRangeException(nameof(stepHours), hours, "--step-hours must be a finite number of hours, one second (0.0003 h) or more.");
+                throw new ArgumentOutOfRangeException(nameof(stepHours), hours, $"--step-hours must be one second (0.0003 h) or more and at most {SimulationSettings.MaximumHorizon.TotalHours} (100 years).");
             }
 
             var chosen = SerumGuidelines.Get(result.GetRequiredValue(guideline));

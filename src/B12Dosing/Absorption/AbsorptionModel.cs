@@ -96,8 +96,16 @@ public static class AbsorptionModel
     internal static double Retained(double load, CobalaminForm form, double renalFactor, Physiology p)
     {
         var a = RetentionCapacity(form, renalFactor, p);
-        return load > 0 ? a * Math.Log(1 + (load / (p.TissueUptakeHalfSaturationMicrograms + a))) : 0;
+        return load > 0 ? a * LogOnePlus(load / (p.TissueUptakeHalfSaturationMicrograms + a)) : 0;
     }
+
+    /// <summary>
+    /// <c>ln(1 + x)</c>, accurate for tiny <c>x</c> as well, where <c>Math.Log(1 + x)</c> loses digits (and rounds to 0 below
+    /// 1e-16, so that a tiny dose would seem to be lost entirely). Below 1e-4 the Taylor series to <c>x⁴</c> is exact to
+    /// about 1e-17 relative; above, <c>Math.Log(1 + x)</c> is exact to about 1e-12 relative and is what the stored fit used.
+    /// </summary>
+    internal static double LogOnePlus(double x) =>
+        x < 1e-4 ? x * (1 - (x * ((1.0 / 2) - (x * ((1.0 / 3) - (x / 4)))))) : Math.Log(1 + x);
 
     /// <summary>
     /// <c>a = Vmax/(k_r·f·factor)</c>: hydroxocobalamin's filterable fraction <c>f</c> (Blood 1961); the other forms as

@@ -1,3 +1,5 @@
+using B12Dosing.Quantities;
+
 namespace B12Dosing.Absorption;
 
 /// <summary>A named physiological condition that changes how B12 is absorbed and kept; see <see cref="Physiology.For(Condition)"/>.</summary>
@@ -43,39 +45,22 @@ public static class Conditions
     /// spelling <c>pernicious-anaemia</c>, and spaces or underscores instead of hyphens.
     /// </summary>
     /// <exception cref="FormatException">The text names no condition.</exception>
-    public static Condition Parse(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return TryParse(text, out var condition)
-            ? condition
-            : throw new FormatException($"'{text}' is not a condition; {Accepted}");
-    }
+    public static Condition Parse(string text) => Spellings.Parse(text);
 
     /// <summary>Tries to parse a condition (see <see cref="Parse"/>).</summary>
-    public static bool TryParse(string? text, out Condition condition)
-    {
-        condition = default;
-        switch (text?.Trim().Replace(' ', '-').Replace('_', '-').ToLowerInvariant())
-        {
-            case "healthy" or "normal":
-                condition = Condition.Healthy;
-                return true;
-            case "pernicious-anemia" or "pernicious-anaemia" or "pa":
-                condition = Condition.PerniciousAnemia;
-                return true;
-            case "atrophic-gastritis":
-                condition = Condition.AtrophicGastritis;
-                return true;
-            case "gastrectomy" or "total-gastrectomy":
-                condition = Condition.Gastrectomy;
-                return true;
-            case "ileal-resection":
-                condition = Condition.IlealResection;
-                return true;
-            default:
-                return false;
-        }
-    }
+    public static bool TryParse(string? text, out Condition condition) => Spellings.TryParse(text, out condition);
 
     private const string Accepted = "accepted: healthy, pernicious-anemia (pernicious-anaemia), atrophic-gastritis, gastrectomy, ileal-resection.";
+
+    private static readonly SpellingTable<Condition> Spellings = new(
+        "condition",
+        Accepted,
+        (Condition.Healthy, ["healthy", "normal"]),
+        (Condition.PerniciousAnemia, ["pernicious-anemia", "pernicious-anaemia", "pa"]),
+        (Condition.AtrophicGastritis, ["atrophic-gastritis"]),
+        (Condition.Gastrectomy, ["gastrectomy", "total-gastrectomy"]),
+        (Condition.IlealResection, ["ileal-resection"]))
+    {
+        Normalize = static text => text.Replace(' ', '-').Replace('_', '-'),
+    };
 }

@@ -9,12 +9,17 @@ public readonly record struct DoseEvent
     /// <summary>Creates a dose event.</summary>
     /// <param name="time">When the dose is given, from time zero; not negative.</param>
     /// <param name="dose">The dose given.</param>
-    /// <exception cref="ArgumentOutOfRangeException">The time is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The time is negative, or the dose is the default (empty) value.</exception>
     public DoseEvent(TimeSpan time, Dose dose)
     {
         if (time < TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(time), time, "A dose event's time must not be negative (time zero is the start).");
+        }
+
+        if (!(dose.Amount.Micrograms > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(dose), dose, "The dose is empty (the default value); build it with Dose.Oral, Dose.Intramuscular and the like.");
         }
 
         Time = time;

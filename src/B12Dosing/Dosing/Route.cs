@@ -1,3 +1,5 @@
+using B12Dosing.Quantities;
+
 namespace B12Dosing.Dosing;
 
 /// <summary>How a dose is given.</summary>
@@ -51,40 +53,18 @@ public static class Routes
     /// <c>intravenous</c>/<c>iv</c>.
     /// </summary>
     /// <exception cref="FormatException">The text names no route.</exception>
-    public static Route Parse(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return TryParse(text, out var route)
-            ? route
-            : throw new FormatException($"'{text}' is not a route; accepted: oral (po), sublingual (sl), intranasal (nasal), im, sc, iv.");
-    }
+    public static Route Parse(string text) => Spellings.Parse(text);
 
     /// <summary>Tries to parse a route.</summary>
-    public static bool TryParse(string? text, out Route route)
-    {
-        route = default;
-        switch (text?.Trim().ToLowerInvariant())
-        {
-            case "oral" or "po" or "mouth" or "by mouth":
-                route = Route.Oral;
-                return true;
-            case "sublingual" or "sl":
-                route = Route.Sublingual;
-                return true;
-            case "intranasal" or "nasal" or "in":
-                route = Route.Intranasal;
-                return true;
-            case "intramuscular" or "im":
-                route = Route.Intramuscular;
-                return true;
-            case "subcutaneous" or "sc" or "subq" or "sq":
-                route = Route.Subcutaneous;
-                return true;
-            case "intravenous" or "iv":
-                route = Route.Intravenous;
-                return true;
-            default:
-                return false;
-        }
-    }
+    public static bool TryParse(string? text, out Route route) => Spellings.TryParse(text, out route);
+
+    private static readonly SpellingTable<Route> Spellings = new(
+        "route",
+        "accepted: oral (po), sublingual (sl), intranasal (nasal), im, sc, iv.",
+        (Route.Oral, ["oral", "po", "mouth", "by mouth"]),
+        (Route.Sublingual, ["sublingual", "sl"]),
+        (Route.Intranasal, ["intranasal", "nasal", "in"]),
+        (Route.Intramuscular, ["intramuscular", "im"]),
+        (Route.Subcutaneous, ["subcutaneous", "sc", "subq", "sq"]),
+        (Route.Intravenous, ["intravenous", "iv"]));
 }

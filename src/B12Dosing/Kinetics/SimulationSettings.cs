@@ -47,13 +47,13 @@ public sealed record SimulationSettings
             : throw new ArgumentOutOfRangeException(nameof(Horizon), value, $"The horizon must be more than zero and at most {MaximumHorizon.TotalDays} days (100 years).");
     }
 
-    /// <summary>Time between output rows (default one day); at least one second, and at most <see cref="MaximumRows"/> rows over the horizon.</summary>
+    /// <summary>Time between output rows (default one day); at least one second and at most <see cref="MaximumHorizon"/>, and at most <see cref="MaximumRows"/> rows over the horizon.</summary>
     public TimeSpan Step
     {
         get;
-        init => field = value >= TimeSpan.FromSeconds(1)
+        init => field = value >= TimeSpan.FromSeconds(1) && value <= MaximumHorizon
             ? value
-            : throw new ArgumentOutOfRangeException(nameof(Step), value, "The output step must be at least one second.");
+            : throw new ArgumentOutOfRangeException(nameof(Step), value, $"The output step must be at least one second and at most {MaximumHorizon.TotalDays} days (100 years).");
     } = TimeSpan.FromDays(1);
 
     /// <summary>The number of output intervals (rows − 1).</summary>

@@ -22,6 +22,8 @@ public static class Simulator
 {
     /// <summary>Simulates a list of dose events (in any order).</summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">An event is the default (empty) value.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The horizon and step give more than <see cref="SimulationSettings.MaximumRows"/> rows.</exception>
     public static SimulationResult Run(IEnumerable<DoseEvent> events, SimulationSettings settings)
     {
         ArgumentNullException.ThrowIfNull(events);
@@ -39,6 +41,8 @@ public static class Simulator
 
     /// <summary>Simulates a span of dose events (in any order).</summary>
     /// <exception cref="ArgumentNullException"><paramref name="settings"/> is null.</exception>
+    /// <exception cref="ArgumentException">An event is the default (empty) value.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The horizon and step give more than <see cref="SimulationSettings.MaximumRows"/> rows.</exception>
     public static SimulationResult Run(ReadOnlySpan<DoseEvent> events, SimulationSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -96,7 +100,12 @@ public static class Simulator
             foreach (var e in events)
             {
                 var amount = e.Dose.Amount.Micrograms;
-                if (e.Time.Ticks >= horizonTicks || !(amount > 0))
+                if (!(amount > 0))
+                {
+                    throw new ArgumentException("A dose event is empty (default(DoseEvent)); build events with new DoseEvent(time, dose).", nameof(events));
+                }
+
+                if (e.Time.Ticks >= horizonTicks)
                 {
                     continue;
                 }

@@ -75,36 +75,18 @@ public static class CobalaminForms
     /// <c>adenosylcobalamin</c>/<c>adocbl</c>/<c>ado</c>.
     /// </summary>
     /// <exception cref="FormatException">The text names no form.</exception>
-    public static CobalaminForm Parse(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return TryParse(text, out var form)
-            ? form
-            : throw new FormatException($"'{text}' is not a cobalamin form; accepted: {AcceptedNames}.");
-    }
+    public static CobalaminForm Parse(string text) => Spellings.Parse(text);
 
     /// <summary>Tries to parse a form by name or abbreviation.</summary>
-    public static bool TryParse(string? text, out CobalaminForm form)
-    {
-        form = default;
-        switch (text?.Trim().ToLowerInvariant())
-        {
-            case "cyanocobalamin" or "cncbl" or "cn" or "cn-cbl":
-                form = CobalaminForm.Cyanocobalamin;
-                return true;
-            case "hydroxocobalamin" or "hydroxycobalamin" or "ohcbl" or "oh" or "oh-cbl":
-                form = CobalaminForm.Hydroxocobalamin;
-                return true;
-            case "methylcobalamin" or "mecbl" or "me" or "me-cbl":
-                form = CobalaminForm.Methylcobalamin;
-                return true;
-            case "adenosylcobalamin" or "adocbl" or "ado" or "ado-cbl" or "cobamamide":
-                form = CobalaminForm.Adenosylcobalamin;
-                return true;
-            default:
-                return false;
-        }
-    }
+    public static bool TryParse(string? text, out CobalaminForm form) => Spellings.TryParse(text, out form);
+
+    private static readonly SpellingTable<CobalaminForm> Spellings = new(
+        "cobalamin form",
+        $"accepted: {AcceptedNames}.",
+        (CobalaminForm.Cyanocobalamin, ["cyanocobalamin", "cncbl", "cn", "cn-cbl"]),
+        (CobalaminForm.Hydroxocobalamin, ["hydroxocobalamin", "hydroxycobalamin", "ohcbl", "oh", "oh-cbl"]),
+        (CobalaminForm.Methylcobalamin, ["methylcobalamin", "mecbl", "me", "me-cbl"]),
+        (CobalaminForm.Adenosylcobalamin, ["adenosylcobalamin", "adocbl", "ado", "ado-cbl", "cobamamide"]));
 
     /// <summary>
     /// The molar mass of a cobalamin with one cobalt and one phosphorus atom and the given counts of

@@ -37,7 +37,7 @@ public static class QuantityConverter
     /// <param name="quantity">A non-negative number and a unit, in the invariant culture unless <paramref name="provider"/> is given.</param>
     /// <param name="unit">Any spelling of a unit this library parses; the result keeps this spelling.</param>
     /// <param name="provider">The culture of the number; null for the invariant culture.</param>
-    /// <exception cref="FormatException">The quantity or the unit cannot be parsed.</exception>
+    /// <exception cref="FormatException">The quantity or the unit cannot be parsed, or the result would be infinite.</exception>
     /// <exception cref="ArgumentException">The units belong to different dimensions, or the conversion is between mass and molar units (which needs a form).</exception>
     public static ConvertedQuantity Convert(string quantity, string unit, IFormatProvider? provider = null) =>
         Convert(quantity, unit, form: null, provider);
@@ -52,7 +52,7 @@ public static class QuantityConverter
     /// <param name="unit">Any spelling of a unit this library parses; the result keeps this spelling.</param>
     /// <param name="form">The cobalamin form whose molar mass links mass and molar units.</param>
     /// <param name="provider">The culture of the number; null for the invariant culture.</param>
-    /// <exception cref="FormatException">The quantity or the unit cannot be parsed.</exception>
+    /// <exception cref="FormatException">The quantity or the unit cannot be parsed, or the result would be infinite.</exception>
     /// <exception cref="ArgumentException">The units belong to different dimensions (mass and concentration).</exception>
     /// <exception cref="ArgumentOutOfRangeException">The form is not a defined <see cref="CobalaminForm"/>.</exception>
     public static ConvertedQuantity Convert(string quantity, string unit, CobalaminForm form, IFormatProvider? provider = null) =>
@@ -69,6 +69,11 @@ public static class QuantityConverter
 
         var (from, fromFactor) = FindKind(unitText)
             ?? throw new FormatException(QuantityText.UnknownUnitMessage(AllUnits, unitText, quantity.AsSpan().Trim()));
+        if (!from.Units.FitsEveryUnit(value, fromFactor))
+        {
+            throw new FormatException($"'{quantity.Trim()}' is too large (it would be infinite in a smaller unit).");
+        }
+
         var target = unit.Trim();
         var (to, toFactor) = FindKind(target) ?? throw new FormatException(UnknownTargetMessage(target));
         if (from.Dimension != to.Dimension)
@@ -83,10 +88,22 @@ public static class QuantityConverter
             var f = form ?? throw new ArgumentException(
                 $"Converting '{quantity.Trim()}' to '{target}' goes between mass and molar units and needs the cobalamin form: {CobalaminForms.AcceptedNames}.",
                 nameof(form));
-            baseValue = from.IsMolar ? from.Dimension.MolarToMass(baseValue, f) : from.Dimension.MassToMolar(baseValue, f);
+            _ = f.MolarMass();
+            try
+            {
+                baseValue = from.IsMolar ? from.Dimension.MolarToMass(baseValue, f) : from.Dimension.MassToMolar(baseValue, f);
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                // The converted amount overflows the target type (about 1e308 pmol of a heavy form): refused below.
+                baseValue = double.PositiveInfinity;
+            }
         }
 
-        return new ConvertedQuantity(baseValue / toFactor, target);
+        var converted = baseValue / toFactor;
+        return double.IsFinite(converted)
+            ? new ConvertedQuantity(converted, target)
+            : throw new FormatException($"'{quantity.Trim()}' is too large to express in '{target}'.");
     }
 
     private static (Kind Kind, double ToBase)? FindKind(ReadOnlySpan<char> unitText)
@@ -119,6 +136,8 @@ public static class QuantityConverter
         public string QuantityName => "quantity";
 
         public string AcceptedSymbols { get; } = string.Join(", ", Kinds.Select(k => k.Units.AcceptedSymbols));
+
+        public bool FitsEveryUnit(double value, double toBase) => double.IsFinite(value * toBase);
 
         public bool TryFindFactor(ReadOnlySpan<char> text, out double toBase)
         {

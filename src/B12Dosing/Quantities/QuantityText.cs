@@ -54,6 +54,12 @@ internal static class QuantityText
             return false;
         }
 
+        if (!table.FitsEveryUnit(value, info.ToBase))
+        {
+            error = Describe(text.Trim(), table, "is too large (it would be infinite in a smaller unit)");
+            return false;
+        }
+
         unit = info.Unit;
         return true;
     }
@@ -143,18 +149,6 @@ internal static class QuantityText
     /// <summary>The message for a unit text that <paramref name="table"/> does not know.</summary>
     public static string UnknownUnitMessage(IUnitTable table, ReadOnlySpan<char> unitText, ReadOnlySpan<char> whole) =>
         $"'{unitText.ToString()}' in '{whole.ToString()}' is not a {table.QuantityName} unit: {Expected(table)}.";
-
-    /// <summary>Throws the <see cref="ArgumentOutOfRangeException"/> used by every quantity factory.</summary>
-    public static double CheckValue(double value, string quantityName, string paramName = "value")
-    {
-        if (!double.IsFinite(value) || value < 0)
-        {
-            throw new ArgumentOutOfRangeException(paramName, value, $"A {quantityName} must be a finite, non-negative number.");
-        }
-
-        // -0 passes the check above; store +0 so that it prints as "0".
-        return value == 0 ? 0 : value;
-    }
 
     /// <summary>Formats a value and unit symbol: <paramref name="format"/> applies to the number.</summary>
     public static string Format(double value, string symbol, string? format, IFormatProvider? provider)

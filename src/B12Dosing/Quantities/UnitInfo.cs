@@ -18,6 +18,9 @@ internal interface IUnitTable
 
     /// <summary>Finds a unit by spelling and returns the factor to the quantity's base unit.</summary>
     bool TryFindFactor(ReadOnlySpan<char> text, out double toBase);
+
+    /// <summary>True when a value in a unit of factor <paramref name="toBase"/> stays finite in every unit.</summary>
+    bool FitsEveryUnit(double value, double toBase);
 }
 
 /// <summary>The units of one quantity, looked up by enum value or by spelling.</summary>
@@ -25,11 +28,13 @@ internal sealed class UnitTable<TUnit> : IUnitTable
     where TUnit : struct, Enum
 {
     private readonly UnitInfo<TUnit>[] _units;
+    private readonly double _smallestToBase;
 
     public UnitTable(string quantityName, params UnitInfo<TUnit>[] units)
     {
         QuantityName = quantityName;
         _units = units;
+        _smallestToBase = units.Min(u => u.ToBase);
         AcceptedSymbols = string.Join(", ", units.Select(u => u.Symbol));
     }
 
@@ -53,6 +58,27 @@ internal sealed class UnitTable<TUnit> : IUnitTable
 
             throw new ArgumentOutOfRangeException(nameof(unit), unit, $"Unknown {QuantityName} unit; accepted units: {AcceptedSymbols}.");
         }
+    }
+
+    /// <summary>
+    /// True when <paramref name="value"/>, in a unit whose factor is <paramref name="toBase"/>, stays finite in every
+    /// unit of the table: 1e308 g would be infinite in µg, and infinities must not travel out of a quantity.
+    /// </summary>
+    public bool FitsEveryUnit(double value, double toBase) => double.IsFinite(value * (toBase / _smallestToBase));
+
+    /// <summary>Checks a value for a quantity's constructor (finite, not negative, finite in every unit); stores -0 as 0.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The unit is unknown, or the value is NaN, infinite, negative or too large.</exception>
+    public double CheckValue(double value, TUnit unit)
+    {
+        var info = this[unit];
+        if (!(value >= 0) || !FitsEveryUnit(value, info.ToBase))
+        {
+            var largest = double.MaxValue / (info.ToBase / _smallestToBase);
+            throw new ArgumentOutOfRangeException(nameof(value), value, $"A {QuantityName} must be a finite, non-negative number, at most {largest:G3} {info.Symbol} (so that it is finite in every unit).");
+        }
+
+        // -0 passes the check above; store +0 so that it prints as "0".
+        return value == 0 ? 0 : value;
     }
 
     public bool TryFindFactor(ReadOnlySpan<char> text, out double toBase)

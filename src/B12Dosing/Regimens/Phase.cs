@@ -34,6 +34,12 @@ internal enum PhaseLimit
 /// <param name="LimitTime">The duration (<see cref="PhaseLimit.For"/>) or the time from time zero (<see cref="PhaseLimit.Until"/>).</param>
 internal sealed record Phase(TimeSpan Delay, Dose Dose, TimeSpan Interval, ImmutableArray<TimeSpan> Times, bool Split, PhaseLimit Limit, int Count, TimeSpan LimitTime)
 {
+    /// <summary>
+    /// The most dose times one cycle may have: 10 000 (one a minute for about a week). Without a bound, "split" with
+    /// a huge count would build billions of times before any other check could refuse them.
+    /// </summary>
+    public const int MaximumTimesPerCycle = 10_000;
+
     /// <summary>True for a phase given at an irregular list of times.</summary>
     public bool IsIrregular => Interval == TimeSpan.Zero;
 
@@ -63,11 +69,13 @@ internal sealed record Phase(TimeSpan Delay, Dose Dose, TimeSpan Interval, Immut
     public static Phase Repeat(TimeSpan delay, Dose dose, TimeSpan interval, IEnumerable<TimeSpan> times, bool split)
     {
         RegimenTime.Check(interval, nameof(interval), allowZero: false);
-        var list = times.ToImmutableArray();
+        var list = times.Take(MaximumTimesPerCycle + 1).ToImmutableArray();
         if (list.IsEmpty)
         {
             throw new ArgumentException("A cycle needs at least one dose time.", nameof(times));
         }
+
+        CheckTimesPerCycle(list.Length, nameof(times));
 
         for (var i = 0; i < list.Length; i++)
         {
@@ -80,6 +88,12 @@ internal sealed record Phase(TimeSpan Delay, Dose Dose, TimeSpan Interval, Immut
 
         return new Phase(RegimenTime.Check(delay, nameof(delay), allowZero: true), dose, interval, list, split && list.Length > 1, PhaseLimit.Open, 0, TimeSpan.Zero);
     }
+
+    /// <summary>Checks a number of dose times in one cycle against <see cref="MaximumTimesPerCycle"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The count is above the maximum.</exception>
+    public static int CheckTimesPerCycle(int count, string paramName) => count <= MaximumTimesPerCycle
+        ? count
+        : throw new ArgumentOutOfRangeException(paramName, count, $"A cycle may have at most {MaximumTimesPerCycle} dose times.");
 
     /// <summary>This repeating phase, ending as given.</summary>
     public Phase WithLimit(PhaseLimit limit, int count, TimeSpan limitTime)

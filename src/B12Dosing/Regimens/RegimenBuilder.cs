@@ -91,7 +91,7 @@ public sealed class RepeatBuilder
     public RepeatBuilder SplitAt(params IEnumerable<TimeSpan> times) => Reshape(times, split: true);
 
     /// <summary>Divides the dose into <paramref name="parts"/> equal parts spread evenly over every cycle.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The number of parts is below 1 or does not divide the interval into whole seconds.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The number of parts is below 1 or above 10 000, or does not divide the interval into whole seconds.</exception>
     public RepeatBuilder Split(int parts)
     {
         if (parts < 1 || _phase.Interval.Ticks % parts != 0)
@@ -99,6 +99,7 @@ public sealed class RepeatBuilder
             throw new ArgumentOutOfRangeException(nameof(parts), parts, $"A cycle is split into 1 or more equal parts that divide its interval ({RegimenTime.FormatDuration(_phase.Interval)}) exactly.");
         }
 
+        Phase.CheckTimesPerCycle(parts, nameof(parts));
         return SplitAt(Enumerable.Range(0, parts).Select(i => _phase.Interval / parts * i));
     }
 

@@ -235,7 +235,7 @@ internal static class RegimenNotation
             if (!Mass.TryParse(amountText, CultureInfo.InvariantCulture, out var amount))
             {
                 var reason = amountText.Trim().Length == 0 ? "nothing" : $"'{amountText}'";
-                throw Error(amountToken, $"an amount with a unit, such as '1 mg' or '1000 µg', not {reason} ({MassError(amountText)})");
+                throw Error(amountToken, $"an amount with a unit, such as '1 mg' or '1000 µg', not {reason} ({(amountText.Contains(',', StringComparison.Ordinal) ? "a comma in a number is ambiguous (a thousands separator or a decimal comma?): write '1000 µg' or '1.5 mg'" : MassError(amountText))})");
             }
 
             if (Accept("food"))
@@ -272,6 +272,7 @@ internal static class RegimenNotation
         private ImmutableArray<TimeSpan> EvenSplit(TimeSpan interval, Token countToken)
         {
             var parts = Integer(countToken, "a number of equal parts after 'split' (or 'split at' and times)", 1);
+            _ = Build(countToken, () => Regimens.Phase.CheckTimesPerCycle(parts, "parts"));
             return interval.Ticks % parts == 0 && (interval.Ticks / parts) % TimeSpan.TicksPerSecond == 0
                 ? [.. Enumerable.Range(0, parts).Select(i => interval / parts * i)]
                 : throw Error(countToken, $"a number of parts that divides {RegimenTime.FormatDuration(interval)} into whole seconds");

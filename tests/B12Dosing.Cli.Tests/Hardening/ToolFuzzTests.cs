@@ -1,0 +1,76 @@
+using System.Globalization;
+using B12Dosing.Regimens;
+using B12Dosing.Tests.Shared;
+using FsCheck;
+using FsCheck.Fluent;
+using Xunit.Abstractions;
+
+namespace B12Dosing.Cli.Tests.Hardening;
+
+/// <summary>
+/// Fuzzing of the tool's arguments through <see cref="B12Cli.Run"/> (issue 7): whatever the arguments, the tool
+/// never throws and never reports an internal error; it succeeds with nothing on stderr, or exits with code 2 and
+/// exactly one line <c>b12: …</c> on stderr and nothing on stdout.
+/// </summary>
+[Trait("Category", "Fuzz")]
+public sealed class ToolFuzzTests(ITestOutputHelper output)
+{
+    private static readonly string[] Commands = ["convert", "absorb", "compare", "regimens", "simulate", "population", "help", "frobnicate", ""];
+
+    private static readonly string[] Options =
+        [
+            "--dose", "--route", "--form", "--condition", "--json", "--csv", "--to", "--digits", "--regimen", "--days", "--step-hours",
+            "--initial-stores", "--guideline", "--help", "-h", "-?", "--bogus", "-x", "--", "--dose=1 mg", "--route:oral", "--days=30",
+        ];
+
+    private static readonly Gen<string[]> Arguments =
+        from command in Gen.Frequency((8, Gen.Elements("convert", "absorb", "compare", "simulate")), (1, Gen.Elements(Commands)), (1, FuzzText.Noise))
+        from n in Gen.Choose(0, 8)
+        from rest in Gen.ArrayOf(Gen.Frequency((4, Gen.Elements(Options)), (3, FuzzText.AnyQuantity), (3, FuzzText.Word), (1, FuzzText.Number), (1, FuzzText.Noise)), n)
+        select (string[])[command, .. rest];
+
+    /// <summary>Arguments shaped like a valid call of a command, with one piece likely wrong.</summary>
+    private static readonly Gen<string[]> Calls =
+        from quantity in FuzzText.Quantity("µg", "mcg", "mg", "g", "ng")
+        from word in FuzzText.Word
+        from unit in Gen.Elements([.. FuzzText.MassUnits, .. FuzzText.OtherUnits])
+        from json in Gen.Elements<string[]>([], ["--json"])
+        from regimen in Gen.Frequency((1, Gen.Elements([.. RegimenCatalogue.Names, "bnf", ""])), (3, RegimenFuzz.Notation))
+        from days in Gen.Frequency((6, Gen.Choose(1, 400).Select(d => d.ToString(CultureInfo.InvariantCulture))), (1, Gen.Elements("0", "-1", "abc", "1,5", "36526", "NaN", "1e400", "0.5", "36525")), (1, FuzzText.Number))
+        from output in Gen.Elements<string[]>([], [], ["--json"], ["--csv"], ["--json", "--csv"])
+        from number in Gen.Frequency((3, Gen.Elements("24", "1", "0.5", "168", "0", "-1", "1e300", "NaN", "1,5")), (1, FuzzText.Number))
+        from shape in Gen.Choose(0, 7)
+        select shape switch
+        {
+            5 => ["simulate", "--regimen", regimen, "--days", days, .. output],
+            6 => ["simulate", "--regimen", regimen, "--days", days, "--step-hours", number, "--condition", word, "--initial-stores", quantity],
+            7 => ["regimens", .. json, .. output.Skip(1)],
+            0 => (string[])["absorb", "--dose", quantity, "--route", word, .. json],
+            1 => ["absorb", "--dose", "1000 µg", "--route", "oral", "--condition", word, .. json],
+            2 => ["compare", "--dose", quantity, "--form", word, .. json],
+            3 => ["convert", quantity, "--to", unit],
+            _ => ["convert", quantity, "--to", unit, "--form", word],
+        };
+
+    [Fact]
+    public void Tool_arguments() => output.WriteLine(Fuzz.Check(Gen.Frequency((1, Arguments), (1, Calls)), args =>
+    {
+        var (exitCode, stdout, stderr) = CliRunner.Run(args);
+        if (exitCode == B12Cli.Success)
+        {
+            Assert.Equal(string.Empty, stderr);
+            Assert.NotEqual(string.Empty, stdout);
+            Assert.DoesNotContain("NaN", stdout, StringComparison.Ordinal);
+            Assert.DoesNotContain("∞", stdout, StringComparison.Ordinal);
+            return true;
+        }
+
+        Assert.Equal(B12Cli.UsageError, exitCode);
+        Assert.Equal(string.Empty, stdout);
+        var line = Assert.Single(stderr.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(line + Environment.NewLine, stderr);
+        Assert.StartsWith("b12: ", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", line, StringComparison.Ordinal);
+        return false;
+    }));
+}

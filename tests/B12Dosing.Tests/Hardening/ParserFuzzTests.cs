@@ -1,0 +1,144 @@
+using System.Globalization;
+using B12Dosing.Absorption;
+using B12Dosing.Dosing;
+using B12Dosing.Quantities;
+using B12Dosing.Regimens;
+using B12Dosing.Tests.Shared;
+using FsCheck;
+using FsCheck.Fluent;
+using Xunit.Abstractions;
+
+namespace B12Dosing.Tests.Hardening;
+
+/// <summary>
+/// Fuzzing of every parser (issue 7): only <see cref="FormatException"/> escapes, TryParse agrees with Parse, and
+/// every accepted input prints back to text that parses to the same value. <see cref="Fuzz.Count"/> inputs each.
+/// </summary>
+[Trait("Category", "Fuzz")]
+public class ParserFuzzTests(ITestOutputHelper output)
+{
+    private static readonly Gen<CultureInfo> Cultures = Gen.Elements(
+        CultureInfo.InvariantCulture, CultureInfo.GetCultureInfo("en-US"), CultureInfo.GetCultureInfo("de-DE"), CultureInfo.GetCultureInfo("fr-FR"));
+
+    [Fact]
+    public void Mass_parse() => FuzzQuantity<Mass, MassUnit>("ng", "µg", "\u03bcg", "ug", "mcg", "mg", "g");
+
+    [Fact]
+    public void Mass_concentration_parse() => FuzzQuantity<MassConcentration, MassConcentrationUnit>("pg/mL", "ng/L", "ng/mL", "µg/L", "\u03bcg/L", "mcg/L");
+
+    [Fact]
+    public void Molar_concentration_parse() => FuzzQuantity<MolarConcentration, MolarConcentrationUnit>("pmol/L", "nmol/L");
+
+    [Fact]
+    public void Amount_of_substance_parse() => FuzzQuantity<AmountOfSubstance, AmountOfSubstanceUnit>("pmol", "nmol", "µmol", "\u03bcmol", "umol");
+
+    [Fact]
+    public void Quantity_converter() => output.WriteLine(Fuzz.Check(
+        from quantity in FuzzText.AnyQuantity
+        from unit in Gen.Frequency((6, Gen.Elements([.. FuzzText.MassUnits, .. FuzzText.OtherUnits])), (1, FuzzText.Noise))
+        from form in Gen.Elements<CobalaminForm?>(null, CobalaminForm.Cyanocobalamin, CobalaminForm.Adenosylcobalamin)
+        select (quantity, unit, form),
+        input =>
+        {
+            try
+            {
+                var converted = input.form is { } f ? QuantityConverter.Convert(input.quantity, input.unit, f) : QuantityConverter.Convert(input.quantity, input.unit);
+                Assert.True(double.IsFinite(converted.Value) && converted.Value >= 0, $"{input}: {converted}");
+                Assert.Equal(converted.Value, QuantityConverter.Convert(converted.ToString(), input.unit).Value);
+                return true;
+            }
+            catch (Exception e) when (e is FormatException || e.GetType() == typeof(ArgumentException))
+            {
+                return false;
+            }
+        }));
+
+    [Fact]
+    public void Route_parse() => FuzzWord(Routes.Parse, (string? s, out Route r) => Routes.TryParse(s, out r), r => r.ShortName());
+
+    [Fact]
+    public void Cobalamin_form_parse() => FuzzWord(CobalaminForms.Parse, (string? s, out CobalaminForm f) => CobalaminForms.TryParse(s, out f), f => f.Name());
+
+    [Fact]
+    public void Condition_parse() => FuzzWord(Conditions.Parse, (string? s, out Condition c) => Conditions.TryParse(s, out c), c => c.Name());
+
+    [Fact]
+    public void Regimen_notation_parse() => output.WriteLine(Fuzz.Check(RegimenFuzz.Notation, text =>
+    {
+        Regimen regimen;
+        try
+        {
+            regimen = Regimen.Parse(text);
+        }
+        catch (FormatException)
+        {
+            Assert.False(Regimen.TryParse(text, out _));
+            return false;
+        }
+
+        Assert.True(Regimen.TryParse(text, out var again) && again == regimen);
+        var printed = regimen.ToString();
+        var reparsed = Regimen.Parse(printed);
+        Assert.Equal(regimen, reparsed);
+        Assert.Equal(printed, reparsed.ToString());
+        return true;
+    }));
+
+    private delegate bool TryParser<T>(string? text, out T value);
+
+    private void FuzzQuantity<T, TUnit>(params string[] units)
+        where T : struct, IQuantity<T, TUnit>
+        where TUnit : struct, Enum =>
+        output.WriteLine(Fuzz.Check(
+            from text in Gen.Frequency((3, FuzzText.Quantity(units)), (1, FuzzText.Mutate(FuzzText.Quantity(units))))
+            from culture in Cultures
+            select (text, culture),
+            input =>
+            {
+                var (text, culture) = input;
+                T value;
+                try
+                {
+                    value = T.Parse(text, culture);
+                }
+                catch (FormatException)
+                {
+                    Assert.False(T.TryParse(text, culture, out _));
+                    return false;
+                }
+
+                Assert.True(T.TryParse(text, culture, out var again) && again == value && again.Unit.Equals(value.Unit));
+                Assert.True(double.IsFinite(value.Value) && value.Value >= 0);
+                foreach (var unit in Enum.GetValues<TUnit>())
+                {
+                    Assert.True(double.IsFinite(value.As(unit)), $"'{text}' is infinite in {unit}.");
+                }
+
+                var printed = value.ToString(null, culture);
+                var reparsed = T.Parse(printed, culture);
+                Assert.True(reparsed == value && reparsed.Unit.Equals(value.Unit), $"'{text}' -> '{printed}' -> {reparsed}");
+                Assert.Equal(value, T.Parse(value.ToString(), CultureInfo.InvariantCulture));
+                return true;
+            }));
+
+    private void FuzzWord<T>(Func<string, T> parse, TryParser<T> tryParse, Func<T, string> name)
+        where T : struct, Enum =>
+        output.WriteLine(Fuzz.Check(Gen.OneOf(FuzzText.Word, FuzzText.Mutate(FuzzText.Word)), text =>
+        {
+            T value;
+            try
+            {
+                value = parse(text);
+            }
+            catch (FormatException)
+            {
+                Assert.False(tryParse(text, out _));
+                return false;
+            }
+
+            Assert.True(Enum.IsDefined(value));
+            Assert.True(tryParse(text, out var again) && again.Equals(value));
+            Assert.Equal(value, parse(name(value)));
+            return true;
+        }));
+}
