@@ -101,6 +101,16 @@ public class SvgChartTests
         Assert.Equal(
             ["deficiency likely < 180 ng/L", "indeterminate 180-350 ng/L", "deficiency unlikely > 350 ng/L"],
             WithClass(root, "band-label").Select(t => t.Value));
+
+        // The labels are drawn over the series, with a white halo, so that a curve crossing a label does not hide it.
+        var order = root.Descendants().ToList();
+        var lastSeries = order.IndexOf(WithClass(root, "series").Last());
+        Assert.All(WithClass(root, "band-label"), label =>
+        {
+            Assert.True(order.IndexOf(label) > lastSeries, "a band label is drawn under the series");
+            Assert.Equal("stroke", (string?)label.Attribute("paint-order"));
+            Assert.Equal("white", (string?)label.Attribute("stroke"));
+        });
     }
 
     [Fact]
