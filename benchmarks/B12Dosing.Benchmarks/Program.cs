@@ -2,8 +2,20 @@ using BenchmarkDotNet.Running;
 
 namespace B12Dosing.Benchmarks;
 
-/// <summary>Runs the benchmarks chosen on the command line, for example <c>--filter *Quantity*</c>.</summary>
+/// <summary>
+/// Runs the benchmarks chosen on the command line, for example <c>--filter *Quantity*</c>; or, with <c>peers &lt;dir&gt;</c>,
+/// writes the side-by-side scenario (see <see cref="PeerExport"/>).
+/// </summary>
 internal static class Program
 {
-    private static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    private static int Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "peers")
+        {
+            return PeerExport.Run(args[1..]);
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
 }

@@ -28,6 +28,7 @@ public static class B12Cli
             CompareCommand.Create(),
             RegimensCommand.Create(),
             SimulateCommand.Create(),
+            PopulationCommand.Create(),
         };
 
     /// <summary>

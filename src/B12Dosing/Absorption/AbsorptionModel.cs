@@ -29,10 +29,17 @@ public static class AbsorptionModel
 
     /// <summary>Evaluates one dose with the IF capacity <paramref name="state"/> free; the outcome carries the state after the dose.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="physiology"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The dose is the default (empty) value.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The dose is the default (empty) value, or the state has more IF capacity free than the physiology has.</exception>
+    /// <exception cref="ArgumentException">The physiology would absorb more than a small dose contains (<see cref="Physiology.MaximumOralFraction"/> above 1).</exception>
     public static DoseOutcome Evaluate(Dose dose, Physiology physiology, IntrinsicFactorState state)
     {
         ArgumentNullException.ThrowIfNull(physiology);
+        physiology.EnsureAbsorbsAtMostTheDose(nameof(physiology));
+        if (state.AvailableMicrograms > physiology.EffectiveIntrinsicFactorCapacityMicrograms)
+        {
+            throw new ArgumentOutOfRangeException(nameof(state), state.AvailableMicrograms, $"The IF capacity free must be at most the physiology's capacity ({physiology.EffectiveIntrinsicFactorCapacityMicrograms} µg).");
+        }
+
         var amount = dose.Amount.Micrograms;
         return amount > 0
             ? Evaluate(amount, dose.Route, dose.Form, dose.Vehicle, physiology, state)
@@ -69,25 +76,49 @@ public static class AbsorptionModel
     }
 
     /// <summary>Hot path on doubles (inputs already validated).</summary>
-    internal static DoseOutcome Evaluate(double amount, Route route, CobalaminForm form, DoseVehicle vehicle, Physiology p, IntrinsicFactorState state)
+    internal static DoseOutcome Evaluate(double amount, Route route, CobalaminForm form, DoseVehicle vehicle, Physiology p, IntrinsicFactorState state) =>
+        Evaluate(Prepare(amount, route, form, vehicle, p), p, state);
+
+    /// <summary>The parts of a dose's outcome that do not depend on the IF state (a simulation computes them once per kind of intake).</summary>
+    internal static StateFree Prepare(double amount, Route route, CobalaminForm form, DoseVehicle vehicle, Physiology p)
     {
         switch (route)
         {
             case Route.Oral or Route.Sublingual:
                 var entering = vehicle == DoseVehicle.FoodBound ? amount * p.FoodReleaseFraction : amount;
-                var available = Math.Min(state.AvailableMicrograms, p.EffectiveIntrinsicFactorCapacityMicrograms);
-                var viaIf = available * entering / (p.IntrinsicFactorHalfSaturationMicrograms + entering);
                 var passive = p.PassiveFraction * entering;
-                return new(amount, viaIf + passive, viaIf + Retained(passive, form, 1, p), new(available - viaIf));
+                return new(amount, entering / (p.IntrinsicFactorHalfSaturationMicrograms + entering), passive, Retained(passive, form, 1, p), UsesIntrinsicFactor: true);
             case Route.Intranasal:
                 var nasal = amount * p.IntranasalBioavailability;
-                return new(amount, nasal, Retained(nasal, form, 1, p), state);
+                return new(amount, 0, nasal, Retained(nasal, form, 1, p), UsesIntrinsicFactor: false);
             case Route.Intravenous:
-                return new(amount, amount, Retained(amount, form, p.IntravenousRenalFactor, p), state);
+                return new(amount, 0, amount, Retained(amount, form, p.IntravenousRenalFactor, p), UsesIntrinsicFactor: false);
             default:
-                return new(amount, amount, Retained(amount, form, 1, p), state);
+                return new(amount, 0, amount, Retained(amount, form, 1, p), UsesIntrinsicFactor: false);
         }
     }
+
+    /// <summary>
+    /// The outcome from the state-free parts and the IF state: by mouth, <c>c·D/(K+D)</c> through IF (all kept) plus
+    /// the passive part; otherwise the state-free parts alone.
+    /// </summary>
+    internal static DoseOutcome Evaluate(in StateFree parts, Physiology p, IntrinsicFactorState state)
+    {
+        if (!parts.UsesIntrinsicFactor)
+        {
+            return new(parts.Dose, parts.Absorbed, parts.Retained, state);
+        }
+
+        var available = Math.Min(state.AvailableMicrograms, p.EffectiveIntrinsicFactorCapacityMicrograms);
+        var viaIf = available * parts.Saturation;
+        return new(parts.Dose, viaIf + parts.Absorbed, viaIf + parts.Retained, new(available - viaIf));
+    }
+
+    /// <summary>
+    /// A dose's outcome apart from the IF-mediated part: the dose, the saturation <c>D/(K+D)</c> of the IF route (0 if
+    /// the route does not use IF), and the absorbed and retained amounts of the other routes.
+    /// </summary>
+    internal readonly record struct StateFree(double Dose, double Saturation, double Absorbed, double Retained, bool UsesIntrinsicFactor);
 
     /// <summary>
     /// The amount kept of a plasma load <paramref name="load"/> (µg): <c>a·ln(1 + L/(Km + a))</c> with the form's and the

@@ -37,11 +37,17 @@ public readonly record struct IntrinsicFactorState
     }
 
     /// <summary>Hot path: recovery over <paramref name="hours"/> (not negative; not checked).</summary>
-    internal IntrinsicFactorState AfterHours(double hours, Physiology physiology)
+    internal IntrinsicFactorState AfterHours(double hours, Physiology physiology) => AfterDecay(DecayOver(hours, physiology), physiology);
+
+    /// <summary>The factor <c>exp(−t/τ)</c> by which used capacity decays over <paramref name="hours"/>.</summary>
+    internal static double DecayOver(double hours, Physiology physiology) => Math.Exp(-hours / physiology.IntrinsicFactorRecoveryHours);
+
+    /// <summary>Recovery with a precomputed <see cref="DecayOver"/> factor.</summary>
+    internal IntrinsicFactorState AfterDecay(double decay, Physiology physiology)
     {
         var capacity = physiology.EffectiveIntrinsicFactorCapacityMicrograms;
         var available = Math.Min(AvailableMicrograms, capacity);
-        return new(capacity - ((capacity - available) * Math.Exp(-hours / physiology.IntrinsicFactorRecoveryHours)));
+        return new(capacity - ((capacity - available) * decay));
     }
 
     /// <summary>Readable text such as <c>IF capacity free: 1.36 µg</c>.</summary>

@@ -124,6 +124,25 @@ public sealed record Physiology
     public double EffectiveIntrinsicFactorCapacityMicrograms => IntrinsicFactorCapacityMicrograms * IlealUptakeFactor;
 
     /// <summary>
+    /// The largest fraction of an oral dose this physiology can absorb, reached as the dose tends to zero:
+    /// <c>Cmax/K + p</c> (the slope of <c>c·E/(K+E) + p·E</c> at <c>E = 0</c>). A physiology whose value exceeds 1
+    /// would absorb more than a small dose contains; the model refuses it (<see cref="AbsorptionModel"/>,
+    /// <see cref="Kinetics.SimulationSettings"/>). Every preset is below 1 (healthy: about 0.97).
+    /// </summary>
+    public double MaximumOralFraction =>
+        (EffectiveIntrinsicFactorCapacityMicrograms / IntrinsicFactorHalfSaturationMicrograms) + PassiveFraction;
+
+    /// <summary>Throws unless <see cref="MaximumOralFraction"/> is at most 1.</summary>
+    /// <exception cref="ArgumentException">The IF capacity is too large for its half-saturation dose.</exception>
+    internal Physiology EnsureAbsorbsAtMostTheDose(string paramName) => MaximumOralFraction <= 1
+        ? this
+        : throw new ArgumentException(
+            string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"The physiology would absorb more than a small oral dose contains: IntrinsicFactorCapacityMicrograms × IlealUptakeFactor / IntrinsicFactorHalfSaturationMicrograms + PassiveFraction = {MaximumOralFraction:0.###}, and it must be at most 1 (lower the IF capacity or raise the half-saturation dose)."),
+            paramName);
+
+    /// <summary>
     /// Normal gastric acid, IF and ileum. IF and passive parameters fitted to Carmel 2008, Table 1; food release
     /// fitted to Doets 2013; IF recovery from Heyssel 1966 (IOM 1998); bile 1.4 µg/day, half reabsorbed (Carmel 2008);
     /// total store loss 0.13 %/day (Doets 2013).

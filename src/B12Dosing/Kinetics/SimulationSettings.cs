@@ -26,7 +26,12 @@ public sealed record SimulationSettings
     }
 
     /// <summary>The physiology (default <see cref="Physiology.Healthy"/>).</summary>
-    public Physiology Physiology { get; init => field = value ?? throw new ArgumentNullException(nameof(Physiology)); } = Physiology.Healthy;
+    /// <exception cref="ArgumentException">The physiology would absorb more than a small oral dose contains (<see cref="Physiology.MaximumOralFraction"/> above 1).</exception>
+    public Physiology Physiology
+    {
+        get;
+        init => field = (value ?? throw new ArgumentNullException(nameof(Physiology))).EnsureAbsorbsAtMostTheDose(nameof(Physiology));
+    } = Physiology.Healthy;
 
     /// <summary>How serum follows from the pools (default <see cref="SerumModel.Default"/>).</summary>
     public SerumModel Serum { get; init => field = value ?? throw new ArgumentNullException(nameof(Serum)); } = SerumModel.Default;
@@ -35,7 +40,7 @@ public sealed record SimulationSettings
     public Mass InitialStores
     {
         get;
-        init => field = value.Micrograms <= 1e6 ? value : throw new ArgumentOutOfRangeException(nameof(InitialStores), value, "Initial stores must be at most 1 g (about 300 times the average 2.5 mg).");
+        init => field = CheckInitialStores(value, nameof(InitialStores));
     } = AverageStores;
 
     /// <summary>How long to simulate, from time zero; more than zero and at most <see cref="MaximumHorizon"/>.</summary>
@@ -55,6 +60,10 @@ public sealed record SimulationSettings
             ? value
             : throw new ArgumentOutOfRangeException(nameof(Step), value, $"The output step must be at least one second and at most {MaximumHorizon.TotalDays} days (100 years).");
     } = TimeSpan.FromDays(1);
+
+    /// <summary>Checks initial stores: at most 1 g.</summary>
+    internal static Mass CheckInitialStores(Mass value, string paramName) =>
+        value.Micrograms <= 1e6 ? value : throw new ArgumentOutOfRangeException(paramName, value, "Initial stores must be at most 1 g (about 300 times the average 2.5 mg).");
 
     /// <summary>The number of output intervals (rows − 1).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The step is so small that the series would exceed <see cref="MaximumRows"/> rows.</exception>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using B12Dosing.Absorption;
 using B12Dosing.Dosing;
 using B12Dosing.Quantities;
@@ -46,9 +47,56 @@ public static class Simulator
     public static SimulationResult Run(ReadOnlySpan<DoseEvent> events, SimulationSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var intakes = Intake.Prepare(events, settings.Horizon.Ticks);
-        return new RunState(settings).Execute(intakes);
+        var plan = new SimulationPlan(events, settings);
+        var sink = new RowSink(plan, settings.Serum);
+        var run = PatientRun.Run(plan, settings.Physiology, settings.InitialStores.Micrograms, ref sink);
+        var summary = new SimulationSummary(
+            run.Dosed.Sum,
+            run.Absorbed.Sum,
+            run.Retained.Sum,
+            run.NotAbsorbed.Sum,
+            run.Urine.Sum,
+            run.Faeces.Sum,
+            run.InitialBody,
+            run.Stores,
+            run.Plasma,
+            settings.Serum.PicogramsPerMilliliter(run.Stores, run.Plasma, sink.Exponent));
+        return new(sink.Rows, summary, settings);
     }
+
+    /// <summary>
+    /// The allocation-free path for many runs of one plan (a population, a parameter scan): simulates one patient and
+    /// writes the pools at each of the plan's output rows into <paramref name="destination"/>. Same core, same order of
+    /// operations and so bit for bit the same values as <see cref="Run(ReadOnlySpan{DoseEvent}, SimulationSettings)"/>.
+    /// </summary>
+    /// <param name="plan">The dose events and output grid, expanded once.</param>
+    /// <param name="physiology">The patient's physiology.</param>
+    /// <param name="initialStores">Body stores at time zero (at most 1 g, as <see cref="SimulationSettings.InitialStores"/>).</param>
+    /// <param name="destination">Receives <see cref="SimulationPlan.OutputCount"/> rows.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The initial stores are more than 1 g.</exception>
+    /// <exception cref="ArgumentException">The destination is shorter than <see cref="SimulationPlan.OutputCount"/>, or the physiology would absorb more than a small oral dose contains.</exception>
+    public static void Run(SimulationPlan plan, Physiology physiology, Mass initialStores, Span<PoolState> destination)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(physiology);
+        physiology.EnsureAbsorbsAtMostTheDose(nameof(physiology));
+        if (destination.Length < plan.OutputCount)
+        {
+            throw new ArgumentException($"The destination holds {destination.Length} rows; the plan writes {plan.OutputCount}.", nameof(destination));
+        }
+
+        var stores = SimulationSettings.CheckInitialStores(initialStores, nameof(initialStores)).Micrograms;
+        var sink = new SpanSink(destination);
+        PatientRun.Run(plan, physiology, stores, ref sink);
+    }
+
+    /// <summary>
+    /// The smallest fraction of the stores lost per dosing interval for which <see cref="SteadyStateTrough"/> is computed:
+    /// 1e-10. Its 2×2 solve divides by about that fraction, so rounding (1e-16) grows to at most about 1e-6 relative.
+    /// A healthy loss (0.13 %/day) over one second is 1.5e-8.
+    /// </summary>
+    public const double MinimumLossPerInterval = 1e-10;
 
     /// <summary>
     /// The analytic steady state of a dose repeated every <paramref name="interval"/> forever: stores and plasma just
@@ -58,12 +106,24 @@ public static class Simulator
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The interval is not positive.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="physiology"/> is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// The stores lose less than <see cref="MinimumLossPerInterval"/> of themselves per interval (none at all: they grow without bound);
+    /// <c>I − Φ</c> then cancels to rounding and the trough would be wrong, even negative.
+    /// </exception>
     public static (double StoresMicrograms, double PlasmaMicrograms) SteadyStateTrough(Dose dose, TimeSpan interval, Physiology physiology)
     {
         ArgumentNullException.ThrowIfNull(physiology);
+        physiology.EnsureAbsorbsAtMostTheDose(nameof(physiology));
         if (interval <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(interval), interval, "The dosing interval must be more than zero.");
+        }
+
+        if (!(physiology.StoreLossPerDay * interval.TotalDays >= MinimumLossPerInterval))
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"No steady state can be computed: the stores lose {physiology.StoreLossPerDay:R} a day, {physiology.StoreLossPerDay * interval.TotalDays:R} per dosing interval; at least {MinimumLossPerInterval:R} per interval is needed (with no loss the stores grow without bound)."),
+                nameof(physiology));
         }
 
         var entering = dose.Vehicle == DoseVehicle.FoodBound ? dose.Amount.Micrograms * physiology.FoodReleaseFraction : dose.Amount.Micrograms;
@@ -71,8 +131,7 @@ public static class Simulator
         var e = Math.Exp(-interval.TotalHours / physiology.IntrinsicFactorRecoveryHours);
         var capacity = physiology.EffectiveIntrinsicFactorCapacityMicrograms * (1 - e) / (1 - ((1 - x) * e));
         var retained = AbsorptionModel.Evaluate(dose, physiology, new IntrinsicFactorState(capacity)).Retained;
-        var rates = Rates.Of(physiology);
-        var phi = Propagator.Create(rates.Transit, rates.Reabsorbed, rates.StoreExit, interval.Ticks);
+        var phi = PoolRates.Of(physiology).Propagator(interval.Ticks);
         // y = Φ·[R, 0]; solve (I − Φ)·x = y.
         double y1 = phi.PP * retained, y2 = phi.SP * retained;
         double a = 1 - phi.PP, b = -phi.PS, c = -phi.SP, d = 1 - phi.SS;
@@ -80,193 +139,21 @@ public static class Simulator
         return (((a * y2) - (c * y1)) / det, ((d * y1) - (b * y2)) / det);
     }
 
-    /// <summary>Rate constants per day.</summary>
-    internal readonly record struct Rates(double Transit, double Reabsorbed, double StoreExit)
+    /// <summary>Collects <see cref="SimulationRow"/>s for <see cref="SimulationResult"/>.</summary>
+    private struct RowSink(SimulationPlan plan, SerumModel serum) : IOutputSink
     {
-        public static Rates Of(Physiology p) => new(
-            Math.Log(2) * 24 / p.PlasmaTransitHalfLifeHours,
-            p.BiliaryReabsorptionFraction * p.BiliarySecretionPerDay,
-            p.BiliarySecretionPerDay + p.TurnoverPerDay);
+        public readonly SimulationRow[] Rows = new SimulationRow[plan.OutputCount];
+        public readonly double Exponent = serum.Exponent;
+
+        public readonly void Output(int index, ref PatientRun run) =>
+            Rows[index] = new(plan.OutputTicks(index) / (double)TimeSpan.TicksPerDay, run.Stores, run.Plasma, run.Urine.Sum, run.Faeces.Sum, serum, Exponent);
     }
 
-    /// <summary>One intake: the merged doses of one route, form and vehicle at one instant.</summary>
-    private readonly record struct Intake(long Ticks, double Amount, Route Route, CobalaminForm Form, DoseVehicle Vehicle)
+    /// <summary>Writes the pools into a caller's span.</summary>
+    private readonly ref struct SpanSink(Span<PoolState> destination) : IOutputSink
     {
-        public static Intake[] Prepare(ReadOnlySpan<DoseEvent> events, long horizonTicks)
-        {
-            var list = new Intake[events.Length];
-            var n = 0;
-            var sorted = true;
-            foreach (var e in events)
-            {
-                var amount = e.Dose.Amount.Micrograms;
-                if (!(amount > 0))
-                {
-                    throw new ArgumentException("A dose event is empty (default(DoseEvent)); build events with new DoseEvent(time, dose).", nameof(events));
-                }
+        private readonly Span<PoolState> _destination = destination;
 
-                if (e.Time.Ticks >= horizonTicks)
-                {
-                    continue;
-                }
-
-                list[n] = new(e.Time.Ticks, amount, e.Dose.Route, e.Dose.Form, e.Dose.Vehicle);
-                sorted &= n == 0 || Order(list[n - 1], list[n]) < 0;
-                n++;
-            }
-
-            if (!sorted)
-            {
-                Array.Sort(list, 0, n, Comparer<Intake>.Create(Order));
-            }
-
-            // Merge same instant, route, form and vehicle (amounts summed in sorted order).
-            var m = 0;
-            for (var i = 0; i < n; i++)
-            {
-                if (m > 0 && SameKind(list[m - 1], list[i]))
-                {
-                    list[m - 1] = list[m - 1] with { Amount = list[m - 1].Amount + list[i].Amount };
-                }
-                else
-                {
-                    list[m++] = list[i];
-                }
-            }
-
-            return m == list.Length ? list : list[..m];
-        }
-
-        private static bool SameKind(Intake a, Intake b) => a.Ticks == b.Ticks && a.Route == b.Route && a.Form == b.Form && a.Vehicle == b.Vehicle;
-
-        private static int Order(Intake a, Intake b)
-        {
-            var c = a.Ticks.CompareTo(b.Ticks);
-            c = c != 0 ? c : a.Route.CompareTo(b.Route);
-            c = c != 0 ? c : a.Form.CompareTo(b.Form);
-            c = c != 0 ? c : a.Vehicle.CompareTo(b.Vehicle);
-            return c != 0 ? c : a.Amount.CompareTo(b.Amount);
-        }
-    }
-
-    /// <summary>The mutable state of one run (private to <see cref="Simulator"/>).</summary>
-    private struct RunState(SimulationSettings settings)
-    {
-        private readonly Physiology _p = settings.Physiology;
-        private readonly Rates _rates = Rates.Of(settings.Physiology);
-        private Propagator _cacheA, _cacheB;
-        private long _now;
-        private double _plasma, _stores;
-        private Kahan _urine, _faeces, _dosed, _absorbed, _retained, _notAbsorbed;
-        private IntrinsicFactorState _if = IntrinsicFactorState.Rested(settings.Physiology);
-        private long _ifTicks;
-
-        public SimulationResult Execute(Intake[] intakes)
-        {
-            var serum = settings.Serum;
-            var exponent = serum.Exponent;
-            var stepTicks = settings.Step.Ticks;
-            var horizonTicks = settings.Horizon.Ticks;
-            var intervals = settings.Intervals;
-            _stores = settings.InitialStores.Micrograms;
-            _plasma = _rates.Reabsorbed * _stores / _rates.Transit;
-            var initialBody = _plasma + _stores;
-            var rows = new SimulationRow[intervals + 1];
-            var next = 0;
-            for (long k = 0; k <= intervals; k++)
-            {
-                var outTicks = Math.Min(k * stepTicks, horizonTicks);
-                while (next < intakes.Length && intakes[next].Ticks < outTicks)
-                {
-                    AdvanceTo(intakes[next].Ticks);
-                    Apply(intakes[next++]);
-                }
-
-                AdvanceTo(outTicks);
-                rows[k] = new(outTicks / (double)TimeSpan.TicksPerDay, _stores, _plasma, _urine.Sum, _faeces.Sum, serum, exponent);
-            }
-
-            var summary = new SimulationSummary(
-                _dosed.Sum,
-                _absorbed.Sum,
-                _retained.Sum,
-                _notAbsorbed.Sum,
-                _urine.Sum,
-                _faeces.Sum,
-                initialBody,
-                _stores,
-                _plasma,
-                serum.PicogramsPerMilliliter(_stores, _plasma, exponent));
-            return new(rows, summary, settings);
-        }
-
-        private void AdvanceTo(long ticks)
-        {
-            var dt = ticks - _now;
-            if (dt <= 0)
-            {
-                return;
-            }
-
-            var phi = PropagatorFor(dt);
-            var before = _plasma + _stores;
-            var plasma = (phi.PP * _plasma) + (phi.PS * _stores);
-            var stores = (phi.SP * _plasma) + (phi.SS * _stores);
-            _plasma = plasma;
-            _stores = stores;
-            // The body's loss over the step is exactly what leaves in faeces (the flows between P and S cancel).
-            _faeces.Add(before - (plasma + stores));
-            _now = ticks;
-        }
-
-        private Propagator PropagatorFor(long dt)
-        {
-            if (_cacheA.Ticks == dt)
-            {
-                return _cacheA;
-            }
-
-            if (_cacheB.Ticks != dt)
-            {
-                _cacheB = Propagator.Create(_rates.Transit, _rates.Reabsorbed, _rates.StoreExit, dt);
-            }
-
-            (_cacheA, _cacheB) = (_cacheB, _cacheA);
-            return _cacheA;
-        }
-
-        private void Apply(in Intake intake)
-        {
-            if (intake.Route is Route.Oral or Route.Sublingual)
-            {
-                _if = _if.AfterHours((intake.Ticks - _ifTicks) / (double)TimeSpan.TicksPerHour, _p);
-                _ifTicks = intake.Ticks;
-            }
-
-            var outcome = AbsorptionModel.Evaluate(intake.Amount, intake.Route, intake.Form, intake.Vehicle, _p, _if);
-            _if = outcome.IntrinsicFactorAfter;
-            _plasma += outcome.Retained;
-            _urine.Add(outcome.UrinaryLoss);
-            _notAbsorbed.Add(outcome.Unabsorbed);
-            _dosed.Add(outcome.Dose);
-            _absorbed.Add(outcome.Absorbed);
-            _retained.Add(outcome.Retained);
-        }
-    }
-
-    /// <summary>Compensated (Kahan) summation, so long runs keep the mass balance at rounding level.</summary>
-    private struct Kahan
-    {
-        private double _compensation;
-
-        public double Sum { get; private set; }
-
-        public void Add(double value)
-        {
-            var y = value - _compensation;
-            var t = Sum + y;
-            _compensation = (t - Sum) - y;
-            Sum = t;
-        }
+        public void Output(int index, ref PatientRun run) => _destination[index] = new(run.Stores, run.Plasma);
     }
 }

@@ -106,6 +106,9 @@ internal static class BadInputCatalogue
         PhysiologyCase("IntranasalBioavailability", 1.1, p => p with { IntranasalBioavailability = 1.1 }),
         PhysiologyCase("HydroxocobalaminSiteReleaseHalfTimeHours", double.NaN, p => p with { HydroxocobalaminSiteReleaseHalfTimeHours = double.NaN }),
         PhysiologyCase("PlasmaTransitHalfLifeHours", -1, p => p with { PlasmaTransitHalfLifeHours = -1 }),
+        Case("physiology", "AbsorptionModel.Evaluate", "IF capacity 5 µg, half-saturation 1.42 µg (would absorb more than the dose)", Argument, () => AbsorptionModel.Evaluate(Dose.Oral(Mass.FromMicrograms(0.1)), Physiology.Healthy with { IntrinsicFactorCapacityMicrograms = 5 })),
+        Case("physiology", "SimulationSettings.Physiology", "IF capacity 5 µg, half-saturation 1.42 µg (would absorb more than the dose)", Argument, () => _ = new SimulationSettings(TimeSpan.FromDays(1)) { Physiology = Physiology.Healthy with { IntrinsicFactorCapacityMicrograms = 5 } }),
+        Case("physiology", "AbsorptionModel.Evaluate", "state with 10 µg IF capacity free (more than the physiology has)", Range, () => AbsorptionModel.Evaluate(Dose.Oral(Mass.FromMicrograms(1)), Physiology.Healthy, new IntrinsicFactorState(10))),
         Case("physiology", "new IntrinsicFactorState", "NaN", Range, () => new IntrinsicFactorState(double.NaN)),
         Case("physiology", "new IntrinsicFactorState", "-1", Range, () => new IntrinsicFactorState(-1)),
         Case("physiology", "IntrinsicFactorState.After", "−1 h", Range, () => IntrinsicFactorState.Rested(Physiology.Healthy).After(TimeSpan.FromHours(-1), Physiology.Healthy)),
@@ -153,6 +156,8 @@ internal static class BadInputCatalogue
         Case("simulation", "Simulator.Run", "[default(DoseEvent)]", Argument, () => Simulator.Run(new DoseEvent[1], new SimulationSettings(TimeSpan.FromDays(1)))),
         Case("simulation", "Simulator.Run", "events null", Null, () => Simulator.Run((IEnumerable<DoseEvent>)null!, new SimulationSettings(TimeSpan.FromDays(1)))),
         Case("simulation", "Simulator.SteadyStateTrough", "interval TimeSpan.Zero", Range, () => Simulator.SteadyStateTrough(OneMgIm, TimeSpan.Zero, Physiology.Healthy)),
+        Case("simulation", "Simulator.SteadyStateTrough", "a physiology that loses no stores (no steady state)", Argument, () => Simulator.SteadyStateTrough(OneMgIm, TimeSpan.FromDays(1), Physiology.Healthy with { TurnoverPerDay = 0, BiliaryReabsorptionFraction = 1 })),
+        Case("simulation", "Simulator.SteadyStateTrough", "a loss of 1e-12 a day and a 1 s interval (rounding would give negative stores)", Argument, () => Simulator.SteadyStateTrough(OneMgIm, TimeSpan.FromSeconds(1), Physiology.Healthy with { TurnoverPerDay = 1e-12, BiliaryReabsorptionFraction = 1 })),
     ];
 
     /// <summary>The cases of one area.</summary>

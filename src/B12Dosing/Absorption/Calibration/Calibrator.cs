@@ -71,7 +71,13 @@ public static class Calibrator
         var sum = 0.0;
         foreach (var point in points)
         {
-            var r = Math.Log(point.Ratio(build(point.Condition, θ)));
+            var physiology = build(point.Condition, θ);
+            if (physiology.MaximumOralFraction > 1)
+            {
+                return double.PositiveInfinity; // outside the physical region: absorbs more than a small dose
+            }
+
+            var r = Math.Log(point.Ratio(physiology));
             sum += r * r;
         }
 

@@ -1,0 +1,164 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using B12Dosing.Absorption;
+
+namespace B12Dosing.Kinetics;
+
+/// <summary>Receives the output rows of one run. A struct implementing it is called without virtual dispatch.</summary>
+internal interface IOutputSink
+{
+    /// <summary>Row <paramref name="index"/> (in order, from 0) of <paramref name="run"/>'s current state.</summary>
+    void Output(int index, ref PatientRun run);
+}
+
+/// <summary>
+/// The one simulation core that <see cref="Simulator"/> (every public overload) and the population runs share: the state
+/// of one patient walked through the steps of a <see cref="SimulationPlan"/>, with one propagator per distinct interval
+/// computed up front. It allocates nothing (the propagators sit on the stack, or in a pooled array for plans with more
+/// than <see cref="StackPropagators"/> distinct intervals).
+/// </summary>
+internal struct PatientRun
+{
+    private const int StackPropagators = 32;
+
+    private Absorber _absorber;
+
+    private PatientRun(Physiology physiology, PoolRates rates, double initialStores)
+    {
+        _absorber = new(physiology);
+        Stores = initialStores;
+        Plasma = rates.PlasmaInBalanceWith(initialStores);
+        InitialBody = Plasma + Stores;
+    }
+
+    public double Stores;
+    public double Plasma;
+    public Kahan Urine, Faeces, Dosed, Absorbed, Retained, NotAbsorbed;
+
+    public readonly double InitialBody { get; }
+
+    /// <summary>Runs <paramref name="plan"/> for one patient, handing every output row to <paramref name="sink"/>.</summary>
+    public static PatientRun Run<TSink>(SimulationPlan plan, Physiology physiology, double initialStores, ref TSink sink)
+        where TSink : struct, IOutputSink, allows ref struct
+    {
+        var rates = PoolRates.Of(physiology);
+        var run = new PatientRun(physiology, rates, initialStores);
+        var count = plan.DistinctIntervalCount;
+        Propagator[]? rented = null;
+        Span<Propagator> propagators = count <= StackPropagators
+            ? stackalloc Propagator[StackPropagators]
+            : (rented = ArrayPool<Propagator>.Shared.Rent(count));
+        var intervals = plan.Intervals;
+        for (var i = 0; i < intervals.Length; i++)
+        {
+            propagators[i] = rates.Propagator(intervals[i]);
+        }
+
+        var intakes = plan.Intakes;
+        foreach (var step in plan.Steps)
+        {
+            if (step.Interval >= 0)
+            {
+                run.Advance(in propagators[step.Interval]);
+            }
+
+            if (step.Action >= 0)
+            {
+                run.Apply(in intakes[step.Action]);
+            }
+            else
+            {
+                sink.Output(~step.Action, ref run);
+            }
+        }
+
+        if (rented is not null)
+        {
+            ArrayPool<Propagator>.Shared.Return(rented);
+        }
+
+        return run;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Advance(in Propagator phi)
+    {
+        var before = Plasma + Stores;
+        var plasma = (phi.PP * Plasma) + (phi.PS * Stores);
+        var stores = (phi.SP * Plasma) + (phi.SS * Stores);
+        Plasma = plasma;
+        Stores = stores;
+        // The body's loss over the step is exactly what leaves in faeces (the flows between P and S cancel).
+        Faeces.Add(before - (plasma + stores));
+    }
+
+    private void Apply(in SimulationPlan.Intake intake)
+    {
+        var outcome = _absorber.Take(in intake);
+        Plasma += outcome.Retained;
+        Urine.Add(outcome.UrinaryLoss);
+        NotAbsorbed.Add(outcome.Unabsorbed);
+        Dosed.Add(outcome.Dose);
+        Absorbed.Add(outcome.Absorbed);
+        Retained.Add(outcome.Retained);
+    }
+}
+
+/// <summary>
+/// Evaluates a patient's intakes in order, carrying the IF capacity from one oral intake to the next. It remembers the
+/// last recovery factor (per gap between oral intakes) and the last kind of intake's state-free parts, so a regimen
+/// that repeats one dose at one interval computes its exponential and logarithm once; a hit returns the very numbers a
+/// recomputation would.
+/// </summary>
+internal struct Absorber(Physiology physiology)
+{
+    private IntrinsicFactorState _if = IntrinsicFactorState.Rested(physiology);
+    private long _ifTicks;
+    private long _gapTicks = -1;
+    private double _decay;
+    private SimulationPlan.Intake _kind = new(-1, double.NaN, default, default, default);
+    private AbsorptionModel.StateFree _parts;
+
+    public DoseOutcome Take(in SimulationPlan.Intake intake)
+    {
+        if (intake.UsesIntrinsicFactor)
+        {
+            var gap = intake.Ticks - _ifTicks;
+            if (gap != _gapTicks)
+            {
+                _gapTicks = gap;
+                _decay = IntrinsicFactorState.DecayOver(gap / (double)TimeSpan.TicksPerHour, physiology);
+            }
+
+            _if = _if.AfterDecay(_decay, physiology);
+            _ifTicks = intake.Ticks;
+        }
+
+        if (!intake.SameKind(_kind))
+        {
+            _kind = intake;
+            _parts = AbsorptionModel.Prepare(intake.Amount, intake.Route, intake.Form, intake.Vehicle, physiology);
+        }
+
+        var outcome = AbsorptionModel.Evaluate(in _parts, physiology, _if);
+        _if = outcome.IntrinsicFactorAfter;
+        return outcome;
+    }
+}
+
+/// <summary>Compensated (Kahan) summation, so long runs keep the mass balance at rounding level.</summary>
+internal struct Kahan
+{
+    private double _compensation;
+
+    public double Sum { get; private set; }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Add(double value)
+    {
+        var y = value - _compensation;
+        var t = Sum + y;
+        _compensation = (t - Sum) - y;
+        Sum = t;
+    }
+}

@@ -1,0 +1,124 @@
+using System.Globalization;
+using B12Dosing.Absorption;
+
+namespace B12Dosing.Population;
+
+/// <summary>One condition's share of a population.</summary>
+/// <param name="Condition">The condition.</param>
+/// <param name="Share">Its share, in (0, 1]; the shares of a <see cref="ConditionMix"/> add up to 1.</param>
+public readonly record struct ConditionShare(Condition Condition, double Share);
+
+/// <summary>
+/// The conditions of a population and their shares, such as 70 % pernicious anaemia and 30 % atrophic gastritis. Each
+/// patient's condition is drawn from the shares. Immutable.
+/// </summary>
+public sealed class ConditionMix : IEquatable<ConditionMix>
+{
+    private readonly ConditionShare[] _shares;
+
+    private ConditionMix(ConditionShare[] shares)
+    {
+        _shares = shares;
+    }
+
+    /// <summary>Everyone healthy.</summary>
+    public static ConditionMix Healthy { get; } = Only(Condition.Healthy);
+
+    /// <summary>The shares, in the order given, adding up to 1.</summary>
+    public IReadOnlyList<ConditionShare> Shares => _shares;
+
+    /// <summary>A population with one condition.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined condition.</exception>
+    public static ConditionMix Only(Condition condition) => Of((condition, 1));
+
+    /// <summary>A mix from weights (any positive numbers; they are scaled to add up to 1). A condition listed twice has its weights added.</summary>
+    /// <exception cref="ArgumentException">No weights were given.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A weight is not a finite number more than zero, or a condition is not defined.</exception>
+    public static ConditionMix Of(params IEnumerable<(Condition Condition, double Weight)> weights)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        var merged = new List<(Condition Condition, double Weight)>();
+        foreach (var (condition, weight) in weights)
+        {
+            _ = condition.Name();
+            if (!(weight > 0 && double.IsFinite(weight)))
+            {
+                throw new ArgumentOutOfRangeException(nameof(weights), weight, $"The weight of {condition.Name()} must be a finite number more than zero.");
+            }
+
+            var i = merged.FindIndex(m => m.Condition == condition);
+            if (i < 0)
+            {
+                merged.Add((condition, weight));
+            }
+            else
+            {
+                merged[i] = (condition, merged[i].Weight + weight);
+            }
+        }
+
+        if (merged.Count == 0)
+        {
+            throw new ArgumentException("A condition mix needs at least one condition.", nameof(weights));
+        }
+
+        var total = merged.Sum(m => m.Weight);
+        return new([.. merged.Select(m => new ConditionShare(m.Condition, m.Weight / total))]);
+    }
+
+    /// <summary>
+    /// Parses <c>healthy</c>, or a mix such as <c>pernicious-anemia=0.7,atrophic-gastritis=0.3</c> (weights after
+    /// <c>=</c> or <c>:</c>, invariant culture, scaled to add up to 1; a condition without a weight has weight 1).
+    /// Condition names as <see cref="Conditions.Parse"/>.
+    /// </summary>
+    /// <exception cref="FormatException">A part names no condition or has a weight that is not a number more than zero.</exception>
+    public static ConditionMix Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var weights = new List<(Condition, double)>();
+        foreach (var part in parts)
+        {
+            var pair = part.Split('=', ':');
+            var weight = 1.0;
+            if (pair.Length > 2 || (pair.Length == 2 && !(double.TryParse(pair[1], NumberStyles.Float, CultureInfo.InvariantCulture, out weight) && weight > 0 && double.IsFinite(weight))))
+            {
+                throw new FormatException($"'{part}' is not a condition with a weight, such as 'pernicious-anemia=0.7' (weights are numbers more than zero).");
+            }
+
+            weights.Add((Conditions.Parse(pair[0]), weight));
+        }
+
+        return Of(weights);
+    }
+
+    /// <summary>The condition whose cumulative share first exceeds <paramref name="u"/> in [0, 1).</summary>
+    internal Condition Pick(double u)
+    {
+        var cumulative = 0.0;
+        foreach (var share in _shares)
+        {
+            cumulative += share.Share;
+            if (u < cumulative)
+            {
+                return share.Condition;
+            }
+        }
+
+        return _shares[^1].Condition;
+    }
+
+    /// <summary>Text such as <c>pernicious-anemia 70 %, atrophic-gastritis 30 %</c>, or the one condition's name.</summary>
+    public override string ToString() => _shares.Length == 1
+        ? _shares[0].Condition.Name()
+        : string.Join(", ", _shares.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Condition.Name()} {s.Share * 100:0.#} %")));
+
+    /// <inheritdoc/>
+    public bool Equals(ConditionMix? other) => other is not null && _shares.AsSpan().SequenceEqual(other._shares);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as ConditionMix);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => _shares.Aggregate(0, (h, s) => HashCode.Combine(h, s));
+}

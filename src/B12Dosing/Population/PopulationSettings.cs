@@ -1,0 +1,81 @@
+using B12Dosing.Kinetics;
+using B12Dosing.Quantities;
+
+namespace B12Dosing.Population;
+
+/// <summary>
+/// What to simulate for a population besides the regimen: how many patients, the seed, the horizon and output step,
+/// the serum threshold and how the patients differ. Immutable; build with an object initializer or <c>with</c>.
+/// Every value is checked when set.
+/// </summary>
+public sealed record PopulationSettings
+{
+    /// <summary>The most output rows accepted (horizon / step + 1): 20 000, about 55 years of daily rows (each row keeps two histograms per thread).</summary>
+    public const int MaximumRows = 20_000;
+
+    /// <summary>The NICE NG239 (2024) line for total serum B12, 180 ng/L (= pg/mL): below it deficiency is likely. The default <see cref="SerumThreshold"/>.</summary>
+    public static readonly MassConcentration NiceDeficiencyLikely = MassConcentration.FromPicogramsPerMilliliter(180);
+
+    /// <summary>Creates settings.</summary>
+    /// <param name="patients">The number of virtual patients: at least 1.</param>
+    /// <param name="horizon">How long to simulate: more than zero and at most <see cref="SimulationSettings.MaximumHorizon"/>.</param>
+    /// <param name="seed">The seed; the same seed gives the same patients and bit for bit the same result, whatever the number of threads.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A value is out of its range.</exception>
+    public PopulationSettings(int patients, TimeSpan horizon, ulong seed)
+    {
+        Patients = patients;
+        Horizon = horizon;
+        Seed = seed;
+    }
+
+    /// <summary>The number of virtual patients: at least 1.</summary>
+    public int Patients { get; init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(Patients), value, "A population needs at least 1 patient."); }
+
+    /// <summary>The seed.</summary>
+    public ulong Seed { get; init; }
+
+    /// <summary>How long to simulate, from time zero (as <see cref="SimulationSettings.Horizon"/>).</summary>
+    public TimeSpan Horizon { get; init => field = new SimulationSettings(value).Horizon; }
+
+    /// <summary>Time between output rows (default one day); at least one second, and at most <see cref="MaximumRows"/> rows over the horizon.</summary>
+    public TimeSpan Step { get; init => field = new SimulationSettings(TimeSpan.FromDays(1)) { Step = value }.Step; } = TimeSpan.FromDays(1);
+
+    /// <summary>Serum below this counts in <see cref="PopulationResult.ShareBelowThreshold"/> (default <see cref="NiceDeficiencyLikely"/>); more than zero.</summary>
+    public MassConcentration SerumThreshold
+    {
+        get;
+        init => field = value.PicogramsPerMilliliter > 0 ? value : throw new ArgumentOutOfRangeException(nameof(SerumThreshold), value, "The serum threshold must be more than zero.");
+    } = NiceDeficiencyLikely;
+
+    /// <summary>How the patients differ (default <see cref="PopulationModel.Default"/>).</summary>
+    public PopulationModel Model { get; init => field = value ?? throw new ArgumentNullException(nameof(Model)); } = PopulationModel.Default;
+
+    /// <summary>How serum follows from the pools (default <see cref="SerumModel.Default"/>).</summary>
+    public SerumModel Serum { get; init => field = value ?? throw new ArgumentNullException(nameof(Serum)); } = SerumModel.Default;
+
+    /// <summary>The most threads to use: 0 (the default) for one per processor. The result does not depend on it.</summary>
+    public int MaxDegreeOfParallelism
+    {
+        get;
+        init => field = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), value, "The thread count must be 0 (one per processor) or more.");
+    }
+
+    /// <summary>The plan of <paramref name="events"/> over this horizon and step.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The step gives more than <see cref="MaximumRows"/> rows.</exception>
+    internal SimulationPlan Plan(ReadOnlySpan<Dosing.DoseEvent> events)
+    {
+        var rows = ((Horizon.Ticks + Step.Ticks - 1) / Step.Ticks) + 1;
+        return rows <= MaximumRows
+            ? new SimulationPlan(events, Horizon, Step)
+            : throw new ArgumentOutOfRangeException(nameof(Step), Step, $"Horizon / step gives {rows} rows; a population run accepts at most {MaximumRows}: use a larger step.");
+    }
+}
+
+/// <summary>How far a population run has got.</summary>
+/// <param name="PatientsDone">Patients simulated so far.</param>
+/// <param name="Patients">Patients in all.</param>
+public readonly record struct PopulationProgress(int PatientsDone, int Patients)
+{
+    /// <summary>The fraction done, from 0 to 1.</summary>
+    public double Fraction => (double)PatientsDone / Patients;
+}

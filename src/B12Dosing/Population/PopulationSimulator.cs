@@ -1,0 +1,168 @@
+using B12Dosing.Dosing;
+using B12Dosing.Kinetics;
+using B12Dosing.Regimens;
+
+namespace B12Dosing.Population;
+
+/// <summary>
+/// Simulates a population of virtual patients on one regimen and summarises it as percentiles over time (see
+/// <see cref="PopulationResult"/>), keeping no patient's series. Patient <c>i</c> is <see cref="PopulationModel.Patient"/>
+/// (seed, <c>i</c>); patients are simulated in chunks of <see cref="ChunkSize"/> on up to
+/// <see cref="PopulationSettings.MaxDegreeOfParallelism"/> threads, each into its own integer-count histograms, which
+/// are then added up. Integer addition does not depend on order, so the result is bit for bit the same whatever the
+/// number of threads or the order in which chunks finish.
+/// </summary>
+public static class PopulationSimulator
+{
+    /// <summary>Patients per unit of work (and per progress report).</summary>
+    public const int ChunkSize = 64;
+
+    /// <summary>Simulates <paramref name="regimen"/> (its events up to the horizon) for the population of <paramref name="settings"/>.</summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The horizon and step give more than <see cref="PopulationSettings.MaximumRows"/> rows, or the regimen too many events.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static PopulationResult Run(Regimen regimen, PopulationSettings settings, CancellationToken cancellationToken = default) =>
+        Run(Plan(regimen, settings), settings, null, cancellationToken);
+
+    /// <summary>As <see cref="Run(Regimen, PopulationSettings, CancellationToken)"/>, reporting progress after each chunk of patients (from worker threads).</summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The horizon and step give more than <see cref="PopulationSettings.MaximumRows"/> rows, or the regimen too many events.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static PopulationResult Run(Regimen regimen, PopulationSettings settings, IProgress<PopulationProgress> progress, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        return Run(Plan(regimen, settings), settings, progress, cancellationToken);
+    }
+
+    /// <summary>Simulates a list of dose events (in any order) for the population of <paramref name="settings"/>.</summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The horizon and step give more than <see cref="PopulationSettings.MaximumRows"/> rows.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static PopulationResult Run(IEnumerable<DoseEvent> events, PopulationSettings settings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(settings);
+        return Run(settings.Plan([.. events]), settings, null, cancellationToken);
+    }
+
+    private static SimulationPlan Plan(Regimen regimen, PopulationSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(regimen);
+        ArgumentNullException.ThrowIfNull(settings);
+        return settings.Plan(regimen.Events(settings.Horizon).AsSpan());
+    }
+
+    private static PopulationResult Run(SimulationPlan plan, PopulationSettings settings, IProgress<PopulationProgress>? progress, CancellationToken cancellationToken)
+    {
+        var patients = settings.Patients;
+        var chunks = (patients + ChunkSize - 1) / ChunkSize;
+        var threads = Math.Min(chunks, settings.MaxDegreeOfParallelism == 0 ? Environment.ProcessorCount : settings.MaxDegreeOfParallelism);
+        var partials = new Accumulator[threads];
+        int nextChunk = -1, done = 0;
+        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, worker =>
+        {
+            var sink = new Sink(new Accumulator(plan.OutputCount, settings));
+            partials[worker] = sink.Accumulator;
+            int chunk;
+            while (!cancellationToken.IsCancellationRequested && (chunk = Interlocked.Increment(ref nextChunk)) < chunks)
+            {
+                var first = chunk * ChunkSize;
+                var end = Math.Min(patients, first + ChunkSize);
+                for (var i = first; i < end; i++)
+                {
+                    var patient = settings.Model.Patient(settings.Seed, i);
+                    sink.Patient = i - first;
+                    PatientRun.Run(plan, patient.Physiology, patient.InitialStores.Micrograms, ref sink);
+                }
+
+                sink.Accumulator.Flush(end - first);
+                var total = Interlocked.Add(ref done, end - first);
+                progress?.Report(new(total, patients));
+            }
+        });
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var all = partials[0];
+        foreach (var partial in partials.AsSpan(1))
+        {
+            all.Merge(partial);
+        }
+
+        var days = new double[plan.OutputCount];
+        for (var row = 0; row < days.Length; row++)
+        {
+            days[row] = plan.Day(row);
+        }
+
+        return new(settings, days, all.Stores, all.Serum, all.Below);
+    }
+
+    /// <summary>
+    /// One thread's counts, and a buffer of one chunk's pools laid out row by row (<c>[row·ChunkSize + patient]</c>), so
+    /// that serum is computed four patients at a time and each row's histograms are visited once per chunk rather than
+    /// once per patient (they stay in cache).
+    /// </summary>
+    private sealed class Accumulator(int rows, PopulationSettings settings)
+    {
+        private readonly SerumModel _serumModel = settings.Serum;
+        private readonly double _exponent = settings.Serum.Exponent;
+        private readonly double _threshold = settings.SerumThreshold.PicogramsPerMilliliter;
+        private readonly double[] _serum = new double[ChunkSize];
+
+        public LogHistograms Stores { get; } = new(rows);
+
+        public LogHistograms Serum { get; } = new(rows);
+
+        public int[] Below { get; } = new int[rows];
+
+        public double[] StoresBuffer { get; } = new double[rows * ChunkSize];
+
+        public double[] PlasmaBuffer { get; } = new double[rows * ChunkSize];
+
+        /// <summary>Adds the buffered rows of the chunk's first <paramref name="patients"/> patients.</summary>
+        public void Flush(int patients)
+        {
+            var serum = _serum.AsSpan(0, patients);
+            for (var row = 0; row < Below.Length; row++)
+            {
+                var stores = StoresBuffer.AsSpan(row * ChunkSize, patients);
+                _serumModel.PicogramsPerMilliliter(stores, PlasmaBuffer.AsSpan(row * ChunkSize, patients), serum, _exponent);
+                Stores.Add(row, stores);
+                Serum.Add(row, serum);
+                var below = 0;
+                foreach (var value in serum)
+                {
+                    below += value < _threshold ? 1 : 0;
+                }
+
+                Below[row] += below;
+            }
+        }
+
+        public void Merge(Accumulator other)
+        {
+            Stores.Merge(other.Stores);
+            Serum.Merge(other.Serum);
+            for (var i = 0; i < Below.Length; i++)
+            {
+                Below[i] = checked(Below[i] + other.Below[i]);
+            }
+        }
+    }
+
+    /// <summary>Buffers each row's pools for the chunk.</summary>
+    private struct Sink(Accumulator accumulator) : IOutputSink
+    {
+        public readonly Accumulator Accumulator { get; } = accumulator;
+
+        /// <summary>The patient's place in the chunk.</summary>
+        public int Patient { get; set; }
+
+        public readonly void Output(int index, ref PatientRun run)
+        {
+            var at = (index * ChunkSize) + Patient;
+            Accumulator.StoresBuffer[at] = run.Stores;
+            Accumulator.PlasmaBuffer[at] = run.Plasma;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using B12Dosing.Absorption;
+using B12Dosing.Dosing;
+using B12Dosing.Quantities;
+using B12Dosing.Population;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace B12Dosing.Tests.Absorption;
+
+/// <summary>
+/// A physiology may not absorb more than a dose contains. The oral law c·E/(K+E) + p·E has slope Cmax/K + p at E = 0,
+/// so the model accepts only physiologies with <see cref="Physiology.MaximumOralFraction"/> at most 1.
+/// </summary>
+public class PhysiologyConsistencyTests
+{
+    [Theory]
+    [InlineData(Condition.Healthy)]
+    [InlineData(Condition.PerniciousAnemia)]
+    [InlineData(Condition.AtrophicGastritis)]
+    [InlineData(Condition.Gastrectomy)]
+    [InlineData(Condition.IlealResection)]
+    public void Every_preset_absorbs_at_most_the_dose(Condition condition) =>
+        Assert.InRange(Physiology.For(condition).MaximumOralFraction, 0, 1);
+
+    [Fact]
+    public void The_refit_stays_inside_the_physical_region() =>
+        Assert.True(Physiology.Healthy.MaximumOralFraction < 1);
+
+    [Fact]
+    public void Absorbed_never_exceeds_the_dose_for_any_accepted_physiology()
+    {
+        var gen =
+            from capacity in Gen.Choose(0, 5000).Select(i => i / 1000.0)
+            from halfSaturation in Gen.Choose(1, 5000).Select(i => i / 1000.0)
+            from passive in Gen.Choose(0, 1000).Select(i => i / 1000.0)
+            from dose in Gen.Choose(1, 1_000_000).Select(i => i / 1000.0)
+            select (capacity, halfSaturation, passive, dose);
+        Prop.ForAll(gen.ToArbitrary(), t =>
+        {
+            var p = Physiology.Healthy with
+            {
+                IntrinsicFactorCapacityMicrograms = t.capacity,
+                IntrinsicFactorHalfSaturationMicrograms = t.halfSaturation,
+                PassiveFraction = t.passive,
+            };
+            var oral = Dose.Oral(Mass.FromMicrograms(t.dose));
+            if (p.MaximumOralFraction > 1)
+            {
+                return Record.Exception(() => AbsorptionModel.Evaluate(oral, p)) is ArgumentException;
+            }
+
+            var outcome = AbsorptionModel.Evaluate(oral, p);
+            return outcome.Absorbed <= t.dose * (1 + 1e-12) && outcome.Retained <= outcome.Absorbed;
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Theory]
+    [InlineData(Condition.Healthy)]
+    [InlineData(Condition.AtrophicGastritis)]
+    [InlineData(Condition.IlealResection)]
+    // Before the half-saturation dose was scaled with the IF capacity, a healthy patient drawn with twice the capacity
+    // had a maximum oral fraction of about 1.9.
+    public void No_virtual_patient_absorbs_more_than_the_dose(Condition condition)
+    {
+        var model = PopulationModel.Default with { Conditions = ConditionMix.Only(condition) };
+        var largest = Enumerable.Range(0, 5000).Max(i => model.Patient(42, i).Physiology.MaximumOralFraction);
+        Assert.InRange(largest, 0, 1);
+    }
+}

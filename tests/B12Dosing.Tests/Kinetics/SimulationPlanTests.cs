@@ -1,0 +1,99 @@
+using B12Dosing.Absorption;
+using B12Dosing.Dosing;
+using B12Dosing.Kinetics;
+using B12Dosing.Quantities;
+using B12Dosing.Regimens;
+using FsCheck;
+using FsCheck.Fluent;
+using static B12Dosing.Tests.Kinetics.KineticsTestData;
+
+namespace B12Dosing.Tests.Kinetics;
+
+public class SimulationPlanTests
+{
+    /// <summary>The allocation-free path (plan + span) gives bit for bit the rows of <see cref="Simulator.Run(ReadOnlySpan{DoseEvent}, SimulationSettings)"/>.</summary>
+    [Fact]
+    public void Span_path_is_bit_identical_to_Simulator_Run() => Prop.ForAll(
+        (from e in EventsGen
+         from c in Gen.Elements(Conditions.All.ToArray())
+         from s in Gen.Choose(1, 5000)
+         from hours in Gen.Elements(1, 6, 7, 24, 72)
+         select (e, c, s, hours)).ToArbitrary(),
+        x =>
+        {
+            var settings = new SimulationSettings(TimeSpan.FromDays(61)) { Physiology = Physiology.For(x.c), InitialStores = Mass.FromMicrograms(x.s), Step = TimeSpan.FromHours(x.hours) };
+            var rows = Simulator.Run(x.e, settings).Series;
+            var plan = new SimulationPlan(x.e, settings.Horizon, settings.Step);
+            var pools = new PoolState[plan.OutputCount];
+            Simulator.Run(plan, settings.Physiology, settings.InitialStores, pools);
+            return rows.Count == pools.Length
+                && rows.Select((r, i) => r.StoresMicrograms == pools[i].StoresMicrograms && r.PlasmaMicrograms == pools[i].PlasmaMicrograms && r.Day == plan.Day(i)).All(b => b);
+        }).QuickCheckThrowOnFailure();
+
+    [Fact]
+    public void Daily_output_with_doses_on_the_day_needs_one_propagator()
+    {
+        var plan = new SimulationPlan(RegimenCatalogue.Get("bnf-no-neuro").Regimen.Events(TimeSpan.FromDays(365)).AsSpan(), TimeSpan.FromDays(365), TimeSpan.FromDays(1));
+        Assert.Equal(366, plan.OutputCount);
+        Assert.Equal(1, plan.DistinctIntervalCount);
+        Assert.Equal(365, plan.Day(365));
+        var meals = new SimulationPlan(RegimenCatalogue.Get("rda-diet").Regimen.Events(TimeSpan.FromDays(30)).AsSpan(), TimeSpan.FromDays(30), TimeSpan.FromDays(1));
+        Assert.Equal(3, meals.DistinctIntervalCount); // 8 h, 5 h, 6 h, 5 h
+        Assert.Equal(90, meals.IntakeCount);
+    }
+
+    [Fact]
+    public void Span_path_rejects_bad_arguments()
+    {
+        var plan = new SimulationPlan([At(1, Im(1000))], TimeSpan.FromDays(10), TimeSpan.FromDays(1));
+        Assert.Throws<ArgumentException>("destination", () => Simulator.Run(plan, Physiology.Healthy, Mass.FromMicrograms(2500), new PoolState[10]));
+        Assert.Throws<ArgumentOutOfRangeException>("initialStores", () => Simulator.Run(plan, Physiology.Healthy, Mass.FromGrams(2), new PoolState[11]));
+        Assert.Throws<ArgumentOutOfRangeException>("index", () => plan.Day(11));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SimulationPlan([], TimeSpan.FromDays(-1), TimeSpan.FromDays(1)));
+    }
+
+    /// <summary>Many distinct intervals (gaps of 2i + 8 minutes: more than fit on the stack) take the pooled path and still match.</summary>
+    [Fact]
+    public void Plans_with_many_distinct_intervals_match()
+    {
+        DoseEvent[] events = [.. Enumerable.Range(1, 60).Select(i => new DoseEvent(TimeSpan.FromMinutes(i * (i + 7)), Oral(10 * i)))];
+        var settings = new SimulationSettings(TimeSpan.FromDays(3)) { Step = TimeSpan.FromDays(3) };
+        var plan = new SimulationPlan(events, settings.Horizon, settings.Step);
+        Assert.True(plan.DistinctIntervalCount > 32);
+        var pools = new PoolState[plan.OutputCount];
+        Simulator.Run(plan, settings.Physiology, settings.InitialStores, pools);
+        Assert.Equal(Simulator.Run(events, settings).Series.Select(r => r.StoresMicrograms), pools.Select(p => p.StoresMicrograms));
+    }
+
+    /// <summary>The exported intakes are the ones the run applies: their sums are the summary's totals, and integrating the pool equations with <see cref="PoolRates"/> from them gives the rows.</summary>
+    [Fact]
+    public void Intake_outcomes_and_rates_describe_the_run()
+    {
+        DoseEvent[] events = [At(0.25, Oral(1000)), At(0.5, Oral(2)), At(0.5, Oral(3)), At(3, Im(1000)), At(3, Oral(10))];
+        var settings = new SimulationSettings(TimeSpan.FromDays(5)) { Physiology = Physiology.IlealResection };
+        var result = Simulator.Run(events, settings);
+        var outcomes = new SimulationPlan(events, settings.Horizon, settings.Step).IntakeOutcomes(settings.Physiology);
+        Assert.Equal([0.25, 0.5, 3, 3], outcomes.Select(o => o.Day));
+        Assert.Equal(2015, outcomes.Sum(o => o.Outcome.Dose), 9);
+        Assert.Equal(result.Summary.TotalRetainedMicrograms, outcomes.Sum(o => o.Outcome.Retained), 9);
+
+        var rates = PoolRates.Of(settings.Physiology);
+        Assert.Equal(result.Series[0].PlasmaMicrograms, rates.PlasmaInBalanceWith(2500));
+        // Forward Euler with a tiny step from the exported description reaches the simulated day-5 stores within 1e-4.
+        double p = rates.PlasmaInBalanceWith(2500), s = 2500, t = 0;
+        const double h = 1e-5;
+        var next = 0;
+        while (t < 5 - (h / 2))
+        {
+            while (next < outcomes.Count && outcomes[next].Day <= t + (h / 2))
+            {
+                p += outcomes[next++].Outcome.Retained;
+            }
+
+            (p, s) = (p + (h * ((-rates.TransitPerDay * p) + (rates.ReabsorptionPerDay * s))), s + (h * ((rates.TransitPerDay * p) - (rates.StoreExitPerDay * s))));
+            t += h;
+        }
+
+        Assert.Equal(result.Series[5].StoresMicrograms, s, result.Series[5].StoresMicrograms * 1e-4);
+    }
+}

@@ -1,0 +1,113 @@
+using B12Dosing.Absorption;
+using B12Dosing.Population;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace B12Dosing.Tests.Population;
+
+public class PopulationModelTests
+{
+    [Fact]
+    public void A_patient_depends_only_on_seed_and_index()
+    {
+        var model = PopulationModel.Default with { Conditions = ConditionMix.Parse("pa=1,healthy=1") };
+        Assert.Equal(model.Patient(42, 17), model.Patient(42, 17));
+        Assert.NotEqual(model.Patient(42, 17).InitialStores, model.Patient(43, 17).InitialStores);
+        Assert.NotEqual(model.Patient(42, 17).InitialStores, model.Patient(42, 18).InitialStores);
+        Assert.Throws<ArgumentOutOfRangeException>(() => model.Patient(1, -1));
+    }
+
+    /// <summary>
+    /// Over 20 000 patients, the log of each factor has the documented σ and median 1: the sample SD of ln(store-loss
+    /// factor) is within 3 % of 0.227 (the truncation at [0.5, 2], 3σ, removes under 0.3 % of the mass), the median
+    /// within 0.02 of 1 (standard error of a median of 20 000 about 0.002·1.25·σ·100); every factor within its bounds.
+    /// The mean loss is about Doets 2013's 0.13 %/day.
+    /// </summary>
+    [Fact]
+    public void Factors_have_the_documented_spread()
+    {
+        var model = PopulationModel.Default;
+        var patients = Enumerable.Range(0, 20_000).Select(i => model.Patient(2024, i)).ToArray();
+        var loss = patients.Select(p => Math.Log(p.Physiology.StoreLossPerDay / Physiology.Healthy.StoreLossPerDay)).ToArray();
+        var mean = loss.Average();
+        var sd = Math.Sqrt(loss.Sum(x => (x - mean) * (x - mean)) / (loss.Length - 1));
+        Assert.Equal(0.227, sd, 0.227 * 0.03);
+        Assert.Equal(0, loss.Order().ElementAt(loss.Length / 2), 0.02);
+        Assert.Equal(0.0013, patients.Average(p => p.Physiology.StoreLossPerDay), 0.0013 * 0.03);
+        Assert.All(patients, p =>
+        {
+            Assert.InRange(p.InitialStores.Micrograms, 600 - 1e-9, 3900 + 1e-9);
+            Assert.InRange(p.Physiology.IntrinsicFactorCapacityMicrograms / Physiology.Healthy.IntrinsicFactorCapacityMicrograms, 0.5, 2);
+            Assert.InRange(p.Physiology.RenalRetentionCapacityMicrograms / Physiology.Healthy.RenalRetentionCapacityMicrograms, 1 / 3.0 - 1e-12, 3);
+        });
+    }
+
+    /// <summary>Drawn conditions follow the shares: within 4 binomial standard errors over 20 000 patients.</summary>
+    [Fact]
+    public void Conditions_follow_the_mix()
+    {
+        var model = PopulationModel.Default with { Conditions = ConditionMix.Parse("pernicious-anemia=0.7, atrophic-gastritis=0.2, gastrectomy:0.1") };
+        var patients = Enumerable.Range(0, 20_000).Select(i => model.Patient(5, i)).ToArray();
+        foreach (var share in model.Conditions.Shares)
+        {
+            var observed = patients.Count(p => p.Condition == share.Condition) / 20_000.0;
+            Assert.Equal(share.Share, observed, 4 * Math.Sqrt(share.Share * (1 - share.Share) / 20_000));
+        }
+
+        Assert.All(patients.Where(p => p.Condition == Condition.PerniciousAnemia), p => Assert.Equal(0, p.Physiology.IntrinsicFactorCapacityMicrograms));
+    }
+
+    [Fact]
+    public void No_variation_gives_the_preset()
+    {
+        var none = Variation.None;
+        var model = new PopulationModel { IntrinsicFactorCapacity = none, PassiveFraction = none, StoreLoss = none, RetentionCapacity = none, InitialStores = none, Conditions = ConditionMix.Only(Condition.AtrophicGastritis) };
+        var patient = model.Patient(1, 5);
+        Assert.Equal(Physiology.AtrophicGastritis, patient.Physiology);
+        Assert.Equal(2500, patient.InitialStores.Micrograms);
+    }
+
+    [Fact]
+    public void Condition_mix_parses_and_rejects()
+    {
+        var mix = ConditionMix.Parse("PA = 3 , healthy");
+        Assert.Equal([new(Condition.PerniciousAnemia, 0.75), new(Condition.Healthy, 0.25)], mix.Shares);
+        Assert.Equal("pernicious-anemia 75 %, healthy 25 %", mix.ToString());
+        Assert.Equal("gastrectomy", ConditionMix.Parse("gastrectomy").ToString());
+        Assert.Equal(ConditionMix.Parse("healthy=2,healthy=1"), ConditionMix.Healthy);
+        Assert.Throws<FormatException>(() => ConditionMix.Parse("healthy=0"));
+        Assert.Throws<FormatException>(() => ConditionMix.Parse("healthy=x"));
+        Assert.Throws<FormatException>(() => ConditionMix.Parse("healthy=NaN"));
+        Assert.Throws<FormatException>(() => ConditionMix.Parse("scurvy"));
+        Assert.Throws<FormatException>(() => ConditionMix.Parse("healthy=1=2"));
+        Assert.Throws<ArgumentException>(() => ConditionMix.Of());
+        Assert.Throws<ArgumentOutOfRangeException>(() => ConditionMix.Of((Condition.Healthy, -1)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ConditionMix.Of(((Condition)99, 1)));
+    }
+
+    [Fact]
+    public void Variation_rejects_bad_values()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>("logStandardDeviation", () => new Variation(-0.1, 0.5, 2));
+        Assert.Throws<ArgumentOutOfRangeException>("logStandardDeviation", () => new Variation(double.NaN, 0.5, 2));
+        Assert.Throws<ArgumentOutOfRangeException>("minimumFactor", () => new Variation(0.1, 0, 2));
+        Assert.Throws<ArgumentOutOfRangeException>("minimumFactor", () => new Variation(0.1, 1.5, 2));
+        Assert.Throws<ArgumentOutOfRangeException>("maximumFactor", () => new Variation(0.1, 0.5, 0.9));
+        Assert.Throws<ArgumentOutOfRangeException>("maximumFactor", () => new Variation(0.1, 0.5, double.PositiveInfinity));
+        Assert.Equal("log-normal σ 0.15 in [0.5, 2]", new Variation(0.15, 0.5, 2).ToString());
+    }
+
+    /// <summary>Every drawn factor lies in its bounds, whatever σ and bounds (including bounds far in the tails).</summary>
+    [Fact]
+    public void Drawn_factors_stay_in_their_bounds() => Prop.ForAll(
+        (from s in Gen.Choose(0, 300) from lo in Gen.Choose(1, 1000) from hi in Gen.Choose(1000, 100000) from seed in ArbMap.Default.GeneratorFor<ulong>() from i in Gen.Choose(0, 1000)
+         select (s / 100.0, lo / 1000.0, hi / 1000.0, seed, i)).ToArbitrary(),
+        x =>
+        {
+            var v = new Variation(x.Item1, x.Item2, x.Item3);
+            var model = new PopulationModel { StoreLoss = v, InitialStores = v };
+            var p = model.Patient(x.seed, x.i);
+            var f = p.InitialStores.Micrograms / 2500;
+            return f >= x.Item2 * (1 - 1e-12) && f <= x.Item3 * (1 + 1e-12) && double.IsFinite(p.Physiology.StoreLossPerDay);
+        }).QuickCheckThrowOnFailure();
+}
