@@ -43,6 +43,7 @@ public sealed partial class DocsTests
     [InlineData("split-dosing")]
     [InlineData("pernicious-anaemia")]
     [InlineData("relapse")]
+    [InlineData("population")]
     public void Committed_chart_is_what_the_example_draws_now(string name)
     {
         var committed = File.ReadAllText(Path.Combine(ExampleRun.Root, $"docs/examples/{name}.svg")).ReplaceLineEndings("\n");
