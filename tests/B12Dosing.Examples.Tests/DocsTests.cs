@@ -39,6 +39,18 @@ public sealed partial class DocsTests
     }
 
     [Theory]
+    [InlineData("oral-vs-injected", 6)]
+    [InlineData("split-dosing", 4)]
+    [InlineData("pernicious-anaemia", 14)]
+    [InlineData("relapse", 4)]
+    [InlineData("population", 4)]
+    public void Example_runs_cleanly_and_draws_its_curves(string name, int curves)
+    {
+        var svg = ExampleRun.Of(name).AssertRanAndDrewChart();
+        Assert.Equal(curves, svg.Descendants("{http://www.w3.org/2000/svg}polyline").Count());
+    }
+
+    [Theory]
     [InlineData("oral-vs-injected")]
     [InlineData("split-dosing")]
     [InlineData("pernicious-anaemia")]

@@ -17,13 +17,6 @@ public sealed class OralVsInjectedTests
 
     private static ExampleRun Run => ExampleRun.Of("oral-vs-injected");
 
-    [Fact]
-    public void Runs_and_draws_one_curve_per_route()
-    {
-        var svg = Run.AssertRanAndDrewChart();
-        Assert.Equal(6, svg.Descendants("{http://www.w3.org/2000/svg}polyline").Count());
-    }
-
     [Theory]
     [MemberData(nameof(Doses))]
     public void Prints_what_the_library_gives_for_each_route(Dose dose)

@@ -16,13 +16,6 @@ public sealed class PerniciousAnaemiaTests
 
     private static ExampleRun Run => ExampleRun.Of("pernicious-anaemia");
 
-    [Fact]
-    public void Runs_and_draws_stores_and_serum_for_each_protocol()
-    {
-        var svg = Run.AssertRanAndDrewChart();
-        Assert.Equal(14, svg.Descendants("{http://www.w3.org/2000/svg}polyline").Count());
-    }
-
     [Theory]
     [InlineData("oral-1000-daily")]
     [InlineData("kuzminski-oral")]

@@ -19,13 +19,6 @@ public sealed class PopulationTests
 
     private static ExampleRun Run => ExampleRun.Of("population");
 
-    [Fact]
-    public void Runs_and_draws_two_shares_per_regimen()
-    {
-        var svg = Run.AssertRanAndDrewChart();
-        Assert.Equal(4, svg.Descendants("{http://www.w3.org/2000/svg}polyline").Count());
-    }
-
     [Theory]
     [InlineData("RDA diet alone", false)]
     [InlineData("diet + 1000 µg oral daily", true)]

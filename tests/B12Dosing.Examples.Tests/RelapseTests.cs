@@ -22,13 +22,6 @@ public sealed class RelapseTests
         { "pernicious-anemia, no B12 at all", Condition.PerniciousAnemia, false },
     };
 
-    [Fact]
-    public void Runs_and_draws_a_curve_for_each_distinct_case()
-    {
-        var svg = Run.AssertRanAndDrewChart();
-        Assert.Equal(4, svg.Descendants("{http://www.w3.org/2000/svg}polyline").Count());
-    }
-
     [Theory]
     [MemberData(nameof(Cases))]
     public void Prints_what_the_simulation_gives_for_each_condition(string name, Condition condition, bool diet)

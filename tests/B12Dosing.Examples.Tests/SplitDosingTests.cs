@@ -9,13 +9,6 @@ public sealed class SplitDosingTests
 {
     private static ExampleRun Run => ExampleRun.Of("split-dosing");
 
-    [Fact]
-    public void Runs_and_draws_one_curve_per_split()
-    {
-        var svg = Run.AssertRanAndDrewChart();
-        Assert.Equal(4, svg.Descendants("{http://www.w3.org/2000/svg}polyline").Count());
-    }
-
     [Theory]
     [InlineData(3)]
     [InlineData(6)]
