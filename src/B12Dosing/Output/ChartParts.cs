@@ -117,6 +117,11 @@ public sealed class ChartSeries
     /// <summary>How the series is drawn.</summary>
     public SeriesStyle Style { get; }
 
+    /// <summary>Readable text such as <c>stores: 366 points, x 0 to 365, y 150 to 4368</c> (invariant culture).</summary>
+    public override string ToString() => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"{Name}: {Points.Count} point{(Points.Count == 1 ? "" : "s")}, x {Points.Min(p => p.X):G6} to {Points.Max(p => p.X):G6}, y {Points.Min(p => p.Y):G6} to {Points.Max(p => p.Y):G6}");
+
     /// <summary>A series from parallel x and y values.</summary>
     /// <exception cref="ArgumentException">The lists differ in length, are empty, or hold a value that is not finite.</exception>
     public static ChartSeries FromValues(string name, IReadOnlyList<double> x, IReadOnlyList<double> y, SeriesStyle style = SeriesStyle.Line)

@@ -151,6 +151,7 @@ public sealed class SvgChart
         w.WriteAttributeString("font-size", "12");
         Element(w, "rect", ("x", 0), ("y", 0), ("width", Width), ("height", Height)).Fill("white").End();
 
+        var bandLabels = new List<(string Text, double Y, string Ink)>();
         foreach (var band in Bands)
         {
             var top = Py(Math.Min(band.Upper, y.Max));
@@ -162,7 +163,7 @@ public sealed class SvgChart
 
             var (fill, ink) = Tone(band.Tone);
             Element(w, "rect", ("x", Left), ("y", top), ("width", Right - Left), ("height", bottom - top)).Class("band").Fill(fill).Attr("fill-opacity", "0.18").End();
-            Text(w, band.Label, Left + 6, Math.Min(top + 14, (top + bottom) / 2 + 4), "start", ink, "band-label", 11);
+            bandLabels.Add((band.Label, Math.Min(top + 14, (top + bottom) / 2 + 4), ink));
         }
 
         foreach (var t in x.Minor)
@@ -217,6 +218,13 @@ public sealed class SvgChart
 
             w.WriteEndElement();
             legendY = Legend(w, s, colour, legendY);
+        }
+
+        // Band labels go over the series, with a white halo, so that a curve crossing one does not hide it.
+        foreach (var (text, labelY, ink) in bandLabels)
+        {
+            Element(w, "text", ("x", Left + 6), ("y", labelY), ("font-size", 11)).Class("band-label").Attr("text-anchor", "start").Fill(ink)
+                .Attr("stroke", "white").Attr("stroke-width", "3").Attr("stroke-linejoin", "round").Attr("paint-order", "stroke").Text(text);
         }
 
         Text(w, Title, Width / 2.0, 24, "middle", "#111", "title", 16);
@@ -323,8 +331,7 @@ public sealed class SvgChart
             e.Attr("transform", transform);
         }
 
-        w.WriteString(text);
-        e.End();
+        e.Text(text);
     }
 
     private static ElementWriter Element(XmlWriter w, string name, params (string Name, double Value)[] attributes)
@@ -356,5 +363,11 @@ public sealed class SvgChart
         public ElementWriter Class(string cssClass) => Attr("class", cssClass);
 
         public void End() => w.WriteEndElement();
+
+        public void Text(string text)
+        {
+            w.WriteString(text);
+            w.WriteEndElement();
+        }
     }
 }

@@ -28,6 +28,18 @@ public sealed class PercentileSeries
 
     /// <summary>The 95th percentile at each row.</summary>
     public IReadOnlyList<double> P95 { get; }
+
+    /// <summary>The percentiles at row <paramref name="row"/>, such as <c>5th 188, 25th 251, median 289, 75th 318, 95th 341</c> (invariant culture).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The row is out of range.</exception>
+    public string Describe(int row)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(row);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(row, P50.Count);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"5th {P5[row]:0.#}, 25th {P25[row]:0.#}, median {P50[row]:0.#}, 75th {P75[row]:0.#}, 95th {P95[row]:0.#}");
+    }
+
+    /// <summary>The percentiles at the last row, such as <c>5th 188, 25th 251, median 289, 75th 318, 95th 341 (last of 522 rows)</c>.</summary>
+    public override string ToString() => $"{Describe(P50.Count - 1)} (last of {P50.Count} rows)";
 }
 
 /// <summary>
@@ -197,6 +209,22 @@ public sealed class PopulationResult
     }
 
     private const long CountsMagic = 0x3130_4E50_4F50_3231; // "12POPN01"
+
+    /// <summary>
+    /// Readable text for notebooks and logs: the population, the horizon, and at the last row the share below the
+    /// threshold and the percentiles of serum and stores.
+    /// </summary>
+    public override string ToString()
+    {
+        var last = _days.Length - 1;
+        return string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"""
+            {Patients} patients ({Settings.Model.Conditions}), day {_days[last]:0.###}: {_share[last]:0.#%} with serum below {SerumThreshold}
+            serum (pg/mL): {Serum.Describe(last)}
+            stores (µg): {Stores.Describe(last)}
+            """);
+    }
 
     private double Percentile(LogHistograms histograms, int row, double percentile)
     {

@@ -20,6 +20,22 @@ public class SvgChartTests
         root.Descendants().Where(e => (string?)e.Attribute("class") == cssClass);
 
     [Fact]
+    public void Series_prints_its_name_size_and_ranges_in_the_invariant_culture()
+    {
+        var previous = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+        try
+        {
+            Assert.Equal("stores: 3 points, x 0 to 365.5, y 150 to 4368.25", Series("stores", (0, 150), (365.5, 4368.25), (10, 900)).ToString());
+            Assert.Equal("one: 1 point, x 2 to 2, y 3 to 3", Series("one", (2, 3)).ToString());
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previous;
+        }
+    }
+
+    [Fact]
     public void Output_is_well_formed_svg_with_escaped_text_and_a_view_box()
     {
         var root = Load(Chart(new ChartAxis("Serum B12 (pg/mL)"), Series("oral \"2000\" µg", (0, 300), (10, 450))));
@@ -85,6 +101,16 @@ public class SvgChartTests
         Assert.Equal(
             ["deficiency likely < 180 ng/L", "indeterminate 180-350 ng/L", "deficiency unlikely > 350 ng/L"],
             WithClass(root, "band-label").Select(t => t.Value));
+
+        // The labels are drawn over the series, with a white halo, so that a curve crossing a label does not hide it.
+        var order = root.Descendants().ToList();
+        var lastSeries = order.IndexOf(WithClass(root, "series").Last());
+        Assert.All(WithClass(root, "band-label"), label =>
+        {
+            Assert.True(order.IndexOf(label) > lastSeries, "a band label is drawn under the series");
+            Assert.Equal("stroke", (string?)label.Attribute("paint-order"));
+            Assert.Equal("white", (string?)label.Attribute("stroke"));
+        });
     }
 
     [Fact]
