@@ -33,7 +33,7 @@ public sealed class ConditionMix : IEquatable<ConditionMix>
 
     /// <summary>A mix from weights (any positive numbers; they are scaled to add up to 1). A condition listed twice has its weights added.</summary>
     /// <exception cref="ArgumentException">No weights were given.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A weight is not a finite number more than zero, or a condition is not defined.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A weight is not a finite number more than zero, the weights add up to more than <see cref="double.MaxValue"/>, a weight is so small next to the others that its share is 0, or a condition is not defined.</exception>
     public static ConditionMix Of(params IEnumerable<(Condition Condition, double Weight)> weights)
     {
         ArgumentNullException.ThrowIfNull(weights);
@@ -63,6 +63,15 @@ public sealed class ConditionMix : IEquatable<ConditionMix>
         }
 
         var total = merged.Sum(m => m.Weight);
+        foreach (var (condition, weight) in merged)
+        {
+            // An infinite total would make every share 0; a weight too small next to the others would vanish.
+            if (!double.IsFinite(total) || weight / total == 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(weights), weight, $"The weight of {condition.Name()} is out of scale: the weights must add up to a finite number, and each be a share of the total more than zero.");
+            }
+        }
+
         return new([.. merged.Select(m => new ConditionShare(m.Condition, m.Weight / total))]);
     }
 
@@ -71,25 +80,32 @@ public sealed class ConditionMix : IEquatable<ConditionMix>
     /// <c>=</c> or <c>:</c>, invariant culture, scaled to add up to 1; a condition without a weight has weight 1).
     /// Condition names as <see cref="Conditions.Parse"/>.
     /// </summary>
-    /// <exception cref="FormatException">A part names no condition or has a weight that is not a number more than zero.</exception>
+    /// <exception cref="FormatException">A part names no condition or has a weight that is not a finite number more than zero, or the weights are out of scale (as <see cref="Of"/>). The message quotes the text.</exception>
     public static ConditionMix Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var parts = text.Split(',', StringSplitOptions.TrimEntries);
         var weights = new List<(Condition, double)>();
-        foreach (var part in parts)
+        try
         {
-            var pair = part.Split('=', ':');
-            var weight = 1.0;
-            if (pair.Length > 2 || (pair.Length == 2 && !(double.TryParse(pair[1], NumberStyles.Float, CultureInfo.InvariantCulture, out weight) && weight > 0 && double.IsFinite(weight))))
+            foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
             {
-                throw new FormatException($"'{part}' is not a condition with a weight, such as 'pernicious-anemia=0.7' (weights are numbers more than zero).");
+                var pair = part.Split('=', ':');
+                var weight = 1.0;
+                if (pair.Length > 2 || (pair.Length == 2 && !(double.TryParse(pair[1], NumberStyles.Float, CultureInfo.InvariantCulture, out weight) && weight > 0 && double.IsFinite(weight))))
+                {
+                    throw new FormatException($"'{part}' is not a condition with a weight, such as 'pernicious-anemia=0.7' (weights are finite numbers more than zero).");
+                }
+
+                weights.Add((Conditions.Parse(pair[0]), weight));
             }
 
-            weights.Add((Conditions.Parse(pair[0]), weight));
+            return Of(weights);
         }
-
-        return Of(weights);
+        catch (Exception e) when (e is FormatException or ArgumentOutOfRangeException)
+        {
+            var reason = e is FormatException ? e.Message : "the weights are out of scale: they must add up to a finite number, and each be a share of the total more than zero.";
+            throw new FormatException(text.AsSpan().IndexOfAny(",=:") >= 0 ? $"'{text}' is not a condition mix: {reason}" : reason, e);
+        }
     }
 
     /// <summary>The condition whose cumulative share first exceeds <paramref name="u"/> in [0, 1).</summary>

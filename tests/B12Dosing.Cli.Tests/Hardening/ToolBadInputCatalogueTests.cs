@@ -21,7 +21,7 @@ public sealed class ToolBadInputCatalogueTests
     {
         Assert.Equal(ToolBadInputCatalogue.All.Count, ToolBadInputCatalogue.All.Select(c => c.Line).Distinct().Count());
         Assert.Equal(
-            ["absorb", "b12", "compare", "convert", "regimens", "simulate"],
+            ["absorb", "b12", "compare", "convert", "population", "regimens", "simulate"],
             ToolBadInputCatalogue.All.Select(c => c.Command).Distinct().Order(StringComparer.Ordinal));
     }
 

@@ -52,8 +52,34 @@ public sealed class ToolFuzzTests(ITestOutputHelper output)
             _ => ["convert", quantity, "--to", unit, "--form", word],
         };
 
+    /// <summary>
+    /// <c>b12 population</c> shaped like a valid call, each piece often wrong: counts with commas, signs, exponents and
+    /// beyond <see cref="int.MaxValue"/>, condition mixes, catalogue names and notation, options missing or repeated.
+    /// Valid counts stay small (at most 8 patients, mostly at most 40 days) so that the runs are quick.
+    /// </summary>
+    private static readonly Gen<string[]> PopulationCalls =
+        from regimen in Gen.Frequency((3, Gen.Elements([.. RegimenCatalogue.Names, "bnf", "", "none"])), (2, RegimenFuzz.Notation))
+        from days in Gen.Frequency((8, Gen.Choose(1, 40).Select(Invariant)), (2, Gen.Elements("0", "-1", "1,5", "1.5", "1e2", "36526", "99999999999", "", "abc")), (1, FuzzText.Number.Where(n => !int.TryParse(n, CultureInfo.InvariantCulture, out var d) || d is < 1 or > 400)))
+        from patients in Gen.Frequency((8, Gen.Choose(1, 8).Select(Invariant)), (2, Gen.Elements("0", "-1", "1,000", "1.000", "1e3", "1 000", "2147483648", "-2147483648", "NaN", "", "+3", " 5")), (1, FuzzText.Number.Where(n => !int.TryParse(n, CultureInfo.InvariantCulture, out var p) || p is < 1 or > 8)))
+        from seed in Gen.Frequency((8, Gen.Choose(0, 1000).Select(Invariant)), (1, Gen.Elements("-1", "18446744073709551615", "18446744073709551616", "1,5", "0x10", "")), (1, FuzzText.Number))
+        from condition in Gen.Frequency(
+            (3, Gen.Constant<string[]>([])),
+            (3, Gen.Elements("pa=0.7,healthy=0.3", "pa", "pa=1,5", "pa=-1", "foo=1", "", ",", "pa=0.7,healthy=0.7", "gastrectomy:2, ileal-resection").Select(c => new[] { "--condition", c })),
+            (2, FuzzText.Word.Select(w => new[] { "--condition", w })))
+        from extra in Gen.Frequency((6, Gen.Constant<string[]>([])), (2, Gen.Elements<string[]>(["--json"], ["--csv"], ["--json", "--json"], ["--seed", "2"], ["--patients"], ["--bogus"], ["extra"])))
+        from drop in Gen.Frequency((8, Gen.Constant(-1)), (1, Gen.Choose(0, 3)))
+        select (string[])["population", .. new[] { ("--regimen", regimen), ("--days", days), ("--patients", patients), ("--seed", seed) }
+            .Where((_, i) => i != drop).SelectMany(o => new[] { o.Item1, o.Item2 }), .. condition, .. extra];
+
     [Fact]
-    public void Tool_arguments() => output.WriteLine(Fuzz.Check(Gen.Frequency((1, Arguments), (1, Calls)), args =>
+    public void Tool_arguments() => output.WriteLine(Fuzz.Check(Gen.Frequency((1, Arguments), (1, Calls)), CheckContract));
+
+    [Fact]
+    public void Population_arguments() => output.WriteLine(Fuzz.Check(PopulationCalls, CheckContract));
+
+    private static string Invariant(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    private static bool CheckContract(string[] args)
     {
         var (exitCode, stdout, stderr) = CliRunner.Run(args);
         if (exitCode == B12Cli.Success)
@@ -72,5 +98,5 @@ public sealed class ToolFuzzTests(ITestOutputHelper output)
         Assert.StartsWith("b12: ", line, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", line, StringComparison.Ordinal);
         return false;
-    }));
+    }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using B12Dosing.Absorption;
 using B12Dosing.Dosing;
 using B12Dosing.Kinetics;
+using B12Dosing.Population;
 using B12Dosing.Quantities;
 using B12Dosing.Regimens;
 
@@ -158,6 +159,51 @@ internal static class BadInputCatalogue
         Case("simulation", "Simulator.SteadyStateTrough", "interval TimeSpan.Zero", Range, () => Simulator.SteadyStateTrough(OneMgIm, TimeSpan.Zero, Physiology.Healthy)),
         Case("simulation", "Simulator.SteadyStateTrough", "a physiology that loses no stores (no steady state)", Argument, () => Simulator.SteadyStateTrough(OneMgIm, TimeSpan.FromDays(1), Physiology.Healthy with { TurnoverPerDay = 0, BiliaryReabsorptionFraction = 1 })),
         Case("simulation", "Simulator.SteadyStateTrough", "a loss of 1e-12 a day and a 1 s interval (rounding would give negative stores)", Argument, () => Simulator.SteadyStateTrough(OneMgIm, TimeSpan.FromSeconds(1), Physiology.Healthy with { TurnoverPerDay = 1e-12, BiliaryReabsorptionFraction = 1 })),
+
+        .. Texts("population", "ConditionMix.Parse", ConditionMix.Parse, Format,
+            "", "   ", ",", "pa=1,,healthy", "foo=1", "scurvy", "pa=-1", "pa=0", "pa=-0", "pa=NaN", "pa=Infinity", "pa=1e400", "pa=1e-400",
+            "pa=0x10", "pa=", "=1", "pa=1=2", "pa=1;healthy=1", "pa=1,5", "pa=1,000", "pa=70%", "pa=1e308,healthy=1e308",
+            "pa=1e-320,healthy=1e10"),
+        Case("population", "ConditionMix.Of", "() (no weights)", Argument, () => ConditionMix.Of()),
+        Case("population", "ConditionMix.Of", "(healthy, NaN)", Range, () => ConditionMix.Of((Condition.Healthy, double.NaN))),
+        Case("population", "ConditionMix.Of", "(healthy, −1)", Range, () => ConditionMix.Of((Condition.Healthy, -1))),
+        Case("population", "ConditionMix.Of", "(healthy, +∞)", Range, () => ConditionMix.Of((Condition.Healthy, double.PositiveInfinity))),
+        Case("population", "ConditionMix.Of", "(healthy, 1e308), (pa, 1e308) (total infinite)", Range, () => ConditionMix.Of((Condition.Healthy, 1e308), (Condition.PerniciousAnemia, 1e308))),
+        Case("population", "ConditionMix.Of", "((Condition)99, 1)", Range, () => ConditionMix.Of(((Condition)99, 1))),
+        Case("population", "ConditionMix.Only", "(Condition)99", Range, () => ConditionMix.Only((Condition)99)),
+        Case("population", "new Variation", "(−0.1, 0.5, 2)", Range, () => new Variation(-0.1, 0.5, 2)),
+        Case("population", "new Variation", "(NaN, 0.5, 2)", Range, () => new Variation(double.NaN, 0.5, 2)),
+        Case("population", "new Variation", "(3.01, 0.5, 2) (σ above 3)", Range, () => new Variation(3.01, 0.5, 2)),
+        Case("population", "new Variation", "(0.1, 0, 2)", Range, () => new Variation(0.1, 0, 2)),
+        Case("population", "new Variation", "(0.1, NaN, 2)", Range, () => new Variation(0.1, double.NaN, 2)),
+        Case("population", "new Variation", "(0.1, 1.5, 2) (smallest above 1)", Range, () => new Variation(0.1, 1.5, 2)),
+        Case("population", "new Variation", "(0.1, 0.5, 0.9) (largest below 1)", Range, () => new Variation(0.1, 0.5, 0.9)),
+        Case("population", "new Variation", "(0.1, 0.5, +∞)", Range, () => new Variation(0.1, 0.5, double.PositiveInfinity)),
+        Case("population", "new Variation", "(0.1, 0.5, NaN)", Range, () => new Variation(0.1, 0.5, double.NaN)),
+        Case("population", "PopulationModel", "Conditions = null", Null, () => _ = PopulationModel.Default with { Conditions = null! }),
+        Case("population", "PopulationModel", "StoreLoss = null", Null, () => _ = PopulationModel.Default with { StoreLoss = null! }),
+        Case("population", "PopulationModel", "MedianInitialStores = 2 g", Range, () => _ = PopulationModel.Default with { MedianInitialStores = Mass.FromGrams(2) }),
+        Case("population", "PopulationModel.Patient", "(seed 1, index −1)", Range, () => PopulationModel.Default.Patient(1, -1)),
+        Case("population", "new PopulationSettings", "0 patients", Range, () => _ = new PopulationSettings(0, TimeSpan.FromDays(10), 1)),
+        Case("population", "new PopulationSettings", "−1 patients", Range, () => _ = new PopulationSettings(-1, TimeSpan.FromDays(10), 1)),
+        Case("population", "new PopulationSettings", "int.MinValue patients", Range, () => _ = new PopulationSettings(int.MinValue, TimeSpan.FromDays(10), 1)),
+        Case("population", "new PopulationSettings", "horizon TimeSpan.Zero", Range, () => _ = new PopulationSettings(10, TimeSpan.Zero, 1)),
+        Case("population", "new PopulationSettings", "horizon −1 d", Range, () => _ = new PopulationSettings(10, TimeSpan.FromDays(-1), 1)),
+        Case("population", "new PopulationSettings", "horizon MaximumHorizon + 1 d (beyond 100 years)", Range, () => _ = new PopulationSettings(10, SimulationSettings.MaximumHorizon + TimeSpan.FromDays(1), 1)),
+        Case("population", "new PopulationSettings", "horizon TimeSpan.MaxValue", Range, () => _ = new PopulationSettings(10, TimeSpan.MaxValue, 1)),
+        Case("population", "PopulationSettings.Step", "TimeSpan.Zero", Range, () => _ = new PopulationSettings(10, TimeSpan.FromDays(10), 1) { Step = TimeSpan.Zero }),
+        Case("population", "PopulationSettings.Step", "−1 d", Range, () => _ = new PopulationSettings(10, TimeSpan.FromDays(10), 1) { Step = TimeSpan.FromDays(-1) }),
+        Case("population", "PopulationSettings.FirstPatient", "−1", Range, () => _ = new PopulationSettings(10, TimeSpan.FromDays(10), 1) { FirstPatient = -1 }),
+        Case("population", "PopulationSettings.FirstPatient", "long.MaxValue (the last index would overflow)", Range, () => _ = new PopulationSettings(10, TimeSpan.FromDays(10), 1) { FirstPatient = long.MaxValue }),
+        Case("population", "PopulationSettings.SerumThreshold", "0 pg/mL", Range, () => _ = new PopulationSettings(10, TimeSpan.FromDays(10), 1) { SerumThreshold = MassConcentration.FromPicogramsPerMilliliter(0) }),
+        Case("population", "PopulationSettings.MaxDegreeOfParallelism", "−1", Range, () => _ = new PopulationSettings(10, TimeSpan.FromDays(10), 1) { MaxDegreeOfParallelism = -1 }),
+        Case("population", "PopulationSettings.Model", "null", Null, () => _ = new PopulationSettings(10, TimeSpan.FromDays(10), 1) { Model = null! }),
+        Case("population", "PopulationSimulator.Run", "100 y with a daily step (36 526 rows, more than MaximumRows)", Range, () => PopulationSimulator.Run(Regimen.None, new PopulationSettings(1, SimulationSettings.MaximumHorizon, 1))),
+        Case("population", "PopulationSimulator.Run", "1 y with a 1 min step (525 601 rows)", Range, () => PopulationSimulator.Run(Regimen.None, new PopulationSettings(1, TimeSpan.FromDays(365), 1) { Step = TimeSpan.FromMinutes(1) })),
+        Case("population", "PopulationSimulator.Run", "100 y of q1s (over 10 million events)", Range, () => PopulationSimulator.Run(Regimen.Parse("1 µg im q1s"), new PopulationSettings(1, TimeSpan.FromDays(36500), 1) { Step = TimeSpan.FromDays(2) })),
+        Case("population", "PopulationSimulator.Run", "[default(DoseEvent)]", Argument, () => PopulationSimulator.Run(new DoseEvent[1], new PopulationSettings(1, TimeSpan.FromDays(10), 1))),
+        Case("population", "PopulationSimulator.Run", "regimen null", Null, () => PopulationSimulator.Run((Regimen)null!, new PopulationSettings(1, TimeSpan.FromDays(10), 1))),
+        Case("population", "PopulationSimulator.Run", "progress null", Null, () => PopulationSimulator.Run(Regimen.None, new PopulationSettings(1, TimeSpan.FromDays(10), 1), null!)),
     ];
 
     /// <summary>The cases of one area.</summary>

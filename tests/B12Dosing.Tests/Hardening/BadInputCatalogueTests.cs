@@ -35,7 +35,7 @@ public class BadInputCatalogueTests
     {
         Assert.Equal(BadInputCatalogue.All.Count, BadInputCatalogue.All.Select(c => c.Key).Distinct().Count());
         Assert.True(BadInputCatalogue.All.Count >= 60);
-        foreach (var area in new[] { "quantities", "doses", "physiology", "regimens", "simulation" })
+        foreach (var area in new[] { "quantities", "doses", "physiology", "regimens", "simulation", "population" })
         {
             Assert.NotEmpty(BadInputCatalogue.In(area));
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using B12Dosing.Absorption;
 using B12Dosing.Dosing;
+using B12Dosing.Population;
 using B12Dosing.Quantities;
 using B12Dosing.Regimens;
 using B12Dosing.Tests.Shared;
@@ -83,6 +84,50 @@ public class ParserFuzzTests(ITestOutputHelper output)
         Assert.Equal(printed, reparsed.ToString());
         return true;
     }));
+
+    /// <summary>
+    /// Condition mixes (issue 7): only <see cref="FormatException"/>; an accepted mix has distinct conditions whose shares
+    /// are in (0, 1] and add up to 1 within 1e-15, and prints back (as <c>name=share</c>, shares in round-trip format) to a
+    /// mix with the same conditions and shares within 1e-15. Not exactly equal: re-parsing divides the shares by their
+    /// sum, which is 1 only within (n − 1)·2^−53 for n ≤ 5 conditions (under 5e-16), and the printed shares are at most 1.
+    /// <see cref="ConditionMix.ToString"/> names every condition.
+    /// </summary>
+    [Fact]
+    public void Condition_mix_parse() => output.WriteLine(Fuzz.Check(Gen.Frequency((4, ConditionMixes), (1, FuzzText.Mutate(ConditionMixes)), (1, FuzzText.Noise)), text =>
+    {
+        ConditionMix mix;
+        try
+        {
+            mix = ConditionMix.Parse(text);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+
+        Assert.Equal(mix.Shares.Count, mix.Shares.Select(s => s.Condition).Distinct().Count());
+        Assert.All(mix.Shares, s => Assert.True(s.Share is > 0 and <= 1, $"'{text}': {s}"));
+        Assert.Equal(1, mix.Shares.Sum(s => s.Share), 1e-15);
+        var printed = string.Join(",", mix.Shares.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Condition.Name()}={s.Share:R}")));
+        var reparsed = ConditionMix.Parse(printed);
+        Assert.Equal(mix.Shares.Select(s => s.Condition), reparsed.Shares.Select(s => s.Condition));
+        Assert.All(mix.Shares.Zip(reparsed.Shares), p => Assert.Equal(p.First.Share, p.Second.Share, 1e-15));
+        Assert.All(mix.Shares, s => Assert.Contains(s.Condition.Name(), mix.ToString(), StringComparison.Ordinal));
+        return true;
+    }));
+
+    /// <summary>Condition mixes: one to four parts, each a condition word with no weight or a weight after = or :, joined by commas.</summary>
+    private static readonly Gen<string> ConditionMixes =
+        from n in Gen.Frequency((3, Gen.Constant(1)), (4, Gen.Choose(2, 4)))
+        from parts in Gen.ArrayOf(
+            from word in Gen.Frequency((4, Gen.Elements("healthy", "normal", "pa", "PA", "pernicious-anemia", "pernicious anaemia", "atrophic-gastritis", "gastrectomy", "ileal-resection")), (1, FuzzText.Word))
+            from weight in Gen.Frequency((2, Gen.Constant(string.Empty)), (4, FuzzText.ValidNumber), (3, FuzzText.Number))
+            from separator in Gen.Elements("=", "=", " = ", ":", "==", " ")
+            from space in FuzzText.Space
+            select weight.Length == 0 ? word : word + separator + weight + space,
+            n)
+        from comma in Gen.Elements(",", ",", ", ", " , ", ";", ",,")
+        select string.Join(comma, parts);
 
     private delegate bool TryParser<T>(string? text, out T value);
 
