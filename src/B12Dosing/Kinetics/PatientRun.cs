@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using B12Dosing.Absorption;
+using B12Dosing.Dosing;
 
 namespace B12Dosing.Kinetics;
 
@@ -99,7 +100,7 @@ internal struct PatientRun
         }
     }
 
-    private void Apply<TSink>(in SimulationPlan.Intake intake)
+    private void Apply<TSink>(in Intake intake)
         where TSink : IOutputSink, allows ref struct
     {
         var outcome = _absorber.Take(in intake);
@@ -127,10 +128,10 @@ internal struct Absorber(Physiology physiology)
     private long _ifTicks;
     private long _gapTicks = -1;
     private double _decay;
-    private SimulationPlan.Intake _kind = new(-1, double.NaN, default, default, default);
+    private Intake _kind = new(-1, double.NaN, default, default, default);
     private AbsorptionModel.StateFree _parts;
 
-    public DoseOutcome Take(in SimulationPlan.Intake intake)
+    public DoseOutcome Take(in Intake intake)
     {
         if (intake.UsesIntrinsicFactor)
         {

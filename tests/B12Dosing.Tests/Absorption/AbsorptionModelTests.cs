@@ -27,6 +27,16 @@ public class AbsorptionModelTests
     }
 
     [Fact]
+    public void Doses_at_the_same_instant_absorb_what_their_sum_does_as_in_the_simulation()
+    {
+        // 3 × 2 µg at one instant are one 6 µg intake: splitting at the same moment gives IF no time to recover.
+        var split = AbsorptionModel.EvaluateSeries([At(0, Oral(2)), At(0, Oral(2)), At(0, Oral(2))], Physiology.Healthy);
+        var once = AbsorptionModel.EvaluateSeries([At(0, Oral(6))], Physiology.Healthy);
+        Assert.Equal(once.Absorbed, split.Absorbed, 12);
+        Assert.Equal(once.Retained, split.Retained, 12);
+    }
+
+    [Fact]
     public void A_dose_uses_IF_capacity_which_recovers_exponentially()
     {
         var p = Physiology.Healthy;
