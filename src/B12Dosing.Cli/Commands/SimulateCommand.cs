@@ -111,22 +111,7 @@ internal static class SimulateCommand
             new ChartAxis("Stores (µg)", includeZero: true),
             [new ChartSeries("stores", simulation.Series.Select(r => new ChartPoint(r.Day, r.StoresMicrograms)))])
             .WithBand(new ThresholdBand("below the smallest healthy store, 300 µg (IOM 1998)", 0, 300, BandTone.Caution));
-        return Stack(serum.ToSvg(), stores.ToSvg());
-    }
-
-    /// <summary>Places SVG documents one above the other in one SVG (nested svg elements offset by y).</summary>
-    private static string Stack(params string[] charts)
-    {
-        var height = SvgChart.Height * charts.Length;
-        var text = new System.Text.StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"<svg width=\"{SvgChart.Width}\" height=\"{height}\" viewBox=\"0 0 {SvgChart.Width} {height}\" xmlns=\"http://www.w3.org/2000/svg\">\n");
-        for (var i = 0; i < charts.Length; i++)
-        {
-            var at = charts[i].IndexOf("<svg ", StringComparison.Ordinal) + 5;
-            text.Append(charts[i], 0, at).Append(CultureInfo.InvariantCulture, $"y=\"{i * SvgChart.Height}\" ").Append(charts[i], at, charts[i].Length - at).Append('\n');
-        }
-
-        return text.Append("</svg>\n").ToString();
+        return new SvgFigure([serum, stores]).ToSvg();
     }
 
     /// <summary>The JSON contract of issue 4.</summary>
