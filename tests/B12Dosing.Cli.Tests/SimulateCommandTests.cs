@@ -51,6 +51,18 @@ public sealed class SimulateCommandTests
         Assert.Contains("deficiency likely", text, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The simulation gives total serum B12; NICE's active-B12 (holotranscobalamin) cut-offs of 25 and 70 pmol/L
+    /// would call almost any total serum "deficiency unlikely", so that guideline is refused, naming the ones that fit.
+    /// </summary>
+    [Fact]
+    public void An_active_B12_guideline_is_refused()
+    {
+        var line = CliRunner.AssertUsageError("simulate", "--regimen", "none", "--days", "2000", "--condition", "pernicious-anemia", "--guideline", "nice-active");
+        Assert.Contains("active B12", line, StringComparison.Ordinal);
+        Assert.Contains("nice, who, us-lab", line, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Svg_is_written_as_well_formed_xml()
     {

@@ -25,7 +25,7 @@ internal static class SimulateCommand
         var json = new Option<bool>("--json") { Description = "Print JSON: summary and series." };
         var csv = new Option<bool>("--csv") { Description = "Print the series as CSV with units in the header." };
         var svg = new Option<string?>("--svg") { HelpName = "file", Description = "Write an SVG chart of stores and serum with the guideline's bands to this file." };
-        var guideline = new Option<string>("--guideline") { HelpName = "id", Description = "The serum guideline for the chart's bands and the summary: nice (default), who, us-lab.", DefaultValueFactory = _ => "nice" };
+        var guideline = new Option<string>("--guideline") { HelpName = "id", Description = $"The total serum B12 guideline for the chart's bands and the summary: {TotalSerumGuidelines} (default nice).", DefaultValueFactory = _ => "nice" };
         var command = new Command("simulate", "Simulate body stores and serum B12 over time under a regimen. Example: b12 simulate --regimen kuzminski-oral --days 120 --condition pernicious-anemia")
         {
             regimen, days, condition, initial, stepHours, json, csv, svg, guideline,
@@ -51,7 +51,7 @@ internal static class SimulateCommand
                 throw new ArgumentOutOfRangeException(nameof(stepHours), hours, $"--step-hours must be one second (0.0003 h) or more and at most {SimulationSettings.MaximumHorizon.TotalHours} (100 years).");
             }
 
-            var chosen = SerumGuidelines.Get(result.GetRequiredValue(guideline));
+            var chosen = TotalSerumGuideline(result.GetRequiredValue(guideline));
             var settings = new SimulationSettings(TimeSpan.FromDays(horizonDays))
             {
                 Physiology = Physiology.For(Conditions.Parse(result.GetRequiredValue(condition))),
@@ -94,6 +94,19 @@ internal static class SimulateCommand
         CsvColumn.Number<SimulationRow>("cumulative urine", "µg", r => r.CumulativeUrineMicrograms),
         CsvColumn.Number<SimulationRow>("cumulative faeces", "µg", r => r.CumulativeFaecesMicrograms),
     ]);
+
+    /// <summary>The guidelines for total serum B12, the quantity the simulation gives (not active B12, holotranscobalamin).</summary>
+    private static readonly string TotalSerumGuidelines = string.Join(", ", SerumGuidelines.All.Where(g => g.Analyte == SerumAnalyte.TotalB12).Select(g => g.Id));
+
+    /// <summary>The guideline with this id, if it classifies total serum B12.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">No guideline has this id, or it classifies another analyte.</exception>
+    private static SerumGuideline TotalSerumGuideline(string id)
+    {
+        var chosen = SerumGuidelines.Get(id);
+        return chosen.Analyte == SerumAnalyte.TotalB12
+            ? chosen
+            : throw new ArgumentOutOfRangeException(nameof(id), id, $"--guideline {chosen.Id} is for active B12 (holotranscobalamin), which the simulation does not give; it gives total serum B12: use {TotalSerumGuidelines}.");
+    }
 
     /// <summary>Two charts stacked in one SVG: serum with the guideline's bands, and stores with the 300 µg line (IOM 1998).</summary>
     private static string Chart(SimulationResult simulation, SerumGuideline guideline)
