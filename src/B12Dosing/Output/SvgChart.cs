@@ -116,7 +116,7 @@ public sealed class SvgChart
         using var w = CreateXmlWriter(writer);
         w.WriteStartElement("svg", SvgNamespace);
         Attrs(w, ("width", Width), ("height", Height));
-        w.WriteAttributeString("viewBox", $"0 0 {Width} {Height}");
+        w.WriteAttributeString("viewBox", string.Create(CultureInfo.InvariantCulture, $"0 0 {Width} {Height}"));
         Render(w);
         w.WriteEndElement();
     }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace B12Dosing.Quantities;
 
 /// <summary>
@@ -74,7 +76,7 @@ internal sealed class UnitTable<TUnit> : IUnitTable
         if (!(value >= 0) || !FitsEveryUnit(value, info.ToBase))
         {
             var largest = double.MaxValue / (info.ToBase / _smallestToBase);
-            throw new ArgumentOutOfRangeException(nameof(value), value, $"A {QuantityName} must be a finite, non-negative number, at most {largest:G3} {info.Symbol} (so that it is finite in every unit).");
+            throw new ArgumentOutOfRangeException(nameof(value), value, string.Create(CultureInfo.InvariantCulture, $"A {QuantityName} must be a finite, non-negative number, at most {largest:G3} {info.Symbol} (so that it is finite in every unit)."));
         }
 
         // -0 passes the check above; store +0 so that it prints as "0".
