@@ -272,10 +272,7 @@ internal static class RegimenNotation
         private ImmutableArray<TimeSpan> EvenSplit(TimeSpan interval, Token countToken)
         {
             var parts = Integer(countToken, "a number of equal parts after 'split' (or 'split at' and times)", 1);
-            _ = Build(countToken, () => Regimens.Phase.CheckTimesPerCycle(parts, "parts"));
-            return interval.Ticks % parts == 0 && (interval.Ticks / parts) % TimeSpan.TicksPerSecond == 0
-                ? [.. Enumerable.Range(0, parts).Select(i => interval / parts * i)]
-                : throw Error(countToken, $"a number of parts that divides {RegimenTime.FormatDuration(interval)} into whole seconds");
+            return Build(countToken, () => Regimens.Phase.EvenTimes(interval, parts, "parts"));
         }
 
         private List<TimeSpan> List(Func<Token, TimeSpan> item)
