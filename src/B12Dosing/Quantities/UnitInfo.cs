@@ -9,15 +9,19 @@ namespace B12Dosing.Quantities;
 internal readonly record struct UnitInfo<TUnit>(TUnit Unit, string Symbol, double ToBase, string[] Aliases)
     where TUnit : struct, Enum;
 
-/// <summary>The units of one quantity (or of several), looked up by spelling, whatever the unit enum.</summary>
-internal interface IUnitTable
+/// <summary>What parsing messages say about the units of one quantity (or of several).</summary>
+internal interface IUnitNames
 {
     /// <summary>The quantity's name, used in error messages.</summary>
     string QuantityName { get; }
 
     /// <summary>The symbols of every unit, for error messages.</summary>
     string AcceptedSymbols { get; }
+}
 
+/// <summary>The units of one quantity, looked up by spelling, whatever the unit enum.</summary>
+internal interface IUnitTable : IUnitNames
+{
     /// <summary>Finds a unit by spelling and returns the factor to the quantity's base unit.</summary>
     bool TryFindFactor(ReadOnlySpan<char> text, out double toBase);
 
