@@ -3,8 +3,9 @@ using System.Globalization;
 namespace B12Dosing.Quantities;
 
 /// <summary>
-/// One unit of a quantity: the symbol it prints with, the other spellings it parses from, and the
-/// factor that turns a value in this unit into the quantity's base unit.
+/// One unit of a quantity: the symbol it prints with, the other spellings it parses from (symbol and
+/// spellings match ignoring case, so <c>pg/ml</c> needs no entry), and the factor that turns a value in this
+/// unit into the quantity's base unit.
 /// </summary>
 internal readonly record struct UnitInfo<TUnit>(TUnit Unit, string Symbol, double ToBase, string[] Aliases)
     where TUnit : struct, Enum;
