@@ -17,9 +17,9 @@ internal static class SimulateCommand
 {
     public static Command Create()
     {
-        var regimen = new Option<string>("--regimen") { Required = true, HelpName = "name|notation", Description = $"A catalogue name ({string.Join(", ", RegimenCatalogue.Names)}) or a regimen in the notation (docs/regimens.md)." };
+        var regimen = CliOptions.Regimen();
         var days = new Option<double>("--days") { Required = true, HelpName = "N", Description = $"How many days to simulate: more than 0, at most {SimulationSettings.MaximumHorizon.TotalDays} (100 years).", CustomParser = CliNumbers.ParseDouble };
-        var condition = new Option<string>("--condition") { HelpName = "condition", Description = "healthy (default), pernicious-anemia, atrophic-gastritis, gastrectomy or ileal-resection.", DefaultValueFactory = _ => "healthy" };
+        var condition = CliOptions.Condition();
         var initial = new Option<string>("--initial-stores") { HelpName = "amount", Description = "Body stores at the start, quoted: default \"2500 µg\" (Carmel 2008).", DefaultValueFactory = _ => "2500 µg" };
         var stepHours = new Option<double>("--step-hours") { HelpName = "h", Description = "Hours between output rows (default 24).", DefaultValueFactory = _ => 24, CustomParser = CliNumbers.ParseDouble };
         var json = new Option<bool>("--json") { Description = "Print JSON: summary and series." };
