@@ -55,7 +55,7 @@ public sealed class PhaseBuilder
     /// <summary>A single dose at the phase start.</summary>
     public Regimen Once() => At(TimeSpan.Zero);
 
-    internal Regimen Complete(Phase phase) => new([_previous.Add(phase)]);
+    private Regimen Complete(Phase phase) => new([_previous.Add(phase)]);
 }
 
 /// <summary>
