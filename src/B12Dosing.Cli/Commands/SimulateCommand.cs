@@ -108,10 +108,11 @@ internal static class SimulateCommand
             : throw new ArgumentOutOfRangeException(nameof(id), id, $"--guideline {chosen.Id} is for active B12 (holotranscobalamin), which the simulation does not give; it gives total serum B12: use {TotalSerumGuidelines}.");
     }
 
-    /// <summary>Two charts stacked in one SVG: serum with the guideline's bands, and stores with the 300 µg line (IOM 1998).</summary>
+    /// <summary>Two charts stacked in one SVG: serum with the guideline's bands, and stores with the serum model's low anchor, the smallest healthy store (300 µg, IOM 1998).</summary>
     private static string Chart(SimulationResult simulation, SerumGuideline guideline)
     {
         var time = new ChartAxis("Time (days)");
+        var lowest = simulation.Settings.Serum.LowStoresMicrograms;
         var serum = new SvgChart(
             $"Serum B12 ({guideline.Name})",
             time,
@@ -123,7 +124,7 @@ internal static class SimulateCommand
             time,
             new ChartAxis("Stores (µg)", includeZero: true),
             [new ChartSeries("stores", simulation.Series.Select(r => new ChartPoint(r.Day, r.StoresMicrograms)))])
-            .WithBand(new ThresholdBand("below the smallest healthy store, 300 µg (IOM 1998)", 0, 300, BandTone.Caution));
+            .WithBand(new ThresholdBand(string.Create(CultureInfo.InvariantCulture, $"below the smallest healthy store, {lowest} µg (IOM 1998)"), 0, lowest, BandTone.Caution));
         return new SvgFigure([serum, stores]).ToSvg();
     }
 
