@@ -91,7 +91,7 @@ internal sealed record Phase(TimeSpan Delay, Dose Dose, TimeSpan Interval, Immut
 
     /// <summary>Checks a number of dose times in one cycle against <see cref="MaximumTimesPerCycle"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The count is above the maximum.</exception>
-    public static int CheckTimesPerCycle(int count, string paramName) => count <= MaximumTimesPerCycle
+    private static int CheckTimesPerCycle(int count, string paramName) => count <= MaximumTimesPerCycle
         ? count
         : throw new ArgumentOutOfRangeException(paramName, count, $"A cycle may have at most {MaximumTimesPerCycle} dose times.");
 
