@@ -40,10 +40,7 @@ public static class AbsorptionModel
             throw new ArgumentOutOfRangeException(nameof(state), state.AvailableMicrograms, $"The IF capacity free must be at most the physiology's capacity ({physiology.EffectiveIntrinsicFactorCapacityMicrograms} µg).");
         }
 
-        var amount = dose.Amount.Micrograms;
-        return amount > 0
-            ? Evaluate(amount, dose.Route, dose.Form, dose.Vehicle, physiology, state)
-            : throw new ArgumentOutOfRangeException(nameof(dose), dose, "The dose is empty; build it with Dose.Oral, Dose.Intramuscular and the like.");
+        return Evaluate(Prepare(dose, physiology), physiology, state);
     }
 
     /// <summary>
@@ -79,6 +76,16 @@ public static class AbsorptionModel
     /// <summary>Hot path on doubles (inputs already validated).</summary>
     internal static DoseOutcome Evaluate(double amount, Route route, CobalaminForm form, DoseVehicle vehicle, Physiology p, IntrinsicFactorState state) =>
         Evaluate(Prepare(amount, route, form, vehicle, p), p, state);
+
+    /// <summary>The state-free parts of a dose given through the public API (<see cref="Prepare(double, Route, CobalaminForm, DoseVehicle, Physiology)"/>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The dose is the default (empty) value.</exception>
+    internal static StateFree Prepare(Dose dose, Physiology p)
+    {
+        var amount = dose.Amount.Micrograms;
+        return amount > 0
+            ? Prepare(amount, dose.Route, dose.Form, dose.Vehicle, p)
+            : throw new ArgumentOutOfRangeException(nameof(dose), dose, "The dose is empty; build it with Dose.Oral, Dose.Intramuscular and the like.");
+    }
 
     /// <summary>The parts of a dose's outcome that do not depend on the IF state (a simulation computes them once per kind of intake).</summary>
     internal static StateFree Prepare(double amount, Route route, CobalaminForm form, DoseVehicle vehicle, Physiology p)
