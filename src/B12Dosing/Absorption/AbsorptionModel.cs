@@ -46,8 +46,9 @@ public static class AbsorptionModel
     /// <summary>
     /// Evaluates a series of doses in time order, carrying the IF capacity from dose to dose, and returns the sums
     /// (and the IF state after the last dose). This is how "2 µg three times a day absorbs far more than 6 µg once"
-    /// shows: compare the sums for the two series. Doses at the same instant are merged by route, form and vehicle and
-    /// taken in a fixed order, as in the simulation, so 3 × 2 µg at one instant absorb exactly what 6 µg do.
+    /// shows: compare the sums for the two series. The intakes are those of the simulation, taken by the same code
+    /// (<c>Absorber</c>): doses at the same instant are merged by route, form and vehicle and taken in a fixed order,
+    /// so 3 × 2 µg at one instant absorb exactly what 6 µg do, and each outcome is bit for bit the simulation's.
     /// </summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">An event is the default (empty) value, or the physiology would absorb more than a small oral dose contains.</exception>
@@ -56,26 +57,20 @@ public static class AbsorptionModel
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(physiology);
         physiology.EnsureAbsorbsAtMostTheDose(nameof(physiology));
-        var state = IntrinsicFactorState.Rested(physiology);
+        var absorber = new Absorber(physiology);
         double dose = 0, absorbed = 0, retained = 0;
         var last = 0L;
         foreach (var intake in Intake.Prepare([.. events], long.MaxValue))
         {
-            state = state.AfterHours(TimeSpan.FromTicks(intake.Ticks - last).TotalHours, physiology);
+            var outcome = absorber.Take(in intake);
             last = intake.Ticks;
-            var outcome = Evaluate(intake.Amount, intake.Route, intake.Form, intake.Vehicle, physiology, state);
-            state = outcome.IntrinsicFactorAfter;
             dose += outcome.Dose;
             absorbed += outcome.Absorbed;
             retained += outcome.Retained;
         }
 
-        return new(dose, absorbed, retained, state);
+        return new(dose, absorbed, retained, absorber.StateAt(last));
     }
-
-    /// <summary>Hot path on doubles (inputs already validated).</summary>
-    internal static DoseOutcome Evaluate(double amount, Route route, CobalaminForm form, DoseVehicle vehicle, Physiology p, IntrinsicFactorState state) =>
-        Evaluate(Prepare(amount, route, form, vehicle, p), p, state);
 
     /// <summary>The state-free parts of a dose given through the public API (<see cref="Prepare(double, Route, CobalaminForm, DoseVehicle, Physiology)"/>).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The dose is the default (empty) value.</exception>
