@@ -1,26 +1,24 @@
 namespace B12Dosing.Kinetics;
 
 /// <summary>
-/// The exact solution over <see cref="Ticks"/> of the linear system between doses,
+/// The exact solution over one interval of the linear system between doses,
 /// <c>d/dt [P, S] = A·[P, S]</c> with <c>A = [[−k_t, β·k_b], [k_t, −(k_b + k_o)]]</c>: the 2×2 matrix exponential
 /// <c>exp(A·Δt)</c> from the eigenvalues of <c>A</c> (real, distinct and not positive, since the off-diagonal terms
 /// are not negative).
 /// </summary>
 internal readonly struct Propagator
 {
-    public readonly long Ticks;
     public readonly double PP, PS, SP, SS;
 
-    private Propagator(long ticks, double pp, double ps, double sp, double ss)
+    private Propagator(double pp, double ps, double sp, double ss)
     {
-        Ticks = ticks;
         PP = pp;
         PS = ps;
         SP = sp;
         SS = ss;
     }
 
-    /// <summary>exp(A·days) for transit rate <paramref name="kt"/>, bile-reabsorption rate <paramref name="r"/> (β·k_b) and store exit rate <paramref name="ks"/> (k_b + k_o), per day.</summary>
+    /// <summary>exp(A·Δt) over <paramref name="ticks"/> for transit rate <paramref name="kt"/>, bile-reabsorption rate <paramref name="r"/> (β·k_b) and store exit rate <paramref name="ks"/> (k_b + k_o), per day.</summary>
     public static Propagator Create(double kt, double r, double ks, long ticks)
     {
         var days = ticks / (double)TimeSpan.TicksPerDay;
@@ -32,7 +30,7 @@ internal readonly struct Propagator
         {
             // Repeated eigenvalue λ: exp(At) = e^{λt}(I + (A − λI)t).
             var e = Math.Exp(l1 * days);
-            return new(ticks, e * (1 + ((-kt - l1) * days)), e * r * days, e * kt * days, e * (1 + ((-ks - l1) * days)));
+            return new(e * (1 + ((-kt - l1) * days)), e * r * days, e * kt * days, e * (1 + ((-ks - l1) * days)));
         }
 
         var l2 = det / l1;
@@ -40,7 +38,6 @@ internal readonly struct Propagator
         var e2 = Math.Exp(l2 * days);
         var d = l1 - l2;
         return new(
-            ticks,
             ((e1 * (-kt - l2)) - (e2 * (-kt - l1))) / d,
             r * (e1 - e2) / d,
             kt * (e1 - e2) / d,
