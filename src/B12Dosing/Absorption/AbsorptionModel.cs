@@ -90,24 +90,24 @@ public static class AbsorptionModel
             case Route.Oral or Route.Sublingual:
                 var entering = vehicle == DoseVehicle.FoodBound ? amount * p.FoodReleaseFraction : amount;
                 var passive = p.PassiveFraction * entering;
-                return new(amount, entering / (p.IntrinsicFactorHalfSaturationMicrograms + entering), passive, Retained(passive, form, 1, p), UsesIntrinsicFactor: true);
+                return new(amount, entering / (p.IntrinsicFactorHalfSaturationMicrograms + entering), passive, Retained(passive, form, 1, p));
             case Route.Intranasal:
                 var nasal = amount * p.IntranasalBioavailability;
-                return new(amount, 0, nasal, Retained(nasal, form, 1, p), UsesIntrinsicFactor: false);
+                return new(amount, 0, nasal, Retained(nasal, form, 1, p));
             case Route.Intravenous:
-                return new(amount, 0, amount, Retained(amount, form, p.IntravenousRenalFactor, p), UsesIntrinsicFactor: false);
+                return new(amount, 0, amount, Retained(amount, form, p.IntravenousRenalFactor, p));
             default:
-                return new(amount, 0, amount, Retained(amount, form, 1, p), UsesIntrinsicFactor: false);
+                return new(amount, 0, amount, Retained(amount, form, 1, p));
         }
     }
 
     /// <summary>
-    /// The outcome from the state-free parts and the IF state: by mouth, <c>c·D/(K+D)</c> through IF (all kept) plus
-    /// the passive part; otherwise the state-free parts alone.
+    /// The outcome from the state-free parts and the IF state: <c>c·D/(K+D)</c> through IF (all kept) plus the other
+    /// parts; with saturation 0 (a route without IF) the other parts alone, and the state unchanged.
     /// </summary>
     internal static DoseOutcome Evaluate(in StateFree parts, Physiology p, IntrinsicFactorState state)
     {
-        if (!parts.UsesIntrinsicFactor)
+        if (parts.Saturation == 0)
         {
             return new(parts.Dose, parts.Absorbed, parts.Retained, state);
         }
@@ -119,9 +119,9 @@ public static class AbsorptionModel
 
     /// <summary>
     /// A dose's outcome apart from the IF-mediated part: the dose, the saturation <c>D/(K+D)</c> of the IF route (0 if
-    /// the route does not use IF), and the absorbed and retained amounts of the other routes.
+    /// the route does not use IF), and the absorbed and retained amounts that do not pass through IF.
     /// </summary>
-    internal readonly record struct StateFree(double Dose, double Saturation, double Absorbed, double Retained, bool UsesIntrinsicFactor);
+    internal readonly record struct StateFree(double Dose, double Saturation, double Absorbed, double Retained);
 
     /// <summary>
     /// The amount kept of a plasma load <paramref name="load"/> (µg): <c>a·ln(1 + L/(Km + a))</c> with the form's and the
