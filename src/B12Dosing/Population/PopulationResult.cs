@@ -194,13 +194,7 @@ public sealed class PopulationResult
                 }
             }
 
-            var days = new double[rows];
-            for (var row = 0; row < rows; row++)
-            {
-                days[row] = plan.Day(row);
-            }
-
-            return new(partition, days, stores, serum, below);
+            return new(partition, plan.Days(), stores, serum, below);
         }
         catch (Exception e) when (e is EndOfStreamException or ArgumentOutOfRangeException)
         {
