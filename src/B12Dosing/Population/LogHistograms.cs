@@ -93,7 +93,7 @@ internal sealed class LogHistograms
             h._tiny[row] = NotNegative(reader.ReadInt32());
             var first = reader.ReadInt32();
             var octaves = reader.ReadInt32();
-            if (first < 0 || octaves < 0 || first + octaves > MaxExponent - MinExponent)
+            if (first < 0 || octaves < 0 || octaves > MaxExponent - MinExponent - first)
             {
                 throw new InvalidDataException($"Row {row} has octaves {first} + {octaves}; the histograms have {MaxExponent - MinExponent}.");
             }

@@ -218,6 +218,18 @@ public class PopulationPartitionTests
         Assert.Throws<InvalidDataException>(() => Read(damaged, settings));
     }
 
+    /// <summary>A damaged window of octaves (the first octave of the first row's stores histogram, after the 56-byte header, set to int.MaxValue) is InvalidDataException, not an OverflowException from first + octaves.</summary>
+    [Fact]
+    public void Reading_counts_rejects_a_window_of_octaves_out_of_range()
+    {
+        var settings = new PopulationSettings(20, TimeSpan.FromDays(10), 5);
+        using var bytes = new MemoryStream();
+        PopulationSimulator.Run(Bnf, settings).WriteCounts(bytes);
+        var data = bytes.ToArray();
+        BitConverter.GetBytes(int.MaxValue).CopyTo(data, 60);
+        Assert.Throws<InvalidDataException>(() => PopulationResult.ReadCounts(new MemoryStream(data), settings));
+    }
+
     private static long[] Bits(PopulationResult r) =>
         [.. new[] { r.Days, r.ShareBelowThreshold, r.Stores.P5, r.Stores.P50, r.Stores.P95, r.Serum.P5, r.Serum.P25, r.Serum.P75, r.Serum.P95 }.SelectMany(s => s).Select(BitConverter.DoubleToInt64Bits)];
 }
