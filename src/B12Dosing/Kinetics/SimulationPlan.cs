@@ -77,6 +77,18 @@ public sealed class SimulationPlan
         return outcomes;
     }
 
+    /// <summary>The time of every output row, days.</summary>
+    internal double[] Days()
+    {
+        var days = new double[OutputCount];
+        for (var row = 0; row < days.Length; row++)
+        {
+            days[row] = Day(row);
+        }
+
+        return days;
+    }
+
     internal ReadOnlySpan<Intake> Intakes => _intakes;
 
     internal ReadOnlySpan<PlanStep> Steps => _steps;
