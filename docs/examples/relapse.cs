@@ -7,13 +7,14 @@
 // For research and teaching; not medical advice.
 using System.Globalization;
 using B12Dosing.Absorption;
+using B12Dosing.Guidelines;
 using B12Dosing.Kinetics;
 using B12Dosing.Output;
 using B12Dosing.Regimens;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-const double LowestHealthyStores = 300; // µg, IOM 1998 (Appendix N); the serum model puts 180 pg/mL there
-const double NiceIndeterminate = 350;   // pg/mL, NICE NG239 (2024): below it deficiency is no longer "unlikely"
+var lowestHealthyStores = SerumModel.Default.LowStoresMicrograms;  // 300 µg, IOM 1998 (Appendix N); the serum model puts 180 pg/mL there
+var niceIndeterminate = SerumGuidelines.NiceTotal.Bands[1].Upper;   // 350 pg/mL, NICE NG239 (2024): below it deficiency is no longer "unlikely"
 const int Horizon = 20; // years
 
 // Treatment stops at time zero with the average adult stores (2500 µg, Carmel 2008, the default).
@@ -29,15 +30,15 @@ static string YearsUntil(SimulationResult result, Func<SimulationResult, (bool F
     return found ? (day / 365).ToString("F1") : $"> {result.Settings.Horizon.TotalDays / 365:F0}";
 }
 
-Console.WriteLine($"Treatment stops with full stores ({settings.InitialStores}). Years until serum falls below {NiceIndeterminate} pg/mL (NICE:");
-Console.WriteLine($"deficiency no longer unlikely) and until the stores fall below {LowestHealthyStores} µg (the smallest healthy store, IOM 1998;");
+Console.WriteLine($"Treatment stops with full stores ({settings.InitialStores}). Years until serum falls below {niceIndeterminate} pg/mL (NICE:");
+Console.WriteLine($"deficiency no longer unlikely) and until the stores fall below {lowestHealthyStores} µg (the smallest healthy store, IOM 1998;");
 Console.WriteLine($"serum about 180 pg/mL, NICE: deficiency likely); stores after 5 and {Horizon} years; loss of stores per day.");
 Console.WriteLine();
-Console.WriteLine($"{"condition and intake",-36} {"serum < 350",12} {"stores < 300",13} {"stores at 5 y",14} {$"at {Horizon} y",10} {"loss/day",9}");
+Console.WriteLine($"{"condition and intake",-36} {$"serum < {niceIndeterminate}",12} {$"stores < {lowestHealthyStores}",13} {"stores at 5 y",14} {$"at {Horizon} y",10} {"loss/day",9}");
 foreach (var (name, result) in cases)
 {
-    var serum = YearsUntil(result, r => (r.TryFindDaySerumReaches(NiceIndeterminate, out var d), d));
-    var stores = YearsUntil(result, r => (r.TryFindDayStoresReach(LowestHealthyStores, out var d), d));
+    var serum = YearsUntil(result, r => (r.TryFindDaySerumReaches(niceIndeterminate, out var d), d));
+    var stores = YearsUntil(result, r => (r.TryFindDayStoresReach(lowestHealthyStores, out var d), d));
     Console.WriteLine(
         $"{name,-36} {serum,12} {stores,13} {result.Series[365 * 5].StoresMicrograms,11:F0} µg {result.Series[^1].StoresMicrograms,7:F0} µg {result.Settings.Physiology.StoreLossPerDay,9:P3}");
 }
@@ -59,7 +60,7 @@ if (args.Length == 2 && args[0] == "--svg")
         // Gastrectomy is modelled as pernicious anaemia, and no B12 at all differs little from the diet: one curve for the three.
         cases.Where(c => !c.Name.StartsWith("gastrectomy", StringComparison.Ordinal) && !c.Name.Contains("no B12", StringComparison.Ordinal))
             .Select(c => new ChartSeries(c.Name.Replace("pernicious-anemia", "pernicious-anemia or gastrectomy", StringComparison.Ordinal), c.Result.Series.Where((_, i) => i % 7 == 0).Select(r => new ChartPoint(r.Day / 365, r.StoresMicrograms)))))
-        .WithBand(new ThresholdBand($"below the smallest healthy store, {LowestHealthyStores} µg", 0, LowestHealthyStores, BandTone.Danger));
+        .WithBand(new ThresholdBand($"below the smallest healthy store, {lowestHealthyStores} µg", 0, lowestHealthyStores, BandTone.Danger));
     File.WriteAllText(args[1], chart.ToSvg());
     Console.WriteLine($"Chart written to {args[1]}");
 }

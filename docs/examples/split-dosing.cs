@@ -10,14 +10,15 @@ using B12Dosing.Absorption;
 using B12Dosing.Dosing;
 using B12Dosing.Output;
 using B12Dosing.Quantities;
+using B12Dosing.Regimens;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var healthy = Physiology.Healthy;
 int[] splits = [1, 2, 3, 4];
 
-// n equal doses of total/n, one every `interval`.
+// n equal doses of total/n, one every `interval`: a regimen of n doses, expanded to its dose events.
 static DoseEvent[] Day(double totalMicrograms, int n, TimeSpan interval) =>
-    [.. Enumerable.Range(0, n).Select(i => new DoseEvent(interval * i, Dose.Oral(Mass.FromMicrograms(totalMicrograms / n))))];
+    [.. Regimen.Start(Dose.Oral(Mass.FromMicrograms(totalMicrograms / n))).Every(interval).Times(n).Events(interval * n)];
 
 static TimeSpan Evenly(int n) => TimeSpan.FromHours(24.0 / n);
 

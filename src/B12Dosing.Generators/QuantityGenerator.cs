@@ -173,7 +173,14 @@ readonly partial struct {{T}} : IQuantity<{{T}}, {{U}}>, IDivisionOperators<{{T}
     public static {{T}} operator /({{T}} {{q}}, double divisor) => new({{q}}._value / divisor, {{q}}.Unit);
 
     /// <summary>The ratio of two {{ns}} (a plain number).</summary>
-    public static double operator /({{T}} left, {{T}} right) => left.BaseValue / right.BaseValue;
+    /// <exception cref="ArgumentOutOfRangeException">The right {{n}} is zero, or so much smaller than the left one that the ratio is infinite.</exception>
+    public static double operator /({{T}} left, {{T}} right)
+    {
+        var ratio = left.BaseValue / right.BaseValue;
+        return double.IsFinite(ratio)
+            ? ratio
+            : throw new ArgumentOutOfRangeException(nameof(right), right, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The ratio of {left} to {right} is not a finite number: divide by {{x.ANoun}} more than zero."));
+    }
 
     // ----- Equality and ordering: by amount (BaseValue), whatever the units ----------------------------
 

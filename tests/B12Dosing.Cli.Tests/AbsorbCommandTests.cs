@@ -5,13 +5,7 @@ namespace B12Dosing.Cli.Tests;
 
 public sealed class AbsorbCommandTests
 {
-    private static JsonElement Json(params string[] args)
-    {
-        var (exitCode, stdout, stderr) = CliRunner.Run(args);
-        Assert.Equal(0, exitCode);
-        Assert.Equal(string.Empty, stderr);
-        return JsonDocument.Parse(stdout).RootElement.Clone();
-    }
+    private static JsonElement Json(params string[] args) => JsonDocument.Parse(CliRunner.AssertSuccess(args)).RootElement.Clone();
 
     [Fact]
     public void Absorb_json_has_the_contract_fields()

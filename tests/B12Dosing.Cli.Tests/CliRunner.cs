@@ -13,6 +13,15 @@ internal static class CliRunner
         return (exitCode, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>Asserts a successful run (exit code 0, nothing on stderr) and returns what it printed.</summary>
+    public static string AssertSuccess(params string[] args)
+    {
+        var (exitCode, stdout, stderr) = Run(args);
+        Assert.True(exitCode == B12Cli.Success, stderr);
+        Assert.Equal(string.Empty, stderr);
+        return stdout;
+    }
+
     /// <summary>Asserts the error contract: exit code 2, nothing on stdout, one line "b12: …" on stderr, no stack trace.</summary>
     public static string AssertUsageError(params string[] args)
     {

@@ -15,10 +15,7 @@ public sealed class ConvertCommandTests
     [InlineData("400 ng/L", "convert", "400 pg/mL", "--to", "ng/L")]
     public void PrintsTheConvertedQuantity(string expected, params string[] args)
     {
-        var (exitCode, stdout, stderr) = CliRunner.Run(args);
-        Assert.Equal(0, exitCode);
-        Assert.Equal(expected + Environment.NewLine, stdout);
-        Assert.Equal(string.Empty, stderr);
+        Assert.Equal(expected + Environment.NewLine, CliRunner.AssertSuccess(args));
     }
 
     [Fact]

@@ -7,9 +7,7 @@ public sealed class HelpTests
     [Fact]
     public void HelpListsEveryCommandWithAnExampleAndTheDisclaimer()
     {
-        var (exitCode, stdout, stderr) = CliRunner.Run("--help");
-        Assert.Equal(0, exitCode);
-        Assert.Equal(string.Empty, stderr);
+        var stdout = CliRunner.AssertSuccess("--help");
         Assert.Contains("not medical advice", stdout, StringComparison.Ordinal);
         foreach (var command in B12Cli.CreateRootCommand().Subcommands)
         {

@@ -12,10 +12,7 @@ public sealed class RegimensCommandTests
     [Fact]
     public void Json_is_an_array_with_the_contract_fields_for_every_protocol()
     {
-        var (exitCode, stdout, stderr) = CliRunner.Run("regimens", "--json");
-        Assert.Equal(0, exitCode);
-        Assert.Equal(string.Empty, stderr);
-        using var doc = JsonDocument.Parse(stdout);
+        using var doc = JsonDocument.Parse(CliRunner.AssertSuccess("regimens", "--json"));
         var items = doc.RootElement.EnumerateArray().ToList();
         Assert.Equal(CatalogueNames, items.Select(i => i.GetProperty("name").GetString()));
         Assert.All(items, i =>
@@ -32,9 +29,7 @@ public sealed class RegimensCommandTests
     [Fact]
     public void The_table_lists_each_name_with_its_notation_and_source()
     {
-        var (exitCode, stdout, stderr) = CliRunner.Run("regimens");
-        Assert.Equal(0, exitCode);
-        Assert.Equal(string.Empty, stderr);
+        var stdout = CliRunner.AssertSuccess("regimens");
         var lines = stdout.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("NAME", lines[0], StringComparison.Ordinal);
         foreach (var name in CatalogueNames)

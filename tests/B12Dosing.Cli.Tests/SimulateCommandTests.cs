@@ -6,18 +6,10 @@ namespace B12Dosing.Cli.Tests;
 
 public sealed class SimulateCommandTests
 {
-    private static string Ok(params string[] args)
-    {
-        var (exitCode, stdout, stderr) = CliRunner.Run(args);
-        Assert.True(exitCode == 0, stderr);
-        Assert.Equal(string.Empty, stderr);
-        return stdout;
-    }
-
     [Fact]
     public void Json_has_the_contract_fields()
     {
-        using var json = JsonDocument.Parse(Ok("simulate", "--regimen", "kuzminski-im", "--days", "120", "--condition", "pernicious-anemia", "--json"));
+        using var json = JsonDocument.Parse(CliRunner.AssertSuccess("simulate", "--regimen", "kuzminski-im", "--days", "120", "--condition", "pernicious-anemia", "--json"));
         var summary = json.RootElement.GetProperty("summary");
         Assert.Equal(9000, summary.GetProperty("total_dose_ug").GetDouble(), 9);
         Assert.Equal(9000, summary.GetProperty("total_absorbed_ug").GetDouble(), 9);
@@ -36,7 +28,7 @@ public sealed class SimulateCommandTests
     [Fact]
     public void Csv_names_the_units_and_follows_the_step()
     {
-        var lines = Ok("simulate", "--regimen", "1000 µg oral q1d", "--days", "2", "--step-hours", "6", "--csv").Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var lines = CliRunner.AssertSuccess("simulate", "--regimen", "1000 µg oral q1d", "--days", "2", "--step-hours", "6", "--csv").Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("day (d),stores (µg),plasma (µg),serum (pg/mL),serum molar (pmol/L),cumulative urine (µg),cumulative faeces (µg)", lines[0]);
         Assert.Equal(1 + 9, lines.Length);
         Assert.StartsWith("0.25,", lines[2], StringComparison.Ordinal);
@@ -45,10 +37,22 @@ public sealed class SimulateCommandTests
     [Fact]
     public void Text_summary_names_the_guideline_band()
     {
-        var text = Ok("simulate", "--regimen", "none", "--days", "2000", "--condition", "pernicious-anaemia");
+        var text = CliRunner.AssertSuccess("simulate", "--regimen", "none", "--days", "2000", "--condition", "pernicious-anaemia");
         Assert.Contains("mass balance error", text, StringComparison.Ordinal);
         Assert.Contains("NICE", text, StringComparison.Ordinal);
         Assert.Contains("deficiency likely", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The simulation gives total serum B12; NICE's active-B12 (holotranscobalamin) cut-offs of 25 and 70 pmol/L
+    /// would call almost any total serum "deficiency unlikely", so that guideline is refused, naming the ones that fit.
+    /// </summary>
+    [Fact]
+    public void An_active_B12_guideline_is_refused()
+    {
+        var line = CliRunner.AssertUsageError("simulate", "--regimen", "none", "--days", "2000", "--condition", "pernicious-anemia", "--guideline", "nice-active");
+        Assert.Contains("active B12", line, StringComparison.Ordinal);
+        Assert.Contains("nice, who, us-lab", line, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -57,7 +61,7 @@ public sealed class SimulateCommandTests
         var file = Path.Combine(Path.GetTempPath(), $"b12-simulate-{Guid.NewGuid():N}.svg");
         try
         {
-            Ok("simulate", "--regimen", "bnf-no-neuro", "--days", "200", "--svg", file, "--guideline", "who");
+            CliRunner.AssertSuccess("simulate", "--regimen", "bnf-no-neuro", "--days", "200", "--svg", file, "--guideline", "who");
             var svg = XDocument.Load(file);
             Assert.Equal("svg", svg.Root!.Name.LocalName);
             Assert.Equal(2, svg.Root.Elements().Count(e => e.Name.LocalName == "svg"));
@@ -75,7 +79,7 @@ public sealed class SimulateCommandTests
     {
         foreach (var name in RegimenCatalogue.Names)
         {
-            using var json = JsonDocument.Parse(Ok("simulate", "--regimen", name, "--days", "365", "--json"));
+            using var json = JsonDocument.Parse(CliRunner.AssertSuccess("simulate", "--regimen", name, "--days", "365", "--json"));
             var summary = json.RootElement.GetProperty("summary");
             var scale = Math.Max(summary.GetProperty("total_dose_ug").GetDouble(), 2500);
             Assert.True(Math.Abs(summary.GetProperty("mass_balance_error_ug").GetDouble()) <= 1e-9 * scale, name);

@@ -54,7 +54,7 @@ internal sealed class DoseOptions
 
     public Option<string> Form { get; } = new("--form") { HelpName = "form", Description = "cyanocobalamin (default), hydroxocobalamin, methylcobalamin or adenosylcobalamin.", DefaultValueFactory = _ => "cyanocobalamin" };
 
-    public Option<string> Condition { get; } = new("--condition") { HelpName = "condition", Description = "healthy (default), pernicious-anemia, atrophic-gastritis, gastrectomy or ileal-resection.", DefaultValueFactory = _ => "healthy" };
+    public Option<string> Condition { get; } = CliOptions.Condition();
 
     public Option<bool> Json { get; } = new("--json") { Description = "Print JSON instead of text." };
 

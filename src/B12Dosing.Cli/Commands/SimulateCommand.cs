@@ -17,15 +17,15 @@ internal static class SimulateCommand
 {
     public static Command Create()
     {
-        var regimen = new Option<string>("--regimen") { Required = true, HelpName = "name|notation", Description = $"A catalogue name ({string.Join(", ", RegimenCatalogue.Names)}) or a regimen in the notation (docs/regimens.md)." };
+        var regimen = CliOptions.Regimen();
         var days = new Option<double>("--days") { Required = true, HelpName = "N", Description = $"How many days to simulate: more than 0, at most {SimulationSettings.MaximumHorizon.TotalDays} (100 years).", CustomParser = CliNumbers.ParseDouble };
-        var condition = new Option<string>("--condition") { HelpName = "condition", Description = "healthy (default), pernicious-anemia, atrophic-gastritis, gastrectomy or ileal-resection.", DefaultValueFactory = _ => "healthy" };
+        var condition = CliOptions.Condition();
         var initial = new Option<string>("--initial-stores") { HelpName = "amount", Description = "Body stores at the start, quoted: default \"2500 µg\" (Carmel 2008).", DefaultValueFactory = _ => "2500 µg" };
         var stepHours = new Option<double>("--step-hours") { HelpName = "h", Description = "Hours between output rows (default 24).", DefaultValueFactory = _ => 24, CustomParser = CliNumbers.ParseDouble };
         var json = new Option<bool>("--json") { Description = "Print JSON: summary and series." };
         var csv = new Option<bool>("--csv") { Description = "Print the series as CSV with units in the header." };
         var svg = new Option<string?>("--svg") { HelpName = "file", Description = "Write an SVG chart of stores and serum with the guideline's bands to this file." };
-        var guideline = new Option<string>("--guideline") { HelpName = "id", Description = "The serum guideline for the chart's bands and the summary: nice (default), who, us-lab.", DefaultValueFactory = _ => "nice" };
+        var guideline = new Option<string>("--guideline") { HelpName = "id", Description = $"The total serum B12 guideline for the chart's bands and the summary: {TotalSerumGuidelines} (default nice).", DefaultValueFactory = _ => "nice" };
         var command = new Command("simulate", "Simulate body stores and serum B12 over time under a regimen. Example: b12 simulate --regimen kuzminski-oral --days 120 --condition pernicious-anemia")
         {
             regimen, days, condition, initial, stepHours, json, csv, svg, guideline,
@@ -51,7 +51,7 @@ internal static class SimulateCommand
                 throw new ArgumentOutOfRangeException(nameof(stepHours), hours, $"--step-hours must be one second (0.0003 h) or more and at most {SimulationSettings.MaximumHorizon.TotalHours} (100 years).");
             }
 
-            var chosen = SerumGuidelines.Get(result.GetRequiredValue(guideline));
+            var chosen = TotalSerumGuideline(result.GetRequiredValue(guideline));
             var settings = new SimulationSettings(TimeSpan.FromDays(horizonDays))
             {
                 Physiology = Physiology.For(Conditions.Parse(result.GetRequiredValue(condition))),
@@ -95,10 +95,24 @@ internal static class SimulateCommand
         CsvColumn.Number<SimulationRow>("cumulative faeces", "µg", r => r.CumulativeFaecesMicrograms),
     ]);
 
-    /// <summary>Two charts stacked in one SVG: serum with the guideline's bands, and stores with the 300 µg line (IOM 1998).</summary>
+    /// <summary>The guidelines for total serum B12, the quantity the simulation gives (not active B12, holotranscobalamin).</summary>
+    private static readonly string TotalSerumGuidelines = string.Join(", ", SerumGuidelines.All.Where(g => g.Analyte == SerumAnalyte.TotalB12).Select(g => g.Id));
+
+    /// <summary>The guideline with this id, if it classifies total serum B12.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">No guideline has this id, or it classifies another analyte.</exception>
+    private static SerumGuideline TotalSerumGuideline(string id)
+    {
+        var chosen = SerumGuidelines.Get(id);
+        return chosen.Analyte == SerumAnalyte.TotalB12
+            ? chosen
+            : throw new ArgumentOutOfRangeException(nameof(id), id, $"--guideline {chosen.Id} is for active B12 (holotranscobalamin), which the simulation does not give; it gives total serum B12: use {TotalSerumGuidelines}.");
+    }
+
+    /// <summary>Two charts stacked in one SVG: serum with the guideline's bands, and stores with the serum model's low anchor, the smallest healthy store (300 µg, IOM 1998).</summary>
     private static string Chart(SimulationResult simulation, SerumGuideline guideline)
     {
         var time = new ChartAxis("Time (days)");
+        var lowest = simulation.Settings.Serum.LowStoresMicrograms;
         var serum = new SvgChart(
             $"Serum B12 ({guideline.Name})",
             time,
@@ -110,23 +124,8 @@ internal static class SimulateCommand
             time,
             new ChartAxis("Stores (µg)", includeZero: true),
             [new ChartSeries("stores", simulation.Series.Select(r => new ChartPoint(r.Day, r.StoresMicrograms)))])
-            .WithBand(new ThresholdBand("below the smallest healthy store, 300 µg (IOM 1998)", 0, 300, BandTone.Caution));
-        return Stack(serum.ToSvg(), stores.ToSvg());
-    }
-
-    /// <summary>Places SVG documents one above the other in one SVG (nested svg elements offset by y).</summary>
-    private static string Stack(params string[] charts)
-    {
-        var height = SvgChart.Height * charts.Length;
-        var text = new System.Text.StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"<svg width=\"{SvgChart.Width}\" height=\"{height}\" viewBox=\"0 0 {SvgChart.Width} {height}\" xmlns=\"http://www.w3.org/2000/svg\">\n");
-        for (var i = 0; i < charts.Length; i++)
-        {
-            var at = charts[i].IndexOf("<svg ", StringComparison.Ordinal) + 5;
-            text.Append(charts[i], 0, at).Append(CultureInfo.InvariantCulture, $"y=\"{i * SvgChart.Height}\" ").Append(charts[i], at, charts[i].Length - at).Append('\n');
-        }
-
-        return text.Append("</svg>\n").ToString();
+            .WithBand(new ThresholdBand(string.Create(CultureInfo.InvariantCulture, $"below the smallest healthy store, {lowest} µg (IOM 1998)"), 0, lowest, BandTone.Caution));
+        return new SvgFigure([serum, stores]).ToSvg();
     }
 
     /// <summary>The JSON contract of issue 4.</summary>

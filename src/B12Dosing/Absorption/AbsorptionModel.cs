@@ -40,44 +40,47 @@ public static class AbsorptionModel
             throw new ArgumentOutOfRangeException(nameof(state), state.AvailableMicrograms, $"The IF capacity free must be at most the physiology's capacity ({physiology.EffectiveIntrinsicFactorCapacityMicrograms} µg).");
         }
 
-        var amount = dose.Amount.Micrograms;
-        return amount > 0
-            ? Evaluate(amount, dose.Route, dose.Form, dose.Vehicle, physiology, state)
-            : throw new ArgumentOutOfRangeException(nameof(dose), dose, "The dose is empty; build it with Dose.Oral, Dose.Intramuscular and the like.");
+        return Evaluate(Prepare(dose, physiology), physiology, state);
     }
 
     /// <summary>
     /// Evaluates a series of doses in time order, carrying the IF capacity from dose to dose, and returns the sums
     /// (and the IF state after the last dose). This is how "2 µg three times a day absorbs far more than 6 µg once"
-    /// shows: compare the sums for the two series.
+    /// shows: compare the sums for the two series. The intakes are those of the simulation, taken by the same code
+    /// (<c>Absorber</c>): doses at the same instant are merged by route, form and vehicle and taken in a fixed order,
+    /// so 3 × 2 µg at one instant absorb exactly what 6 µg do, and each outcome is bit for bit the simulation's.
     /// </summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">An event is the default (empty) value, or the physiology would absorb more than a small oral dose contains.</exception>
     public static DoseOutcome EvaluateSeries(IEnumerable<DoseEvent> events, Physiology physiology)
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(physiology);
-        var sorted = events.ToArray();
-        Array.Sort(sorted, static (x, y) => x.Time.CompareTo(y.Time));
-        var state = IntrinsicFactorState.Rested(physiology);
+        physiology.EnsureAbsorbsAtMostTheDose(nameof(physiology));
+        var absorber = new Absorber(physiology);
         double dose = 0, absorbed = 0, retained = 0;
-        var last = TimeSpan.Zero;
-        foreach (var e in sorted)
+        var last = 0L;
+        foreach (var intake in Intake.Prepare([.. events], long.MaxValue))
         {
-            state = state.AfterHours((e.Time - last).TotalHours, physiology);
-            last = e.Time;
-            var outcome = Evaluate(e.Dose, physiology, state);
-            state = outcome.IntrinsicFactorAfter;
+            var outcome = absorber.Take(in intake);
+            last = intake.Ticks;
             dose += outcome.Dose;
             absorbed += outcome.Absorbed;
             retained += outcome.Retained;
         }
 
-        return new(dose, absorbed, retained, state);
+        return new(dose, absorbed, retained, absorber.StateAt(last));
     }
 
-    /// <summary>Hot path on doubles (inputs already validated).</summary>
-    internal static DoseOutcome Evaluate(double amount, Route route, CobalaminForm form, DoseVehicle vehicle, Physiology p, IntrinsicFactorState state) =>
-        Evaluate(Prepare(amount, route, form, vehicle, p), p, state);
+    /// <summary>The state-free parts of a dose given through the public API (<see cref="Prepare(double, Route, CobalaminForm, DoseVehicle, Physiology)"/>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The dose is the default (empty) value.</exception>
+    internal static StateFree Prepare(Dose dose, Physiology p)
+    {
+        var amount = dose.Amount.Micrograms;
+        return amount > 0
+            ? Prepare(amount, dose.Route, dose.Form, dose.Vehicle, p)
+            : throw new ArgumentOutOfRangeException(nameof(dose), dose, "The dose is empty; build it with Dose.Oral, Dose.Intramuscular and the like.");
+    }
 
     /// <summary>The parts of a dose's outcome that do not depend on the IF state (a simulation computes them once per kind of intake).</summary>
     internal static StateFree Prepare(double amount, Route route, CobalaminForm form, DoseVehicle vehicle, Physiology p)
@@ -87,24 +90,24 @@ public static class AbsorptionModel
             case Route.Oral or Route.Sublingual:
                 var entering = vehicle == DoseVehicle.FoodBound ? amount * p.FoodReleaseFraction : amount;
                 var passive = p.PassiveFraction * entering;
-                return new(amount, entering / (p.IntrinsicFactorHalfSaturationMicrograms + entering), passive, Retained(passive, form, 1, p), UsesIntrinsicFactor: true);
+                return new(amount, entering / (p.IntrinsicFactorHalfSaturationMicrograms + entering), passive, Retained(passive, form, 1, p));
             case Route.Intranasal:
                 var nasal = amount * p.IntranasalBioavailability;
-                return new(amount, 0, nasal, Retained(nasal, form, 1, p), UsesIntrinsicFactor: false);
+                return new(amount, 0, nasal, Retained(nasal, form, 1, p));
             case Route.Intravenous:
-                return new(amount, 0, amount, Retained(amount, form, p.IntravenousRenalFactor, p), UsesIntrinsicFactor: false);
+                return new(amount, 0, amount, Retained(amount, form, p.IntravenousRenalFactor, p));
             default:
-                return new(amount, 0, amount, Retained(amount, form, 1, p), UsesIntrinsicFactor: false);
+                return new(amount, 0, amount, Retained(amount, form, 1, p));
         }
     }
 
     /// <summary>
-    /// The outcome from the state-free parts and the IF state: by mouth, <c>c·D/(K+D)</c> through IF (all kept) plus
-    /// the passive part; otherwise the state-free parts alone.
+    /// The outcome from the state-free parts and the IF state: <c>c·D/(K+D)</c> through IF (all kept) plus the other
+    /// parts; with saturation 0 (a route without IF) the other parts alone, and the state unchanged.
     /// </summary>
     internal static DoseOutcome Evaluate(in StateFree parts, Physiology p, IntrinsicFactorState state)
     {
-        if (!parts.UsesIntrinsicFactor)
+        if (parts.Saturation == 0)
         {
             return new(parts.Dose, parts.Absorbed, parts.Retained, state);
         }
@@ -116,9 +119,9 @@ public static class AbsorptionModel
 
     /// <summary>
     /// A dose's outcome apart from the IF-mediated part: the dose, the saturation <c>D/(K+D)</c> of the IF route (0 if
-    /// the route does not use IF), and the absorbed and retained amounts of the other routes.
+    /// the route does not use IF), and the absorbed and retained amounts that do not pass through IF.
     /// </summary>
-    internal readonly record struct StateFree(double Dose, double Saturation, double Absorbed, double Retained, bool UsesIntrinsicFactor);
+    internal readonly record struct StateFree(double Dose, double Saturation, double Absorbed, double Retained);
 
     /// <summary>
     /// The amount kept of a plasma load <paramref name="load"/> (µg): <c>a·ln(1 + L/(Km + a))</c> with the form's and the

@@ -38,6 +38,9 @@ public sealed record Physiology
     /// </summary>
     public const double IlealResectionUptakeFactor = 0.25;
 
+    /// <summary>Fraction of biliary B12 reabsorbed through the IF route in health: about half (Carmel 2008).</summary>
+    private const double HealthyBiliaryReabsorptionFraction = 0.5;
+
     private Physiology()
     {
     }
@@ -155,9 +158,9 @@ public sealed record Physiology
         PassiveFraction = FittedParameters.PassiveFraction,
         FoodReleaseFraction = FittedParameters.FoodReleaseFraction,
         IlealUptakeFactor = 1,
-        TurnoverPerDay = HealthyStoreLossPerDay - (DefaultBiliarySecretionPerDay * 0.5),
+        TurnoverPerDay = HealthyStoreLossPerDay - (DefaultBiliarySecretionPerDay * (1 - HealthyBiliaryReabsorptionFraction)),
         BiliarySecretionPerDay = DefaultBiliarySecretionPerDay,
-        BiliaryReabsorptionFraction = 0.5,
+        BiliaryReabsorptionFraction = HealthyBiliaryReabsorptionFraction,
     };
 
     /// <summary>
@@ -197,7 +200,7 @@ public sealed record Physiology
     public static Physiology IlealResection { get; } = Healthy with
     {
         IlealUptakeFactor = IlealResectionUptakeFactor,
-        BiliaryReabsorptionFraction = 0.5 * IlealResectionUptakeFactor,
+        BiliaryReabsorptionFraction = HealthyBiliaryReabsorptionFraction * IlealResectionUptakeFactor,
     };
 
     /// <summary>The preset for a condition.</summary>

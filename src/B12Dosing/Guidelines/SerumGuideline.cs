@@ -101,7 +101,7 @@ public sealed class SerumGuideline
             Convert(b.Upper, unit),
             b.Status switch { SerumStatus.Deficient => BandTone.Danger, SerumStatus.Indeterminate => BandTone.Caution, SerumStatus.Adequate => BandTone.Normal, _ => BandTone.Neutral }))];
 
-    /// <summary>The guideline's name and its bands, for example <c>WHO: deficient &lt; 148 pmol/L; low 148-221 pmol/L; adequate &gt; 221 pmol/L</c>.</summary>
+    /// <summary>The guideline's name and its bands, for example <c>WHO (2008): deficient &lt; 148 pmol/L; low 148-221 pmol/L; adequate &gt; 221 pmol/L</c>.</summary>
     public override string ToString() => $"{Name}: {string.Join("; ", Bands.Select(b => $"{b.Label} {Range(b)}"))}";
 
     private SerumBand Classify(double value)

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using B12Dosing.Absorption;
+using B12Dosing.Dosing;
 
 namespace B12Dosing.Kinetics;
 
@@ -99,7 +100,7 @@ internal struct PatientRun
         }
     }
 
-    private void Apply<TSink>(in SimulationPlan.Intake intake)
+    private void Apply<TSink>(in Intake intake)
         where TSink : IOutputSink, allows ref struct
     {
         var outcome = _absorber.Take(in intake);
@@ -112,48 +113,6 @@ internal struct PatientRun
             Absorbed.Add(outcome.Absorbed);
             Retained.Add(outcome.Retained);
         }
-    }
-}
-
-/// <summary>
-/// Evaluates a patient's intakes in order, carrying the IF capacity from one oral intake to the next. It remembers the
-/// last recovery factor (per gap between oral intakes) and the last kind of intake's state-free parts, so a regimen
-/// that repeats one dose at one interval computes its exponential and logarithm once; a hit returns the very numbers a
-/// recomputation would.
-/// </summary>
-internal struct Absorber(Physiology physiology)
-{
-    private IntrinsicFactorState _if = IntrinsicFactorState.Rested(physiology);
-    private long _ifTicks;
-    private long _gapTicks = -1;
-    private double _decay;
-    private SimulationPlan.Intake _kind = new(-1, double.NaN, default, default, default);
-    private AbsorptionModel.StateFree _parts;
-
-    public DoseOutcome Take(in SimulationPlan.Intake intake)
-    {
-        if (intake.UsesIntrinsicFactor)
-        {
-            var gap = intake.Ticks - _ifTicks;
-            if (gap != _gapTicks)
-            {
-                _gapTicks = gap;
-                _decay = IntrinsicFactorState.DecayOver(gap / (double)TimeSpan.TicksPerHour, physiology);
-            }
-
-            _if = _if.AfterDecay(_decay, physiology);
-            _ifTicks = intake.Ticks;
-        }
-
-        if (!intake.SameKind(_kind))
-        {
-            _kind = intake;
-            _parts = AbsorptionModel.Prepare(intake.Amount, intake.Route, intake.Form, intake.Vehicle, physiology);
-        }
-
-        var outcome = AbsorptionModel.Evaluate(in _parts, physiology, _if);
-        _if = outcome.IntrinsicFactorAfter;
-        return outcome;
     }
 }
 

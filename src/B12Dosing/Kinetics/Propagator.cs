@@ -1,26 +1,24 @@
 namespace B12Dosing.Kinetics;
 
 /// <summary>
-/// The exact solution over <see cref="Ticks"/> of the linear system between doses,
+/// The exact solution over one interval of the linear system between doses,
 /// <c>d/dt [P, S] = A·[P, S]</c> with <c>A = [[−k_t, β·k_b], [k_t, −(k_b + k_o)]]</c>: the 2×2 matrix exponential
-/// <c>exp(A·Δt)</c> from the eigenvalues of <c>A</c> (real, distinct and not positive, since the off-diagonal terms
-/// are not negative).
+/// <c>exp(A·Δt)</c> from the eigenvalues of <c>A</c> (real and not positive, since the off-diagonal terms are not
+/// negative; equal only when <c>k_t = k_b + k_o</c> and <c>β·k_b = 0</c>).
 /// </summary>
 internal readonly struct Propagator
 {
-    public readonly long Ticks;
     public readonly double PP, PS, SP, SS;
 
-    private Propagator(long ticks, double pp, double ps, double sp, double ss)
+    private Propagator(double pp, double ps, double sp, double ss)
     {
-        Ticks = ticks;
         PP = pp;
         PS = ps;
         SP = sp;
         SS = ss;
     }
 
-    /// <summary>exp(A·days) for transit rate <paramref name="kt"/>, bile-reabsorption rate <paramref name="r"/> (β·k_b) and store exit rate <paramref name="ks"/> (k_b + k_o), per day.</summary>
+    /// <summary>exp(A·Δt) over <paramref name="ticks"/> for transit rate <paramref name="kt"/>, bile-reabsorption rate <paramref name="r"/> (β·k_b) and store exit rate <paramref name="ks"/> (k_b + k_o), per day.</summary>
     public static Propagator Create(double kt, double r, double ks, long ticks)
     {
         var days = ticks / (double)TimeSpan.TicksPerDay;
@@ -28,19 +26,22 @@ internal readonly struct Propagator
         var det = kt * (ks - r);
         var disc = Math.Sqrt(((kt - ks) * (kt - ks)) + (4 * kt * r));
         var l1 = (trace - disc) / 2;
-        if (disc <= 1e-12 * -trace)
+        var l2 = det / l1;
+        var z = (l1 - l2) * days;
+        if (z > -1e-3)
         {
-            // Repeated eigenvalue λ: exp(At) = e^{λt}(I + (A − λI)t).
-            var e = Math.Exp(l1 * days);
-            return new(ticks, e * (1 + ((-kt - l1) * days)), e * r * days, e * kt * days, e * (1 + ((-ks - l1) * days)));
+            // Close eigenvalues (or a very short step): e1 − e2 would cancel (at z = −1e-11, 1e-5 relative error), so
+            // exp(At) = e2·I + D·(A − l2·I) with the divided difference D = (e1 − e2)/(l1 − l2) = t·e2·(e^z − 1)/z by its
+            // series, exact to z⁵/720 < 2e-18. This also covers a repeated eigenvalue (z = 0: D = t·e^{λt}).
+            var e = Math.Exp(l2 * days);
+            var divided = days * e * (1 + (z * ((1.0 / 2) + (z * ((1.0 / 6) + (z * ((1.0 / 24) + (z / 120))))))));
+            return new(e + (divided * (-kt - l2)), r * divided, kt * divided, e + (divided * (-ks - l2)));
         }
 
-        var l2 = det / l1;
         var e1 = Math.Exp(l1 * days);
         var e2 = Math.Exp(l2 * days);
         var d = l1 - l2;
         return new(
-            ticks,
             ((e1 * (-kt - l2)) - (e2 * (-kt - l1))) / d,
             r * (e1 - e2) / d,
             kt * (e1 - e2) / d,

@@ -77,6 +77,18 @@ public sealed class SimulationPlan
         return outcomes;
     }
 
+    /// <summary>The time of every output row, days.</summary>
+    internal double[] Days()
+    {
+        var days = new double[OutputCount];
+        for (var row = 0; row < days.Length; row++)
+        {
+            days[row] = Day(row);
+        }
+
+        return days;
+    }
+
     internal ReadOnlySpan<Intake> Intakes => _intakes;
 
     internal ReadOnlySpan<PlanStep> Steps => _steps;
@@ -125,69 +137,4 @@ public sealed class SimulationPlan
 
     /// <summary>One step: advance by interval <see cref="Interval"/> (none if negative), then apply intake <see cref="Action"/> or, if negative, write output row <c>~Action</c>.</summary>
     internal readonly record struct PlanStep(int Interval, int Action);
-
-    /// <summary>One intake: the merged doses of one route, form and vehicle at one instant.</summary>
-    internal readonly record struct Intake(long Ticks, double Amount, Route Route, CobalaminForm Form, DoseVehicle Vehicle)
-    {
-        public bool UsesIntrinsicFactor => Route is Route.Oral or Route.Sublingual;
-
-        public static Intake[] Prepare(ReadOnlySpan<DoseEvent> events, long horizonTicks)
-        {
-            var list = new Intake[events.Length];
-            var n = 0;
-            var sorted = true;
-            foreach (var e in events)
-            {
-                var amount = e.Dose.Amount.Micrograms;
-                if (!(amount > 0))
-                {
-                    throw new ArgumentException("A dose event is empty (default(DoseEvent)); build events with new DoseEvent(time, dose).", nameof(events));
-                }
-
-                if (e.Time.Ticks >= horizonTicks)
-                {
-                    continue;
-                }
-
-                list[n] = new(e.Time.Ticks, amount, e.Dose.Route, e.Dose.Form, e.Dose.Vehicle);
-                sorted &= n == 0 || Order(list[n - 1], list[n]) < 0;
-                n++;
-            }
-
-            if (!sorted)
-            {
-                Array.Sort(list, 0, n, Comparer<Intake>.Create(Order));
-            }
-
-            // Merge same instant, route, form and vehicle (amounts summed in sorted order).
-            var m = 0;
-            for (var i = 0; i < n; i++)
-            {
-                if (m > 0 && SameInstantAndKind(list[m - 1], list[i]))
-                {
-                    list[m - 1] = list[m - 1] with { Amount = list[m - 1].Amount + list[i].Amount };
-                }
-                else
-                {
-                    list[m++] = list[i];
-                }
-            }
-
-            return m == list.Length ? list : list[..m];
-        }
-
-        /// <summary>Same amount, route, form and vehicle (at any time).</summary>
-        public bool SameKind(in Intake other) => Amount == other.Amount && Route == other.Route && Form == other.Form && Vehicle == other.Vehicle;
-
-        private static bool SameInstantAndKind(Intake a, Intake b) => a.Ticks == b.Ticks && a.Route == b.Route && a.Form == b.Form && a.Vehicle == b.Vehicle;
-
-        private static int Order(Intake a, Intake b)
-        {
-            var c = a.Ticks.CompareTo(b.Ticks);
-            c = c != 0 ? c : a.Route.CompareTo(b.Route);
-            c = c != 0 ? c : a.Form.CompareTo(b.Form);
-            c = c != 0 ? c : a.Vehicle.CompareTo(b.Vehicle);
-            return c != 0 ? c : a.Amount.CompareTo(b.Amount);
-        }
-    }
 }

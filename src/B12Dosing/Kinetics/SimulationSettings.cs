@@ -12,7 +12,7 @@ public sealed record SimulationSettings
     /// <summary>The longest horizon accepted: 100 years (36 525 days); longer is beyond any regimen and a likely typo.</summary>
     public static readonly TimeSpan MaximumHorizon = TimeSpan.FromDays(36525);
 
-    /// <summary>The most output rows accepted (horizon / step): 2 000 000.</summary>
+    /// <summary>The most output rows accepted (horizon / step rounded up, plus the row at day 0): 2 000 000.</summary>
     public const long MaximumRows = 2_000_000;
 
     /// <summary>Average adult body stores, 2500 µg (Carmel 2008); the default <see cref="InitialStores"/>.</summary>
@@ -61,9 +61,12 @@ public sealed record SimulationSettings
             : throw new ArgumentOutOfRangeException(nameof(Step), value, $"The output step must be at least one second and at most {MaximumHorizon.TotalDays} days (100 years).");
     } = TimeSpan.FromDays(1);
 
+    /// <summary>The largest initial stores accepted, µg: 1 g, about 300 times the average 2.5 mg (a bound on typing errors, not physiology).</summary>
+    internal const double MaximumInitialStoresMicrograms = 1e6;
+
     /// <summary>Checks initial stores: at most 1 g.</summary>
     internal static Mass CheckInitialStores(Mass value, string paramName) =>
-        value.Micrograms <= 1e6 ? value : throw new ArgumentOutOfRangeException(paramName, value, "Initial stores must be at most 1 g (about 300 times the average 2.5 mg).");
+        value.Micrograms <= MaximumInitialStoresMicrograms ? value : throw new ArgumentOutOfRangeException(paramName, value, "Initial stores must be at most 1 g (about 300 times the average 2.5 mg).");
 
     /// <summary>The number of output intervals (rows − 1).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The step is so small that the series would exceed <see cref="MaximumRows"/> rows.</exception>
@@ -74,7 +77,7 @@ public sealed record SimulationSettings
             var n = (Horizon.Ticks + Step.Ticks - 1) / Step.Ticks;
             return n < MaximumRows
                 ? n
-                : throw new ArgumentOutOfRangeException(nameof(Step), Step, $"Horizon / step gives {n} rows; at most {MaximumRows} are accepted: use a larger step.");
+                : throw new ArgumentOutOfRangeException(nameof(Step), Step, $"Horizon / step gives {n + 1} rows; at most {MaximumRows} are accepted: use a larger step.");
         }
     }
 }

@@ -104,7 +104,7 @@ public static class Simulator
     /// <c>c* = Cmax(1 − e)/(1 − (1 − x)e)</c> with <c>e = exp(−T/τ)</c> and <c>x = E/(K + E)</c>; the trough is
     /// <c>(I − Φ)⁻¹·Φ·[R, 0]</c> with <c>Φ = exp(A·T)</c> and <c>R</c> the retained amount per dose.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The interval is not positive.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The interval is not positive, or the dose is the default (empty) value.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="physiology"/> is null.</exception>
     /// <exception cref="ArgumentException">
     /// The stores lose less than <see cref="MinimumLossPerInterval"/> of themselves per interval (none at all: they grow without bound);
@@ -126,11 +126,12 @@ public static class Simulator
                 nameof(physiology));
         }
 
-        var entering = dose.Vehicle == DoseVehicle.FoodBound ? dose.Amount.Micrograms * physiology.FoodReleaseFraction : dose.Amount.Micrograms;
-        var x = entering / (physiology.IntrinsicFactorHalfSaturationMicrograms + entering);
-        var e = Math.Exp(-interval.TotalHours / physiology.IntrinsicFactorRecoveryHours);
-        var capacity = physiology.EffectiveIntrinsicFactorCapacityMicrograms * (1 - e) / (1 - ((1 - x) * e));
-        var retained = AbsorptionModel.Evaluate(dose, physiology, new IntrinsicFactorState(capacity)).Retained;
+        var parts = AbsorptionModel.Prepare(dose, physiology);
+        var e = IntrinsicFactorState.DecayOver(interval.TotalHours, physiology);
+        // c* is below the capacity in exact arithmetic but may round one ulp above it (x → 0): the internal evaluation
+        // takes min(c*, capacity) instead of rejecting the state as the public one does.
+        var capacity = physiology.EffectiveIntrinsicFactorCapacityMicrograms * (1 - e) / (1 - ((1 - parts.Saturation) * e));
+        var retained = AbsorptionModel.Evaluate(in parts, physiology, new IntrinsicFactorState(capacity)).Retained;
         var phi = PoolRates.Of(physiology).Propagator(interval.Ticks);
         // y = Φ·[R, 0]; solve (I − Φ)·x = y.
         double y1 = phi.PP * retained, y2 = phi.SP * retained;

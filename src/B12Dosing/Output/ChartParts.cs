@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace B12Dosing.Output;
 
 /// <summary>How an axis maps values to positions.</summary>
@@ -98,7 +100,7 @@ public sealed class ChartSeries
             if (!double.IsFinite(copy[i].X) || !double.IsFinite(copy[i].Y))
             {
                 throw new ArgumentException(
-                    $"Series '{name}', point {i}: ({copy[i].X}, {copy[i].Y}) is not finite; every coordinate must be a finite number (no NaN or infinity).",
+                    string.Create(CultureInfo.InvariantCulture, $"Series '{name}', point {i}: ({copy[i].X}, {copy[i].Y}) is not finite; every coordinate must be a finite number (no NaN or infinity)."),
                     nameof(points));
             }
         }
@@ -119,7 +121,7 @@ public sealed class ChartSeries
 
     /// <summary>Readable text such as <c>stores: 366 points, x 0 to 365, y 150 to 4368</c> (invariant culture).</summary>
     public override string ToString() => string.Create(
-        System.Globalization.CultureInfo.InvariantCulture,
+        CultureInfo.InvariantCulture,
         $"{Name}: {Points.Count} point{(Points.Count == 1 ? "" : "s")}, x {Points.Min(p => p.X):G6} to {Points.Max(p => p.X):G6}, y {Points.Min(p => p.Y):G6} to {Points.Max(p => p.Y):G6}");
 
     /// <summary>A series from parallel x and y values.</summary>
@@ -159,7 +161,7 @@ public sealed record ThresholdBand
 
         if (double.IsNaN(upper) || double.IsNegativeInfinity(upper) || !(upper > lower))
         {
-            throw new ArgumentOutOfRangeException(nameof(upper), upper, $"Band '{label}': the upper bound must be above the lower bound ({lower}) or positive infinity.");
+            throw new ArgumentOutOfRangeException(nameof(upper), upper, string.Create(CultureInfo.InvariantCulture, $"Band '{label}': the upper bound must be above the lower bound ({lower}) or positive infinity."));
         }
 
         if (double.IsInfinity(lower) && double.IsInfinity(upper))

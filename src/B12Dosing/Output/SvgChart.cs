@@ -110,16 +110,7 @@ public sealed class SvgChart
     public string ToSvg() => Capture(WriteTo);
 
     /// <summary>Writes the SVG document to <paramref name="writer"/> (which is not closed).</summary>
-    public void WriteTo(TextWriter writer)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        using var w = CreateXmlWriter(writer);
-        w.WriteStartElement("svg", SvgNamespace);
-        Attrs(w, ("width", Width), ("height", Height));
-        w.WriteAttributeString("viewBox", $"0 0 {Width} {Height}");
-        Render(w);
-        w.WriteEndElement();
-    }
+    public void WriteTo(TextWriter writer) => WriteDocument(writer, Height, Render);
 
     /// <summary>The SVG document (the same as <see cref="ToSvg"/>).</summary>
     public override string ToString() => ToSvg();
@@ -132,12 +123,32 @@ public sealed class SvgChart
         return writer.ToString();
     }
 
-    /// <summary>An XML writer for an SVG document: indented, no XML declaration, leaves the text writer open.</summary>
-    internal static XmlWriter CreateXmlWriter(TextWriter writer) =>
-        XmlWriter.Create(writer, new XmlWriterSettings { Indent = true, OmitXmlDeclaration = true, CloseOutput = false });
+    /// <summary>
+    /// Writes an SVG document <see cref="Width"/> wide and <paramref name="height"/> high, with a viewBox, whose content
+    /// <paramref name="content"/> writes: indented, no XML declaration, leaving <paramref name="writer"/> open.
+    /// </summary>
+    internal static void WriteDocument(TextWriter writer, int height, Action<XmlWriter> content)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        using var w = XmlWriter.Create(writer, new XmlWriterSettings { Indent = true, OmitXmlDeclaration = true, CloseOutput = false });
+        w.WriteStartElement("svg", SvgNamespace);
+        Attrs(w, ("width", Width), ("height", height));
+        w.WriteAttributeString("viewBox", string.Create(CultureInfo.InvariantCulture, $"0 0 {Width} {height}"));
+        content(w);
+        w.WriteEndElement();
+    }
+
+    /// <summary>Writes the chart as an <c>svg</c> element nested at <paramref name="y"/> in a larger document.</summary>
+    internal void RenderNested(XmlWriter w, double y)
+    {
+        w.WriteStartElement("svg", SvgNamespace);
+        Attrs(w, ("y", y), ("width", Width), ("height", Height));
+        Render(w);
+        w.WriteEndElement();
+    }
 
     /// <summary>Writes the chart's content into the <c>svg</c> element just opened (the caller sets its size and position).</summary>
-    internal void Render(XmlWriter w)
+    private void Render(XmlWriter w)
     {
         var points = Series.SelectMany(s => s.Points).ToArray();
         var x = Range(XAxis, points.Select(p => p.X));

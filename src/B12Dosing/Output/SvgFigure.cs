@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace B12Dosing.Output;
 
 /// <summary>
@@ -31,27 +29,13 @@ public sealed class SvgFigure
     public string ToSvg() => SvgChart.Capture(WriteTo);
 
     /// <summary>Writes the SVG document to <paramref name="writer"/> (which is not closed).</summary>
-    public void WriteTo(TextWriter writer)
+    public void WriteTo(TextWriter writer) => SvgChart.WriteDocument(writer, Height, w =>
     {
-        ArgumentNullException.ThrowIfNull(writer);
-        const string ns = "http://www.w3.org/2000/svg";
-        using var w = SvgChart.CreateXmlWriter(writer);
-        w.WriteStartElement("svg", ns);
-        w.WriteAttributeString("width", SvgChart.Width.ToString(CultureInfo.InvariantCulture));
-        w.WriteAttributeString("height", Height.ToString(CultureInfo.InvariantCulture));
-        w.WriteAttributeString("viewBox", string.Create(CultureInfo.InvariantCulture, $"0 0 {SvgChart.Width} {Height}"));
         for (var i = 0; i < Charts.Count; i++)
         {
-            w.WriteStartElement("svg", ns);
-            w.WriteAttributeString("y", (i * SvgChart.Height).ToString(CultureInfo.InvariantCulture));
-            w.WriteAttributeString("width", SvgChart.Width.ToString(CultureInfo.InvariantCulture));
-            w.WriteAttributeString("height", SvgChart.Height.ToString(CultureInfo.InvariantCulture));
-            Charts[i].Render(w);
-            w.WriteEndElement();
+            Charts[i].RenderNested(w, i * SvgChart.Height);
         }
-
-        w.WriteEndElement();
-    }
+    });
 
     /// <summary>The SVG document (the same as <see cref="ToSvg"/>).</summary>
     public override string ToString() => ToSvg();

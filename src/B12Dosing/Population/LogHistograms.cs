@@ -93,7 +93,7 @@ internal sealed class LogHistograms
             h._tiny[row] = NotNegative(reader.ReadInt32());
             var first = reader.ReadInt32();
             var octaves = reader.ReadInt32();
-            if (first < 0 || octaves < 0 || first + octaves > MaxExponent - MinExponent)
+            if (first < 0 || octaves < 0 || octaves > MaxExponent - MinExponent - first)
             {
                 throw new InvalidDataException($"Row {row} has octaves {first} + {octaves}; the histograms have {MaxExponent - MinExponent}.");
             }
@@ -141,12 +141,15 @@ internal sealed class LogHistograms
     }
 
     /// <summary>
-    /// The value of rank <c>k = max(1, ⌈p·n⌉)</c> among the row's <paramref name="count"/> values (the nearest-rank
-    /// percentile), as the midpoint of its bin: within <see cref="RelativeError"/> of the exact order statistic.
+    /// The value of rank <c>k = max(1, ⌈P·n/100⌉)</c> among the row's <paramref name="count"/> values (the nearest-rank
+    /// <paramref name="percent"/>th percentile), as the midpoint of its bin: within <see cref="RelativeError"/> of the
+    /// exact order statistic. The rank is computed from the percent, not from a fraction <c>P/100</c>: for a whole
+    /// percent <c>P·n</c> is exact and so is its quotient when it is a whole number, whereas <c>0.07 × 100</c> rounds
+    /// to 7.000000000000001 and would give rank 8.
     /// </summary>
-    public double Quantile(int row, double fraction, long count)
+    public double Quantile(int row, double percent, long count)
     {
-        var rank = Math.Max(1, (long)Math.Ceiling(fraction * count));
+        var rank = Math.Max(1, (long)Math.Ceiling(percent * count / 100));
         long seen = _tiny[row];
         if (seen >= rank || _counts[row] is not { } counts)
         {

@@ -80,7 +80,7 @@ public sealed record PopulationModel
             BiliarySecretionPerDay = Math.Min(1, preset.BiliarySecretionPerDay * fLoss),
             RenalRetentionCapacityMicrograms = preset.RenalRetentionCapacityMicrograms * fRetention,
         };
-        var stores = Math.Min(1e6, MedianInitialStores.Micrograms * fStores);
+        var stores = Math.Min(SimulationSettings.MaximumInitialStoresMicrograms, MedianInitialStores.Micrograms * fStores);
         return new(index, condition, physiology, Mass.FromMicrograms(stores));
     }
 }

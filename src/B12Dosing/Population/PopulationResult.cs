@@ -194,13 +194,7 @@ public sealed class PopulationResult
                 }
             }
 
-            var days = new double[rows];
-            for (var row = 0; row < rows; row++)
-            {
-                days[row] = plan.Day(row);
-            }
-
-            return new(partition, days, stores, serum, below);
+            return new(partition, plan.Days(), stores, serum, below);
         }
         catch (Exception e) when (e is EndOfStreamException or ArgumentOutOfRangeException)
         {
@@ -231,13 +225,13 @@ public sealed class PopulationResult
         ArgumentOutOfRangeException.ThrowIfNegative(row);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(row, _days.Length);
         return percentile is >= 0 and <= 100
-            ? histograms.Quantile(row, percentile / 100, Patients)
+            ? histograms.Quantile(row, percentile, Patients)
             : throw new ArgumentOutOfRangeException(nameof(percentile), percentile, "A percentile must be in [0, 100].");
     }
 
     private PercentileSeries Series(LogHistograms h)
     {
         double[] At(double p) => [.. Enumerable.Range(0, _days.Length).Select(row => h.Quantile(row, p, Patients))];
-        return new(At(0.05), At(0.25), At(0.50), At(0.75), At(0.95));
+        return new(At(5), At(25), At(50), At(75), At(95));
     }
 }

@@ -97,13 +97,7 @@ public static class PopulationSimulator
             all.Merge(partial);
         }
 
-        var days = new double[plan.OutputCount];
-        for (var row = 0; row < days.Length; row++)
-        {
-            days[row] = plan.Day(row);
-        }
-
-        return new(settings, days, all.Stores, all.Serum, all.Below);
+        return new(settings, plan.Days(), all.Stores, all.Serum, all.Below);
     }
 
     /// <summary>

@@ -66,7 +66,7 @@ public static class CobalaminForms
         CobalaminForm.Hydroxocobalamin => "hydroxocobalamin",
         CobalaminForm.Methylcobalamin => "methylcobalamin",
         CobalaminForm.Adenosylcobalamin => "adenosylcobalamin",
-        _ => throw new ArgumentOutOfRangeException(nameof(form), form, "Not a cobalamin form."),
+        _ => throw new ArgumentOutOfRangeException(nameof(form), form, $"Not a cobalamin form; accepted: {AcceptedNames}."),
     };
 
     /// <summary>

@@ -25,7 +25,7 @@ public readonly record struct ConvertedQuantity
     /// <summary>The unit as the caller spelled it (trimmed).</summary>
     public string Unit => _unit ?? string.Empty;
 
-    /// <summary>The value with full (round-trip) precision and the unit: <c>"295.1212...  pmol/L"</c>.</summary>
+    /// <summary>The value with full (round-trip) precision and the unit: <c>"295.1212... pmol/L"</c>.</summary>
     public override string ToString() => string.Concat(Value.ToString("R", CultureInfo.InvariantCulture), " ", Unit);
 
     /// <summary>

@@ -27,9 +27,9 @@ public readonly partial struct MassConcentration
 
     internal static readonly UnitTable<MassConcentrationUnit> Units = new(
         "mass concentration",
-        new(MassConcentrationUnit.PicogramPerMilliliter, "pg/mL", 1, ["pg/ml"]),
-        new(MassConcentrationUnit.NanogramPerLiter, "ng/L", 1, ["ng/l"]),
-        new(MassConcentrationUnit.NanogramPerMilliliter, "ng/mL", 1e3, ["ng/ml"]),
+        new(MassConcentrationUnit.PicogramPerMilliliter, "pg/mL", 1, []),
+        new(MassConcentrationUnit.NanogramPerLiter, "ng/L", 1, []),
+        new(MassConcentrationUnit.NanogramPerMilliliter, "ng/mL", 1e3, []),
         new(MassConcentrationUnit.MicrogramPerLiter, "µg/L", 1e3, ["\u03bcg/L", "ug/L", "mcg/L"]));
 
     /// <inheritdoc/>

@@ -21,8 +21,8 @@ public readonly partial struct MolarConcentration
 
     internal static readonly UnitTable<MolarConcentrationUnit> Units = new(
         "molar concentration",
-        new(MolarConcentrationUnit.PicomolePerLiter, "pmol/L", 1, ["pmol/l", "pM"]),
-        new(MolarConcentrationUnit.NanomolePerLiter, "nmol/L", 1e3, ["nmol/l", "nM"]));
+        new(MolarConcentrationUnit.PicomolePerLiter, "pmol/L", 1, ["pM"]),
+        new(MolarConcentrationUnit.NanomolePerLiter, "nmol/L", 1e3, ["nM"]));
 
     /// <inheritdoc/>
     public static MolarConcentrationUnit BaseUnit => MolarConcentrationUnit.PicomolePerLiter;

@@ -131,19 +131,10 @@ public static class QuantityConverter
     private sealed record Kind(IUnitTable Units, Dimension Dimension, bool IsMolar);
 
     /// <summary>Every unit of every kind, for the messages of text that is no known quantity.</summary>
-    private sealed class AnyUnit : IUnitTable
+    private sealed class AnyUnit : IUnitNames
     {
         public string QuantityName => "quantity";
 
         public string AcceptedSymbols { get; } = string.Join(", ", Kinds.Select(k => k.Units.AcceptedSymbols));
-
-        public bool FitsEveryUnit(double value, double toBase) => double.IsFinite(value * toBase);
-
-        public bool TryFindFactor(ReadOnlySpan<char> text, out double toBase)
-        {
-            var found = FindKind(text);
-            toBase = found?.ToBase ?? 0;
-            return found is not null;
-        }
     }
 }

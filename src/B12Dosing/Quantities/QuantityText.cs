@@ -71,7 +71,7 @@ internal static class QuantityText
     public static bool TrySplit(
         ReadOnlySpan<char> text,
         IFormatProvider? provider,
-        IUnitTable table,
+        IUnitNames table,
         out double value,
         out ReadOnlySpan<char> unitText,
         out string error)
@@ -147,7 +147,7 @@ internal static class QuantityText
     }
 
     /// <summary>The message for a unit text that <paramref name="table"/> does not know.</summary>
-    public static string UnknownUnitMessage(IUnitTable table, ReadOnlySpan<char> unitText, ReadOnlySpan<char> whole) =>
+    public static string UnknownUnitMessage(IUnitNames table, ReadOnlySpan<char> unitText, ReadOnlySpan<char> whole) =>
         $"'{unitText.ToString()}' in '{whole.ToString()}' is not a {table.QuantityName} unit: {Expected(table)}.";
 
     /// <summary>Formats a value and unit symbol: <paramref name="format"/> applies to the number.</summary>
@@ -182,9 +182,9 @@ internal static class QuantityText
         char.IsAsciiDigit(c) || c is '.' or ',' or '+' or '-' or 'e' or 'E';
 
     /// <summary>A message naming the text, what is wrong with it and the accepted form (built only on failure).</summary>
-    private static string Describe(ReadOnlySpan<char> text, IUnitTable table, string problem) =>
+    private static string Describe(ReadOnlySpan<char> text, IUnitNames table, string problem) =>
         $"'{text.ToString()}' {problem}: {Expected(table)}.";
 
-    private static string Expected(IUnitTable table) =>
+    private static string Expected(IUnitNames table) =>
         $"expected a non-negative number and a {table.QuantityName} unit, for example '500 {table.AcceptedSymbols.Split(", ")[0]}' (units: {table.AcceptedSymbols})";
 }

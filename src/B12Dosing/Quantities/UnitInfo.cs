@@ -1,21 +1,28 @@
+using System.Globalization;
+
 namespace B12Dosing.Quantities;
 
 /// <summary>
-/// One unit of a quantity: the symbol it prints with, the other spellings it parses from, and the
-/// factor that turns a value in this unit into the quantity's base unit.
+/// One unit of a quantity: the symbol it prints with, the other spellings it parses from (symbol and
+/// spellings match ignoring case, so <c>pg/ml</c> needs no entry), and the factor that turns a value in this
+/// unit into the quantity's base unit.
 /// </summary>
 internal readonly record struct UnitInfo<TUnit>(TUnit Unit, string Symbol, double ToBase, string[] Aliases)
     where TUnit : struct, Enum;
 
-/// <summary>The units of one quantity (or of several), looked up by spelling, whatever the unit enum.</summary>
-internal interface IUnitTable
+/// <summary>What parsing messages say about the units of one quantity (or of several).</summary>
+internal interface IUnitNames
 {
     /// <summary>The quantity's name, used in error messages.</summary>
     string QuantityName { get; }
 
     /// <summary>The symbols of every unit, for error messages.</summary>
     string AcceptedSymbols { get; }
+}
 
+/// <summary>The units of one quantity, looked up by spelling, whatever the unit enum.</summary>
+internal interface IUnitTable : IUnitNames
+{
     /// <summary>Finds a unit by spelling and returns the factor to the quantity's base unit.</summary>
     bool TryFindFactor(ReadOnlySpan<char> text, out double toBase);
 
@@ -74,7 +81,7 @@ internal sealed class UnitTable<TUnit> : IUnitTable
         if (!(value >= 0) || !FitsEveryUnit(value, info.ToBase))
         {
             var largest = double.MaxValue / (info.ToBase / _smallestToBase);
-            throw new ArgumentOutOfRangeException(nameof(value), value, $"A {QuantityName} must be a finite, non-negative number, at most {largest:G3} {info.Symbol} (so that it is finite in every unit).");
+            throw new ArgumentOutOfRangeException(nameof(value), value, string.Create(CultureInfo.InvariantCulture, $"A {QuantityName} must be a finite, non-negative number, at most {largest:G3} {info.Symbol} (so that it is finite in every unit)."));
         }
 
         // -0 passes the check above; store +0 so that it prints as "0".

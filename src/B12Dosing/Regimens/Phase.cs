@@ -91,9 +91,22 @@ internal sealed record Phase(TimeSpan Delay, Dose Dose, TimeSpan Interval, Immut
 
     /// <summary>Checks a number of dose times in one cycle against <see cref="MaximumTimesPerCycle"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The count is above the maximum.</exception>
-    public static int CheckTimesPerCycle(int count, string paramName) => count <= MaximumTimesPerCycle
+    private static int CheckTimesPerCycle(int count, string paramName) => count <= MaximumTimesPerCycle
         ? count
         : throw new ArgumentOutOfRangeException(paramName, count, $"A cycle may have at most {MaximumTimesPerCycle} dose times.");
+
+    /// <summary>The times of <paramref name="parts"/> equal parts of a cycle of <paramref name="interval"/>: zero, one part, two parts ….</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The count is below 1 or above <see cref="MaximumTimesPerCycle"/>, or a part is not a whole number of seconds.</exception>
+    public static ImmutableArray<TimeSpan> EvenTimes(TimeSpan interval, int parts, string paramName)
+    {
+        if (parts < 1 || interval.Ticks % parts != 0 || (interval.Ticks / parts) % TimeSpan.TicksPerSecond != 0)
+        {
+            throw new ArgumentOutOfRangeException(paramName, parts, $"A cycle is split into 1 or more equal parts that divide its interval ({RegimenTime.FormatDuration(interval)}) into whole seconds.");
+        }
+
+        CheckTimesPerCycle(parts, paramName);
+        return [.. Enumerable.Range(0, parts).Select(i => interval / parts * i)];
+    }
 
     /// <summary>This repeating phase, ending as given.</summary>
     public Phase WithLimit(PhaseLimit limit, int count, TimeSpan limitTime)

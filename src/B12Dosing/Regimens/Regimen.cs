@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Runtime.InteropServices;
 using B12Dosing.Dosing;
 using B12Dosing.Quantities;
@@ -171,7 +172,7 @@ public sealed class Regimen : IEquatable<Regimen>
     {
         if (horizon < TimeSpan.Zero || horizon > MaximumHorizon)
         {
-            throw new ArgumentOutOfRangeException(nameof(horizon), horizon, $"The horizon must be from 0 to {MaximumHorizon.TotalDays} days.");
+            throw new ArgumentOutOfRangeException(nameof(horizon), horizon, string.Create(CultureInfo.InvariantCulture, $"The horizon must be from 0 to {MaximumHorizon.TotalDays} days."));
         }
 
         long total = 0;
@@ -187,7 +188,7 @@ public sealed class Regimen : IEquatable<Regimen>
             total += count;
             if (total > MaximumEvents)
             {
-                throw new ArgumentOutOfRangeException(nameof(horizon), horizon, $"This regimen gives more than {MaximumEvents} events up to {horizon.TotalDays} days; choose a shorter horizon.");
+                throw new ArgumentOutOfRangeException(nameof(horizon), horizon, string.Create(CultureInfo.InvariantCulture, $"This regimen gives more than {MaximumEvents} events up to {horizon.TotalDays} days; choose a shorter horizon."));
             }
 
             partCounts[p] = (int)count;

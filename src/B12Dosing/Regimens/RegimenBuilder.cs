@@ -55,7 +55,7 @@ public sealed class PhaseBuilder
     /// <summary>A single dose at the phase start.</summary>
     public Regimen Once() => At(TimeSpan.Zero);
 
-    internal Regimen Complete(Phase phase) => new([_previous.Add(phase)]);
+    private Regimen Complete(Phase phase) => new([_previous.Add(phase)]);
 }
 
 /// <summary>
@@ -92,16 +92,7 @@ public sealed class RepeatBuilder
 
     /// <summary>Divides the dose into <paramref name="parts"/> equal parts spread evenly over every cycle.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The number of parts is below 1 or above 10 000, or does not divide the interval into whole seconds.</exception>
-    public RepeatBuilder Split(int parts)
-    {
-        if (parts < 1 || _phase.Interval.Ticks % parts != 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(parts), parts, $"A cycle is split into 1 or more equal parts that divide its interval ({RegimenTime.FormatDuration(_phase.Interval)}) exactly.");
-        }
-
-        Phase.CheckTimesPerCycle(parts, nameof(parts));
-        return SplitAt(Enumerable.Range(0, parts).Select(i => _phase.Interval / parts * i));
-    }
+    public RepeatBuilder Split(int parts) => SplitAt(Phase.EvenTimes(_phase.Interval, parts, nameof(parts)));
 
     /// <summary>Ends the phase after <paramref name="count"/> cycles (doses, when each cycle has one dose).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The count is below 1.</exception>

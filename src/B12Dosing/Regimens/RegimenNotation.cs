@@ -213,14 +213,20 @@ internal static class RegimenNotation
             if (limit.Text.Length > 1 && (limit.Text[0] is 'x' or 'X') && char.IsAsciiDigit(limit.Text[1]))
             {
                 _next++;
-                var count = Integer(limit with { Text = limit.Text[1..] }, "a count of cycles after 'x', such as x7", 1);
-                return Build(limit, () => phase.WithLimit(PhaseLimit.Count, count, TimeSpan.Zero));
+                return Cycles(phase, limit, limit with { Text = limit.Text[1..] });
             }
 
-            return Accept("x") ? Build(limit, () => phase.WithLimit(PhaseLimit.Count, Integer(Next(), "a count of cycles after 'x', such as x7", 1), TimeSpan.Zero))
+            return Accept("x") ? Cycles(phase, limit, Next())
                 : Accept("for") ? Build(limit, () => phase.WithLimit(PhaseLimit.For, 0, Duration(Next())))
                 : Accept("until") ? Build(limit, () => phase.WithLimit(PhaseLimit.Until, 0, Point(Next())))
                 : phase;
+        }
+
+        /// <summary>The phase ended after the count of cycles in <paramref name="count"/> (<c>x7</c> or <c>x 7</c>).</summary>
+        private Phase Cycles(Phase phase, Token limit, Token count)
+        {
+            var cycles = Integer(count, "a count of cycles after 'x', such as x7", 1);
+            return Build(limit, () => phase.WithLimit(PhaseLimit.Count, cycles, TimeSpan.Zero));
         }
 
         private Dose Dose()
@@ -244,9 +250,10 @@ internal static class RegimenNotation
                 return Build(amountToken, () => B12Dosing.Dosing.Dose.Food(amount));
             }
 
-            var form = CobalaminForms.TryParse(Peek.Text, out var f) ? f : CobalaminForm.Cyanocobalamin;
-            if (CobalaminForms.TryParse(Peek.Text, out _))
+            var form = CobalaminForm.Cyanocobalamin;
+            if (CobalaminForms.TryParse(Peek.Text, out var named))
             {
+                form = named;
                 _next++;
             }
 
@@ -272,10 +279,7 @@ internal static class RegimenNotation
         private ImmutableArray<TimeSpan> EvenSplit(TimeSpan interval, Token countToken)
         {
             var parts = Integer(countToken, "a number of equal parts after 'split' (or 'split at' and times)", 1);
-            _ = Build(countToken, () => Regimens.Phase.CheckTimesPerCycle(parts, "parts"));
-            return interval.Ticks % parts == 0 && (interval.Ticks / parts) % TimeSpan.TicksPerSecond == 0
-                ? [.. Enumerable.Range(0, parts).Select(i => interval / parts * i)]
-                : throw Error(countToken, $"a number of parts that divides {RegimenTime.FormatDuration(interval)} into whole seconds");
+            return Build(countToken, () => Regimens.Phase.EvenTimes(interval, parts, "parts"));
         }
 
         private List<TimeSpan> List(Func<Token, TimeSpan> item)
@@ -297,9 +301,9 @@ internal static class RegimenNotation
 
         private double Number(Token token, string expected)
         {
-            var text = token.Text.EndsWith('%') ? token.Text[..^1] : token.Text;
-            return double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
-                ? (token.Text.EndsWith('%') ? value / 100 : value)
+            var percent = token.Text.EndsWith('%');
+            return double.TryParse(percent ? token.Text[..^1] : token.Text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+                ? (percent ? value / 100 : value)
                 : throw Error(token, expected);
         }
 

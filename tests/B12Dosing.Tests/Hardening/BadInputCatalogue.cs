@@ -82,7 +82,7 @@ internal static class BadInputCatalogue
         Case("doses", "Routes.ShortName", "(Route)99", Range, () => ((Route)99).ShortName()),
         Case("doses", "AbsorptionModel.Evaluate", "default(Dose)", Range, () => AbsorptionModel.Evaluate(default, Physiology.Healthy)),
         Case("doses", "AbsorptionModel.Evaluate", "physiology null", Null, () => AbsorptionModel.Evaluate(OneMgIm, null!)),
-        Case("doses", "AbsorptionModel.EvaluateSeries", "[default(DoseEvent)]", Range, () => AbsorptionModel.EvaluateSeries([default], Physiology.Healthy)),
+        Case("doses", "AbsorptionModel.EvaluateSeries", "[default(DoseEvent)]", Argument, () => AbsorptionModel.EvaluateSeries([default], Physiology.Healthy)),
         .. Texts("doses", "Routes.Parse", Routes.Parse, Format, "rectal", "i.m.", "", "  ", "oral im"),
         .. Texts("doses", "Conditions.Parse", Conditions.Parse, Format, "scurvy", "", "pernicious"),
         Case("doses", "Physiology.For", "(Condition)99", Range, () => Physiology.For((Condition)99)),

@@ -176,6 +176,28 @@ public class SimulatorTests(ITestOutputHelper output)
         Assert.Equal(100, s.TotalDoseMicrograms, 12);
     }
 
+    /// <summary>
+    /// The IF capacity at the steady-state dose, Cmax(1 − e)/(1 − (1 − x)e), equals Cmax in exact arithmetic when x = 0 and
+    /// may round one ulp above it; that once made the trough throw "more IF capacity free than the physiology has"
+    /// (for 14 of these intervals). With no food released nothing is absorbed, so the trough is empty.
+    /// </summary>
+    [Fact]
+    public void Steady_state_of_a_dose_that_saturates_nothing_is_computed_at_every_interval()
+    {
+        var noRelease = Physiology.Healthy with { FoodReleaseFraction = 0 };
+        for (var minutes = 1; minutes <= 5000; minutes++)
+        {
+            var interval = TimeSpan.FromMinutes(minutes);
+            Assert.Equal((0.0, 0.0), Simulator.SteadyStateTrough(Dose.Food(Mass.FromMicrograms(2)), interval, noRelease));
+            // The stores never dip below the trough, so they lose at least trough × loss × T per interval, and that is
+            // what a dose brings in at most.
+            var (stores, _) = Simulator.SteadyStateTrough(Oral(1e-14), interval, Physiology.Healthy);
+            Assert.InRange(stores, 0, 1e-14 / (Physiology.Healthy.StoreLossPerDay * interval.TotalDays));
+        }
+
+        Assert.Throws<ArgumentOutOfRangeException>("dose", () => Simulator.SteadyStateTrough(default, TimeSpan.FromDays(1), Physiology.Healthy));
+    }
+
     [Fact]
     public void Settings_reject_bad_values()
     {

@@ -216,6 +216,9 @@ public class PopulationPartitionTests
         var damaged = (byte[])data.Clone();
         damaged[^1] = 0x7F; // the last row's count below the threshold becomes huge
         Assert.Throws<InvalidDataException>(() => Read(damaged, settings));
+        var window = (byte[])data.Clone();
+        BitConverter.GetBytes(int.MaxValue).CopyTo(window, 60); // the first row's first octave, after the 56-byte header
+        Assert.Throws<InvalidDataException>(() => Read(window, settings)); // not an OverflowException from first + octaves
     }
 
     private static long[] Bits(PopulationResult r) =>

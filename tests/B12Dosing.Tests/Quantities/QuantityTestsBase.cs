@@ -225,6 +225,16 @@ public abstract class QuantityTestsBase<T, TUnit>
         Assert.Throws<ArgumentOutOfRangeException>(() => T.From(1e308, AllUnits[0]) * 10);
     }
 
+    /// <summary>No NaN or infinity leaves a quantity: 0 / 0 would be NaN and 1 / 0 infinite.</summary>
+    [Fact]
+    public void RatioByZeroThrows()
+    {
+        var (zero, one) = (T.From(0, AllUnits[0]), T.From(1, AllUnits[0]));
+        Assert.Equal("right", Assert.Throws<ArgumentOutOfRangeException>(() => one / zero).ParamName);
+        Assert.Throws<ArgumentOutOfRangeException>(() => zero / zero);
+        Assert.Equal(0, zero / one);
+    }
+
     [Fact]
     public void FormattingAppliesTheNumericFormatAndCulture()
     {
