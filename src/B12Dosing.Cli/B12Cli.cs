@@ -16,6 +16,9 @@ public static class B12Cli
     /// <summary>Exit code of a bug in the tool (an exception no user input should cause).</summary>
     public const int InternalError = 1;
 
+    /// <summary>Exit code of a run cancelled with Ctrl+C (128 + SIGINT, as shells report it).</summary>
+    public const int Cancelled = 130;
+
     /// <summary>Exit code of bad input: a parse error, an invalid value, a file that cannot be read.</summary>
     public const int UsageError = 2;
 
@@ -56,6 +59,10 @@ public static class B12Cli
         {
             // The "(Parameter 'x')" suffix names a C# parameter, which means nothing at the command line.
             return Fail(stderr, e.Message.Replace($" (Parameter '{e.ParamName}')", string.Empty, StringComparison.Ordinal), UsageError);
+        }
+        catch (OperationCanceledException)
+        {
+            return Fail(stderr, "cancelled.", Cancelled);
         }
         catch (Exception e) when (IsUserError(e))
         {

@@ -27,6 +27,16 @@ internal static class PopulationCommand
         };
         command.SetAction(result =>
         {
+            // Ctrl+C (SIGINT) cancels a long run between chunks of patients: one line on stderr, exit code 130.
+            using var cancel = new CancellationTokenSource();
+            using var onInterrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+                System.Runtime.InteropServices.PosixSignal.SIGINT,
+                context =>
+                {
+                    context.Cancel = true;
+                    cancel.Cancel();
+                });
+            var cancellationToken = cancel.Token;
             var horizonDays = result.GetValue(days);
             if (horizonDays < 1)
             {
@@ -52,12 +62,12 @@ internal static class PopulationCommand
             if (ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected)
             {
                 var bar = new ProgressBar(error);
-                population = PopulationSimulator.Run(chosen, settings, bar);
+                population = PopulationSimulator.Run(chosen, settings, bar, cancellationToken);
                 bar.Clear();
             }
             else
             {
-                population = PopulationSimulator.Run(chosen, settings);
+                population = PopulationSimulator.Run(chosen, settings, cancellationToken);
             }
 
             var output = result.InvocationConfiguration.Output;
