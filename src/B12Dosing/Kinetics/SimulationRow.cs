@@ -4,7 +4,8 @@ namespace B12Dosing.Kinetics;
 
 /// <summary>
 /// The state at one output time. Rows are taken just before any dose given at the same instant (trough values),
-/// so the row at day 0 is the initial state.
+/// so the row at day 0 is the initial state. <c>default(SimulationRow)</c> is the empty row: day 0, every amount and
+/// serum 0.
 /// </summary>
 public readonly struct SimulationRow : IEquatable<SimulationRow>
 {
@@ -32,7 +33,7 @@ public readonly struct SimulationRow : IEquatable<SimulationRow>
     public double PlasmaMicrograms { get; }
 
     /// <summary>Serum B12, pg/mL (= ng/L), by the <see cref="SerumModel"/>.</summary>
-    public double SerumPicogramsPerMilliliter => _serum.PicogramsPerMilliliter(StoresMicrograms, PlasmaMicrograms, _exponent);
+    public double SerumPicogramsPerMilliliter => _serum?.PicogramsPerMilliliter(StoresMicrograms, PlasmaMicrograms, _exponent) ?? 0;
 
     /// <summary>Serum B12, pmol/L.</summary>
     public double SerumPicomolesPerLiter => SerumModel.ToPicomolesPerLiter(SerumPicogramsPerMilliliter);
