@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using B12Dosing.Absorption;
+using B12Dosing.Charts;
 using B12Dosing.Guidelines;
 using B12Dosing.Kinetics;
-using B12Dosing.Output;
 using B12Dosing.Quantities;
 using B12Dosing.Regimens;
 
