@@ -1,13 +1,14 @@
 #:property PublishAot=false
 #:project ../../src/B12Dosing/B12Dosing.csproj
+#:project ../../src/B12Dosing.Charts/B12Dosing.Charts.csproj
 
 // The same 1000 µg of vitamin B12 by every route, in a healthy person and in one without intrinsic factor
 // (pernicious anaemia). Run:  dotnet run docs/examples/oral-vs-injected.cs [-- --svg oral-vs-injected.svg]
 // For research and teaching; not medical advice.
 using System.Globalization;
 using B12Dosing.Absorption;
+using B12Dosing.Charts;
 using B12Dosing.Dosing;
-using B12Dosing.Output;
 using B12Dosing.Quantities;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;

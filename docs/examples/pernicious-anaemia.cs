@@ -1,5 +1,6 @@
 #:property PublishAot=false
 #:project ../../src/B12Dosing/B12Dosing.csproj
+#:project ../../src/B12Dosing.Charts/B12Dosing.Charts.csproj
 
 // Pernicious anaemia (no intrinsic factor): oral 1000-2000 µg a day against the published IM protocols, over the
 // first year of treatment. Stores, serum, and how long each takes to refill the stores.
@@ -7,9 +8,9 @@
 // For research and teaching; not medical advice.
 using System.Globalization;
 using B12Dosing.Absorption;
+using B12Dosing.Charts;
 using B12Dosing.Guidelines;
 using B12Dosing.Kinetics;
-using B12Dosing.Output;
 using B12Dosing.Quantities;
 using B12Dosing.Regimens;
 

@@ -1,5 +1,6 @@
 #:property PublishAot=false
 #:project ../../src/B12Dosing/B12Dosing.csproj
+#:project ../../src/B12Dosing.Charts/B12Dosing.Charts.csproj
 
 // A virtual population of older adults: the share whose serum B12 falls below the NICE line (180 pg/mL: deficiency
 // likely) over ten years, on the diet alone and with a daily 1000 µg tablet. The patients differ in absorption,
@@ -8,8 +9,8 @@
 // For research and teaching; not medical advice.
 using System.Globalization;
 using B12Dosing.Absorption;
+using B12Dosing.Charts;
 using B12Dosing.Guidelines;
-using B12Dosing.Output;
 using B12Dosing.Population;
 using B12Dosing.Quantities;
 using B12Dosing.Regimens;

@@ -1,5 +1,6 @@
 #:property PublishAot=false
 #:project ../../src/B12Dosing/B12Dosing.csproj
+#:project ../../src/B12Dosing.Charts/B12Dosing.Charts.csproj
 
 // After treatment stops: how long full stores last, by condition, on an ordinary diet (the adult RDA, 2.4 µg a day
 // in food) and, for comparison, with no B12 at all.
@@ -7,9 +8,9 @@
 // For research and teaching; not medical advice.
 using System.Globalization;
 using B12Dosing.Absorption;
+using B12Dosing.Charts;
 using B12Dosing.Guidelines;
 using B12Dosing.Kinetics;
-using B12Dosing.Output;
 using B12Dosing.Regimens;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;

@@ -1,5 +1,6 @@
 #:property PublishAot=false
 #:project ../../src/B12Dosing/B12Dosing.csproj
+#:project ../../src/B12Dosing.Charts/B12Dosing.Charts.csproj
 
 // Why splitting an oral amount over the day absorbs more: intrinsic factor (IF) takes up at most about
 // 1.4 µg from one dose and needs a few hours to recover, so each dose of a split amount meets a fresh capacity.
@@ -7,8 +8,8 @@
 // For research and teaching; not medical advice.
 using System.Globalization;
 using B12Dosing.Absorption;
+using B12Dosing.Charts;
 using B12Dosing.Dosing;
-using B12Dosing.Output;
 using B12Dosing.Quantities;
 using B12Dosing.Regimens;
 

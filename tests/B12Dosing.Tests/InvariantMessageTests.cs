@@ -1,5 +1,5 @@
 using System.Globalization;
-using B12Dosing.Output;
+using B12Dosing.Tests.Shared;
 using B12Dosing.Quantities;
 using B12Dosing.Regimens;
 
@@ -11,35 +11,13 @@ namespace B12Dosing.Tests;
 /// </summary>
 public sealed class InvariantMessageTests
 {
-    private static string MessageUnderGermanCulture(Action action)
-    {
-        var previous = CultureInfo.CurrentCulture;
-        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
-        try
-        {
-            return Assert.ThrowsAny<ArgumentException>(action).Message;
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = previous;
-        }
-    }
-
     [Fact]
     public void Too_large_quantity_names_its_limit_with_a_decimal_point() =>
         // The largest mass in grams that stays finite in nanograms: double.MaxValue / 1e9 = 1.8e299.
-        Assert.Contains("at most 1.8E+299 g", MessageUnderGermanCulture(() => Mass.FromGrams(1e300)), StringComparison.Ordinal);
-
-    [Fact]
-    public void Chart_series_with_a_non_finite_point_quotes_it_with_a_decimal_point() =>
-        Assert.Contains("(1.5, NaN)", MessageUnderGermanCulture(() => _ = new ChartSeries("s", [new ChartPoint(1.5, double.NaN)])), StringComparison.Ordinal);
-
-    [Fact]
-    public void Empty_threshold_band_quotes_its_lower_bound_with_a_decimal_point() =>
-        Assert.Contains("(2.5)", MessageUnderGermanCulture(() => _ = new ThresholdBand("b", 2.5, 1)), StringComparison.Ordinal);
+        Assert.Contains("at most 1.8E+299 g", GermanCulture.MessageOf(() => Mass.FromGrams(1e300)), StringComparison.Ordinal);
 
     [Fact]
     public void Regimen_with_too_many_events_quotes_the_horizon_with_a_decimal_point() =>
         // One dose a second gives 86 400 a day: 200.5 days exceed Regimen.MaximumEvents (10 million) before any expansion.
-        Assert.Contains("up to 200.5 days", MessageUnderGermanCulture(() => Regimen.Parse("1 µg oral q1s").Events(TimeSpan.FromDays(200.5))), StringComparison.Ordinal);
+        Assert.Contains("up to 200.5 days", GermanCulture.MessageOf(() => Regimen.Parse("1 µg oral q1s").Events(TimeSpan.FromDays(200.5))), StringComparison.Ordinal);
 }

@@ -1,5 +1,5 @@
 using System.Text;
-using B12Dosing.Absorption.Calibration;
+using B12Dosing.Calibration;
 
 // Writes docs/calibration.md (and the absorption chart beside it) from the model. Run from the repository root:
 //   dotnet run --project tools/B12Dosing.Calibration -- docs/calibration.md

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using B12Dosing.Absorption;
+using B12Dosing.Charts;
 using B12Dosing.Guidelines;
 using B12Dosing.Kinetics;
-using B12Dosing.Output;
 using B12Dosing.Quantities;
 using B12Dosing.Regimens;
 
@@ -11,7 +11,7 @@ namespace B12Dosing.Cli.Commands;
 
 /// <summary>
 /// <c>b12 simulate --regimen &lt;name or notation&gt; --days N [--condition c] [--initial-stores amount] [--step-hours h]
-/// [--json | --csv] [--svg file] [--guideline id]</c>: the time course of stores and serum B12 under a regimen.
+/// [--times d,d,…] [--after-dose 0h,2h,…] [--json | --csv] [--svg file] [--guideline id]</c>: the time course of stores and serum B12 under a regimen.
 /// </summary>
 internal static class SimulateCommand
 {
@@ -22,13 +22,15 @@ internal static class SimulateCommand
         var condition = CliOptions.Condition();
         var initial = new Option<string>("--initial-stores") { HelpName = "amount", Description = "Body stores at the start, quoted: default \"2500 µg\" (Carmel 2008).", DefaultValueFactory = _ => "2500 µg" };
         var stepHours = new Option<double>("--step-hours") { HelpName = "h", Description = "Hours between output rows (default 24).", DefaultValueFactory = _ => 24, CustomParser = CliNumbers.ParseDouble };
+        var times = new Option<string?>("--times") { HelpName = "d,d,...", Description = "Sample at these days from the start instead of every --step-hours, for example 0,0.5,1,2,7,30." };
+        var afterDose = new Option<string?>("--after-dose") { HelpName = "t,t,...", Description = "Also sample this long after each dose (and just before it), for example 2h or 0h,2h,1d (units s, min, h, d, w; 0h is just after the dose)." };
         var json = new Option<bool>("--json") { Description = "Print JSON: summary and series." };
         var csv = new Option<bool>("--csv") { Description = "Print the series as CSV with units in the header." };
         var svg = new Option<string?>("--svg") { HelpName = "file", Description = "Write an SVG chart of stores and serum with the guideline's bands to this file." };
         var guideline = new Option<string>("--guideline") { HelpName = "id", Description = $"The total serum B12 guideline for the chart's bands and the summary: {TotalSerumGuidelines} (default nice).", DefaultValueFactory = _ => "nice" };
         var command = new Command("simulate", "Simulate body stores and serum B12 over time under a regimen. Example: b12 simulate --regimen kuzminski-oral --days 120 --condition pernicious-anemia")
         {
-            regimen, days, condition, initial, stepHours, json, csv, svg, guideline,
+            regimen, days, condition, initial, stepHours, times, afterDose, json, csv, svg, guideline,
         };
         command.Validators.Add(r =>
         {
@@ -57,6 +59,8 @@ internal static class SimulateCommand
                 Physiology = Physiology.For(Conditions.Parse(result.GetRequiredValue(condition))),
                 InitialStores = Mass.Parse(result.GetRequiredValue(initial), CultureInfo.InvariantCulture),
                 Step = TimeSpan.FromHours(hours),
+                SampleTimes = result.GetValue(times) is { } t ? CliTimes.ParseDays(t, "--times") : [],
+                SamplesAfterDose = result.GetValue(afterDose) is { } a ? CliTimes.ParseDurations(a, "--after-dose") : [],
             };
             var simulation = Simulator.Run(RegimenCatalogue.Resolve(result.GetRequiredValue(regimen)), settings);
             var output = result.InvocationConfiguration.Output;
@@ -87,6 +91,8 @@ internal static class SimulateCommand
 
     private static readonly CsvTable<SimulationRow> Csv = new([
         CsvColumn.Number<SimulationRow>("day", "d", r => r.Day),
+        CsvColumn.Number<SimulationRow>("dose number", "", r => r.DoseNumber),
+        CsvColumn.Text<SimulationRow>("time since last dose (h)", r => r.TimeSinceLastDose is { } t ? t.TotalHours.ToString("R", CultureInfo.InvariantCulture) : string.Empty),
         CsvColumn.Number<SimulationRow>("stores", "µg", r => r.StoresMicrograms),
         CsvColumn.Number<SimulationRow>("plasma", "µg", r => r.PlasmaMicrograms),
         CsvColumn.Number<SimulationRow>("serum", "pg/mL", r => r.SerumPicogramsPerMilliliter),
@@ -136,11 +142,11 @@ internal static class SimulateCommand
             var s = r.Summary;
             return new(
                 new(s.TotalDoseMicrograms, s.TotalAbsorbedMicrograms, s.TotalRetainedMicrograms, s.TotalExcretedMicrograms, s.TotalUrineMicrograms, s.TotalFaecesMicrograms, s.NotAbsorbedMicrograms, s.FinalStoresMicrograms, s.FinalSerumPicogramsPerMilliliter, s.FinalSerumPicomolesPerLiter, s.MassBalanceErrorMicrograms),
-                [.. r.Series.Select(x => new RowJson(x.Day, x.StoresMicrograms, x.PlasmaMicrograms, x.SerumPicogramsPerMilliliter, x.SerumPicomolesPerLiter, x.CumulativeUrineMicrograms, x.CumulativeFaecesMicrograms))]);
+                [.. r.Series.Select(x => new RowJson(x.Day, x.DoseNumber, x.TimeSinceLastDose?.TotalHours, x.StoresMicrograms, x.PlasmaMicrograms, x.SerumPicogramsPerMilliliter, x.SerumPicomolesPerLiter, x.CumulativeUrineMicrograms, x.CumulativeFaecesMicrograms))]);
         }
     }
 
     private sealed record SummaryJson(double TotalDoseUg, double TotalAbsorbedUg, double TotalRetainedUg, double TotalExcretedUg, double TotalUrineUg, double TotalFaecesUg, double NotAbsorbedUg, double FinalStoresUg, double FinalSerumPgPerMl, double FinalSerumPmolPerL, double MassBalanceErrorUg);
 
-    private sealed record RowJson(double Day, double StoresUg, double PlasmaUg, double SerumPgPerMl, double SerumPmolPerL, double CumulativeUrineUg, double CumulativeFaecesUg);
+    private sealed record RowJson(double Day, int DoseNumber, double? TimeSinceLastDoseH, double StoresUg, double PlasmaUg, double SerumPgPerMl, double SerumPmolPerL, double CumulativeUrineUg, double CumulativeFaecesUg);
 }

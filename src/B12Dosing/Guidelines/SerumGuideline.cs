@@ -1,5 +1,4 @@
 using System.Globalization;
-using B12Dosing.Output;
 using B12Dosing.Quantities;
 
 namespace B12Dosing.Guidelines;
@@ -93,16 +92,22 @@ public sealed class SerumGuideline
         ? value.PicomolesPerLiter
         : value.ToMassConcentration(CobalaminForm.Cyanocobalamin).PicogramsPerMilliliter);
 
-    /// <summary>The bands as shaded chart bands in <paramref name="unit"/>, labelled like <c>deficiency likely &lt; 180 pg/mL</c>.</summary>
-    public IReadOnlyList<ThresholdBand> ChartBands(SerumUnit unit) =>
-        [.. Bands.Select(b => new ThresholdBand(
-            $"{b.Label} {Range(b)}",
-            b.Lower == 0 ? double.NegativeInfinity : Convert(b.Lower, unit),
-            Convert(b.Upper, unit),
-            b.Status switch { SerumStatus.Deficient => BandTone.Danger, SerumStatus.Indeterminate => BandTone.Caution, SerumStatus.Adequate => BandTone.Normal, _ => BandTone.Neutral }))];
+    /// <summary>A band's label followed by its range in <see cref="Unit"/>, such as <c>deficiency likely &lt; 180 pg/mL</c>.</summary>
+    public string Describe(SerumBand band)
+    {
+        ArgumentNullException.ThrowIfNull(band);
+        return $"{band.Label} {Range(band)}";
+    }
+
+    /// <summary>A threshold of this guideline (in <see cref="Unit"/>) in <paramref name="unit"/>, converted with the molar
+    /// mass of cyanocobalamin; infinities stay as they are.</summary>
+    public double ThresholdIn(double value, SerumUnit unit) =>
+        unit == Unit || double.IsInfinity(value) ? value
+        : unit == SerumUnit.PicogramsPerMilliliter ? MolarConcentration.FromPicomolesPerLiter(value).ToMassConcentration(CobalaminForm.Cyanocobalamin).PicogramsPerMilliliter
+        : MassConcentration.FromPicogramsPerMilliliter(value).ToMolarConcentration(CobalaminForm.Cyanocobalamin).PicomolesPerLiter;
 
     /// <summary>The guideline's name and its bands, for example <c>WHO (2008): deficient &lt; 148 pmol/L; low 148-221 pmol/L; adequate &gt; 221 pmol/L</c>.</summary>
-    public override string ToString() => $"{Name}: {string.Join("; ", Bands.Select(b => $"{b.Label} {Range(b)}"))}";
+    public override string ToString() => $"{Name}: {string.Join("; ", Bands.Select(Describe))}";
 
     private SerumBand Classify(double value)
     {
@@ -116,11 +121,6 @@ public sealed class SerumGuideline
 
         return Bands[^1];
     }
-
-    private double Convert(double value, SerumUnit to) =>
-        to == Unit || double.IsInfinity(value) ? value
-        : to == SerumUnit.PicogramsPerMilliliter ? MolarConcentration.FromPicomolesPerLiter(value).ToMassConcentration(CobalaminForm.Cyanocobalamin).PicogramsPerMilliliter
-        : MassConcentration.FromPicogramsPerMilliliter(value).ToMolarConcentration(CobalaminForm.Cyanocobalamin).PicomolesPerLiter;
 
     private string Range(SerumBand b) => b switch
     {

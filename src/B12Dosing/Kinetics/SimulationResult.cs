@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace B12Dosing.Kinetics;
@@ -38,6 +39,50 @@ public sealed class SimulationResult
     /// <summary>Days spent with stores below <paramref name="micrograms"/>, interpolating linearly between rows.</summary>
     public double DaysStoresBelow(double micrograms) => DaysBelow(static r => r.StoresMicrograms, micrograms);
 
+    /// <summary>
+    /// The metrics of each dosing interval for <paramref name="value"/> (for example <c>r =&gt; r.SerumPicogramsPerMilliliter</c>),
+    /// read from the rows in the interval (see <see cref="DosingInterval"/> for what each metric means and how the
+    /// sampling limits it). An interval is the time from one dose (each distinct instant at which anything was taken) to
+    /// the next; its rows are those with its <see cref="SimulationRow.DoseNumber"/>: the sample just after the dose (if
+    /// <see cref="SimulationSettings.SamplesAfterDose"/> has 0), those within it, and the trough just before the next dose.
+    /// The interval after the last dose ends at the last sample. Rows before the first dose belong to no interval.
+    /// </summary>
+    /// <param name="value">The value to analyse; it must be finite.</param>
+    /// <param name="threshold">The level for <see cref="DosingInterval.DaysAbove"/>; finite.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The threshold is not finite.</exception>
+    /// <exception cref="ArgumentException">The value of a row is not finite (the message names the day).</exception>
+    public IReadOnlyList<DosingInterval> DosingIntervals(Func<SimulationRow, double> value, double threshold)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (!double.IsFinite(threshold))
+        {
+            throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "The threshold must be a finite number.");
+        }
+
+        var intervals = new List<DosingInterval>();
+        var first = 0;
+        while (first < _rows.Length && _rows[first].DoseNumber == 0)
+        {
+            first++;
+        }
+
+        while (first < _rows.Length)
+        {
+            var dose = _rows[first].DoseNumber;
+            var end = first;
+            while (end + 1 < _rows.Length && _rows[end + 1].DoseNumber == dose)
+            {
+                end++;
+            }
+
+            intervals.Add(Interval(value, threshold, first, end));
+            first = end + 1;
+        }
+
+        return intervals;
+    }
+
     /// <summary>The summary and the first and last rows.</summary>
     public override string ToString() =>
         new StringBuilder()
@@ -69,16 +114,52 @@ public sealed class SimulationResult
         var total = 0.0;
         for (var i = 1; i < _rows.Length; i++)
         {
-            double a = value(_rows[i - 1]) - level, b = value(_rows[i]) - level, width = _rows[i].Day - _rows[i - 1].Day;
-            total += (a < 0, b < 0) switch
-            {
-                (true, true) => width,
-                (false, false) => 0,
-                (true, false) => width * -a / (b - a),
-                (false, true) => width * -b / (a - b),
-            };
+            total += WidthBelow(value(_rows[i - 1]) - level, value(_rows[i]) - level, _rows[i].Day - _rows[i - 1].Day);
         }
 
         return total;
     }
+
+    /// <summary>The part of a segment of <paramref name="width"/> with the linear interpolation from <paramref name="a"/> to <paramref name="b"/> below zero.</summary>
+    private static double WidthBelow(double a, double b, double width) => (a < 0, b < 0) switch
+    {
+        (true, true) => width,
+        (false, false) => 0,
+        (true, false) => width * -a / (b - a),
+        (false, true) => width * -b / (a - b),
+    };
+
+    private DosingInterval Interval(Func<SimulationRow, double> value, double threshold, int first, int last)
+    {
+        var row = _rows[first];
+        var start = row.Day - row.TimeSinceLastDose!.Value.TotalDays;
+        var complete = last + 1 < _rows.Length;
+        var endDay = complete ? _rows[last + 1].Day - _rows[last + 1].TimeSinceLastDose!.Value.TotalDays : _rows[last].Day;
+        double peak = double.NegativeInfinity, trough = double.PositiveInfinity, peakDay = 0, troughDay = 0, area = 0, above = 0, previous = 0;
+        for (var i = first; i <= last; i++)
+        {
+            var v = value(_rows[i]);
+            if (!double.IsFinite(v))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The value at day {_rows[i].Day:R} is {v:R}; dosing-interval metrics need finite values."), nameof(value));
+            }
+
+            (peak, peakDay) = v > peak ? (v, _rows[i].Day) : (peak, peakDay);
+            (trough, troughDay) = v < trough ? (v, _rows[i].Day) : (trough, troughDay);
+            if (i > first)
+            {
+                var width = _rows[i].Day - _rows[i - 1].Day;
+                area += width * (previous + v) / 2;
+                above += width - WidthBelow(previous - threshold, v - threshold, width) - WidthOn(previous - threshold, v - threshold, width);
+            }
+
+            previous = v;
+        }
+
+        var span = _rows[last].Day - _rows[first].Day;
+        return new(row.DoseNumber, start, endDay, complete, last - first + 1, peak, peakDay, trough, troughDay, span > 0 ? area / span : peak, above);
+    }
+
+    /// <summary>The part of a segment exactly at the threshold (both ends on it): neither above nor below.</summary>
+    private static double WidthOn(double a, double b, double width) => a == 0 && b == 0 ? width : 0;
 }

@@ -1,5 +1,4 @@
 using B12Dosing.Guidelines;
-using B12Dosing.Output;
 using B12Dosing.Quantities;
 
 namespace B12Dosing.Tests.Guidelines;
@@ -49,18 +48,6 @@ public class SerumGuidelineTests
         // 180 ng/L / 1.35537 = 132.8 pmol/L.
         Assert.Equal(SerumStatus.Deficient, SerumGuidelines.NiceTotal.Classify(MolarConcentration.FromPicomolesPerLiter(132.7)).Status);
         Assert.Equal(SerumStatus.Indeterminate, SerumGuidelines.NiceTotal.Classify(MolarConcentration.FromPicomolesPerLiter(132.9)).Status);
-    }
-
-    [Fact]
-    public void Chart_bands_carry_the_thresholds_labels_and_tones()
-    {
-        var bands = SerumGuidelines.NiceTotal.ChartBands(SerumUnit.PicogramsPerMilliliter);
-        Assert.Equal(["deficiency likely < 180 pg/mL", "indeterminate 180-350 pg/mL", "deficiency unlikely > 350 pg/mL"], bands.Select(b => b.Label));
-        Assert.Equal([double.NegativeInfinity, 180, 350], bands.Select(b => b.Lower));
-        Assert.Equal([180, 350, double.PositiveInfinity], bands.Select(b => b.Upper));
-        Assert.Equal([BandTone.Danger, BandTone.Caution, BandTone.Normal], bands.Select(b => b.Tone));
-        var inPmol = SerumGuidelines.NiceTotal.ChartBands(SerumUnit.PicomolesPerLiter);
-        Assert.Equal(180 / CobalaminForms.CyanocobalaminMolarMass * 1000, inPmol[0].Upper, 9);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace B12Dosing.Output;
+namespace B12Dosing.Charts;
 
 /// <summary>
 /// One column of a <see cref="CsvTable{TRow}"/>: a header (name and unit) and how to read the value

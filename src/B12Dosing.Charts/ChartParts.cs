@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace B12Dosing.Output;
+namespace B12Dosing.Charts;
 
 /// <summary>How an axis maps values to positions.</summary>
 public enum AxisScale

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 
-namespace B12Dosing.Output;
+namespace B12Dosing.Charts;
 
 /// <summary>
 /// An immutable line chart that renders itself as SVG: one or more series, axis titles with units,

@@ -1,7 +1,6 @@
 using System.Globalization;
-using B12Dosing.Output;
 
-namespace B12Dosing.Tests.Output;
+namespace B12Dosing.Charts.Tests;
 
 public class CsvTableTests
 {

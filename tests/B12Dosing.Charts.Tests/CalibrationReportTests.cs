@@ -1,6 +1,7 @@
 using B12Dosing.Absorption.Calibration;
+using B12Dosing.Calibration;
 
-namespace B12Dosing.Tests.Absorption;
+namespace B12Dosing.Charts.Tests;
 
 /// <summary>docs/calibration.md and its chart are generated, not typed: the committed files must be what the model produces now.</summary>
 public class CalibrationReportTests

@@ -1,4 +1,4 @@
-namespace B12Dosing.Output;
+namespace B12Dosing.Charts;
 
 /// <summary>Rejects enum values that are not defined (for example <c>(AxisScale)7</c>).</summary>
 internal static class EnumCheck

@@ -1,4 +1,4 @@
-namespace B12Dosing.Output;
+namespace B12Dosing.Charts;
 
 /// <summary>
 /// Several <see cref="SvgChart"/>s stacked vertically in one SVG document, for quantities with

@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Text;
+using B12Dosing.Absorption;
+using B12Dosing.Absorption.Calibration;
+using B12Dosing.Charts;
 using B12Dosing.Dosing;
-using B12Dosing.Output;
 using B12Dosing.Quantities;
 
-namespace B12Dosing.Absorption.Calibration;
+namespace B12Dosing.Calibration;
 
 /// <summary>
 /// Builds <c>docs/calibration.md</c> and its chart from the model: the fits, every published point against the model,

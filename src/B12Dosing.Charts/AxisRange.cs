@@ -1,4 +1,4 @@
-namespace B12Dosing.Output;
+namespace B12Dosing.Charts;
 
 /// <summary>The range of an axis and its tick values, chosen to be "nice" (round numbers).</summary>
 /// <param name="Min">The lowest value on the axis.</param>

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
-using B12Dosing.Output;
 
-namespace B12Dosing.Tests.Output;
+namespace B12Dosing.Charts.Tests;
 
 public class SvgChartTests
 {
