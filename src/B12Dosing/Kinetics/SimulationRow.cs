@@ -6,6 +6,7 @@ namespace B12Dosing.Kinetics;
 /// The state at one output time. Rows are taken just before any dose given at the same instant (trough values),
 /// so the row at day 0 is the initial state; only an after-dose sample at offset zero
 /// (<see cref="SimulationSettings.SamplesAfterDose"/>) is taken just after the doses at its instant.
+/// <c>default(SimulationRow)</c> is the empty row: day 0, every amount and serum 0.
 /// </summary>
 public readonly struct SimulationRow : IEquatable<SimulationRow>
 {
@@ -50,7 +51,7 @@ public readonly struct SimulationRow : IEquatable<SimulationRow>
     public double PlasmaMicrograms { get; }
 
     /// <summary>Serum B12, pg/mL (= ng/L), by the <see cref="SerumModel"/>.</summary>
-    public double SerumPicogramsPerMilliliter => _serum.PicogramsPerMilliliter(StoresMicrograms, PlasmaMicrograms, _exponent);
+    public double SerumPicogramsPerMilliliter => _serum?.PicogramsPerMilliliter(StoresMicrograms, PlasmaMicrograms, _exponent) ?? 0;
 
     /// <summary>Serum B12, pmol/L.</summary>
     public double SerumPicomolesPerLiter => SerumModel.ToPicomolesPerLiter(SerumPicogramsPerMilliliter);
