@@ -1,7 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using B12Dosing.Absorption;
+using System.Collections.Immutable;
 using B12Dosing.Charts;
+using B12Dosing.Dosing;
+using B12Dosing.EventTables;
 using B12Dosing.Guidelines;
 using B12Dosing.Kinetics;
 using B12Dosing.Quantities;
@@ -10,7 +13,7 @@ using B12Dosing.Regimens;
 namespace B12Dosing.Cli.Commands;
 
 /// <summary>
-/// <c>b12 simulate --regimen &lt;name or notation&gt; --days N [--condition c] [--initial-stores amount] [--step-hours h]
+/// <c>b12 simulate (--regimen &lt;name or notation&gt; | --events table.csv [--id N]) --days N [--condition c] [--initial-stores amount] [--step-hours h]
 /// [--times d,d,…] [--after-dose 0h,2h,…] [--json | --csv] [--svg file] [--guideline id]</c>: the time course of stores and serum B12 under a regimen.
 /// </summary>
 internal static class SimulateCommand
@@ -18,7 +21,10 @@ internal static class SimulateCommand
     public static Command Create()
     {
         var regimen = CliOptions.Regimen();
-        var days = new Option<double>("--days") { Required = true, HelpName = "N", Description = $"How many days to simulate: more than 0, at most {SimulationSettings.MaximumHorizon.TotalDays} (100 years).", CustomParser = CliNumbers.ParseDouble };
+        regimen.Required = false;
+        var events = new Option<string?>("--events") { HelpName = "file", Description = "Dose from a NONMEM-style event table (CSV: ID, TIME h, AMT µg, EVID, ROUTE or CMT, II, ADDL; docs/event-tables.md) instead of --regimen; its sample records (EVID 0, 2) give the sample times." };
+        var id = new Option<int?>("--id") { HelpName = "N", Description = "With --events: the subject (ID) to simulate, if the table holds several." };
+        var days = new Option<double?>("--days") { HelpName = "N", Description = $"How many days to simulate: more than 0, at most {SimulationSettings.MaximumHorizon.TotalDays} (100 years). With --events, by default up to the table's last sample.", CustomParser = r => CliNumbers.ParseDouble(r) };
         var condition = CliOptions.Condition();
         var initial = new Option<string>("--initial-stores") { HelpName = "amount", Description = "Body stores at the start, quoted: default \"2500 µg\" (Carmel 2008).", DefaultValueFactory = _ => "2500 µg" };
         var stepHours = new Option<double>("--step-hours") { HelpName = "h", Description = "Hours between output rows (default 24).", DefaultValueFactory = _ => 24, CustomParser = CliNumbers.ParseDouble };
@@ -30,10 +36,20 @@ internal static class SimulateCommand
         var guideline = new Option<string>("--guideline") { HelpName = "id", Description = $"The total serum B12 guideline for the chart's bands and the summary: {TotalSerumGuidelines} (default nice).", DefaultValueFactory = _ => "nice" };
         var command = new Command("simulate", "Simulate body stores and serum B12 over time under a regimen. Example: b12 simulate --regimen kuzminski-oral --days 120 --condition pernicious-anemia")
         {
-            regimen, days, condition, initial, stepHours, times, afterDose, json, csv, svg, guideline,
+            regimen, events, id, days, condition, initial, stepHours, times, afterDose, json, csv, svg, guideline,
         };
         command.Validators.Add(r =>
         {
+            if ((r.GetResult(regimen) is null) == (r.GetResult(events) is null))
+            {
+                r.AddError("Give either --regimen or --events.");
+            }
+
+            if (r.GetResult(events) is null && r.GetResult(days) is null)
+            {
+                r.AddError("--days is required (with --regimen).");
+            }
+
             if (r.GetValue(json) && r.GetValue(csv))
             {
                 r.AddError("--json and --csv cannot be used together.");
@@ -41,7 +57,8 @@ internal static class SimulateCommand
         });
         command.SetAction(result =>
         {
-            var horizonDays = result.GetValue(days);
+            var dosing = Dosing(result.GetValue(regimen), result.GetValue(events), result.GetValue(id), result.GetValue(days));
+            var horizonDays = dosing.Days;
             if (!(horizonDays > 0 && horizonDays <= SimulationSettings.MaximumHorizon.TotalDays))
             {
                 throw new ArgumentOutOfRangeException(nameof(days), horizonDays, $"--days must be more than 0 and at most {SimulationSettings.MaximumHorizon.TotalDays} (100 years).");
@@ -59,10 +76,12 @@ internal static class SimulateCommand
                 Physiology = Physiology.For(Conditions.Parse(result.GetRequiredValue(condition))),
                 InitialStores = Mass.Parse(result.GetRequiredValue(initial), CultureInfo.InvariantCulture),
                 Step = TimeSpan.FromHours(hours),
-                SampleTimes = result.GetValue(times) is { } t ? CliTimes.ParseDays(t, "--times") : [],
+                SampleTimes = result.GetValue(times) is { } t
+                    ? (dosing.SampleTimes.Length == 0 ? CliTimes.ParseDays(t, "--times") : throw new ArgumentException("The event table has sample records (EVID 0 or 2) and --times is given: sample by one of them.", "times"))
+                    : dosing.SampleTimes,
                 SamplesAfterDose = result.GetValue(afterDose) is { } a ? CliTimes.ParseDurations(a, "--after-dose") : [],
             };
-            var simulation = Simulator.Run(RegimenCatalogue.Resolve(result.GetRequiredValue(regimen)), settings);
+            var simulation = Simulator.Run(dosing.Events, settings);
             var output = result.InvocationConfiguration.Output;
             if (result.GetValue(svg) is { } file)
             {
@@ -88,6 +107,45 @@ internal static class SimulateCommand
         });
         return command;
     }
+
+    /// <summary>The doses, sample times and horizon from <c>--regimen</c> or <c>--events</c>.</summary>
+    private static (ImmutableArray<DoseEvent> Events, ImmutableArray<TimeSpan> SampleTimes, double Days) Dosing(string? regimen, string? events, int? id, double? days)
+    {
+        if (regimen is not null)
+        {
+            var horizon = days!.Value;
+            var r = RegimenCatalogue.Resolve(regimen);
+            return (horizon > 0 && horizon <= SimulationSettings.MaximumHorizon.TotalDays ? r.Events(TimeSpan.FromDays(horizon)) : [], [], horizon);
+        }
+
+        EventTable table;
+        using (var reader = File.OpenText(events!))
+        {
+            table = EventTable.Read(reader);
+        }
+
+        var subject = id ?? (table.Ids.Count == 1 ? table.Ids[0]
+            : throw new ArgumentException(table.Ids.Count == 0 ? $"The event table {events} has no records." : $"The event table holds subjects {string.Join(", ", table.Ids)}; choose one with --id.", nameof(events)));
+        var doses = table.Events(subject);
+        var samples = table.SampleTimes(subject);
+        if (days is { } d)
+        {
+            return (doses, samples, d);
+        }
+
+        if (samples.Length == 0)
+        {
+            throw new ArgumentException("The event table has no sample records (EVID 0 or 2) to end the run: give --days.", nameof(days));
+        }
+
+        var end = samples[^1];
+        var late = doses.FirstOrDefault(e => e.Time >= end);
+        return late.Dose.Amount.Micrograms > 0
+            ? throw new ArgumentException($"The event table has a dose at TIME {EventTableHours(late.Time)} h, at or after its last sample ({EventTableHours(end)} h), where the run ends by default; it would not be simulated: give --days beyond it.", nameof(days))
+            : (doses, samples, end.TotalDays);
+    }
+
+    private static string EventTableHours(TimeSpan time) => time.TotalHours.ToString("R", CultureInfo.InvariantCulture);
 
     private static readonly CsvTable<SimulationRow> Csv = new([
         CsvColumn.Number<SimulationRow>("day", "d", r => r.Day),
