@@ -177,7 +177,7 @@ internal static class BadInputCatalogue
 
         .. Texts("population", "ConditionMix.Parse", ConditionMix.Parse, Format,
             "", "   ", ",", "pa=1,,healthy", "foo=1", "scurvy", "pa=-1", "pa=0", "pa=-0", "pa=NaN", "pa=Infinity", "pa=1e400", "pa=1e-400",
-            "pa=0x10", "pa=", "=1", "pa=1=2", "pa=1;healthy=1", "pa=1,5", "pa=1,000", "pa=70%", "pa=1e308,healthy=1e308",
+            "pa=0x10", "pa=", "=1", "pa=1=2", "pa=1;healthy=1", "pa=1,5", "pa=1,000", "pa=70%", "pa=1e308,healthy=1e308", "pa=0.7,healthy=0.7", "pa=3,healthy", "pa,healthy", "pa=1,healthy", "healthy=0.5",
             "pa=1e-320,healthy=1e10"),
         Case("population", "ConditionMix.Of", "() (no weights)", Argument, () => ConditionMix.Of()),
         Case("population", "ConditionMix.Of", "(healthy, NaN)", Range, () => ConditionMix.Of((Condition.Healthy, double.NaN))),
@@ -213,6 +213,11 @@ internal static class BadInputCatalogue
         Case("population", "PopulationSettings.SerumThreshold", "0 pg/mL", Range, () => _ = new PopulationSettings(10, TimeSpan.FromDays(10), 1) { SerumThreshold = MassConcentration.FromPicogramsPerMilliliter(0) }),
         Case("population", "PopulationSettings.MaxDegreeOfParallelism", "−1", Range, () => _ = new PopulationSettings(10, TimeSpan.FromDays(10), 1) { MaxDegreeOfParallelism = -1 }),
         Case("population", "PopulationSettings.Model", "null", Null, () => _ = new PopulationSettings(10, TimeSpan.FromDays(10), 1) { Model = null! }),
+        // Issue 12: models whose extreme patients were clamped (passive fraction cut to 1, stores to 1 g) or would be out of the physiology's bounds.
+        Case("population", "PopulationSettings.Model", "PassiveFraction factors up to 100 (a passive fraction of 1.25)", Range, () => _ = new PopulationSettings(10, TimeSpan.FromDays(10), 1) { Model = PopulationModel.Default with { PassiveFraction = new Variation(0.15, 0.5, 100) } }),
+        Case("population", "PopulationSettings.Model", "RetentionCapacity factors down to 1e-6 (0.00005 µg)", Range, () => _ = new PopulationSettings(10, TimeSpan.FromDays(10), 1) { Model = PopulationModel.Default with { RetentionCapacity = new Variation(0.3, 1e-6, 3) } }),
+        Case("population", "PopulationSettings.Model", "InitialStores factors up to 1000 (2.5 g)", Range, () => _ = new PopulationSettings(10, TimeSpan.FromDays(10), 1) { Model = PopulationModel.Default with { InitialStores = new Variation(0.35, 0.24, 1000) } }),
+        Case("population", "PopulationSettings.Model", "StoreLoss factors up to 1000 for pernicious anaemia (1.6/day)", Range, () => _ = new PopulationSettings(10, TimeSpan.FromDays(10), 1) { Model = PopulationModel.Default with { Conditions = ConditionMix.Only(Condition.PerniciousAnemia), StoreLoss = new Variation(0.2, 0.5, 1000) } }),
         Case("population", "PopulationSimulator.Run", "100 y with a daily step (36 526 rows, more than MaximumRows)", Range, () => PopulationSimulator.Run(Regimen.None, new PopulationSettings(1, SimulationSettings.MaximumHorizon, 1))),
         Case("population", "PopulationSimulator.Run", "1 y with a 1 min step (525 601 rows)", Range, () => PopulationSimulator.Run(Regimen.None, new PopulationSettings(1, TimeSpan.FromDays(365), 1) { Step = TimeSpan.FromMinutes(1) })),
         Case("population", "PopulationSimulator.Run", "100 y of q1s (over 10 million events)", Range, () => PopulationSimulator.Run(Regimen.Parse("1 µg im q1s"), new PopulationSettings(1, TimeSpan.FromDays(36500), 1) { Step = TimeSpan.FromDays(2) })),
