@@ -29,7 +29,7 @@ public sealed class SimulateCommandTests
     public void Csv_names_the_units_and_follows_the_step()
     {
         var lines = CliRunner.AssertSuccess("simulate", "--regimen", "1000 µg oral q1d", "--days", "2", "--step-hours", "6", "--csv").Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("day (d),dose number,time since last dose (h),stores (µg),plasma (µg),serum (pg/mL),serum molar (pmol/L),cumulative urine (µg),cumulative faeces (µg)", lines[0]);
+        Assert.Equal("day,dose_number,time_since_last_dose_h,stores_ug,plasma_ug,serum_pg_per_ml,serum_pmol_per_l,cumulative_urine_ug,cumulative_faeces_ug", lines[0]);
         Assert.Equal(1 + 9, lines.Length);
         Assert.StartsWith("0.25,", lines[2], StringComparison.Ordinal);
     }
@@ -69,6 +69,24 @@ public sealed class SimulateCommandTests
     {
         var line = CliRunner.AssertUsageError("simulate", "--regimen", "1 mg im weekly", "--days", "30", option, value);
         Assert.Contains(expected, line, StringComparison.Ordinal);
+    }
+
+    /// <summary>The JSON records its inputs, and its rows use the CSV's field names.</summary>
+    [Fact]
+    public void Json_records_the_inputs_and_uses_the_csv_names()
+    {
+        using var json = JsonDocument.Parse(CliRunner.AssertSuccess("simulate", "--regimen", "kuzminski-oral", "--days", "30", "--condition", "pernicious-anaemia", "--initial-stores", "150 µg", "--json"));
+        var inputs = json.RootElement.GetProperty("inputs");
+        Assert.Equal(RegimenCatalogue.Get("kuzminski-oral").Regimen.ToString(), inputs.GetProperty("regimen").GetString());
+        Assert.Equal("kuzminski-oral", inputs.GetProperty("regimen_name").GetString());
+        Assert.Equal("pernicious-anemia", inputs.GetProperty("condition").GetString());
+        Assert.Equal(150, inputs.GetProperty("initial_stores_ug").GetDouble());
+        Assert.Equal(30, inputs.GetProperty("days").GetDouble());
+        Assert.Equal(24, inputs.GetProperty("step_hours").GetDouble());
+        Assert.Equal("nice", inputs.GetProperty("guideline").GetString());
+        Assert.StartsWith(typeof(B12Dosing.Kinetics.Simulator).Assembly.GetName().Version!.ToString(3), inputs.GetProperty("model_version").GetString(), StringComparison.Ordinal);
+        var header = CliRunner.AssertSuccess("simulate", "--regimen", "kuzminski-oral", "--days", "30", "--csv").Split("\r\n")[0].Split(',');
+        Assert.Equal(header, json.RootElement.GetProperty("series")[0].EnumerateObject().Select(p => p.Name));
     }
 
     [Fact]

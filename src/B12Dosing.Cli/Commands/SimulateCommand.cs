@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Reflection;
 using B12Dosing.Absorption;
 using System.Collections.Immutable;
 using B12Dosing.Charts;
@@ -90,11 +91,24 @@ internal static class SimulateCommand
 
             if (result.GetValue(json))
             {
-                CliJson.Write(output, SimulationJson.Of(simulation));
+                var inputs = new InputsJson(
+                    result.GetValue(regimen) is { } named ? RegimenCatalogue.Resolve(named).ToString() : null,
+                    result.GetValue(regimen),
+                    result.GetValue(events),
+                    result.GetValue(id),
+                    Conditions.Parse(result.GetRequiredValue(condition)).Name(),
+                    settings.InitialStores.Micrograms,
+                    horizonDays,
+                    settings.SampleTimes.Count == 0 ? hours : null,
+                    settings.SampleTimes.Count == 0 ? null : [.. settings.SampleTimes.Select(t => t.TotalDays)],
+                    [.. settings.SamplesAfterDose.Select(t => t.TotalHours)],
+                    chosen.Id,
+                    ModelVersion);
+                CliJson.Write(output, new SimulationJson(inputs, SummaryJson.Of(simulation.Summary), simulation.Records()));
             }
             else if (result.GetValue(csv))
             {
-                Csv.Write(output, simulation.Series);
+                simulation.WriteCsv(output);
             }
             else
             {
@@ -147,17 +161,6 @@ internal static class SimulateCommand
 
     private static string EventTableHours(TimeSpan time) => time.TotalHours.ToString("R", CultureInfo.InvariantCulture);
 
-    private static readonly CsvTable<SimulationRow> Csv = new([
-        CsvColumn.Number<SimulationRow>("day", "d", r => r.Day),
-        CsvColumn.Number<SimulationRow>("dose number", "", r => r.DoseNumber),
-        CsvColumn.Text<SimulationRow>("time since last dose (h)", r => r.TimeSinceLastDose is { } t ? t.TotalHours.ToString("R", CultureInfo.InvariantCulture) : string.Empty),
-        CsvColumn.Number<SimulationRow>("stores", "µg", r => r.StoresMicrograms),
-        CsvColumn.Number<SimulationRow>("plasma", "µg", r => r.PlasmaMicrograms),
-        CsvColumn.Number<SimulationRow>("serum", "pg/mL", r => r.SerumPicogramsPerMilliliter),
-        CsvColumn.Number<SimulationRow>("serum molar", "pmol/L", r => r.SerumPicomolesPerLiter),
-        CsvColumn.Number<SimulationRow>("cumulative urine", "µg", r => r.CumulativeUrineMicrograms),
-        CsvColumn.Number<SimulationRow>("cumulative faeces", "µg", r => r.CumulativeFaecesMicrograms),
-    ]);
 
     /// <summary>The guidelines for total serum B12, the quantity the simulation gives (not active B12, holotranscobalamin).</summary>
     private static readonly string TotalSerumGuidelines = string.Join(", ", SerumGuidelines.All.Where(g => g.Analyte == SerumAnalyte.TotalB12).Select(g => g.Id));
@@ -192,19 +195,31 @@ internal static class SimulateCommand
         return new SvgFigure([serum, stores]).ToSvg();
     }
 
-    /// <summary>The JSON contract of issue 4.</summary>
-    private sealed record SimulationJson(SummaryJson Summary, IReadOnlyList<RowJson> Series)
+    /// <summary>The library's version (with the commit it was built from): the model the numbers come from.</summary>
+    private static readonly string ModelVersion =
+        typeof(Simulator).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? typeof(Simulator).Assembly.GetName().Version!.ToString();
+
+    /// <summary>The JSON contract of issue 4, with the inputs (issue 13); the series rows have the CSV's field names (<see cref="SimulationResult.CsvColumns"/>).</summary>
+    private sealed record SimulationJson(InputsJson Inputs, SummaryJson Summary, IEnumerable<IReadOnlyDictionary<string, double?>> Series);
+
+    /// <summary>What the run was given: enough to run it again.</summary>
+    private sealed record InputsJson(
+        string? Regimen,
+        string? RegimenName,
+        string? EventsFile,
+        int? Id,
+        string Condition,
+        double InitialStoresUg,
+        double Days,
+        double? StepHours,
+        IReadOnlyList<double>? SampleTimesDays,
+        IReadOnlyList<double> SamplesAfterDoseH,
+        string Guideline,
+        string ModelVersion);
+
+    private sealed record SummaryJson(double TotalDoseUg, double TotalAbsorbedUg, double TotalRetainedUg, double TotalExcretedUg, double TotalUrineUg, double TotalFaecesUg, double NotAbsorbedUg, double FinalStoresUg, double FinalSerumPgPerMl, double FinalSerumPmolPerL, double MassBalanceErrorUg)
     {
-        public static SimulationJson Of(SimulationResult r)
-        {
-            var s = r.Summary;
-            return new(
-                new(s.TotalDoseMicrograms, s.TotalAbsorbedMicrograms, s.TotalRetainedMicrograms, s.TotalExcretedMicrograms, s.TotalUrineMicrograms, s.TotalFaecesMicrograms, s.NotAbsorbedMicrograms, s.FinalStoresMicrograms, s.FinalSerumPicogramsPerMilliliter, s.FinalSerumPicomolesPerLiter, s.MassBalanceErrorMicrograms),
-                [.. r.Series.Select(x => new RowJson(x.Day, x.DoseNumber, x.TimeSinceLastDose?.TotalHours, x.StoresMicrograms, x.PlasmaMicrograms, x.SerumPicogramsPerMilliliter, x.SerumPicomolesPerLiter, x.CumulativeUrineMicrograms, x.CumulativeFaecesMicrograms))]);
-        }
+        public static SummaryJson Of(SimulationSummary s) =>
+            new(s.TotalDoseMicrograms, s.TotalAbsorbedMicrograms, s.TotalRetainedMicrograms, s.TotalExcretedMicrograms, s.TotalUrineMicrograms, s.TotalFaecesMicrograms, s.NotAbsorbedMicrograms, s.FinalStoresMicrograms, s.FinalSerumPicogramsPerMilliliter, s.FinalSerumPicomolesPerLiter, s.MassBalanceErrorMicrograms);
     }
-
-    private sealed record SummaryJson(double TotalDoseUg, double TotalAbsorbedUg, double TotalRetainedUg, double TotalExcretedUg, double TotalUrineUg, double TotalFaecesUg, double NotAbsorbedUg, double FinalStoresUg, double FinalSerumPgPerMl, double FinalSerumPmolPerL, double MassBalanceErrorUg);
-
-    private sealed record RowJson(double Day, int DoseNumber, double? TimeSinceLastDoseH, double StoresUg, double PlasmaUg, double SerumPgPerMl, double SerumPmolPerL, double CumulativeUrineUg, double CumulativeFaecesUg);
 }

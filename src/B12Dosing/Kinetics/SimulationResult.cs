@@ -1,10 +1,15 @@
+using System.Collections;
 using System.Globalization;
 using System.Text;
 
 namespace B12Dosing.Kinetics;
 
-/// <summary>The time course of a simulation (one row per output step, plus the horizon) and its summary.</summary>
-public sealed class SimulationResult
+/// <summary>
+/// The time course of a simulation (one row per sample: the grid or the explicit times, plus the after-dose samples) and
+/// its summary. It is the list of its rows (a notebook displays it as a table) and writes itself as CSV
+/// (<see cref="WriteCsv"/>).
+/// </summary>
+public sealed class SimulationResult : IReadOnlyList<SimulationRow>
 {
     private readonly SimulationRow[] _rows;
 
@@ -15,8 +20,71 @@ public sealed class SimulationResult
         Settings = settings;
     }
 
-    /// <summary>The rows, from day 0 to the horizon.</summary>
+    /// <summary>The rows, in time order (the result itself enumerates them too).</summary>
     public IReadOnlyList<SimulationRow> Series => _rows;
+
+    /// <summary>The columns <see cref="WriteCsv"/> writes, in order: their names are the CSV header and the tool's JSON field names.</summary>
+    public static IReadOnlyList<ResultColumn> CsvColumns => SimulationColumns.Columns;
+
+    /// <summary>The number of rows.</summary>
+    public int Count => _rows.Length;
+
+    /// <summary>Row <paramref name="index"/>.</summary>
+    /// <exception cref="IndexOutOfRangeException">The index is not in [0, <see cref="Count"/>).</exception>
+    public SimulationRow this[int index] => _rows[index];
+
+    /// <summary>The rows in time order.</summary>
+    public IEnumerator<SimulationRow> GetEnumerator() => ((IEnumerable<SimulationRow>)_rows).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>
+    /// Writes the rows as CSV to <paramref name="writer"/> (not closed): the header of <see cref="CsvColumns"/> names
+    /// (which carry the units: <c>day,dose_number,time_since_last_dose_h,stores_ug,…</c>), then one line a row with
+    /// numbers in the invariant culture, each the shortest text that reads back to the same value; an empty cell where a
+    /// row has no value (the time since the last dose before the first dose). Lines end with <paramref name="newLine"/>,
+    /// CRLF (RFC 4180) by default.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/> is null.</exception>
+    /// <exception cref="ArgumentException">The line ending is neither CRLF nor LF.</exception>
+    public void WriteCsv(TextWriter writer, string newLine = "\r\n")
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (newLine is not ("\r\n" or "\n"))
+        {
+            throw new ArgumentException("The line ending must be \"\\r\\n\" (RFC 4180) or \"\\n\".", nameof(newLine));
+        }
+
+        var columns = SimulationColumns.All;
+        writer.Write(string.Join(',', columns.Select(c => c.Column.Name)));
+        writer.Write(newLine);
+        foreach (var row in _rows)
+        {
+            for (var c = 0; c < columns.Length; c++)
+            {
+                if (c > 0)
+                {
+                    writer.Write(',');
+                }
+
+                writer.Write(SimulationColumns.Cell(columns[c].Value(row)));
+            }
+
+            writer.Write(newLine);
+        }
+    }
+
+    /// <summary>The CSV text of the rows (see <see cref="WriteCsv"/>).</summary>
+    public string ToCsv()
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        WriteCsv(writer);
+        return writer.ToString();
+    }
+
+    /// <summary>Each row as field name → value (the names of <see cref="CsvColumns"/>; null where a row has no value), for JSON or a data frame.</summary>
+    public IEnumerable<IReadOnlyDictionary<string, double?>> Records() =>
+        _rows.Select(row => (IReadOnlyDictionary<string, double?>)SimulationColumns.All.ToDictionary(c => c.Column.Name, c => c.Value(row)));
 
     /// <summary>The totals and the mass balance.</summary>
     public SimulationSummary Summary { get; }
