@@ -82,7 +82,7 @@ internal sealed record AbsorptionResult(double DoseUg, string Route, string Form
 {
     public static AbsorptionResult Of(Mass amount, Route route, CobalaminForm form, Condition condition)
     {
-        var outcome = AbsorptionModel.Evaluate(Dosing.Dose.Create(amount, route, form), Physiology.For(condition));
+        var outcome = AbsorptionModel.Evaluate(CliInput.Check("--dose", () => Dosing.Dose.Create(amount, route, form)), Physiology.For(condition));
         return new(outcome.Dose, route.ShortName(), form.Name(), condition.Name(), outcome.Absorbed, outcome.Retained, outcome.FractionRetained);
     }
 
