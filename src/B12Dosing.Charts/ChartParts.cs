@@ -106,7 +106,7 @@ public sealed class ChartSeries
         }
 
         Name = name;
-        Points = copy;
+        Points = Array.AsReadOnly(copy);
         Style = EnumCheck.Defined(style, nameof(style));
     }
 
