@@ -55,7 +55,7 @@ internal static class SimulateCommand
             var settings = new SimulationSettings(TimeSpan.FromDays(horizonDays))
             {
                 Physiology = Physiology.For(Conditions.Parse(result.GetRequiredValue(condition))),
-                InitialStores = Mass.Parse(result.GetRequiredValue(initial), CultureInfo.InvariantCulture),
+                InitialStores = QuantityText.ParseMass(result.GetRequiredValue(initial), CultureInfo.InvariantCulture),
                 Step = TimeSpan.FromHours(hours),
             };
             var simulation = Simulator.Run(RegimenCatalogue.Resolve(result.GetRequiredValue(regimen)), settings);

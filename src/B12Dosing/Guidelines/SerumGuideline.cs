@@ -85,10 +85,10 @@ public sealed class SerumGuideline
     /// <summary>The band a mass concentration falls in.</summary>
     public SerumBand Classify(MassConcentration value) => Classify(Unit == SerumUnit.PicogramsPerMilliliter
         ? value.PicogramsPerMilliliter
-        : value.ToMolarConcentration(CobalaminForm.Cyanocobalamin).PicomolesPerLiter);
+        : value.ToMolarity(CobalaminForm.Cyanocobalamin).PicomolesPerLiter);
 
     /// <summary>The band a molar concentration falls in.</summary>
-    public SerumBand Classify(MolarConcentration value) => Classify(Unit == SerumUnit.PicomolesPerLiter
+    public SerumBand Classify(Molarity value) => Classify(Unit == SerumUnit.PicomolesPerLiter
         ? value.PicomolesPerLiter
         : value.ToMassConcentration(CobalaminForm.Cyanocobalamin).PicogramsPerMilliliter);
 
@@ -103,8 +103,8 @@ public sealed class SerumGuideline
     /// mass of cyanocobalamin; infinities stay as they are.</summary>
     public double ThresholdIn(double value, SerumUnit unit) =>
         unit == Unit || double.IsInfinity(value) ? value
-        : unit == SerumUnit.PicogramsPerMilliliter ? MolarConcentration.FromPicomolesPerLiter(value).ToMassConcentration(CobalaminForm.Cyanocobalamin).PicogramsPerMilliliter
-        : MassConcentration.FromPicogramsPerMilliliter(value).ToMolarConcentration(CobalaminForm.Cyanocobalamin).PicomolesPerLiter;
+        : unit == SerumUnit.PicogramsPerMilliliter ? Molarity.FromPicomolesPerLiter(value).ToMassConcentration(CobalaminForm.Cyanocobalamin).PicogramsPerMilliliter
+        : MassConcentration.FromPicogramsPerMilliliter(value).ToMolarity(CobalaminForm.Cyanocobalamin).PicomolesPerLiter;
 
     /// <summary>The guideline's name and its bands, for example <c>WHO (2008): deficient &lt; 148 pmol/L; low 148-221 pmol/L; adequate &gt; 221 pmol/L</c>.</summary>
     public override string ToString() => $"{Name}: {string.Join("; ", Bands.Select(Describe))}";
