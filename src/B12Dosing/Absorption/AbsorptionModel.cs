@@ -90,7 +90,7 @@ public static class AbsorptionModel
             case Route.Oral or Route.Sublingual:
                 var entering = vehicle == DoseVehicle.FoodBound ? amount * p.FoodReleaseFraction : amount;
                 var passive = p.PassiveFraction * entering;
-                return new(amount, entering / (p.IntrinsicFactorHalfSaturationMicrograms + entering), passive, Retained(passive, form, 1, p));
+                return new(amount, Saturation(entering, p.IntrinsicFactorHalfSaturationMicrograms), passive, Retained(passive, form, 1, p));
             case Route.Intranasal:
                 var nasal = amount * p.IntranasalBioavailability;
                 return new(amount, 0, nasal, Retained(nasal, form, 1, p));
@@ -134,12 +134,62 @@ public static class AbsorptionModel
     }
 
     /// <summary>
-    /// <c>ln(1 + x)</c>, accurate for tiny <c>x</c> as well, where <c>Math.Log(1 + x)</c> loses digits (and rounds to 0 below
-    /// 1e-16, so that a tiny dose would seem to be lost entirely). Below 1e-4 the Taylor series to <c>x⁴</c> is exact to
-    /// about 1e-17 relative; above, <c>Math.Log(1 + x)</c> is exact to about 1e-12 relative and is what the stored fit used.
+    /// The saturation <c>D/(K + D)</c> of the IF route, computed as <c>1/(1 + K/D)</c> so that it never falls as the
+    /// dose rises, even by one unit in the last place: each operation is correctly rounded and monotone in <c>D</c>
+    /// (<c>D/(K + D)</c> is not: when <c>K + D</c> rounds up to its next value, the quotient can drop by one ulp). Below
+    /// 2^−900 µg, <c>D/K</c> (exact to rounding, since <c>K + D</c> is <c>K</c> there); both give the same value at 2^−900.
     /// </summary>
-    internal static double LogOnePlus(double x) =>
-        x < 1e-4 ? x * (1 - (x * ((1.0 / 2) - (x * ((1.0 / 3) - (x / 4)))))) : Math.Log(1 + x);
+    internal static double Saturation(double dose, double halfSaturation) =>
+        dose < TinyArgument ? dose / halfSaturation : 1 / (1 + (halfSaturation / dose));
+
+    /// <summary>
+    /// <c>ln(1 + x)</c> for <c>x ≥ 0</c>, accurate to a few units in the last place at every scale, and monotone: a larger
+    /// <c>x</c> never gives a smaller result, even by one ulp (issue 12: the old switch from a Taylor series to
+    /// <c>Math.Log(1 + x)</c> at 1e-4 made one ulp more dose retain less). Every step is a correctly rounded operation
+    /// that is monotone in <c>x</c>, and the pieces meet without a step down:
+    /// <list type="bullet">
+    /// <item><c>x &lt; 1</c>: <c>2·atanh(s)</c> with <c>s = x/(2 + x)</c>, computed as <c>1/(1 + 2/x)</c>, by its series
+    /// <c>2s·(1 + s²/3 + s⁴/5 + …)</c> (all terms positive, <c>s &lt; 1/3</c>, 18 terms);</item>
+    /// <item><c>x ≥ 1</c>: <c>u = 1 + x = 2^k·m</c> with <c>m</c> in [1, 2) (exact), <c>k·ln 2 + ln m</c>, the same series
+    /// for <c>ln m</c>; each piece is capped at the value the next one starts from (the true value is below it, so the cap
+    /// costs at most that rounding).</item>
+    /// </list>
+    /// </summary>
+    internal static double LogOnePlus(double x)
+    {
+        if (x < 1)
+        {
+            return Math.Min(AtanhSeries(x), Ln2Hi);
+        }
+
+        var u = 1 + x;
+        var k = Math.ILogB(u);
+        var m = Math.ScaleB(u, -k);
+        return Math.Min(ScaledLog(k, AtanhSeries(m - 1)), ScaledLog(k + 1, 0));
+    }
+
+    /// <summary>Below this argument (2^−900) the tiny-argument forms are used; at it, both forms agree exactly.</summary>
+    private static readonly double TinyArgument = Math.ScaleB(1, -900);
+
+    /// <summary>ln 2 as a double (rounded down) and the rest: <c>Ln2Hi + Ln2Lo</c> is ln 2 to about 1e-33.</summary>
+    private const double Ln2Hi = 0.69314718055994528623, Ln2Lo = 2.3190468138462996e-17;
+
+    /// <summary><c>k·ln 2 + log</c>, monotone in <paramref name="log"/> (each operation is).</summary>
+    private static double ScaledLog(int k, double log) => (k * Ln2Hi) + ((k * Ln2Lo) + log);
+
+    /// <summary><c>ln(1 + z)</c> for <c>z</c> in [0, 1) by <c>2·atanh(z/(2 + z))</c>; monotone in <c>z</c>.</summary>
+    private static double AtanhSeries(double z)
+    {
+        var s = z < TinyArgument ? z * 0.5 : 1 / (1 + (2 / z));
+        var t = s * s;
+        var sum = 1.0 / 37;
+        for (var j = 17; j >= 0; j--)
+        {
+            sum = (1.0 / ((2 * j) + 1)) + (t * sum);
+        }
+
+        return 2 * (s * sum);
+    }
 
     /// <summary>
     /// <c>a = Vmax/(k_r·f·factor)</c>: hydroxocobalamin's filterable fraction <c>f</c> (Blood 1961); the other forms as

@@ -38,6 +38,26 @@ public sealed record Physiology
     /// </summary>
     public const double IlealResectionUptakeFactor = 0.25;
 
+    /// <summary>
+    /// The largest IF capacity accepted, µg: 100, about fifty times the 1.5-2 µg per meal reported (Watanabe 2007; NIH
+    /// ODS). A bound (ASSUMPTION) against typing errors, like the other bounds below: each parameter is refused outside a
+    /// range a few orders of magnitude wider than any published value, so that every outcome stays finite (issue 12).
+    /// </summary>
+    public const double MaximumIntrinsicFactorCapacityMicrograms = 100;
+
+    /// <summary>The largest retention capacity or tissue half-saturation amount accepted, µg: 100 000 (100 mg, about a thousand times the roughly 100-150 µg kept from a 1000 µg injection, Carmel 2008; an ASSUMPTION).</summary>
+    public const double MaximumAmountMicrograms = 1e5;
+
+    /// <summary>
+    /// The shortest time constant or half-life accepted, hours: 0.01 (36 s). An ASSUMPTION: the fastest published one is
+    /// the plasma transit of about an hour (Nexo &amp; Hoffmann-Lücke 2011); much shorter ones make the transit rate so
+    /// large against the store rates that the propagator loses the mass balance.
+    /// </summary>
+    public const double MinimumHours = 0.01;
+
+    /// <summary>The longest time constant or half-life accepted, hours: 1000 (about six weeks; an ASSUMPTION, far beyond the hours published).</summary>
+    public const double MaximumHours = 1000;
+
     /// <summary>Fraction of biliary B12 reabsorbed through the IF route in health: about half (Carmel 2008).</summary>
     private const double HealthyBiliaryReabsorptionFraction = 0.5;
 
@@ -47,15 +67,15 @@ public sealed record Physiology
 
     /// <summary>
     /// IF-mediated uptake at saturation from one dose, µg: <see cref="FittedParameters.IntrinsicFactorCapacityMicrograms"/>
-    /// in health (Carmel 2008, Table 1), 0 without IF. Not negative.
+    /// in health (Carmel 2008, Table 1), 0 without IF. From 0 to 100 µg (<see cref="MaximumIntrinsicFactorCapacityMicrograms"/>).
     /// </summary>
-    public required double IntrinsicFactorCapacityMicrograms { get; init => field = NotNegative(value); }
+    public required double IntrinsicFactorCapacityMicrograms { get; init => field = InRange(value, 0, MaximumIntrinsicFactorCapacityMicrograms); }
 
-    /// <summary>Dose giving half the IF-mediated capacity, µg (fitted to Carmel 2008, Table 1). More than zero.</summary>
-    public required double IntrinsicFactorHalfSaturationMicrograms { get; init => field = Positive(value); }
+    /// <summary>Dose giving half the IF-mediated capacity, µg (fitted to Carmel 2008, Table 1). From 0.001 to 1000 µg (an ASSUMPTION: three orders of magnitude either side of the fitted 1.4 µg).</summary>
+    public required double IntrinsicFactorHalfSaturationMicrograms { get; init => field = InRange(value, 1e-3, 1e3); }
 
-    /// <summary>Time constant of the exponential recovery of used IF capacity, hours (<see cref="DefaultIntrinsicFactorRecoveryHours"/>; Heyssel 1966 via IOM 1998). More than zero.</summary>
-    public required double IntrinsicFactorRecoveryHours { get; init => field = Positive(value); }
+    /// <summary>Time constant of the exponential recovery of used IF capacity, hours (<see cref="DefaultIntrinsicFactorRecoveryHours"/>; Heyssel 1966 via IOM 1998). From 0.01 to 1000 h (<see cref="MinimumHours"/>, <see cref="MaximumHours"/>).</summary>
+    public required double IntrinsicFactorRecoveryHours { get; init => field = InRange(value, MinimumHours, MaximumHours); }
 
     /// <summary>Fraction of an oral dose absorbed by passive diffusion, independent of IF (about 1.2 %: Berlin 1968; Carmel 2008). In [0, 1].</summary>
     public required double PassiveFraction { get; init => field = Fraction(value); }
@@ -78,24 +98,30 @@ public sealed record Physiology
     /// <summary>Fraction of biliary B12 reabsorbed through the IF route (about half: Carmel 2008; none without IF). In [0, 1].</summary>
     public required double BiliaryReabsorptionFraction { get; init => field = Fraction(value); }
 
-    /// <summary>Renal-retention capacity <c>a = Vmax/k_r</c> for cyanocobalamin, µg (fitted to Carmel 2008, Table 1). More than zero.</summary>
-    public double RenalRetentionCapacityMicrograms { get; init => field = Positive(value); } = FittedParameters.RenalRetentionCapacityMicrograms;
+    /// <summary>
+    /// Renal-retention capacity <c>a = Vmax/k_r</c> for cyanocobalamin, µg (fitted to Carmel 2008, Table 1). From 0.01 to
+    /// 100 000 µg (an ASSUMPTION: about four orders of magnitude either side of the fitted 50 µg; a capacity near zero
+    /// would make the retained amount <c>a·ln(1 + L/a)</c> overflow).
+    /// </summary>
+    public double RenalRetentionCapacityMicrograms { get; init => field = InRange(value, 1e-2, MaximumAmountMicrograms); } = FittedParameters.RenalRetentionCapacityMicrograms;
 
     /// <summary>
     /// Half-saturation plasma amount of tissue uptake, µg (the Km of the injected model). 0: the fit to Carmel 2008
-    /// puts Km at its lower bound (uptake saturated at every plasma load reached after an injection). Not negative.
+    /// puts Km at its lower bound (uptake saturated at every plasma load reached after an injection). From 0 to
+    /// 100 000 µg (<see cref="MaximumAmountMicrograms"/>).
     /// </summary>
-    public double TissueUptakeHalfSaturationMicrograms { get; init => field = NotNegative(value); }
+    public double TissueUptakeHalfSaturationMicrograms { get; init => field = InRange(value, 0, MaximumAmountMicrograms); }
 
-    /// <summary>Filterable fraction of hydroxocobalamin relative to cyanocobalamin (fitted to Blood 1961). In (0, 1].</summary>
-    public double HydroxocobalaminFreeFraction { get; init => field = PositiveFraction(value); } = FittedParameters.HydroxocobalaminFreeFraction;
+    /// <summary>Filterable fraction of hydroxocobalamin relative to cyanocobalamin (fitted to Blood 1961: 0.04). From 0.001 to 1 (an ASSUMPTION: a fraction near zero would make its retention capacity <c>a/f</c> overflow).</summary>
+    public double HydroxocobalaminFreeFraction { get; init => field = InRange(value, 1e-3, 1); } = FittedParameters.HydroxocobalaminFreeFraction;
 
     /// <summary>
     /// Factor by which an intravenous bolus speeds renal loss compared with an IM injection: 2. An ASSUMPTION that
     /// puts a number on the US cyanocobalamin label's statement that IV B12 is excreted even faster, with little
-    /// liver storage; IM B12 reaches plasma over about an hour, IV all at once. At least 1.
+    /// liver storage; IM B12 reaches plasma over about an hour, IV all at once. From 1 to 100 (an ASSUMPTION: a larger
+    /// factor would leave almost nothing of an IV dose, against the label's "little", not "none").
     /// </summary>
-    public double IntravenousRenalFactor { get; init => field = AtLeastOne(value); } = 2.0;
+    public double IntravenousRenalFactor { get; init => field = InRange(value, 1, 100); } = 2.0;
 
     /// <summary>
     /// Bioavailability of intranasal B12 relative to IM: 8.9 % (Nascobal label, crossover study in 25 healthy fasting
@@ -108,17 +134,18 @@ public sealed record Physiology
     /// Half-time of release of hydroxocobalamin from an IM injection site, hours: about 2.5 h (US hydroxocobalamin
     /// label); cyanocobalamin peaks in plasma within 1 h (US cyanocobalamin label). Reported for teaching; its effect
     /// on retention is inside <see cref="HydroxocobalaminFreeFraction"/>, since two data points cannot separate them.
-    /// More than zero.
+    /// From 0.01 to 1000 h (<see cref="MinimumHours"/>, <see cref="MaximumHours"/>).
     /// </summary>
-    public double HydroxocobalaminSiteReleaseHalfTimeHours { get; init => field = Positive(value); } = 2.5;
+    public double HydroxocobalaminSiteReleaseHalfTimeHours { get; init => field = InRange(value, MinimumHours, MaximumHours); } = 2.5;
 
     /// <summary>
     /// Half-life of newly arrived B12 in the plasma (transit) pool before it reaches the stores, hours: 1.5 h. An
     /// ASSUMPTION standing for the fast plasma clearance of holotranscobalamin, the carrier of newly absorbed B12
     /// (Nexo &amp; Hoffmann-Lücke 2011: holoTC is cleared within hours); it makes the transit pool about a quarter of serum
-    /// B12 or less at steady state (IOM 1998: about a quarter of serum B12 is on transcobalamin). More than zero.
+    /// B12 or less at steady state (IOM 1998: about a quarter of serum B12 is on transcobalamin). From 0.01 to 1000 h
+    /// (<see cref="MinimumHours"/>, <see cref="MaximumHours"/>).
     /// </summary>
-    public double PlasmaTransitHalfLifeHours { get; init => field = Positive(value); } = 1.5;
+    public double PlasmaTransitHalfLifeHours { get; init => field = InRange(value, MinimumHours, MaximumHours); } = 1.5;
 
     /// <summary>The loss of stores per day with this physiology: <c>turnover + biliary secretion × (1 − reabsorbed)</c>.</summary>
     public double StoreLossPerDay => TurnoverPerDay + (BiliarySecretionPerDay * (1 - BiliaryReabsorptionFraction));
@@ -215,18 +242,11 @@ public sealed record Physiology
         _ => throw new ArgumentOutOfRangeException(nameof(condition), condition, "Not a condition; accepted: " + string.Join(", ", Conditions.All)),
     };
 
-    private static double NotNegative(double value, [System.Runtime.CompilerServices.CallerMemberName] string name = "") =>
-        value >= 0 && double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(name, value, "Must be a finite number, zero or more.");
+    /// <summary>The value if it is in [<paramref name="minimum"/>, <paramref name="maximum"/>] (which refuses NaN and infinity).</summary>
+    private static double InRange(double value, double minimum, double maximum, [System.Runtime.CompilerServices.CallerMemberName] string name = "") =>
+        value >= minimum && value <= maximum
+            ? value
+            : throw new ArgumentOutOfRangeException(name, value, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name} must be from {minimum} to {maximum}; got {value}."));
 
-    private static double Positive(double value, [System.Runtime.CompilerServices.CallerMemberName] string name = "") =>
-        value > 0 && double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(name, value, "Must be a finite number more than zero.");
-
-    private static double Fraction(double value, [System.Runtime.CompilerServices.CallerMemberName] string name = "") =>
-        value is >= 0 and <= 1 ? value : throw new ArgumentOutOfRangeException(name, value, "Must be a fraction in [0, 1].");
-
-    private static double PositiveFraction(double value, [System.Runtime.CompilerServices.CallerMemberName] string name = "") =>
-        value is > 0 and <= 1 ? value : throw new ArgumentOutOfRangeException(name, value, "Must be a fraction in (0, 1].");
-
-    private static double AtLeastOne(double value, [System.Runtime.CompilerServices.CallerMemberName] string name = "") =>
-        value >= 1 && double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(name, value, "Must be a finite number, 1 or more.");
+    private static double Fraction(double value, [System.Runtime.CompilerServices.CallerMemberName] string name = "") => InRange(value, 0, 1, name);
 }

@@ -84,13 +84,13 @@ public sealed class SerumGuideline
 
     /// <summary>The band a mass concentration falls in.</summary>
     public SerumBand Classify(MassConcentration value) => Classify(Unit == SerumUnit.PicogramsPerMilliliter
-        ? value.PicogramsPerMilliliter
-        : value.ToMolarity(CobalaminForm.Cyanocobalamin).PicomolesPerLiter);
+        ? QuantityKinds.MassConcentration.NonNegative(value, nameof(value))
+        : QuantityKinds.Molarity.InReference(value.ToMolarity(CobalaminForm.Cyanocobalamin)));
 
     /// <summary>The band a molar concentration falls in.</summary>
     public SerumBand Classify(Molarity value) => Classify(Unit == SerumUnit.PicomolesPerLiter
-        ? value.PicomolesPerLiter
-        : value.ToMassConcentration(CobalaminForm.Cyanocobalamin).PicogramsPerMilliliter);
+        ? QuantityKinds.Molarity.NonNegative(value, nameof(value))
+        : QuantityKinds.MassConcentration.InReference(value.ToMassConcentration(CobalaminForm.Cyanocobalamin)));
 
     /// <summary>A band's label followed by its range in <see cref="Unit"/>, such as <c>deficiency likely &lt; 180 pg/mL</c>.</summary>
     public string Describe(SerumBand band)

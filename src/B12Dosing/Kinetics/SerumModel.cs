@@ -11,39 +11,65 @@ namespace B12Dosing.Kinetics;
 /// The power law passes through two published anchors: average stores of 2500 µg (Carmel 2008) give a normal
 /// serum of 450 pg/mL (the middle of 400-500), and the smallest store consistent with health, 300 µg (IOM 1998,
 /// Appendix N), gives 180 pg/mL, the NICE NG239 (2024) line below which deficiency is likely. Immutable; change
-/// values with <c>with</c>.
+/// values with <c>with</c>. Each value is checked when set; the two anchors together (serum rising with stores, with an
+/// exponent from 0 to <see cref="MaximumExponent"/>) are checked where a model enters a simulation
+/// (<see cref="SimulationSettings.Serum"/>, <c>PopulationSettings.Serum</c>), since a <c>with</c> may change them one at a time.
 /// </summary>
 public sealed record SerumModel
 {
     /// <summary>The default model: the anchors above and a plasma volume of 3 L.</summary>
     public static SerumModel Default { get; } = new();
 
-    /// <summary>Reference stores, µg: 2500 (Carmel 2008, average adult stores). More than zero.</summary>
-    public double ReferenceStoresMicrograms { get; init => field = Positive(value); } = 2500;
+    /// <summary>
+    /// The largest exponent γ accepted: 5 (the default anchors give 0.43). An ASSUMPTION bounding how steeply serum may
+    /// follow the stores: with a larger power, the stores of a century of the largest doses would give an infinite serum.
+    /// </summary>
+    public const double MaximumExponent = 5;
 
-    /// <summary>Serum at the reference stores, pg/mL: 450 (a normal serum, 400-500 pg/mL). More than zero.</summary>
-    public double ReferenceSerumPicogramsPerMilliliter { get; init => field = Positive(value); } = 450;
+    /// <summary>Reference stores, µg: 2500 (Carmel 2008, average adult stores). From 1 to 100 000 µg (an ASSUMPTION, 40 times either side of the average).</summary>
+    public double ReferenceStoresMicrograms { get; init => field = InRange(value, 1, 1e5); } = 2500;
 
-    /// <summary>Low anchor stores, µg: 300 (IOM 1998, Appendix N: the smallest store consistent with health). More than zero.</summary>
-    public double LowStoresMicrograms { get; init => field = Positive(value); } = 300;
+    /// <summary>Serum at the reference stores, pg/mL: 450 (a normal serum, 400-500 pg/mL). From 1 to 100 000 pg/mL (an ASSUMPTION, far beyond the 100-2000 pg/mL measured).</summary>
+    public double ReferenceSerumPicogramsPerMilliliter { get; init => field = InRange(value, 1, 1e5); } = 450;
 
-    /// <summary>Serum at the low anchor, pg/mL: 180 (NICE NG239 2024: below 180 ng/L deficiency is likely). More than zero.</summary>
-    public double LowSerumPicogramsPerMilliliter { get; init => field = Positive(value); } = 180;
+    /// <summary>Low anchor stores, µg: 300 (IOM 1998, Appendix N: the smallest store consistent with health). From 1 to 100 000 µg.</summary>
+    public double LowStoresMicrograms { get; init => field = InRange(value, 1, 1e5); } = 300;
 
-    /// <summary>Plasma volume over which the transit pool spreads, litres: 3 L (about 40 mL/kg in a 75 kg adult; an assumption). More than zero.</summary>
-    public double PlasmaVolumeLiters { get; init => field = Positive(value); } = 3;
+    /// <summary>Serum at the low anchor, pg/mL: 180 (NICE NG239 2024: below 180 ng/L deficiency is likely). From 1 to 100 000 pg/mL.</summary>
+    public double LowSerumPicogramsPerMilliliter { get; init => field = InRange(value, 1, 1e5); } = 180;
+
+    /// <summary>
+    /// Plasma volume over which the transit pool spreads, litres: 3 L (about 40 mL/kg in a 75 kg adult; an assumption).
+    /// From 0.1 L (a newborn's, about 40 mL/kg of 3 kg) to 10 L (an ASSUMPTION above any adult's).
+    /// </summary>
+    public double PlasmaVolumeLiters { get; init => field = InRange(value, 0.1, 10); } = 3;
 
     /// <summary>The exponent γ of the power law through the two anchors.</summary>
-    /// <exception cref="InvalidOperationException">The anchors have equal stores or serum, or serum falls as stores rise.</exception>
-    public double Exponent
+    /// <exception cref="InvalidOperationException">The anchors have equal stores or serum, serum falls as stores rise, or γ is above <see cref="MaximumExponent"/>.</exception>
+    public double Exponent => TryExponent(out var γ) ? γ : throw new InvalidOperationException(AnchorsProblem);
+
+    private string AnchorsProblem => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"The serum anchors ({LowStoresMicrograms} µg → {LowSerumPicogramsPerMilliliter} pg/mL, {ReferenceStoresMicrograms} µg → {ReferenceSerumPicogramsPerMilliliter} pg/mL) must have serum rising with stores (different stores, higher serum at higher stores), with an exponent of at most {MaximumExponent} (they give {ExponentOrNaN:0.###}).");
+
+    private double ExponentOrNaN => Math.Log(ReferenceSerumPicogramsPerMilliliter / LowSerumPicogramsPerMilliliter) / Math.Log(ReferenceStoresMicrograms / LowStoresMicrograms);
+
+    /// <summary>This model, if its anchors are consistent (<see cref="Exponent"/> defined).</summary>
+    /// <exception cref="ArgumentException">The anchors are not.</exception>
+    internal SerumModel EnsureConsistent(string paramName) => TryExponent(out _) ? this : throw new ArgumentException(AnchorsProblem, paramName);
+
+    private bool TryExponent(out double γ)
     {
-        get
-        {
-            var γ = Math.Log(ReferenceSerumPicogramsPerMilliliter / LowSerumPicogramsPerMilliliter) / Math.Log(ReferenceStoresMicrograms / LowStoresMicrograms);
-            return γ > 0 && double.IsFinite(γ)
-                ? γ
-                : throw new InvalidOperationException("The serum anchors must have serum rising with stores (different stores, higher serum at higher stores).");
-        }
+        γ = ExponentOrNaN;
+        return γ > 0 && γ <= MaximumExponent;
+    }
+
+    /// <summary>The values, and the exponent or that the anchors are inconsistent: <see cref="object.ToString"/> never throws.</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"ReferenceStoresMicrograms = {ReferenceStoresMicrograms}, ReferenceSerumPicogramsPerMilliliter = {ReferenceSerumPicogramsPerMilliliter}, LowStoresMicrograms = {LowStoresMicrograms}, LowSerumPicogramsPerMilliliter = {LowSerumPicogramsPerMilliliter}, PlasmaVolumeLiters = {PlasmaVolumeLiters}, ");
+        builder.Append(TryExponent(out var γ) ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Exponent = {γ}") : "Exponent = (inconsistent anchors)");
+        return true;
     }
 
     /// <summary>Serum B12 in pg/mL for the given stores and plasma (transit) pool, µg.</summary>
@@ -102,6 +128,8 @@ public sealed record SerumModel
         }
     }
 
-    private static double Positive(double value, [System.Runtime.CompilerServices.CallerMemberName] string name = "") =>
-        value > 0 && double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(name, value, "Must be a finite number more than zero.");
+    private static double InRange(double value, double minimum, double maximum, [System.Runtime.CompilerServices.CallerMemberName] string name = "") =>
+        value >= minimum && value <= maximum
+            ? value
+            : throw new ArgumentOutOfRangeException(name, value, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name} must be from {minimum} to {maximum}; got {value}."));
 }

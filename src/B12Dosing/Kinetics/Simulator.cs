@@ -140,16 +140,28 @@ public static class Simulator
         return (((a * y2) - (c * y1)) / det, ((d * y1) - (b * y2)) / det);
     }
 
-    /// <summary>Collects <see cref="SimulationRow"/>s for <see cref="SimulationResult"/>.</summary>
+    /// <summary>Collects <see cref="SimulationRow"/>s for <see cref="SimulationResult"/>, with the dose number and time since the last dose of each.</summary>
     private struct RowSink(SimulationPlan plan, SerumModel serum) : IOutputSink
     {
         public readonly SimulationRow[] Rows = new SimulationRow[plan.OutputCount];
 
         public static bool KeepsTotals => true;
         public readonly double Exponent = serum.Exponent;
+        private readonly long[] _doses = plan.DoseInstants();
+        private int _given;
 
-        public readonly void Output(int index, ref PatientRun run) =>
-            Rows[index] = new(plan.OutputTicks(index) / (double)TimeSpan.TicksPerDay, run.Stores, run.Plasma, run.Urine.Sum, run.Faeces.Sum, serum, Exponent);
+        public void Output(int index, ref PatientRun run)
+        {
+            var ticks = plan.OutputTicks(index);
+            var after = plan.IsAfterDose(index);
+            while (_given < _doses.Length && (_doses[_given] < ticks || (after && _doses[_given] == ticks)))
+            {
+                _given++;
+            }
+
+            var since = _given > 0 ? ticks - _doses[_given - 1] : 0;
+            Rows[index] = new(ticks / (double)TimeSpan.TicksPerDay, _given, since, run.Stores, run.Plasma, run.Urine.Sum, run.Faeces.Sum, serum, Exponent);
+        }
     }
 
     /// <summary>Writes the pools into a caller's span.</summary>
