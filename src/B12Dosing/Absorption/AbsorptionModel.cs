@@ -60,7 +60,7 @@ public static class AbsorptionModel
         var absorber = new Absorber(physiology);
         double dose = 0, absorbed = 0, retained = 0;
         var last = 0L;
-        foreach (var intake in Intake.Prepare([.. events], long.MaxValue))
+        foreach (var intake in Intake.Prepare([.. events], Intake.NoHorizon))
         {
             var outcome = absorber.Take(in intake);
             last = intake.Ticks;

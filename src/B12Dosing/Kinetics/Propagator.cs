@@ -38,13 +38,22 @@ internal readonly struct Propagator
             return new(e + (divided * (-kt - l2)), r * divided, kt * divided, e + (divided * (-ks - l2)));
         }
 
+        // The factors −k_t − λ and −k_s − λ, each with its sign (−k_t − l1 ≥ 0 ≥ −k_t − l2, and the same for k_s): the two
+        // that are differences of nearly equal numbers are written as 2·k_t·r/(disc + |k_t − k_s|) (since
+        // disc² − (k_t − k_s)² = 4·k_t·r), so that no rounding flips a sign. Then every entry is a difference of terms of
+        // opposite signs and is never negative (issue 12: with e1 underflowed, −k_t − l1 rounded below zero made the plasma
+        // after a long step −1e-32 µg instead of 0).
+        var gap = kt - ks;
+        var small = 2 * kt * r / (disc + Math.Abs(gap));
+        var large = (Math.Abs(gap) + disc) / 2;
+        var (pPlus, pMinus, sPlus, sMinus) = gap >= 0 ? (small, -large, large, -small) : (large, -small, small, -large);
         var e1 = Math.Exp(l1 * days);
         var e2 = Math.Exp(l2 * days);
         var d = l1 - l2;
         return new(
-            ((e1 * (-kt - l2)) - (e2 * (-kt - l1))) / d,
+            ((e1 * pMinus) - (e2 * pPlus)) / d,
             r * (e1 - e2) / d,
             kt * (e1 - e2) / d,
-            ((e1 * (-ks - l2)) - (e2 * (-ks - l1))) / d);
+            ((e1 * sMinus) - (e2 * sPlus)) / d);
     }
 }

@@ -130,7 +130,7 @@ internal static class BadInputCatalogue
             "1 mg im daily until d100000", "5000 IU im daily", "1,000 mcg oral daily", "1,5 mg oral daily", "NaN mg oral daily", "1e400 mg oral daily",
             "6 g iv once", "0 mg im daily", "1 mg rectal daily", "1 mg folate im daily", "1 mg im fortnightly", "1 mg im daily x7 then",
             "1 mg im daily with adherence 1.5 seed 1", "1 mg im daily with adherence 0.8", "1 mg im at", "1 mg im at d0",
-            "1 mg im daily split 7", "1 mg im q1y split 3153600", "1 mg im daily x7 +", "1 mg im daily x7 foo", "1 mg im q1.5s",
+            "1 mg im daily split 7", "1 mg im q1y split 3153600", "1 mg im daily x7 +", "1 mg im daily x7 foo", "1 mg im q1.5s", "1 mg im q1.0000001s", "1 mg im daily for 1.0000000001d", "1 mg im q0.00000001h",
             "1 mg im daily for 0d", "1 mg im daily x7 then 1 mg im at d1"),
         Text("regimens", "RegimenCatalogue.Resolve", RegimenCatalogue.Resolve, Format, "bnf"),
         Text("regimens", "RegimenCatalogue.Resolve", RegimenCatalogue.Resolve, Format, ""),
@@ -205,6 +205,8 @@ internal static class BadInputCatalogue
         Case("population", "PopulationSettings.FirstPatient", "long.MaxValue (the last index would overflow)", Range, () => _ = new PopulationSettings(10, TimeSpan.FromDays(10), 1) { FirstPatient = long.MaxValue }),
         Case("population", "PopulationSettings.SerumThreshold", "0 pg/mL", Range, () => _ = new PopulationSettings(10, TimeSpan.FromDays(10), 1) { SerumThreshold = MassConcentration.FromPicogramsPerMilliliter(0) }),
         Case("population", "PopulationSettings.MaxDegreeOfParallelism", "−1", Range, () => _ = new PopulationSettings(10, TimeSpan.FromDays(10), 1) { MaxDegreeOfParallelism = -1 }),
+        Case("regimens", "Regimen.Start", "default(Dose)", Range, () => Regimen.Start(default)),
+        Case("regimens", "Regimen.Then", "default(Dose)", Range, () => Regimen.Parse("1 mg im once").Then(default)),
         Case("population", "PopulationSettings.Model", "null", Null, () => _ = new PopulationSettings(10, TimeSpan.FromDays(10), 1) { Model = null! }),
         // Issue 12: models whose extreme patients were clamped (passive fraction cut to 1, stores to 1 g) or would be out of the physiology's bounds.
         Case("population", "PopulationSettings.Model", "PassiveFraction factors up to 100 (a passive fraction of 1.25)", Range, () => _ = new PopulationSettings(10, TimeSpan.FromDays(10), 1) { Model = PopulationModel.Default with { PassiveFraction = new Variation(0.15, 0.5, 100) } }),
