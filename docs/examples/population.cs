@@ -14,6 +14,7 @@ using B12Dosing.Guidelines;
 using B12Dosing.Population;
 using B12Dosing.Quantities;
 using B12Dosing.Regimens;
+using UnitsNet;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 const int Years = 10;
