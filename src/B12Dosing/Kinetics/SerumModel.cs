@@ -78,7 +78,7 @@ public sealed record SerumModel
 
     /// <summary>Converts pg/mL to pmol/L with the molar mass of cyanocobalamin (1 pmol/L = 1.355 pg/mL).</summary>
     public static double ToPicomolesPerLiter(double picogramsPerMilliliter) =>
-        picogramsPerMilliliter / (CobalaminForms.CyanocobalaminMolarMass / 1000.0);
+        picogramsPerMilliliter / (CobalaminForms.CyanocobalaminGramsPerMole / 1000.0);
 
     /// <summary>Hot path with a precomputed exponent.</summary>
     internal double PicogramsPerMilliliter(double stores, double plasma, double exponent) =>

@@ -49,7 +49,7 @@ public static class Simulator
         ArgumentNullException.ThrowIfNull(settings);
         var plan = new SimulationPlan(events, settings);
         var sink = new RowSink(plan, settings.Serum);
-        var run = PatientRun.Run(plan, settings.Physiology, settings.InitialStores.Micrograms, ref sink);
+        var run = PatientRun.Run(plan, settings.Physiology, settings.InitialStoresMicrograms, ref sink);
         var summary = new SimulationSummary(
             run.Dosed.Sum,
             run.Absorbed.Sum,
@@ -86,7 +86,7 @@ public static class Simulator
             throw new ArgumentException($"The destination holds {destination.Length} rows; the plan writes {plan.OutputCount}.", nameof(destination));
         }
 
-        var stores = SimulationSettings.CheckInitialStores(initialStores, nameof(initialStores)).Micrograms;
+        var stores = SimulationSettings.CheckInitialStores(initialStores, nameof(initialStores));
         var sink = new SpanSink(destination);
         PatientRun.Run(plan, physiology, stores, ref sink);
     }

@@ -78,7 +78,7 @@ public static class PopulationSimulator
                     {
                         var patient = settings.Model.Patient(settings.Seed, settings.FirstPatient + i);
                         sink.Patient = i - first;
-                        PatientRun.Run(plan, patient.Physiology, patient.InitialStores.Micrograms, ref sink);
+                        PatientRun.Run(plan, patient.Physiology, patient.InitialStoresMicrograms, ref sink);
                     }
 
                     sink.Accumulator.Flush(end - first);
@@ -113,7 +113,7 @@ public static class PopulationSimulator
     {
         private readonly SerumModel _serumModel = settings.Serum;
         private readonly double _exponent = settings.Serum.Exponent;
-        private readonly double _threshold = settings.SerumThreshold.PicogramsPerMilliliter;
+        private readonly double _threshold = settings.SerumThresholdPicogramsPerMilliliter;
         private readonly double[] _serum = new double[ChunkSize];
 
         public LogHistograms Stores { get; } = new(rows);
