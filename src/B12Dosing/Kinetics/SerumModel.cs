@@ -1,106 +1,35 @@
-using System.Runtime.Intrinsics;
+using B12Dosing.Absorption;
 using B12Dosing.Quantities;
 
 namespace B12Dosing.Kinetics;
 
 /// <summary>
-/// How serum B12 follows from the body's pools (an ASSUMPTION, stated in <c>docs/model.md</c>). Serum B12 is
-/// mostly on haptocorrin (about 80 %), in slow equilibrium with the stores, plus the newly absorbed B12 on
-/// transcobalamin (IOM 1998; Nexo &amp; Hoffmann-Lücke 2011):
-/// <code>serum = S_ref·(stores/M_ref)^γ  +  plasma pool / plasma volume</code>
-/// The power law passes through two published anchors: average stores of 2500 µg (Carmel 2008) give a normal
-/// serum of 450 pg/mL (the middle of 400-500), and the smallest store consistent with health, 300 µg (IOM 1998,
-/// Appendix N), gives 180 pg/mL, the NICE NG239 (2024) line below which deficiency is likely. Immutable; change
-/// values with <c>with</c>.
+/// How serum B12 and active B12 follow from the pools. Serum B12 is the carriers' B12 in plasma: holohaptocorrin
+/// (about 80 % in balance, IOM 1998), holotranscobalamin ("active B12"), protein-bound hydroxocobalamin, all over the
+/// plasma volume, plus free B12 over the extracellular volume (<see cref="Physiology.PlasmaVolumeLiters"/>,
+/// <see cref="Physiology.ExtracellularVolumeLiters"/>):
+/// <code>serum (pg/mL) = 1000·((T + H + B)/V_plasma + E/V_extracellular)      holoTC (pg/mL) = 1000·T/V_plasma</code>
+/// (µg/L is 1000 pg/mL), in pmol/L with the molar mass of cyanocobalamin. Immutable; change values with <c>with</c>.
 /// </summary>
 public sealed record SerumModel
 {
-    /// <summary>The default model: the anchors above and a plasma volume of 3 L.</summary>
+    /// <summary>The default model.</summary>
     public static SerumModel Default { get; } = new();
 
-    /// <summary>Reference stores, µg: 2500 (Carmel 2008, average adult stores). More than zero.</summary>
-    public double ReferenceStoresMicrograms { get; init => field = Positive(value); } = 2500;
-
-    /// <summary>Serum at the reference stores, pg/mL: 450 (a normal serum, 400-500 pg/mL). More than zero.</summary>
-    public double ReferenceSerumPicogramsPerMilliliter { get; init => field = Positive(value); } = 450;
-
-    /// <summary>Low anchor stores, µg: 300 (IOM 1998, Appendix N: the smallest store consistent with health). More than zero.</summary>
+    /// <summary>The smallest store consistent with health, µg: 300 (IOM 1998, Appendix N); charts draw it as a reference. More than zero.</summary>
     public double LowStoresMicrograms { get; init => field = Positive(value); } = 300;
-
-    /// <summary>Serum at the low anchor, pg/mL: 180 (NICE NG239 2024: below 180 ng/L deficiency is likely). More than zero.</summary>
-    public double LowSerumPicogramsPerMilliliter { get; init => field = Positive(value); } = 180;
-
-    /// <summary>Plasma volume over which the transit pool spreads, litres: 3 L (about 40 mL/kg in a 75 kg adult; an assumption). More than zero.</summary>
-    public double PlasmaVolumeLiters { get; init => field = Positive(value); } = 3;
-
-    /// <summary>The exponent γ of the power law through the two anchors.</summary>
-    /// <exception cref="InvalidOperationException">The anchors have equal stores or serum, or serum falls as stores rise.</exception>
-    public double Exponent
-    {
-        get
-        {
-            var γ = Math.Log(ReferenceSerumPicogramsPerMilliliter / LowSerumPicogramsPerMilliliter) / Math.Log(ReferenceStoresMicrograms / LowStoresMicrograms);
-            return γ > 0 && double.IsFinite(γ)
-                ? γ
-                : throw new InvalidOperationException("The serum anchors must have serum rising with stores (different stores, higher serum at higher stores).");
-        }
-    }
-
-    /// <summary>Serum B12 in pg/mL for the given stores and plasma (transit) pool, µg.</summary>
-    public double PicogramsPerMilliliter(double storesMicrograms, double plasmaMicrograms) =>
-        PicogramsPerMilliliter(storesMicrograms, plasmaMicrograms, Exponent);
 
     /// <summary>Converts pg/mL to pmol/L with the molar mass of cyanocobalamin (1 pmol/L = 1.355 pg/mL).</summary>
     public static double ToPicomolesPerLiter(double picogramsPerMilliliter) =>
         picogramsPerMilliliter / (CobalaminForms.CyanocobalaminMolarMass / 1000.0);
 
-    /// <summary>Hot path with a precomputed exponent.</summary>
-    internal double PicogramsPerMilliliter(double stores, double plasma, double exponent) =>
-        (ReferenceSerumPicogramsPerMilliliter * Math.Pow(Math.Max(stores, 0) / ReferenceStoresMicrograms, exponent))
-        + (plasma * 1000.0 / PlasmaVolumeLiters);
+    /// <summary>Serum B12 in pg/mL from the plasma pools (µg) of <paramref name="physiology"/>.</summary>
+    internal static double PicogramsPerMilliliter(double carriers, double free, Physiology physiology) =>
+        1000 * ((carriers / physiology.PlasmaVolumeLiters) + (free / physiology.ExtracellularVolumeLiters));
 
-    /// <summary>
-    /// Serum for many pools at once, four at a time with <see cref="Vector256"/> <c>exp(γ·log(x))</c> (vectorised
-    /// <c>Exp</c>/<c>Log</c>: within a few units in the last place of the scalar <see cref="Math.Pow(double, double)"/>).
-    /// </summary>
-    internal void PicogramsPerMilliliter(ReadOnlySpan<double> stores, ReadOnlySpan<double> plasma, Span<double> serum, double exponent)
-    {
-        var reference = Vector256.Create(ReferenceSerumPicogramsPerMilliliter);
-        var perStore = Vector256.Create(1 / ReferenceStoresMicrograms);
-        var gamma = Vector256.Create(exponent);
-        var perPlasma = Vector256.Create(1000.0 / PlasmaVolumeLiters);
-        Span<double> tail = stackalloc double[2 * Vector256<double>.Count];
-        for (var i = 0; i < stores.Length; i += Vector256<double>.Count)
-        {
-            var n = Math.Min(Vector256<double>.Count, stores.Length - i);
-            Vector256<double> s, p;
-            if (n == Vector256<double>.Count)
-            {
-                s = Vector256.Create(stores.Slice(i, n));
-                p = Vector256.Create(plasma.Slice(i, n));
-            }
-            else
-            {
-                tail.Clear();
-                stores.Slice(i, n).CopyTo(tail);
-                plasma.Slice(i, n).CopyTo(tail[Vector256<double>.Count..]);
-                s = Vector256.Create(tail[..Vector256<double>.Count]);
-                p = Vector256.Create(tail[Vector256<double>.Count..]);
-            }
-
-            var x = Vector256.Max(s, Vector256<double>.Zero) * perStore;
-            var value = (reference * Vector256.Exp(gamma * Vector256.Log(x))) + (p * perPlasma);
-            if (n == Vector256<double>.Count)
-            {
-                value.CopyTo(serum.Slice(i, n));
-            }
-            else
-            {
-                value.CopyTo(tail);
-                tail[..n].CopyTo(serum.Slice(i, n));
-            }
-        }
-    }
+    /// <summary>Holotranscobalamin in pmol/L from its pool (µg).</summary>
+    internal static double HoloTranscobalaminPicomolesPerLiter(double transcobalamin, Physiology physiology) =>
+        ToPicomolesPerLiter(1000 * transcobalamin / physiology.PlasmaVolumeLiters);
 
     private static double Positive(double value, [System.Runtime.CompilerServices.CallerMemberName] string name = "") =>
         value > 0 && double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(name, value, "Must be a finite number more than zero.");
