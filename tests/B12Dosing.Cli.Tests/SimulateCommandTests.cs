@@ -29,9 +29,64 @@ public sealed class SimulateCommandTests
     public void Csv_names_the_units_and_follows_the_step()
     {
         var lines = CliRunner.AssertSuccess("simulate", "--regimen", "1000 µg oral q1d", "--days", "2", "--step-hours", "6", "--csv").Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("day (d),stores (µg),plasma (µg),serum (pg/mL),serum molar (pmol/L),cumulative urine (µg),cumulative faeces (µg)", lines[0]);
+        Assert.Equal("day,dose_number,time_since_last_dose_h,stores_ug,plasma_ug,serum_pg_per_ml,serum_pmol_per_l,cumulative_urine_ug,cumulative_faeces_ug", lines[0]);
         Assert.Equal(1 + 9, lines.Length);
         Assert.StartsWith("0.25,", lines[2], StringComparison.Ordinal);
+    }
+
+    /// <summary><c>--times</c> samples at those days only; the rows equal the same days of a daily run.</summary>
+    [Fact]
+    public void Times_sample_at_those_days()
+    {
+        var lines = CliRunner.AssertSuccess("simulate", "--regimen", "1 mg im q84h", "--days", "30", "--times", "0,0.5,1,2,7,30", "--csv").Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["0", "0.5", "1", "2", "7", "30"], lines.Skip(1).Select(l => l.Split(',')[0]));
+        Assert.Equal(["", "12", "24", "48", "84", "48"], lines.Skip(1).Select(l => l.Split(',')[2]));
+        var daily = CliRunner.AssertSuccess("simulate", "--regimen", "1 mg im q84h", "--days", "30", "--csv").Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(daily[8].Split(',')[3], lines[5].Split(',')[3]);   // day 7: the same stores
+    }
+
+    /// <summary><c>--after-dose 2h</c> adds a row 2 h after each dose and the trough just before it.</summary>
+    [Fact]
+    public void After_dose_samples_two_hours_after_each_dose()
+    {
+        using var json = JsonDocument.Parse(CliRunner.AssertSuccess("simulate", "--regimen", "1 mg im weekly", "--days", "14", "--step-hours", "336", "--after-dose", "2h", "--json"));
+        var series = json.RootElement.GetProperty("series").EnumerateArray().ToArray();
+        Assert.Equal([0, 2.0 / 24, 7, 7 + (2.0 / 24), 14], series.Select(r => r.GetProperty("day").GetDouble()));
+        Assert.Equal([0, 1, 1, 2, 2], series.Select(r => r.GetProperty("dose_number").GetInt32()));
+        Assert.Equal(JsonValueKind.Null, series[0].GetProperty("time_since_last_dose_h").ValueKind);
+        Assert.Equal(2, series[1].GetProperty("time_since_last_dose_h").GetDouble());
+        Assert.Equal(168, series[2].GetProperty("time_since_last_dose_h").GetDouble());
+    }
+
+    [Theory]
+    [InlineData("--times", "0,,1", "empty item")]
+    [InlineData("--times", "0,1e400", "'1e400' in --times")]
+    [InlineData("--times", "1,31", "beyond the horizon")]
+    [InlineData("--times", "1,1", "Two sample times are equal")]
+    [InlineData("--after-dose", "2", "'2' in --after-dose is not a duration")]
+    [InlineData("--after-dose", "-2h", "'-2h' in --after-dose")]
+    public void Bad_sample_times_are_one_line_usage_errors(string option, string value, string expected)
+    {
+        var line = CliRunner.AssertUsageError("simulate", "--regimen", "1 mg im weekly", "--days", "30", option, value);
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+    }
+
+    /// <summary>The JSON records its inputs, and its rows use the CSV's field names.</summary>
+    [Fact]
+    public void Json_records_the_inputs_and_uses_the_csv_names()
+    {
+        using var json = JsonDocument.Parse(CliRunner.AssertSuccess("simulate", "--regimen", "kuzminski-oral", "--days", "30", "--condition", "pernicious-anaemia", "--initial-stores", "150 µg", "--json"));
+        var inputs = json.RootElement.GetProperty("inputs");
+        Assert.Equal(RegimenCatalogue.Get("kuzminski-oral").Regimen.ToString(), inputs.GetProperty("regimen").GetString());
+        Assert.Equal("kuzminski-oral", inputs.GetProperty("regimen_name").GetString());
+        Assert.Equal("pernicious-anemia", inputs.GetProperty("condition").GetString());
+        Assert.Equal(150, inputs.GetProperty("initial_stores_ug").GetDouble());
+        Assert.Equal(30, inputs.GetProperty("days").GetDouble());
+        Assert.Equal(24, inputs.GetProperty("step_hours").GetDouble());
+        Assert.Equal("nice", inputs.GetProperty("guideline").GetString());
+        Assert.StartsWith(typeof(B12Dosing.Kinetics.Simulator).Assembly.GetName().Version!.ToString(3), inputs.GetProperty("model_version").GetString(), StringComparison.Ordinal);
+        var header = CliRunner.AssertSuccess("simulate", "--regimen", "kuzminski-oral", "--days", "30", "--csv").Split("\r\n")[0].Split(',');
+        Assert.Equal(header, json.RootElement.GetProperty("series")[0].EnumerateObject().Select(p => p.Name));
     }
 
     [Fact]

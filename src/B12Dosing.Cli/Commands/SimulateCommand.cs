@@ -1,7 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Reflection;
 using B12Dosing.Absorption;
+using System.Collections.Immutable;
 using B12Dosing.Charts;
+using B12Dosing.Dosing;
+using B12Dosing.EventTables;
 using B12Dosing.Guidelines;
 using B12Dosing.Kinetics;
 using B12Dosing.Quantities;
@@ -10,28 +14,43 @@ using B12Dosing.Regimens;
 namespace B12Dosing.Cli.Commands;
 
 /// <summary>
-/// <c>b12 simulate --regimen &lt;name or notation&gt; --days N [--condition c] [--initial-stores amount] [--step-hours h]
-/// [--json | --csv] [--svg file] [--guideline id]</c>: the time course of stores and serum B12 under a regimen.
+/// <c>b12 simulate (--regimen &lt;name or notation&gt; | --events table.csv [--id N]) --days N [--condition c] [--initial-stores amount] [--step-hours h]
+/// [--times d,d,…] [--after-dose 0h,2h,…] [--json | --csv] [--svg file] [--guideline id]</c>: the time course of stores and serum B12 under a regimen.
 /// </summary>
 internal static class SimulateCommand
 {
     public static Command Create()
     {
         var regimen = CliOptions.Regimen();
-        var days = new Option<double>("--days") { Required = true, HelpName = "N", Description = $"How many days to simulate: more than 0, at most {SimulationSettings.MaximumHorizon.TotalDays} (100 years).", CustomParser = CliNumbers.ParseDouble };
+        regimen.Required = false;
+        var events = new Option<string?>("--events") { HelpName = "file", Description = "Dose from a NONMEM-style event table (CSV: ID, TIME h, AMT µg, EVID, ROUTE or CMT, II, ADDL; docs/event-tables.md) instead of --regimen; its sample records (EVID 0, 2) give the sample times." };
+        var id = new Option<int?>("--id") { HelpName = "N", Description = "With --events: the subject (ID) to simulate, if the table holds several." };
+        var days = new Option<double?>("--days") { HelpName = "N", Description = $"How many days to simulate: more than 0, at most {SimulationSettings.MaximumHorizon.TotalDays} (100 years). With --events, by default up to the table's last sample.", CustomParser = r => CliNumbers.ParseDouble(r) };
         var condition = CliOptions.Condition();
         var initial = new Option<string>("--initial-stores") { HelpName = "amount", Description = "Body stores at the start, quoted: default \"2500 µg\" (Carmel 2008).", DefaultValueFactory = _ => "2500 µg" };
         var stepHours = new Option<double>("--step-hours") { HelpName = "h", Description = "Hours between output rows (default 24).", DefaultValueFactory = _ => 24, CustomParser = CliNumbers.ParseDouble };
+        var times = new Option<string?>("--times") { HelpName = "d,d,...", Description = "Sample at these days from the start instead of every --step-hours, for example 0,0.5,1,2,7,30." };
+        var afterDose = new Option<string?>("--after-dose") { HelpName = "t,t,...", Description = "Also sample this long after each dose (and just before it), for example 2h or 0h,2h,1d (units s, min, h, d, w; 0h is just after the dose)." };
         var json = new Option<bool>("--json") { Description = "Print JSON: summary and series." };
         var csv = new Option<bool>("--csv") { Description = "Print the series as CSV with units in the header." };
         var svg = new Option<string?>("--svg") { HelpName = "file", Description = "Write an SVG chart of stores and serum with the guideline's bands to this file." };
         var guideline = new Option<string>("--guideline") { HelpName = "id", Description = $"The total serum B12 guideline for the chart's bands and the summary: {TotalSerumGuidelines} (default nice).", DefaultValueFactory = _ => "nice" };
         var command = new Command("simulate", "Simulate body stores and serum B12 over time under a regimen. Example: b12 simulate --regimen kuzminski-oral --days 120 --condition pernicious-anemia")
         {
-            regimen, days, condition, initial, stepHours, json, csv, svg, guideline,
+            regimen, events, id, days, condition, initial, stepHours, times, afterDose, json, csv, svg, guideline,
         };
         command.Validators.Add(r =>
         {
+            if ((r.GetResult(regimen) is null) == (r.GetResult(events) is null))
+            {
+                r.AddError("Give either --regimen or --events.");
+            }
+
+            if (r.GetResult(events) is null && r.GetResult(days) is null)
+            {
+                r.AddError("--days is required (with --regimen).");
+            }
+
             if (r.GetValue(json) && r.GetValue(csv))
             {
                 r.AddError("--json and --csv cannot be used together.");
@@ -39,7 +58,8 @@ internal static class SimulateCommand
         });
         command.SetAction(result =>
         {
-            var horizonDays = result.GetValue(days);
+            var dosing = Dosing(result.GetValue(regimen), result.GetValue(events), result.GetValue(id), result.GetValue(days));
+            var horizonDays = dosing.Days;
             if (!(horizonDays > 0 && horizonDays <= SimulationSettings.MaximumHorizon.TotalDays))
             {
                 throw new ArgumentOutOfRangeException(nameof(days), horizonDays, $"--days must be more than 0 and at most {SimulationSettings.MaximumHorizon.TotalDays} (100 years).");
@@ -57,8 +77,12 @@ internal static class SimulateCommand
                 Physiology = Physiology.For(Conditions.Parse(result.GetRequiredValue(condition))),
                 InitialStores = Mass.Parse(result.GetRequiredValue(initial), CultureInfo.InvariantCulture),
                 Step = TimeSpan.FromHours(hours),
+                SampleTimes = result.GetValue(times) is { } t
+                    ? (dosing.SampleTimes.Length == 0 ? CliTimes.ParseDays(t, "--times") : throw new ArgumentException("The event table has sample records (EVID 0 or 2) and --times is given: sample by one of them.", "times"))
+                    : dosing.SampleTimes,
+                SamplesAfterDose = result.GetValue(afterDose) is { } a ? CliTimes.ParseDurations(a, "--after-dose") : [],
             };
-            var simulation = Simulator.Run(RegimenCatalogue.Resolve(result.GetRequiredValue(regimen)), settings);
+            var simulation = Simulator.Run(dosing.Events, settings);
             var output = result.InvocationConfiguration.Output;
             if (result.GetValue(svg) is { } file)
             {
@@ -67,11 +91,24 @@ internal static class SimulateCommand
 
             if (result.GetValue(json))
             {
-                CliJson.Write(output, SimulationJson.Of(simulation));
+                var inputs = new InputsJson(
+                    result.GetValue(regimen) is { } named ? RegimenCatalogue.Resolve(named).ToString() : null,
+                    result.GetValue(regimen),
+                    result.GetValue(events),
+                    result.GetValue(id),
+                    Conditions.Parse(result.GetRequiredValue(condition)).Name(),
+                    settings.InitialStores.Micrograms,
+                    horizonDays,
+                    settings.SampleTimes.Count == 0 ? hours : null,
+                    settings.SampleTimes.Count == 0 ? null : [.. settings.SampleTimes.Select(t => t.TotalDays)],
+                    [.. settings.SamplesAfterDose.Select(t => t.TotalHours)],
+                    chosen.Id,
+                    ModelVersion);
+                CliJson.Write(output, new SimulationJson(inputs, SummaryJson.Of(simulation.Summary), simulation.Records()));
             }
             else if (result.GetValue(csv))
             {
-                Csv.Write(output, simulation.Series);
+                simulation.WriteCsv(output);
             }
             else
             {
@@ -85,15 +122,45 @@ internal static class SimulateCommand
         return command;
     }
 
-    private static readonly CsvTable<SimulationRow> Csv = new([
-        CsvColumn.Number<SimulationRow>("day", "d", r => r.Day),
-        CsvColumn.Number<SimulationRow>("stores", "µg", r => r.StoresMicrograms),
-        CsvColumn.Number<SimulationRow>("plasma", "µg", r => r.PlasmaMicrograms),
-        CsvColumn.Number<SimulationRow>("serum", "pg/mL", r => r.SerumPicogramsPerMilliliter),
-        CsvColumn.Number<SimulationRow>("serum molar", "pmol/L", r => r.SerumPicomolesPerLiter),
-        CsvColumn.Number<SimulationRow>("cumulative urine", "µg", r => r.CumulativeUrineMicrograms),
-        CsvColumn.Number<SimulationRow>("cumulative faeces", "µg", r => r.CumulativeFaecesMicrograms),
-    ]);
+    /// <summary>The doses, sample times and horizon from <c>--regimen</c> or <c>--events</c>.</summary>
+    private static (ImmutableArray<DoseEvent> Events, ImmutableArray<TimeSpan> SampleTimes, double Days) Dosing(string? regimen, string? events, int? id, double? days)
+    {
+        if (regimen is not null)
+        {
+            var horizon = days!.Value;
+            var r = RegimenCatalogue.Resolve(regimen);
+            return (horizon > 0 && horizon <= SimulationSettings.MaximumHorizon.TotalDays ? r.Events(TimeSpan.FromDays(horizon)) : [], [], horizon);
+        }
+
+        EventTable table;
+        using (var reader = File.OpenText(events!))
+        {
+            table = EventTable.Read(reader);
+        }
+
+        var subject = id ?? (table.Ids.Count == 1 ? table.Ids[0]
+            : throw new ArgumentException(table.Ids.Count == 0 ? $"The event table {events} has no records." : $"The event table holds subjects {string.Join(", ", table.Ids)}; choose one with --id.", nameof(events)));
+        var doses = table.Events(subject);
+        var samples = table.SampleTimes(subject);
+        if (days is { } d)
+        {
+            return (doses, samples, d);
+        }
+
+        if (samples.Length == 0)
+        {
+            throw new ArgumentException("The event table has no sample records (EVID 0 or 2) to end the run: give --days.", nameof(days));
+        }
+
+        var end = samples[^1];
+        var late = doses.FirstOrDefault(e => e.Time >= end);
+        return late.Dose.Amount.Micrograms > 0
+            ? throw new ArgumentException($"The event table has a dose at TIME {EventTableHours(late.Time)} h, at or after its last sample ({EventTableHours(end)} h), where the run ends by default; it would not be simulated: give --days beyond it.", nameof(days))
+            : (doses, samples, end.TotalDays);
+    }
+
+    private static string EventTableHours(TimeSpan time) => time.TotalHours.ToString("R", CultureInfo.InvariantCulture);
+
 
     /// <summary>The guidelines for total serum B12, the quantity the simulation gives (not active B12, holotranscobalamin).</summary>
     private static readonly string TotalSerumGuidelines = string.Join(", ", SerumGuidelines.All.Where(g => g.Analyte == SerumAnalyte.TotalB12).Select(g => g.Id));
@@ -128,19 +195,31 @@ internal static class SimulateCommand
         return new SvgFigure([serum, stores]).ToSvg();
     }
 
-    /// <summary>The JSON contract of issue 4.</summary>
-    private sealed record SimulationJson(SummaryJson Summary, IReadOnlyList<RowJson> Series)
+    /// <summary>The library's version (with the commit it was built from): the model the numbers come from.</summary>
+    private static readonly string ModelVersion =
+        typeof(Simulator).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? typeof(Simulator).Assembly.GetName().Version!.ToString();
+
+    /// <summary>The JSON contract of issue 4, with the inputs (issue 13); the series rows have the CSV's field names (<see cref="SimulationResult.CsvColumns"/>).</summary>
+    private sealed record SimulationJson(InputsJson Inputs, SummaryJson Summary, IEnumerable<IReadOnlyDictionary<string, double?>> Series);
+
+    /// <summary>What the run was given: enough to run it again.</summary>
+    private sealed record InputsJson(
+        string? Regimen,
+        string? RegimenName,
+        string? EventsFile,
+        int? Id,
+        string Condition,
+        double InitialStoresUg,
+        double Days,
+        double? StepHours,
+        IReadOnlyList<double>? SampleTimesDays,
+        IReadOnlyList<double> SamplesAfterDoseH,
+        string Guideline,
+        string ModelVersion);
+
+    private sealed record SummaryJson(double TotalDoseUg, double TotalAbsorbedUg, double TotalRetainedUg, double TotalExcretedUg, double TotalUrineUg, double TotalFaecesUg, double NotAbsorbedUg, double FinalStoresUg, double FinalSerumPgPerMl, double FinalSerumPmolPerL, double MassBalanceErrorUg)
     {
-        public static SimulationJson Of(SimulationResult r)
-        {
-            var s = r.Summary;
-            return new(
-                new(s.TotalDoseMicrograms, s.TotalAbsorbedMicrograms, s.TotalRetainedMicrograms, s.TotalExcretedMicrograms, s.TotalUrineMicrograms, s.TotalFaecesMicrograms, s.NotAbsorbedMicrograms, s.FinalStoresMicrograms, s.FinalSerumPicogramsPerMilliliter, s.FinalSerumPicomolesPerLiter, s.MassBalanceErrorMicrograms),
-                [.. r.Series.Select(x => new RowJson(x.Day, x.StoresMicrograms, x.PlasmaMicrograms, x.SerumPicogramsPerMilliliter, x.SerumPicomolesPerLiter, x.CumulativeUrineMicrograms, x.CumulativeFaecesMicrograms))]);
-        }
+        public static SummaryJson Of(SimulationSummary s) =>
+            new(s.TotalDoseMicrograms, s.TotalAbsorbedMicrograms, s.TotalRetainedMicrograms, s.TotalExcretedMicrograms, s.TotalUrineMicrograms, s.TotalFaecesMicrograms, s.NotAbsorbedMicrograms, s.FinalStoresMicrograms, s.FinalSerumPicogramsPerMilliliter, s.FinalSerumPicomolesPerLiter, s.MassBalanceErrorMicrograms);
     }
-
-    private sealed record SummaryJson(double TotalDoseUg, double TotalAbsorbedUg, double TotalRetainedUg, double TotalExcretedUg, double TotalUrineUg, double TotalFaecesUg, double NotAbsorbedUg, double FinalStoresUg, double FinalSerumPgPerMl, double FinalSerumPmolPerL, double MassBalanceErrorUg);
-
-    private sealed record RowJson(double Day, double StoresUg, double PlasmaUg, double SerumPgPerMl, double SerumPmolPerL, double CumulativeUrineUg, double CumulativeFaecesUg);
 }

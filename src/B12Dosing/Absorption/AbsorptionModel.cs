@@ -61,7 +61,7 @@ public static class AbsorptionModel
         var absorber = new Absorber(physiology);
         double dose = 0, absorbed = 0, retained = 0, tc = 0, hc = 0, protein = 0, tissue = 0;
         var last = 0L;
-        foreach (var intake in Intake.Prepare([.. events], long.MaxValue))
+        foreach (var intake in Intake.Prepare([.. events], Intake.NoHorizon))
         {
             var outcome = absorber.Take(in intake);
             last = intake.Ticks;
@@ -101,7 +101,7 @@ public static class AbsorptionModel
             case Route.Oral or Route.Sublingual:
                 var entering = vehicle == DoseVehicle.FoodBound ? amount * p.FoodReleaseFraction : amount;
                 var passive = p.PassiveFraction * entering;
-                return Parts(amount, entering / (p.IntrinsicFactorHalfSaturationMicrograms + entering), passive, PlasmaLoad.Solve(passive, LoadSite.Mucosal, form, p), p);
+                return Parts(amount, Saturation(entering, p.IntrinsicFactorHalfSaturationMicrograms), passive, PlasmaLoad.Solve(passive, LoadSite.Mucosal, form, p), p);
             case Route.Intranasal:
                 var nasal = amount * p.IntranasalBioavailability;
                 return Parts(amount, 0, nasal, PlasmaLoad.Solve(nasal, LoadSite.Mucosal, form, p), p);
@@ -120,17 +120,21 @@ public static class AbsorptionModel
         var kept = parts.Kept;
         if (parts.Saturation == 0)
         {
-            return Outcome(parts.Dose, parts.Absorbed, parts.Urine, kept, state);
+            return Outcome(parts.Dose, parts.Absorbed, kept, state);
         }
 
         var available = Math.Min(state.AvailableMicrograms, p.EffectiveIntrinsicFactorCapacityMicrograms);
         var viaIf = available * parts.Saturation;
-        return Outcome(parts.Dose, viaIf + parts.Absorbed, parts.Urine, kept with { Transcobalamin = kept.Transcobalamin + viaIf }, new(available - viaIf));
+        return Outcome(parts.Dose, viaIf + parts.Absorbed, kept with { Transcobalamin = kept.Transcobalamin + viaIf }, new(available - viaIf));
     }
 
-    /// <summary>The outcome: retained is what was absorbed less the urine (so never more than absorbed), split as <paramref name="kept"/> says.</summary>
-    private static DoseOutcome Outcome(double dose, double absorbed, double urine, in KeptParts kept, IntrinsicFactorState state) =>
-        new(dose, absorbed, absorbed - urine, state)
+    /// <summary>
+    /// The outcome: retained is the sum of where the kept part goes (a sum of parts that never fall as the dose rises),
+    /// at most the absorbed amount (the parts add up to a load to rounding; the minimum of two non-decreasing values
+    /// does not fall either), so the urinary loss is never negative.
+    /// </summary>
+    private static DoseOutcome Outcome(double dose, double absorbed, in KeptParts kept, IntrinsicFactorState state) =>
+        new(dose, absorbed, Math.Min(kept.Total, absorbed), state)
         {
             TranscobalaminMicrograms = kept.Transcobalamin,
             HaptocorrinMicrograms = kept.Haptocorrin,
@@ -141,8 +145,8 @@ public static class AbsorptionModel
     /// <summary>The state-free parts with the bound part of the plasma load split between the carriers (<see cref="Physiology.HaptocorrinShare"/> onto haptocorrin).</summary>
     private static StateFree Parts(double dose, double saturation, double load, in PlasmaLoadOutcome outcome, Physiology p)
     {
-        var haptocorrin = outcome.Bound * p.HaptocorrinShare;
-        return new(dose, saturation, load, new(outcome.Bound - haptocorrin, haptocorrin, outcome.ProteinBound, outcome.Tissue), outcome.Urine);
+        // Both shares as products (monotone in the load), not one as the difference of the other.
+        return new(dose, saturation, load, new(outcome.Bound * (1 - p.HaptocorrinShare), outcome.Bound * p.HaptocorrinShare, outcome.ProteinBound, outcome.Tissue), outcome.Urine);
     }
 
     /// <summary>
@@ -155,5 +159,63 @@ public static class AbsorptionModel
     internal readonly record struct KeptParts(double Transcobalamin, double Haptocorrin, double ProteinBound, double Tissue)
     {
         public double Total => Transcobalamin + Haptocorrin + ProteinBound + Tissue;
+    }
+
+    /// <summary>
+    /// The saturation <c>D/(K + D)</c> of the IF route, computed as <c>1/(1 + K/D)</c> so that it never falls as the
+    /// dose rises, even by one unit in the last place: each operation is correctly rounded and monotone in <c>D</c>
+    /// (<c>D/(K + D)</c> is not: when <c>K + D</c> rounds up to its next value, the quotient can drop by one ulp). Below
+    /// 2^−900 µg, <c>D/K</c> (exact to rounding, since <c>K + D</c> is <c>K</c> there); both give the same value at 2^−900.
+    /// </summary>
+    internal static double Saturation(double dose, double halfSaturation) =>
+        dose < TinyArgument ? dose / halfSaturation : 1 / (1 + (halfSaturation / dose));
+
+    /// <summary>
+    /// <c>ln(1 + x)</c> for <c>x ≥ 0</c>, accurate to a few units in the last place at every scale, and monotone: a larger
+    /// <c>x</c> never gives a smaller result, even by one ulp (issue 12: the old switch from a Taylor series to
+    /// <c>Math.Log(1 + x)</c> at 1e-4 made one ulp more dose retain less). Every step is a correctly rounded operation
+    /// that is monotone in <c>x</c>, and the pieces meet without a step down:
+    /// <list type="bullet">
+    /// <item><c>x &lt; 1</c>: <c>2·atanh(s)</c> with <c>s = x/(2 + x)</c>, computed as <c>1/(1 + 2/x)</c>, by its series
+    /// <c>2s·(1 + s²/3 + s⁴/5 + …)</c> (all terms positive, <c>s &lt; 1/3</c>, 18 terms);</item>
+    /// <item><c>x ≥ 1</c>: <c>u = 1 + x = 2^k·m</c> with <c>m</c> in [1, 2) (exact), <c>k·ln 2 + ln m</c>, the same series
+    /// for <c>ln m</c>; each piece is capped at the value the next one starts from (the true value is below it, so the cap
+    /// costs at most that rounding).</item>
+    /// </list>
+    /// </summary>
+    internal static double LogOnePlus(double x)
+    {
+        if (x < 1)
+        {
+            return Math.Min(AtanhSeries(x), Ln2Hi);
+        }
+
+        var u = 1 + x;
+        var k = Math.ILogB(u);
+        var m = Math.ScaleB(u, -k);
+        return Math.Min(ScaledLog(k, AtanhSeries(m - 1)), ScaledLog(k + 1, 0));
+    }
+
+    /// <summary>Below this argument (2^−900) the tiny-argument forms are used; at it, both forms agree exactly.</summary>
+    private static readonly double TinyArgument = Math.ScaleB(1, -900);
+
+    /// <summary>ln 2 as a double (rounded down) and the rest: <c>Ln2Hi + Ln2Lo</c> is ln 2 to about 1e-33.</summary>
+    private const double Ln2Hi = 0.69314718055994528623, Ln2Lo = 2.3190468138462996e-17;
+
+    /// <summary><c>k·ln 2 + log</c>, monotone in <paramref name="log"/> (each operation is).</summary>
+    private static double ScaledLog(int k, double log) => (k * Ln2Hi) + ((k * Ln2Lo) + log);
+
+    /// <summary><c>ln(1 + z)</c> for <c>z</c> in [0, 1) by <c>2·atanh(z/(2 + z))</c>; monotone in <c>z</c>.</summary>
+    private static double AtanhSeries(double z)
+    {
+        var s = z < TinyArgument ? z * 0.5 : 1 / (1 + (2 / z));
+        var t = s * s;
+        var sum = 1.0 / 37;
+        for (var j = 17; j >= 0; j--)
+        {
+            sum = (1.0 / ((2 * j) + 1)) + (t * sum);
+        }
+
+        return 2 * (s * sum);
     }
 }

@@ -52,8 +52,31 @@ public sealed record Physiology
     /// </summary>
     public const double IlealResectionUptakeFactor = 0.25;
 
+    /// <summary>
+    /// The largest IF capacity accepted, µg: 100, about fifty times the 1.5-2 µg per meal reported (Watanabe 2007; NIH
+    /// ODS). A bound (ASSUMPTION) against typing errors, like the other bounds below: each parameter is refused outside a
+    /// range a few orders of magnitude wider than any published value, so that every outcome stays finite (issue 12).
+    /// </summary>
+    public const double MaximumIntrinsicFactorCapacityMicrograms = 100;
+
+    /// <summary>The largest retention capacity or tissue half-saturation amount accepted, µg: 100 000 (100 mg, about a thousand times the roughly 100-150 µg kept from a 1000 µg injection, Carmel 2008; an ASSUMPTION).</summary>
+    public const double MaximumAmountMicrograms = 1e5;
+
+    /// <summary>
+    /// The shortest time constant or half-life accepted, hours: 0.01 (36 s). An ASSUMPTION: the fastest published one is
+    /// the plasma transit of about an hour (Nexo &amp; Hoffmann-Lücke 2011); much shorter ones make the transit rate so
+    /// large against the store rates that the propagator loses the mass balance.
+    /// </summary>
+    public const double MinimumHours = 0.01;
+
+    /// <summary>The longest time constant or half-life accepted, hours: 1000 (about six weeks; an ASSUMPTION, far beyond the hours published).</summary>
+    public const double MaximumHours = 1000;
+
     /// <summary>Fraction of biliary B12 reabsorbed through the IF route in health: about half (Carmel 2008).</summary>
     private const double HealthyBiliaryReabsorptionFraction = 0.5;
+
+    /// <summary>The longest release half-time from a site accepted, hours: 100 (an ASSUMPTION, 40 times the 2.5 h of OHCbl; it bounds the per-load solve).</summary>
+    public const double MaximumReleaseHours = 100;
 
     /// <summary>
     /// The release of stores onto haptocorrin, per day, that gives <see cref="ReferenceSerumPicogramsPerMilliliter"/> at
@@ -95,15 +118,15 @@ public sealed record Physiology
 
     /// <summary>
     /// IF-mediated uptake at saturation from one dose, µg: <see cref="FittedParameters.IntrinsicFactorCapacityMicrograms"/>
-    /// in health (Carmel 2008, Table 1), 0 without IF. Not negative.
+    /// in health (Carmel 2008, Table 1), 0 without IF. From 0 to 100 µg (<see cref="MaximumIntrinsicFactorCapacityMicrograms"/>).
     /// </summary>
-    public required double IntrinsicFactorCapacityMicrograms { get; init => field = NotNegative(value); }
+    public required double IntrinsicFactorCapacityMicrograms { get; init => field = InRange(value, 0, MaximumIntrinsicFactorCapacityMicrograms); }
 
-    /// <summary>Dose giving half the IF-mediated capacity, µg (fitted to Carmel 2008, Table 1). More than zero.</summary>
-    public required double IntrinsicFactorHalfSaturationMicrograms { get; init => field = Positive(value); }
+    /// <summary>Dose giving half the IF-mediated capacity, µg (fitted to Carmel 2008, Table 1). From 0.001 to 1000 µg (an ASSUMPTION: three orders of magnitude either side of the fitted 1.4 µg).</summary>
+    public required double IntrinsicFactorHalfSaturationMicrograms { get; init => field = InRange(value, 1e-3, 1e3); }
 
-    /// <summary>Time constant of the exponential recovery of used IF capacity, hours (<see cref="DefaultIntrinsicFactorRecoveryHours"/>; Heyssel 1966 via IOM 1998). More than zero.</summary>
-    public required double IntrinsicFactorRecoveryHours { get; init => field = Positive(value); }
+    /// <summary>Time constant of the exponential recovery of used IF capacity, hours (<see cref="DefaultIntrinsicFactorRecoveryHours"/>; Heyssel 1966 via IOM 1998). From 0.01 to 1000 h (<see cref="MinimumHours"/>, <see cref="MaximumHours"/>).</summary>
+    public required double IntrinsicFactorRecoveryHours { get; init => field = InRange(value, MinimumHours, MaximumHours); }
 
     /// <summary>Fraction of an oral dose absorbed by passive diffusion, independent of IF (about 1.2 %: Berlin 1968; Carmel 2008). In [0, 1].</summary>
     public required double PassiveFraction { get; init => field = Fraction(value); }
@@ -136,30 +159,30 @@ public sealed record Physiology
     /// <summary>
     /// Plasma volume, litres: 3 L (about 40 mL/kg in a 75 kg adult; an ASSUMPTION for a typical adult). Serum and
     /// holotranscobalamin are the carriers' B12 over this volume, and the binding capacity is
-    /// <see cref="BindingCapacityNanogramsPerMilliliter"/> times it. More than zero.
+    /// <see cref="BindingCapacityNanogramsPerMilliliter"/> times it. From 1 to 10 L (an ASSUMPTION: a child to a very large adult).
     /// </summary>
-    public double PlasmaVolumeLiters { get; init => field = Positive(value); } = 3;
+    public double PlasmaVolumeLiters { get; init => field = InRange(value, 1, 10); } = 3;
 
     /// <summary>
     /// Volume in which free (unbound) B12 spreads, litres: the extracellular fluid, 15 L (about 20 % of body weight in
-    /// a 75 kg adult; Guyton &amp; Hall, Textbook of Medical Physiology). More than zero.
+    /// a 75 kg adult; Guyton &amp; Hall, Textbook of Medical Physiology). From 5 to 50 L (an ASSUMPTION, as the plasma volume).
     /// </summary>
-    public double ExtracellularVolumeLiters { get; init => field = Positive(value); } = 15;
+    public double ExtracellularVolumeLiters { get; init => field = InRange(value, 5, 50); } = 15;
 
     /// <summary>
     /// Glomerular filtration rate, mL/min: 120 (a normal young adult, about 120 mL/min per 1.73 m²; KDIGO 2012
     /// counts 90 or more as normal). Free B12 is filtered at this rate: its renal rate constant is GFR over
     /// <see cref="ExtracellularVolumeLiters"/>, 0.48 per hour (half-life 1.44 h, so most of an excess is gone within
-    /// 8 h, as the Swiss cyanocobalamin label says). More than zero.
+    /// 8 h, as the Swiss cyanocobalamin label says). From 1 (kidney failure) to 300 mL/min (hyperfiltration).
     /// </summary>
-    public double GlomerularFiltrationMillilitersPerMinute { get; init => field = Positive(value); } = 120;
+    public double GlomerularFiltrationMillilitersPerMinute { get; init => field = InRange(value, 1, 300); } = 120;
 
     /// <summary>
     /// Unsaturated B12-binding capacity of plasma, ng/mL: about 1.8 (Swiss cyanocobalamin injection label), mostly
     /// apo-transcobalamin and apo-haptocorrin. The first <c>1.8 ng/mL × plasma volume</c> (5.4 µg) of a plasma load is
-    /// bound at once and kept; the capacity is restored between loads. Not negative.
+    /// bound at once and kept; the capacity is restored between loads. From 0 to 100 ng/mL (an ASSUMPTION: well above the 1.8 of the label, as in myeloproliferative disease).
     /// </summary>
-    public double BindingCapacityNanogramsPerMilliliter { get; init => field = NotNegative(value); } = 1.8;
+    public double BindingCapacityNanogramsPerMilliliter { get; init => field = InRange(value, 0, 100); } = 1.8;
 
     /// <summary>
     /// Share of newly bound B12 (the binding capacity, and protein-bound hydroxocobalamin when released) that goes onto
@@ -170,67 +193,67 @@ public sealed record Physiology
 
     /// <summary>
     /// Maximum rate of tissue (liver) uptake of free B12, µg/h (fitted to Carmel 2008 and Blood 1961, see
-    /// <see cref="FittedParameters.TissueUptakeMaximumMicrogramsPerHour"/>). More than zero.
+    /// <see cref="FittedParameters.TissueUptakeMaximumMicrogramsPerHour"/>). From 0.01 to 1000 µg/h (an ASSUMPTION: with the half-saturation at least 10 µg the free pool's rate stays under 100 per hour, so the per-load solve takes a bounded number of steps).
     /// </summary>
-    public double TissueUptakeMaximumMicrogramsPerHour { get; init => field = Positive(value); } = FittedParameters.TissueUptakeMaximumMicrogramsPerHour;
+    public double TissueUptakeMaximumMicrogramsPerHour { get; init => field = InRange(value, 0.01, 1000); } = FittedParameters.TissueUptakeMaximumMicrogramsPerHour;
 
     /// <summary>
     /// Free B12 at which tissue uptake runs at half its maximum, µg (fitted with
-    /// <see cref="TissueUptakeMaximumMicrogramsPerHour"/>). More than zero.
+    /// <see cref="TissueUptakeMaximumMicrogramsPerHour"/>). From 10 to 100 000 µg (see <see cref="TissueUptakeMaximumMicrogramsPerHour"/>).
     /// </summary>
-    public double TissueUptakeHalfSaturationMicrograms { get; init => field = Positive(value); } = FittedParameters.TissueUptakeHalfSaturationMicrograms;
+    public double TissueUptakeHalfSaturationMicrograms { get; init => field = InRange(value, 10, MaximumAmountMicrograms); } = FittedParameters.TissueUptakeHalfSaturationMicrograms;
 
     /// <summary>
     /// Half-time of release of cyanocobalamin (and of methyl- and adenosylcobalamin) from an IM or SC injection site,
     /// hours: 0.25 h. An ASSUMPTION that puts the plasma peak within 1 h of the injection (US cyanocobalamin label).
-    /// More than zero.
+    /// From 0.01 to 100 h (<see cref="MaximumReleaseHours"/>).
     /// </summary>
-    public double InjectionSiteHalfTimeHours { get; init => field = Positive(value); } = 0.25;
+    public double InjectionSiteHalfTimeHours { get; init => field = InRange(value, MinimumHours, MaximumReleaseHours); } = 0.25;
 
     /// <summary>
     /// Half-time of release of hydroxocobalamin from an IM or SC injection site, hours: about 2.5 h (US
-    /// hydroxocobalamin label). More than zero.
+    /// hydroxocobalamin label). From 0.01 to 100 h (<see cref="MaximumReleaseHours"/>).
     /// </summary>
-    public double HydroxocobalaminSiteReleaseHalfTimeHours { get; init => field = Positive(value); } = 2.5;
+    public double HydroxocobalaminSiteReleaseHalfTimeHours { get; init => field = InRange(value, MinimumHours, MaximumReleaseHours); } = 2.5;
 
     /// <summary>
     /// Half-time over which the passively absorbed part of an oral, sublingual or intranasal dose reaches the blood,
     /// hours: 1 h. An ASSUMPTION that puts the serum and urine peak after a large oral dose within 6 h (IOM 1998).
-    /// More than zero.
+    /// From 0.01 to 100 h (<see cref="MaximumReleaseHours"/>).
     /// </summary>
-    public double MucosalReleaseHalfTimeHours { get; init => field = Positive(value); } = 1;
+    public double MucosalReleaseHalfTimeHours { get; init => field = InRange(value, MinimumHours, MaximumReleaseHours); } = 1;
 
     /// <summary>
     /// Renal filtration of free hydroxocobalamin relative to cyanocobalamin: it diffuses more slowly and is bound to
     /// plasma proteins (Scand J Haematol 1964), so less is filtered (fitted to Blood 1961, see
-    /// <see cref="FittedParameters.HydroxocobalaminFiltrationFactor"/>). In (0, 1].
+    /// <see cref="FittedParameters.HydroxocobalaminFiltrationFactor"/>). From 0.001 to 1.
     /// </summary>
-    public double HydroxocobalaminFiltrationFactor { get; init => field = PositiveFraction(value); } = FittedParameters.HydroxocobalaminFiltrationFactor;
+    public double HydroxocobalaminFiltrationFactor { get; init => field = InRange(value, 1e-3, 1); } = FittedParameters.HydroxocobalaminFiltrationFactor;
 
     /// <summary>
     /// Rate at which free hydroxocobalamin binds to plasma proteins in proportion to its concentration, per hour
     /// (Scand J Haematol 1964; fitted to Blood 1961, see <see cref="FittedParameters.HydroxocobalaminProteinBindingPerHour"/>).
-    /// The bound part stays in plasma and is released slowly (<see cref="ProteinBoundHalfLifeHours"/>). Not negative.
+    /// The bound part stays in plasma and is released slowly (<see cref="ProteinBoundHalfLifeHours"/>). From 0 to 10 per hour (an ASSUMPTION that bounds the per-load solve; binding within minutes).
     /// </summary>
-    public double HydroxocobalaminProteinBindingPerHour { get; init => field = NotNegative(value); } = FittedParameters.HydroxocobalaminProteinBindingPerHour;
+    public double HydroxocobalaminProteinBindingPerHour { get; init => field = InRange(value, 0, 10); } = FittedParameters.HydroxocobalaminProteinBindingPerHour;
 
     /// <summary>
     /// Half-life of protein-bound hydroxocobalamin in plasma before carriers take it up, hours (fitted to the serum
-    /// multiples of Blood 1961, see <see cref="FittedParameters.ProteinBoundHalfLifeHours"/>). More than zero.
+    /// multiples of Blood 1961, see <see cref="FittedParameters.ProteinBoundHalfLifeHours"/>). From 0.01 to 1000 h.
     /// </summary>
-    public double ProteinBoundHalfLifeHours { get; init => field = Positive(value); } = FittedParameters.ProteinBoundHalfLifeHours;
+    public double ProteinBoundHalfLifeHours { get; init => field = InRange(value, MinimumHours, MaximumHours); } = FittedParameters.ProteinBoundHalfLifeHours;
 
     /// <summary>
     /// Half-life of holotranscobalamin (active B12) in plasma before cells take it up, hours (fitted to the holoTC
-    /// rises of Greibe 2018 and 2019, see <see cref="FittedParameters.HoloTranscobalaminHalfLifeHours"/>). More than zero.
+    /// rises of Greibe 2018 and 2019, see <see cref="FittedParameters.HoloTranscobalaminHalfLifeHours"/>). From 0.01 to 1000 h.
     /// </summary>
-    public double HoloTranscobalaminHalfLifeHours { get; init => field = Positive(value); } = FittedParameters.HoloTranscobalaminHalfLifeHours;
+    public double HoloTranscobalaminHalfLifeHours { get; init => field = InRange(value, MinimumHours, MaximumHours); } = FittedParameters.HoloTranscobalaminHalfLifeHours;
 
     /// <summary>
     /// Half-life of holohaptocorrin in plasma, days (fitted to the serum multiples of Blood 1961, see
-    /// <see cref="FittedParameters.HoloHaptocorrinHalfLifeDays"/>). More than zero.
+    /// <see cref="FittedParameters.HoloHaptocorrinHalfLifeDays"/>). From 0.01 to 1000 days.
     /// </summary>
-    public double HoloHaptocorrinHalfLifeDays { get; init => field = Positive(value); } = FittedParameters.HoloHaptocorrinHalfLifeDays;
+    public double HoloHaptocorrinHalfLifeDays { get; init => field = InRange(value, 0.01, 1000); } = FittedParameters.HoloHaptocorrinHalfLifeDays;
 
     /// <summary>
     /// Fraction of holotranscobalamin cleared onto haptocorrin rather than into cells (fitted to the serum rise of
@@ -249,16 +272,16 @@ public sealed record Physiology
     /// The largest body store (stores and carriers), µg: 11 100, the highest individual total body store reported (IOM
     /// 1998 p.308). Uptake into the body slows as it fills: the kept part <c>R</c> of a dose raises the body content
     /// <c>M</c> by the solution of <c>dM/dR = 1 − (M/Mmax)²</c>, so the body never exceeds this; the part not taken up
-    /// joins the labile excess. More than zero.
+    /// joins the labile excess. From 1 µg to 1 g.
     /// </summary>
-    public double MaximumStoresMicrograms { get; init => field = Positive(value); } = 11100;
+    public double MaximumStoresMicrograms { get; init => field = InRange(value, 1, 1e6); } = 11100;
 
     /// <summary>
     /// Half-life of the labile excess (B12 kept from a dose but not taken into the filling stores), days: 30. An
     /// ASSUMPTION (no figure in the shared reference): lost faster than deep stores (years) and slower than
-    /// holohaptocorrin (days). More than zero.
+    /// holohaptocorrin (days). From 0.01 to 100 000 days.
     /// </summary>
-    public double LabileHalfLifeDays { get; init => field = Positive(value); } = 30;
+    public double LabileHalfLifeDays { get; init => field = InRange(value, 0.01, 1e5); } = 30;
 
     /// <summary>
     /// Bioavailability of intranasal B12 relative to IM: 8.9 % (Nascobal label, crossover study in 25 healthy fasting
@@ -362,18 +385,11 @@ public sealed record Physiology
         _ => throw new ArgumentOutOfRangeException(nameof(condition), condition, "Not a condition; accepted: " + string.Join(", ", Conditions.All)),
     };
 
-    private static double NotNegative(double value, [System.Runtime.CompilerServices.CallerMemberName] string name = "") =>
-        value >= 0 && double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(name, value, "Must be a finite number, zero or more.");
+    /// <summary>The value if it is in [<paramref name="minimum"/>, <paramref name="maximum"/>] (which refuses NaN and infinity).</summary>
+    private static double InRange(double value, double minimum, double maximum, [System.Runtime.CompilerServices.CallerMemberName] string name = "") =>
+        value >= minimum && value <= maximum
+            ? value
+            : throw new ArgumentOutOfRangeException(name, value, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name} must be from {minimum} to {maximum}; got {value}."));
 
-    private static double Positive(double value, [System.Runtime.CompilerServices.CallerMemberName] string name = "") =>
-        value > 0 && double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(name, value, "Must be a finite number more than zero.");
-
-    private static double Fraction(double value, [System.Runtime.CompilerServices.CallerMemberName] string name = "") =>
-        value is >= 0 and <= 1 ? value : throw new ArgumentOutOfRangeException(name, value, "Must be a fraction in [0, 1].");
-
-    private static double PositiveFraction(double value, [System.Runtime.CompilerServices.CallerMemberName] string name = "") =>
-        value is > 0 and <= 1 ? value : throw new ArgumentOutOfRangeException(name, value, "Must be a fraction in (0, 1].");
-
-    private static double AtLeastOne(double value, [System.Runtime.CompilerServices.CallerMemberName] string name = "") =>
-        value >= 1 && double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(name, value, "Must be a finite number, 1 or more.");
+    private static double Fraction(double value, [System.Runtime.CompilerServices.CallerMemberName] string name = "") => InRange(value, 0, 1, name);
 }

@@ -12,6 +12,10 @@ internal readonly record struct Intake(long Ticks, double Amount, Route Route, C
 {
     public bool UsesIntrinsicFactor => Route is Route.Oral or Route.Sublingual;
 
+    /// <summary>The horizon that keeps every event (<see cref="Absorption.AbsorptionModel.EvaluateSeries"/>: even one at <see cref="TimeSpan.MaxValue"/>).</summary>
+    public const long NoHorizon = long.MaxValue;
+
+    /// <summary>The sorted, merged intakes of the events before <paramref name="horizonTicks"/> (all of them for <see cref="NoHorizon"/>).</summary>
     public static Intake[] Prepare(ReadOnlySpan<DoseEvent> events, long horizonTicks)
     {
         var list = new Intake[events.Length];
@@ -25,7 +29,7 @@ internal readonly record struct Intake(long Ticks, double Amount, Route Route, C
                 throw new ArgumentException("A dose event is empty (default(DoseEvent)); build events with new DoseEvent(time, dose).", nameof(events));
             }
 
-            if (e.Time.Ticks >= horizonTicks)
+            if (e.Time.Ticks >= horizonTicks && horizonTicks != NoHorizon)
             {
                 continue;
             }

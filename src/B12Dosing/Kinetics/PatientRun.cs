@@ -81,7 +81,7 @@ internal struct PatientRun
             {
                 run.Apply<TSink>(in intakes[step.Action]);
             }
-            else
+            else if (step.Action != SimulationPlan.NoAction)
             {
                 sink.Output(~step.Action, ref run);
             }

@@ -16,8 +16,8 @@ public sealed record SerumModel
     /// <summary>The default model.</summary>
     public static SerumModel Default { get; } = new();
 
-    /// <summary>The smallest store consistent with health, µg: 300 (IOM 1998, Appendix N); charts draw it as a reference. More than zero.</summary>
-    public double LowStoresMicrograms { get; init => field = Positive(value); } = 300;
+    /// <summary>The smallest store consistent with health, µg: 300 (IOM 1998, Appendix N); charts draw it as a reference. From 1 to 100 000 µg.</summary>
+    public double LowStoresMicrograms { get; init => field = InRange(value, 1, 1e5); } = 300;
 
     /// <summary>Converts pg/mL to pmol/L with the molar mass of cyanocobalamin (1 pmol/L = 1.355 pg/mL).</summary>
     public static double ToPicomolesPerLiter(double picogramsPerMilliliter) =>
@@ -31,6 +31,8 @@ public sealed record SerumModel
     internal static double HoloTranscobalaminPicomolesPerLiter(double transcobalamin, Physiology physiology) =>
         ToPicomolesPerLiter(1000 * transcobalamin / physiology.PlasmaVolumeLiters);
 
-    private static double Positive(double value, [System.Runtime.CompilerServices.CallerMemberName] string name = "") =>
-        value > 0 && double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(name, value, "Must be a finite number more than zero.");
+    private static double InRange(double value, double minimum, double maximum, [System.Runtime.CompilerServices.CallerMemberName] string name = "") =>
+        value >= minimum && value <= maximum
+            ? value
+            : throw new ArgumentOutOfRangeException(name, value, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Must be from {minimum} to {maximum}."));
 }

@@ -1,9 +1,15 @@
+using System.Collections;
+using System.Globalization;
 using System.Text;
 
 namespace B12Dosing.Kinetics;
 
-/// <summary>The time course of a simulation (one row per output step, plus the horizon) and its summary.</summary>
-public sealed class SimulationResult
+/// <summary>
+/// The time course of a simulation (one row per sample: the grid or the explicit times, plus the after-dose samples) and
+/// its summary. It is the list of its rows (a notebook displays it as a table) and writes itself as CSV
+/// (<see cref="WriteCsv"/>).
+/// </summary>
+public sealed class SimulationResult : IReadOnlyList<SimulationRow>
 {
     private readonly SimulationRow[] _rows;
 
@@ -14,8 +20,71 @@ public sealed class SimulationResult
         Settings = settings;
     }
 
-    /// <summary>The rows, from day 0 to the horizon.</summary>
+    /// <summary>The rows, in time order (the result itself enumerates them too).</summary>
     public IReadOnlyList<SimulationRow> Series => _rows;
+
+    /// <summary>The columns <see cref="WriteCsv"/> writes, in order: their names are the CSV header and the tool's JSON field names.</summary>
+    public static IReadOnlyList<ResultColumn> CsvColumns => SimulationColumns.Columns;
+
+    /// <summary>The number of rows.</summary>
+    public int Count => _rows.Length;
+
+    /// <summary>Row <paramref name="index"/>.</summary>
+    /// <exception cref="IndexOutOfRangeException">The index is not in [0, <see cref="Count"/>).</exception>
+    public SimulationRow this[int index] => _rows[index];
+
+    /// <summary>The rows in time order.</summary>
+    public IEnumerator<SimulationRow> GetEnumerator() => ((IEnumerable<SimulationRow>)_rows).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>
+    /// Writes the rows as CSV to <paramref name="writer"/> (not closed): the header of <see cref="CsvColumns"/> names
+    /// (which carry the units: <c>day,dose_number,time_since_last_dose_h,stores_ug,…</c>), then one line a row with
+    /// numbers in the invariant culture, each the shortest text that reads back to the same value; an empty cell where a
+    /// row has no value (the time since the last dose before the first dose). Lines end with <paramref name="newLine"/>,
+    /// CRLF (RFC 4180) by default.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/> is null.</exception>
+    /// <exception cref="ArgumentException">The line ending is neither CRLF nor LF.</exception>
+    public void WriteCsv(TextWriter writer, string newLine = "\r\n")
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (newLine is not ("\r\n" or "\n"))
+        {
+            throw new ArgumentException("The line ending must be \"\\r\\n\" (RFC 4180) or \"\\n\".", nameof(newLine));
+        }
+
+        var columns = SimulationColumns.All;
+        writer.Write(string.Join(',', columns.Select(c => c.Column.Name)));
+        writer.Write(newLine);
+        foreach (var row in _rows)
+        {
+            for (var c = 0; c < columns.Length; c++)
+            {
+                if (c > 0)
+                {
+                    writer.Write(',');
+                }
+
+                writer.Write(SimulationColumns.Cell(columns[c].Value(row)));
+            }
+
+            writer.Write(newLine);
+        }
+    }
+
+    /// <summary>The CSV text of the rows (see <see cref="WriteCsv"/>).</summary>
+    public string ToCsv()
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        WriteCsv(writer);
+        return writer.ToString();
+    }
+
+    /// <summary>Each row as field name → value (the names of <see cref="CsvColumns"/>; null where a row has no value), for JSON or a data frame.</summary>
+    public IEnumerable<IReadOnlyDictionary<string, double?>> Records() =>
+        _rows.Select(row => (IReadOnlyDictionary<string, double?>)SimulationColumns.All.ToDictionary(c => c.Column.Name, c => c.Value(row)));
 
     /// <summary>The totals and the mass balance.</summary>
     public SimulationSummary Summary { get; }
@@ -37,6 +106,50 @@ public sealed class SimulationResult
 
     /// <summary>Days spent with stores below <paramref name="micrograms"/>, interpolating linearly between rows.</summary>
     public double DaysStoresBelow(double micrograms) => DaysBelow(static r => r.StoresMicrograms, micrograms);
+
+    /// <summary>
+    /// The metrics of each dosing interval for <paramref name="value"/> (for example <c>r =&gt; r.SerumPicogramsPerMilliliter</c>),
+    /// read from the rows in the interval (see <see cref="DosingInterval"/> for what each metric means and how the
+    /// sampling limits it). An interval is the time from one dose (each distinct instant at which anything was taken) to
+    /// the next; its rows are those with its <see cref="SimulationRow.DoseNumber"/>: the sample just after the dose (if
+    /// <see cref="SimulationSettings.SamplesAfterDose"/> has 0), those within it, and the trough just before the next dose.
+    /// The interval after the last dose ends at the last sample. Rows before the first dose belong to no interval.
+    /// </summary>
+    /// <param name="value">The value to analyse; it must be finite.</param>
+    /// <param name="threshold">The level for <see cref="DosingInterval.DaysAbove"/>; finite.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The threshold is not finite.</exception>
+    /// <exception cref="ArgumentException">The value of a row is not finite (the message names the day).</exception>
+    public IReadOnlyList<DosingInterval> DosingIntervals(Func<SimulationRow, double> value, double threshold)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (!double.IsFinite(threshold))
+        {
+            throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "The threshold must be a finite number.");
+        }
+
+        var intervals = new List<DosingInterval>();
+        var first = 0;
+        while (first < _rows.Length && _rows[first].DoseNumber == 0)
+        {
+            first++;
+        }
+
+        while (first < _rows.Length)
+        {
+            var dose = _rows[first].DoseNumber;
+            var end = first;
+            while (end + 1 < _rows.Length && _rows[end + 1].DoseNumber == dose)
+            {
+                end++;
+            }
+
+            intervals.Add(Interval(value, threshold, first, end));
+            first = end + 1;
+        }
+
+        return intervals;
+    }
 
     /// <summary>The summary and the first and last rows.</summary>
     public override string ToString() =>
@@ -69,16 +182,52 @@ public sealed class SimulationResult
         var total = 0.0;
         for (var i = 1; i < _rows.Length; i++)
         {
-            double a = value(_rows[i - 1]) - level, b = value(_rows[i]) - level, width = _rows[i].Day - _rows[i - 1].Day;
-            total += (a < 0, b < 0) switch
-            {
-                (true, true) => width,
-                (false, false) => 0,
-                (true, false) => width * -a / (b - a),
-                (false, true) => width * -b / (a - b),
-            };
+            total += WidthBelow(value(_rows[i - 1]) - level, value(_rows[i]) - level, _rows[i].Day - _rows[i - 1].Day);
         }
 
         return total;
     }
+
+    /// <summary>The part of a segment of <paramref name="width"/> with the linear interpolation from <paramref name="a"/> to <paramref name="b"/> below zero.</summary>
+    private static double WidthBelow(double a, double b, double width) => (a < 0, b < 0) switch
+    {
+        (true, true) => width,
+        (false, false) => 0,
+        (true, false) => width * -a / (b - a),
+        (false, true) => width * -b / (a - b),
+    };
+
+    private DosingInterval Interval(Func<SimulationRow, double> value, double threshold, int first, int last)
+    {
+        var row = _rows[first];
+        var start = row.Day - row.TimeSinceLastDose!.Value.TotalDays;
+        var complete = last + 1 < _rows.Length;
+        var endDay = complete ? _rows[last + 1].Day - _rows[last + 1].TimeSinceLastDose!.Value.TotalDays : _rows[last].Day;
+        double peak = double.NegativeInfinity, trough = double.PositiveInfinity, peakDay = 0, troughDay = 0, area = 0, above = 0, previous = 0;
+        for (var i = first; i <= last; i++)
+        {
+            var v = value(_rows[i]);
+            if (!double.IsFinite(v))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The value at day {_rows[i].Day:R} is {v:R}; dosing-interval metrics need finite values."), nameof(value));
+            }
+
+            (peak, peakDay) = v > peak ? (v, _rows[i].Day) : (peak, peakDay);
+            (trough, troughDay) = v < trough ? (v, _rows[i].Day) : (trough, troughDay);
+            if (i > first)
+            {
+                var width = _rows[i].Day - _rows[i - 1].Day;
+                area += width * (previous + v) / 2;
+                above += width - WidthBelow(previous - threshold, v - threshold, width) - WidthOn(previous - threshold, v - threshold, width);
+            }
+
+            previous = v;
+        }
+
+        var span = _rows[last].Day - _rows[first].Day;
+        return new(row.DoseNumber, start, endDay, complete, last - first + 1, peak, peakDay, trough, troughDay, span > 0 ? area / span : peak, above);
+    }
+
+    /// <summary>The part of a segment exactly at the threshold (both ends on it): neither above nor below.</summary>
+    private static double WidthOn(double a, double b, double width) => a == 0 && b == 0 ? width : 0;
 }

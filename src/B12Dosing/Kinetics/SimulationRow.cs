@@ -4,13 +4,19 @@ namespace B12Dosing.Kinetics;
 
 /// <summary>
 /// The state at one output time. Rows are taken just before any dose given at the same instant (trough values),
-/// so the row at day 0 is the initial state.
+/// so the row at day 0 is the initial state; only an after-dose sample at offset zero
+/// (<see cref="SimulationSettings.SamplesAfterDose"/>) is taken just after the doses at its instant.
+/// <c>default(SimulationRow)</c> is the empty row: day 0, every amount and serum 0.
 /// </summary>
 public readonly record struct SimulationRow
 {
-    internal SimulationRow(double day, ref PatientRun run, double serum, double holoTc)
+    private readonly long _sinceLastDoseTicks;
+
+    internal SimulationRow(double day, int doseNumber, long sinceLastDoseTicks, ref PatientRun run, double serum, double holoTc)
     {
         Day = day;
+        DoseNumber = doseNumber;
+        _sinceLastDoseTicks = sinceLastDoseTicks;
         StoresMicrograms = run.Stores;
         LabileMicrograms = run.Labile;
         HoloTranscobalaminMicrograms = run.Transcobalamin;
@@ -25,6 +31,20 @@ public readonly record struct SimulationRow
 
     /// <summary>Time from the start, days.</summary>
     public double Day { get; }
+
+    /// <summary>
+    /// The dosing interval the row is in: the number of dose instants before it (1 after the first dose, 0 before any),
+    /// counting the doses at the row's instant only for a row taken just after them. All doses given at one instant
+    /// (several tablets, a meal and a tablet) count as one.
+    /// </summary>
+    public int DoseNumber { get; }
+
+    /// <summary>
+    /// Time since the last dose before the row (the dose of <see cref="DoseNumber"/>), or null before the first dose.
+    /// A row at the instant of a dose is taken before it, so its value is the whole interval since the dose before
+    /// (the trough's time after dose), except an after-dose sample at offset zero, whose value is zero.
+    /// </summary>
+    public TimeSpan? TimeSinceLastDose => DoseNumber > 0 ? new TimeSpan(_sinceLastDoseTicks) : null;
 
     /// <summary>Body stores (liver and tissue), µg; never above <see cref="Absorption.Physiology.MaximumStoresMicrograms"/> unless they started there.</summary>
     public double StoresMicrograms { get; }

@@ -210,15 +210,27 @@ public static class Simulator
     private static double Serum(ref PatientRun run, Physiology physiology) =>
         SerumModel.PicogramsPerMilliliter(run.Transcobalamin + run.Haptocorrin + run.ProteinBound, run.Free, physiology);
 
-    /// <summary>Collects <see cref="SimulationRow"/>s for <see cref="SimulationResult"/>.</summary>
-    private readonly struct RowSink(SimulationPlan plan, Physiology physiology) : IOutputSink
+    /// <summary>Collects <see cref="SimulationRow"/>s for <see cref="SimulationResult"/>, with the dose number and time since the last dose of each.</summary>
+    private struct RowSink(SimulationPlan plan, Physiology physiology) : IOutputSink
     {
         public readonly SimulationRow[] Rows = new SimulationRow[plan.OutputCount];
 
         public static bool KeepsTotals => true;
+        private readonly long[] _doses = plan.DoseInstants();
+        private int _given;
 
-        public void Output(int index, ref PatientRun run) =>
-            Rows[index] = new(plan.OutputTicks(index) / (double)TimeSpan.TicksPerDay, ref run, Serum(ref run, physiology), SerumModel.HoloTranscobalaminPicomolesPerLiter(run.Transcobalamin, physiology));
+        public void Output(int index, ref PatientRun run)
+        {
+            var ticks = plan.OutputTicks(index);
+            var after = plan.IsAfterDose(index);
+            while (_given < _doses.Length && (_doses[_given] < ticks || (after && _doses[_given] == ticks)))
+            {
+                _given++;
+            }
+
+            var since = _given > 0 ? ticks - _doses[_given - 1] : 0;
+            Rows[index] = new(ticks / (double)TimeSpan.TicksPerDay, _given, since, ref run, Serum(ref run, physiology), SerumModel.HoloTranscobalaminPicomolesPerLiter(run.Transcobalamin, physiology));
+        }
     }
 
     /// <summary>Writes the pools into a caller's span.</summary>

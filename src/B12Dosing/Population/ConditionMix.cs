@@ -31,7 +31,11 @@ public sealed class ConditionMix : IEquatable<ConditionMix>
     /// <exception cref="ArgumentOutOfRangeException">The value is not a defined condition.</exception>
     public static ConditionMix Only(Condition condition) => Of((condition, 1));
 
-    /// <summary>A mix from weights (any positive numbers; they are scaled to add up to 1). A condition listed twice has its weights added.</summary>
+    /// <summary>
+    /// A mix from weights: any positive numbers, which this method divides by their sum (so <c>(pa, 3), (healthy, 1)</c> is
+    /// 75 % and 25 %); that scaling is what it is for. A condition listed twice has its weights added. The notation
+    /// (<see cref="Parse"/>) takes shares that add up to 1 instead, and scales nothing.
+    /// </summary>
     /// <exception cref="ArgumentException">No weights were given.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A weight is not a finite number more than zero, the weights add up to more than <see cref="double.MaxValue"/>, a weight is so small next to the others that its share is 0, or a condition is not defined.</exception>
     public static ConditionMix Of(params IEnumerable<(Condition Condition, double Weight)> weights)
@@ -76,34 +80,62 @@ public sealed class ConditionMix : IEquatable<ConditionMix>
     }
 
     /// <summary>
-    /// Parses <c>healthy</c>, or a mix such as <c>pernicious-anemia=0.7,atrophic-gastritis=0.3</c> (weights after
-    /// <c>=</c> or <c>:</c>, invariant culture, scaled to add up to 1; a condition without a weight has weight 1).
-    /// Condition names as <see cref="Conditions.Parse"/>.
+    /// How far the shares of a parsed mix may add up from 1: 1e-9, room for shares written with a few digits
+    /// (<c>pa=0.333333333,healthy=0.666666667</c>) but not for weights (<c>pa=3,healthy=1</c>), which are refused.
     /// </summary>
-    /// <exception cref="FormatException">A part names no condition or has a weight that is not a finite number more than zero, or the weights are out of scale (as <see cref="Of"/>). The message quotes the text.</exception>
+    public const double ShareSumTolerance = 1e-9;
+
+    /// <summary>
+    /// Parses <c>healthy</c>, or a mix such as <c>pernicious-anemia=0.7,atrophic-gastritis=0.3</c>: each condition's share
+    /// after <c>=</c> or <c>:</c> (invariant culture), the shares adding up to 1 (within <see cref="ShareSumTolerance"/>);
+    /// one condition may leave its share out and take the rest (<c>pernicious-anemia=0.7,healthy</c>). Nothing is rescaled:
+    /// shares that do not add up to 1 are refused, not scaled (use <see cref="Of"/> for weights). Condition names as
+    /// <see cref="Conditions.Parse"/>; a condition named twice has its shares added.
+    /// </summary>
+    /// <exception cref="FormatException">A part names no condition or has a share that is not a number in (0, 1], the shares do not add up to 1, more than one condition has no share, or the rest left for the one without is not more than zero. The message quotes the text.</exception>
     public static ConditionMix Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var weights = new List<(Condition, double)>();
+        var shares = new List<(Condition, double)>();
+        int? rest = null;
         try
         {
             foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
             {
                 var pair = part.Split('=', ':');
-                var weight = 1.0;
-                if (pair.Length > 2 || (pair.Length == 2 && !(double.TryParse(pair[1], NumberStyles.Float, CultureInfo.InvariantCulture, out weight) && weight > 0 && double.IsFinite(weight))))
+                var share = 1.0;
+                if (pair.Length > 2 || (pair.Length == 2 && !(double.TryParse(pair[1], NumberStyles.Float, CultureInfo.InvariantCulture, out share) && share is > 0 and <= 1)))
                 {
-                    throw new FormatException($"'{part}' is not a condition with a weight, such as 'pernicious-anemia=0.7' (weights are finite numbers more than zero).");
+                    throw new FormatException($"'{part}' is not a condition with its share, such as 'pernicious-anemia=0.7' (a share is a number more than 0 and at most 1).");
                 }
 
-                weights.Add((Conditions.Parse(pair[0]), weight));
+                if (pair.Length == 1 && text.Contains(',', StringComparison.Ordinal))
+                {
+                    rest = rest is null ? shares.Count : throw new FormatException($"'{part}' has no share, and neither has another condition: give each condition but one its share, such as 'pernicious-anemia=0.7,healthy'.");
+                }
+
+                shares.Add((Conditions.Parse(pair[0]), share));
             }
 
-            return Of(weights);
+            var given = shares.Where((_, i) => i != rest).Sum(s => s.Item2);
+            if (rest is int r)
+            {
+                shares[r] = (shares[r].Item1, 1 - given);
+                if (!(shares[r].Item2 > ShareSumTolerance))
+                {
+                    throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"the shares given add up to {given:R}, which leaves nothing for {shares[r].Item1.Name()}; shares add up to 1."));
+                }
+            }
+            else if (Math.Abs(given - 1) > ShareSumTolerance)
+            {
+                throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"the shares add up to {given:R}, not 1 (they are shares of the population, not weights: write 'pernicious-anemia=0.75,healthy=0.25' for 3 to 1)."));
+            }
+
+            return Of(shares);
         }
         catch (Exception e) when (e is FormatException or ArgumentOutOfRangeException)
         {
-            var reason = e is FormatException ? e.Message : "the weights are out of scale: they must add up to a finite number, and each be a share of the total more than zero.";
+            var reason = e is FormatException ? e.Message : "the shares are out of scale: each must be a share of the total more than zero.";
             throw new FormatException(text.AsSpan().IndexOfAny(",=:") >= 0 ? $"'{text}' is not a condition mix: {reason}" : reason, e);
         }
     }

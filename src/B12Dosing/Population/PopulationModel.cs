@@ -70,20 +70,54 @@ public sealed record PopulationModel
         var fLoss = StoreLoss.Draw(ref random);
         var fRetention = RetentionCapacity.Draw(ref random);
         var fStores = InitialStores.Draw(ref random);
-        var physiology = preset with
-        {
-            IntrinsicFactorCapacityMicrograms = preset.IntrinsicFactorCapacityMicrograms * fIf,
-            // The half-saturation dose scales with the capacity, so the curve stretches along the dose axis: the
-            // capacity varies, but the fraction of a small dose absorbed (Cmax/K + p, at most 1) stays the preset's.
-            IntrinsicFactorHalfSaturationMicrograms = preset.IntrinsicFactorHalfSaturationMicrograms * fIf,
-            PassiveFraction = Math.Min(1, preset.PassiveFraction * fPassive),
-            TurnoverPerDay = Math.Min(1, preset.TurnoverPerDay * fLoss),
-            BiliarySecretionPerDay = Math.Min(1, preset.BiliarySecretionPerDay * fLoss),
-            TissueUptakeMaximumMicrogramsPerHour = preset.TissueUptakeMaximumMicrogramsPerHour * fRetention,
-        };
-        var stores = Math.Min(SimulationSettings.MaximumInitialStoresMicrograms, MedianInitialStores.Micrograms * fStores);
-        return new(index, condition, physiology, Mass.FromMicrograms(stores));
+        var physiology = Build(preset, fIf, fPassive, fLoss, fRetention);
+        return new(index, condition, physiology, Mass.FromMicrograms(MedianInitialStores.Micrograms * fStores));
     }
+
+    /// <summary>
+    /// This model, if every patient it can draw is legal: for each condition of the mix, the preset with every factor at
+    /// its smallest and at its largest (each parameter follows one factor, monotonically, so these are its extremes) must
+    /// be a <see cref="Physiology"/> within its bounds that absorbs at most the dose, with initial stores of at most 1 g.
+    /// Checked where a model enters a run (<see cref="PopulationSettings.Model"/>), so that no patient is clamped or
+    /// refused in the middle of one (issue 12: passive fractions above 1 were silently cut to 1).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A factor's extreme gives an illegal patient; the message names the condition and the value.</exception>
+    internal PopulationModel EnsureLegalPatients(string paramName)
+    {
+        foreach (var share in Conditions.Shares)
+        {
+            var preset = Physiology.For(share.Condition);
+            foreach (var largest in new[] { false, true })
+            {
+                double F(Variation v) => largest ? v.MaximumFactor : v.MinimumFactor;
+                var which = largest ? "largest" : "smallest";
+                try
+                {
+                    Build(preset, F(IntrinsicFactorCapacity), F(PassiveFraction), F(StoreLoss), F(RetentionCapacity)).EnsureAbsorbsAtMostTheDose(paramName);
+                    SimulationSettings.CheckInitialStores(Mass.FromMicrograms(MedianInitialStores.Micrograms * F(InitialStores)), nameof(InitialStores));
+                }
+                catch (ArgumentException e)
+                {
+                    throw new ArgumentOutOfRangeException(paramName, this, $"With every factor at its {which}, a {share.Condition.Name()} patient would be illegal: {e.Message.Split(" (Parameter")[0]} Narrow the variation.");
+                }
+            }
+        }
+
+        return this;
+    }
+
+    /// <summary>The preset with a patient's factors applied.</summary>
+    private static Physiology Build(Physiology preset, double fIf, double fPassive, double fLoss, double fRetention) => preset with
+    {
+        IntrinsicFactorCapacityMicrograms = preset.IntrinsicFactorCapacityMicrograms * fIf,
+        // The half-saturation dose scales with the capacity, so the curve stretches along the dose axis: the
+        // capacity varies, but the fraction of a small dose absorbed (Cmax/K + p, at most 1) stays the preset's.
+        IntrinsicFactorHalfSaturationMicrograms = preset.IntrinsicFactorHalfSaturationMicrograms * fIf,
+        PassiveFraction = preset.PassiveFraction * fPassive,
+        TurnoverPerDay = preset.TurnoverPerDay * fLoss,
+        BiliarySecretionPerDay = preset.BiliarySecretionPerDay * fLoss,
+        TissueUptakeMaximumMicrogramsPerHour = preset.TissueUptakeMaximumMicrogramsPerHour * fRetention,
+    };
 }
 
 /// <summary>One virtual patient of a population.</summary>

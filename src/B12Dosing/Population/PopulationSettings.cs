@@ -62,12 +62,19 @@ public sealed record PopulationSettings
     } = NiceDeficiencyLikely;
 
     /// <summary>How the patients differ (default <see cref="PopulationModel.Default"/>).</summary>
-    public PopulationModel Model { get; init => field = value ?? throw new ArgumentNullException(nameof(Model)); } = PopulationModel.Default;
+    /// <exception cref="ArgumentOutOfRangeException">A patient the model can draw would be illegal: a factor's extreme puts a physiology parameter out of its range, makes it absorb more than a small dose, or puts the initial stores above 1 g.</exception>
+    public PopulationModel Model { get; init => field = (value ?? throw new ArgumentNullException(nameof(Model))).EnsureLegalPatients(nameof(Model)); } = PopulationModel.Default;
 
     /// <summary>How serum follows from the pools (default <see cref="SerumModel.Default"/>).</summary>
-    public SerumModel Serum { get; init => field = value ?? throw new ArgumentNullException(nameof(Serum)); } = SerumModel.Default;
+    public SerumModel Serum { get; init => field = (value ?? throw new ArgumentNullException(nameof(Serum))); } = SerumModel.Default;
 
-    /// <summary>The most threads to use: 0 (the default) for one per processor. The result does not depend on it.</summary>
+    /// <summary>
+    /// The most threads to use: 0 (the default) for one per processor. The result does not depend on it. A run never uses
+    /// more threads than <see cref="Environment.ProcessorCount"/> (more would not run faster) or than chunks of
+    /// <see cref="PopulationSimulator.ChunkSize"/> patients: each thread keeps its own counts (about 1 KB per output row
+    /// plus its histograms, up to about 100 MB at <see cref="MaximumRows"/>), so memory is bounded by the machine, not by
+    /// this number (issue 12: 200 threads asked for 24 GB).
+    /// </summary>
     public int MaxDegreeOfParallelism
     {
         get;

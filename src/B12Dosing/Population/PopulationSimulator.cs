@@ -46,6 +46,10 @@ public static class PopulationSimulator
         return Run(settings.Plan([.. events]), settings, null, cancellationToken);
     }
 
+    /// <summary>The threads a run uses: the request (0 for one per processor), at most one per processor and one per chunk.</summary>
+    internal static int WorkerCount(int maxDegreeOfParallelism, int chunks) =>
+        Math.Min(chunks, Math.Min(Environment.ProcessorCount, maxDegreeOfParallelism == 0 ? int.MaxValue : maxDegreeOfParallelism));
+
     private static SimulationPlan Plan(Regimen regimen, PopulationSettings settings)
     {
         ArgumentNullException.ThrowIfNull(regimen);
@@ -57,7 +61,7 @@ public static class PopulationSimulator
     {
         var patients = settings.Patients;
         var chunks = (int)((patients + (long)ChunkSize - 1) / ChunkSize);
-        var threads = Math.Min(chunks, settings.MaxDegreeOfParallelism == 0 ? Environment.ProcessorCount : settings.MaxDegreeOfParallelism);
+        var threads = WorkerCount(settings.MaxDegreeOfParallelism, chunks);
         var partials = new Accumulator[threads];
         int nextChunk = -1, done = 0;
         try

@@ -11,14 +11,16 @@ namespace B12Dosing.Regimens;
 /// </summary>
 public sealed class PhaseBuilder
 {
-    private readonly ImmutableArray<Phase> _previous;
+    private readonly PhaseChain? _previous;
     private readonly Dose _dose;
     private readonly TimeSpan _delay;
 
-    internal PhaseBuilder(ImmutableArray<Phase> previous, Dose dose, TimeSpan delay)
+    internal PhaseBuilder(PhaseChain? previous, Dose dose, TimeSpan delay)
     {
         _previous = previous;
-        _dose = dose;
+        _dose = dose.Amount.Micrograms > 0
+            ? dose
+            : throw new ArgumentOutOfRangeException(nameof(dose), dose, "The dose is empty (the default value); build it with Dose.Oral, Dose.Intramuscular and the like.");
         _delay = RegimenTime.Check(delay, nameof(delay), allowZero: true);
     }
 
@@ -55,7 +57,7 @@ public sealed class PhaseBuilder
     /// <summary>A single dose at the phase start.</summary>
     public Regimen Once() => At(TimeSpan.Zero);
 
-    private Regimen Complete(Phase phase) => new([_previous.Add(phase)]);
+    private Regimen Complete(Phase phase) => new(_previous is null ? PhaseChain.Start(phase) : _previous.Then(phase));
 }
 
 /// <summary>
@@ -66,10 +68,10 @@ public sealed class PhaseBuilder
 /// </summary>
 public sealed class RepeatBuilder
 {
-    private readonly ImmutableArray<Phase> _previous;
+    private readonly PhaseChain? _previous;
     private readonly Phase _phase;
 
-    internal RepeatBuilder(ImmutableArray<Phase> previous, Phase phase)
+    internal RepeatBuilder(PhaseChain? previous, Phase phase)
     {
         _previous = previous;
         _phase = phase;
@@ -114,5 +116,5 @@ public sealed class RepeatBuilder
     private RepeatBuilder Reshape(IEnumerable<TimeSpan> times, bool split) =>
         new(_previous, Phase.Repeat(_phase.Delay, _phase.Dose, _phase.Interval, times, split));
 
-    private Regimen Complete(Phase phase) => new([_previous.Add(phase)]);
+    private Regimen Complete(Phase phase) => new(_previous is null ? PhaseChain.Start(phase) : _previous.Then(phase));
 }

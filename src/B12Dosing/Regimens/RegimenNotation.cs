@@ -156,20 +156,23 @@ internal static class RegimenNotation
             return Peek.Text.Length == 0 ? regimen : throw Error(Peek, "'then', '+', 'with adherence' or the end of the text");
         }
 
+        /// <summary>Phases joined by <c>then</c>, each checked against the one before as it is read: linear in their number.</summary>
         private ImmutableArray<Phase> Sequence()
         {
             var phases = ImmutableArray.CreateBuilder<Phase>();
+            var origin = TimeSpan.Zero;
             var then = Peek;
             while (true)
             {
                 var start = Peek;
-                phases.Add(Phase());
-                if (phases.Count > 1 && (phases[^2].Limit == PhaseLimit.Open || phases[^1].IsIrregular))
+                var phase = Phase();
+                if (phases.Count > 0 && (phases[^1].Limit == PhaseLimit.Open || phase.IsIrregular))
                 {
-                    _ = Build(then, () => new Regimen([phases.ToImmutable()]));
+                    _ = Build(then, () => PhaseChain.NextOrigin(phases[^1], origin, phase));
                 }
 
-                _ = Build(_limit.Text is { Length: > 0 } ? _limit : start, () => new Regimen([phases.ToImmutable()]));
+                origin = Build(_limit.Text is { Length: > 0 } ? _limit : start, () => phases.Count == 0 ? PhaseChain.FirstOrigin(phase) : PhaseChain.NextOrigin(phases[^1], origin, phase));
+                phases.Add(phase);
                 then = Peek;
                 if (!Accept("then"))
                 {

@@ -79,20 +79,23 @@ internal static class RegimenTime
         }
 
         var unit = Array.FindIndex(Units, u => u.Symbol.Equals(text[split..], StringComparison.OrdinalIgnoreCase));
-        if (split == 0 || unit < 0 || !double.TryParse(text.AsSpan(0, split), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+        if (split == 0 || unit < 0 || !decimal.TryParse(text.AsSpan(0, split), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
         {
             error = "a duration: a number and a unit without a space, such as 12h, 2d, 3w, 3mo or 1y (units: s, min, h, d, w, mo, y)";
             return false;
         }
 
-        var seconds = number * Units[unit].Length.TotalSeconds;
-        if (seconds > MaximumSpan.TotalSeconds || Math.Abs(seconds - Math.Round(seconds)) > 1e-6)
+        // Exact decimal arithmetic: a duration must be whole seconds as written, never rounded to them (issue 12:
+        // q1.0000001s was read as q1s). 200 years are 6.3e9 s, far inside decimal's range once the number is below it.
+        var maximumSeconds = (decimal)MaximumSpan.TotalSeconds;
+        var unitSeconds = (decimal)Units[unit].Length.TotalSeconds;
+        if (number > maximumSeconds || number * unitSeconds > maximumSeconds || decimal.Truncate(number * unitSeconds) != number * unitSeconds)
         {
-            error = $"a duration of whole seconds up to {MaximumSpan.TotalDays} days";
+            error = $"a duration of whole seconds up to {MaximumSpan.TotalDays} days, exactly as written (not rounded)";
             return false;
         }
 
-        value = TimeSpan.FromSeconds(Math.Round(seconds));
+        value = TimeSpan.FromSeconds((long)(number * unitSeconds));
         error = string.Empty;
         return true;
     }

@@ -93,7 +93,7 @@ public class ParserFuzzTests(ITestOutputHelper output)
     /// <see cref="ConditionMix.ToString"/> names every condition.
     /// </summary>
     [Fact]
-    public void Condition_mix_parse() => output.WriteLine(Fuzz.Check(Gen.Frequency((4, ConditionMixes), (1, FuzzText.Mutate(ConditionMixes)), (1, FuzzText.Noise)), text =>
+    public void Condition_mix_parse() => output.WriteLine(Fuzz.Check(Gen.Frequency((4, ConditionMixes), (2, ShareMixes), (1, FuzzText.Mutate(ConditionMixes)), (1, FuzzText.Mutate(ShareMixes)), (1, FuzzText.Noise)), text =>
     {
         ConditionMix mix;
         try
@@ -115,6 +115,15 @@ public class ParserFuzzTests(ITestOutputHelper output)
         Assert.All(mix.Shares, s => Assert.Contains(s.Condition.Name(), mix.ToString(), StringComparison.Ordinal));
         return true;
     }));
+
+    /// <summary>Condition mixes whose shares add up to 1 (issue 12: the notation takes shares, not weights): two or three conditions, the last one sometimes without its share.</summary>
+    private static readonly Gen<string> ShareMixes =
+        from n in Gen.Choose(2, 3)
+        from cuts in Gen.ArrayOf(Gen.Choose(1, 999), n - 1)
+        from words in Gen.ArrayOf(Gen.Elements("healthy", "pa", "pernicious-anemia", "atrophic-gastritis", "gastrectomy", "ileal-resection"), n)
+        from restLeftOut in Gen.Elements(true, false)
+        let sorted = cuts.Select(c => c / 1000.0).Order().Prepend(0.0).Append(1.0).ToArray()
+        select string.Join(",", words.Select((w, i) => restLeftOut && i == n - 1 ? w : string.Create(CultureInfo.InvariantCulture, $"{w}={sorted[i + 1] - sorted[i]:R}")));
 
     /// <summary>Condition mixes: one to four parts, each a condition word with no weight or a weight after = or :, joined by commas.</summary>
     private static readonly Gen<string> ConditionMixes =

@@ -10,7 +10,7 @@ public class PopulationModelTests
     [Fact]
     public void A_patient_depends_only_on_seed_and_index()
     {
-        var model = PopulationModel.Default with { Conditions = ConditionMix.Parse("pa=1,healthy=1") };
+        var model = PopulationModel.Default with { Conditions = ConditionMix.Parse("pa=0.5,healthy=0.5") };
         Assert.Equal(model.Patient(42, 17), model.Patient(42, 17));
         Assert.NotEqual(model.Patient(42, 17).InitialStores, model.Patient(43, 17).InitialStores);
         Assert.NotEqual(model.Patient(42, 17).InitialStores, model.Patient(42, 18).InitialStores);
@@ -70,11 +70,21 @@ public class PopulationModelTests
     [Fact]
     public void Condition_mix_parses_and_rejects()
     {
-        var mix = ConditionMix.Parse("PA = 3 , healthy");
+        var mix = ConditionMix.Parse("PA = 0.75 , healthy");
         Assert.Equal([new(Condition.PerniciousAnemia, 0.75), new(Condition.Healthy, 0.25)], mix.Shares);
         Assert.Equal("pernicious-anemia 75 %, healthy 25 %", mix.ToString());
+        Assert.Equal(mix, ConditionMix.Parse("pa:0.75,healthy=0.25"));
+        Assert.Equal(mix, ConditionMix.Of((Condition.PerniciousAnemia, 3), (Condition.Healthy, 1)));
         Assert.Equal("gastrectomy", ConditionMix.Parse("gastrectomy").ToString());
-        Assert.Equal(ConditionMix.Parse("healthy=2,healthy=1"), ConditionMix.Healthy);
+        Assert.Equal(ConditionMix.Parse("healthy=0.5,healthy=0.5"), ConditionMix.Healthy);
+        Assert.Equal(ConditionMix.Parse("healthy=1"), ConditionMix.Healthy);
+
+        // Issue 12: shares that do not add up to 1 are refused, not rescaled (weights are ConditionMix.Of's).
+        Assert.Contains("add up to 1.4, not 1", Assert.Throws<FormatException>(() => ConditionMix.Parse("pa=0.7,healthy=0.7")).Message, StringComparison.Ordinal);
+        Assert.Throws<FormatException>(() => ConditionMix.Parse("pa=3,healthy"));
+        Assert.Throws<FormatException>(() => ConditionMix.Parse("healthy=0.5"));
+        Assert.Throws<FormatException>(() => ConditionMix.Parse("pa,healthy"));
+        Assert.Throws<FormatException>(() => ConditionMix.Parse("pa=1,healthy"));
         Assert.Throws<FormatException>(() => ConditionMix.Parse("healthy=0"));
         Assert.Throws<FormatException>(() => ConditionMix.Parse("healthy=x"));
         Assert.Throws<FormatException>(() => ConditionMix.Parse("healthy=NaN"));

@@ -157,7 +157,7 @@ public class PopulationPartitionTests
     [Fact]
     public void Merged_partitions_equal_the_single_run()
     {
-        var whole = new PopulationSettings(700, TimeSpan.FromDays(100), 11) { Model = PopulationModel.Default with { Conditions = ConditionMix.Parse("pa=1,healthy=1") } };
+        var whole = new PopulationSettings(700, TimeSpan.FromDays(100), 11) { Model = PopulationModel.Default with { Conditions = ConditionMix.Parse("pa=0.5,healthy=0.5") } };
         var single = PopulationSimulator.Run(Bnf, whole);
         var a = PopulationSimulator.Run(Bnf, whole with { Patients = 250 });
         var b = PopulationSimulator.Run(Bnf, whole with { Patients = 130, FirstPatient = 250, MaxDegreeOfParallelism = 1 });

@@ -1,0 +1,283 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using B12Dosing.Dosing;
+using B12Dosing.Quantities;
+using B12Dosing.Regimens;
+
+namespace B12Dosing.EventTables;
+
+/// <summary>
+/// A NONMEM-style event table (the dosing record that NONMEM, mrgsolve, rxode2 and Pumas users exchange) as CSV:
+/// one record a line, with the columns <c>ID</c>, <c>TIME</c> (hours), <c>AMT</c> (µg), <c>EVID</c>, <c>CMT</c> or
+/// <c>ROUTE</c>, <c>FORM</c>, <c>II</c> (hours), <c>ADDL</c>, <c>SS</c>, <c>RATE</c> and <c>MDV</c>. Column names are
+/// case-insensitive and in any order; other columns (<c>DV</c>, covariates) are ignored; a cell that is empty or
+/// <c>.</c> is missing. The mapping to routes and forms, the conventions for same-time records and <c>ADDL</c>, and
+/// what is refused are in <c>docs/event-tables.md</c>. Every refusal is a <see cref="FormatException"/> that names the
+/// line and the column. Immutable; reading and writing go through a <see cref="TextReader"/> or <see cref="TextWriter"/>
+/// (no file I/O).
+/// </summary>
+public sealed class EventTable
+{
+    /// <summary>The most records a table may have: 1 000 000.</summary>
+    public const int MaximumRecords = 1_000_000;
+
+    private static readonly string[] WrittenColumns = ["ID", "TIME", "EVID", "AMT", "CMT", "ROUTE", "FORM", "II", "ADDL", "SS", "MDV"];
+
+    private readonly ImmutableArray<EventRecord> _records;
+
+    private EventTable(ImmutableArray<EventRecord> records)
+    {
+        _records = records;
+        Ids = [.. records.Select(r => r.Id).Distinct()];
+    }
+
+    /// <summary>The subjects' IDs, in the order they appear.</summary>
+    public IReadOnlyList<int> Ids { get; }
+
+    /// <summary>The number of records (lines after the header).</summary>
+    public int RecordCount => _records.Length;
+
+    /// <summary>
+    /// The CMT number of a route in B12Dosing's convention (documented in <c>docs/event-tables.md</c>): 1 oral (the gut
+    /// depot), 2 intravenous (the central compartment), 3 intramuscular, 4 subcutaneous, 5 intranasal, 6 sublingual.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined route.</exception>
+    public static int Compartment(Route route) => route switch
+    {
+        Route.Oral => 1,
+        Route.Intravenous => 2,
+        Route.Intramuscular => 3,
+        Route.Subcutaneous => 4,
+        Route.Intranasal => 5,
+        Route.Sublingual => 6,
+        _ => throw new ArgumentOutOfRangeException(nameof(route), route, "Not a route; accepted: oral, sublingual, intranasal, im, sc, iv."),
+    };
+
+    /// <summary>Reads a table from CSV text (see <see cref="Read"/>).</summary>
+    /// <exception cref="FormatException">The table cannot be read or holds what B12Dosing cannot express; the message names the line and column.</exception>
+    public static EventTable Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        using var reader = new StringReader(text);
+        return Read(reader);
+    }
+
+    /// <summary>
+    /// Reads a table from CSV: a header line, then one record a line (the invariant culture: a point for decimals).
+    /// <c>EVID</c> 1 is a dose (<c>AMT</c> µg by <c>ROUTE</c> or <c>CMT</c>, with <c>ADDL</c> more every <c>II</c> hours);
+    /// 0 and 2 are sample times; 3 and 4 (resets) are refused, as are <c>SS</c> other than 0 and <c>RATE</c> other than 0.
+    /// Without an <c>EVID</c> column a record with <c>AMT</c> above 0 is a dose and any other a sample time. Without an
+    /// <c>ID</c> column every record is subject 1. <c>TIME</c> must not go back within a subject, and one subject's
+    /// records must be together (NONMEM's rules).
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="reader"/> is null.</exception>
+    /// <exception cref="FormatException">The table cannot be read or holds what B12Dosing cannot express; the message names the line and column.</exception>
+    public static EventTable Read(TextReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var header = reader.ReadLine() ?? throw new FormatException("The event table is empty: it needs a header line such as ID,TIME,AMT,EVID,ROUTE.");
+        var columns = Columns(header);
+        var records = ImmutableArray.CreateBuilder<EventRecord>();
+        var line = 1;
+        var done = new HashSet<int>();
+        (int Id, TimeSpan Time) lastDose = (-1, TimeSpan.Zero);
+        while (reader.ReadLine() is { } text)
+        {
+            line++;
+            if (text.Trim().Length == 0)
+            {
+                continue;
+            }
+
+            if (records.Count == MaximumRecords)
+            {
+                throw new FormatException($"Line {line}: the event table has more than {MaximumRecords} records.");
+            }
+
+            var record = new RecordReader(line, CsvLine.Split(text, line), columns).Record();
+            if (records.Count > 0 && records[^1].Id != record.Id)
+            {
+                if (!done.Add(records[^1].Id) || done.Contains(record.Id))
+                {
+                    throw new FormatException($"Line {line}, column ID is {record.Id}: subject {record.Id} appears again after other subjects; keep each subject's records together (NONMEM would read a new subject).");
+                }
+            }
+            else if (records.Count > 0 && record.Time < records[^1].Time)
+            {
+                throw new FormatException($"Line {line}, column TIME is {Hours(record.Time)} h, before the record above ({Hours(records[^1].Time)} h); within a subject TIME must not go back (NONMEM's rule).");
+            }
+
+            if (record.IsSample && lastDose == (record.Id, record.Time))
+            {
+                throw new FormatException(
+                    $"Line {line}, column EVID is {record.Evid}: a sample after a dose at the same TIME ({Hours(record.Time)} h) is taken after the dose in NONMEM; B12Dosing samples a time before its doses. Put the sample line before the dose line, or sample after every dose (SamplesAfterDose 0, b12 --after-dose 0h).");
+            }
+
+            lastDose = record.IsSample ? lastDose : (record.Id, record.Time);
+            records.Add(record);
+        }
+
+        return new(records.ToImmutable());
+    }
+
+    /// <summary>
+    /// The table of <paramref name="events"/> for one subject: one record per run of equal doses at a constant
+    /// interval (<c>ADDL</c> and <c>II</c>), then a sample record (EVID 0) at each of <paramref name="sampleTimes"/>.
+    /// Reading it back gives the same events and sample times exactly.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">An event is the default (empty) value, or a time is not a whole number of seconds.</exception>
+    public static EventTable FromEvents(IEnumerable<DoseEvent> events, IEnumerable<TimeSpan>? sampleTimes = null, int id = 1)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentOutOfRangeException.ThrowIfNegative(id);
+        var list = events.ToArray();
+        var records = new List<EventRecord>();
+        foreach (var group in list.Select((e, i) => (e, i)).GroupBy(x => Kind(x.e.Dose), x => x))
+        {
+            var dose = group.First().e.Dose;
+            if (!(dose.Amount.Micrograms > 0))
+            {
+                throw new ArgumentException("A dose event is empty (default(DoseEvent)).", nameof(events));
+            }
+
+            var times = group.Select(x => CheckSeconds(x.e.Time, nameof(events))).Order().ToArray();
+            for (var start = 0; start < times.Length;)
+            {
+                var interval = start + 1 < times.Length ? times[start + 1] - times[start] : TimeSpan.Zero;
+                var end = start + 1;
+                while (interval > TimeSpan.Zero && end < times.Length && times[end] - times[end - 1] == interval)
+                {
+                    end++;
+                }
+
+                var additional = end - start - 1;
+                records.Add(EventRecord.DoseRecord(id, times[start], dose, additional > 0 ? interval : TimeSpan.Zero, additional));
+                start = end;
+            }
+        }
+
+        records.AddRange((sampleTimes ?? []).Select(t => EventRecord.Sample(id, CheckSeconds(t, nameof(sampleTimes)))));
+
+        // Sorted by time; at one time samples first (taken before the doses, as the simulation takes them), then doses by dose.
+        return new([.. records.OrderBy(r => r.Time).ThenBy(r => r.IsSample ? 0 : 1)]);
+    }
+
+    /// <summary>The table of a regimen's events up to <paramref name="horizon"/> (as <see cref="Regimen.Events"/> gives them; see <see cref="FromEvents"/>).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="regimen"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The horizon is out of the range <see cref="Regimen.Events"/> accepts.</exception>
+    public static EventTable FromRegimen(Regimen regimen, TimeSpan horizon, int id = 1)
+    {
+        ArgumentNullException.ThrowIfNull(regimen);
+        return FromEvents(regimen.Events(horizon), null, id);
+    }
+
+    /// <summary>The dose events of subject <paramref name="id"/>, <c>ADDL</c> expanded (each additional dose <c>II</c> after the one before), sorted by time.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The table has no subject <paramref name="id"/>, or the doses expand to more than <see cref="Regimen.MaximumEvents"/>.</exception>
+    public ImmutableArray<DoseEvent> Events(int id)
+    {
+        var records = Of(id).Where(r => !r.IsSample).ToArray();
+        var total = records.Sum(r => (long)r.Additional + 1);
+        if (total > Regimen.MaximumEvents)
+        {
+            throw new ArgumentOutOfRangeException(nameof(id), id, $"Subject {id}'s doses expand (ADDL) to {total} events; at most {Regimen.MaximumEvents} are accepted.");
+        }
+
+        var events = new List<DoseEvent>((int)total);
+        foreach (var r in records)
+        {
+            for (var k = 0; k <= r.Additional; k++)
+            {
+                events.Add(new(r.Time + (k * r.Interval), r.Dose));
+            }
+        }
+
+        return [.. events.OrderBy(e => e.Time)];
+    }
+
+    /// <summary>The sample times (EVID 0 and 2 records) of subject <paramref name="id"/>, sorted, each once.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The table has no subject <paramref name="id"/>.</exception>
+    public ImmutableArray<TimeSpan> SampleTimes(int id) => [.. Of(id).Where(r => r.IsSample).Select(r => r.Time).Distinct().Order()];
+
+    /// <summary>
+    /// The dosing of subject <paramref name="id"/> as a <see cref="Regimen"/>, whose notation (<c>ToString()</c>) is the
+    /// table in words: each record with <c>ADDL</c> is <c>after TIME dose qII xN</c>, the other doses of one kind are one
+    /// <c>dose at t1,t2,…</c>. Its events are those of <see cref="Events"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The table has no subject <paramref name="id"/>.</exception>
+    public Regimen ToRegimen(int id)
+    {
+        var doses = Of(id).Where(r => !r.IsSample).ToArray();
+        var single = doses.Where(r => r.Additional == 0).GroupBy(r => Kind(r.Dose)).Select(g => Regimen.Start(g.First().Dose).At(g.Select(r => r.Time)));
+        var repeated = doses.Where(r => r.Additional > 0).Select(r => (Regimen)Regimen.Start(r.Dose).After(r.Time).Every(r.Interval).Times(r.Additional + 1));
+        return Regimen.Combine(single.Concat(repeated));
+    }
+
+    /// <summary>The latest time of subject <paramref name="id"/>: its last sample, or its last dose with <c>ADDL</c> expanded, whichever is later.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The table has no subject <paramref name="id"/>.</exception>
+    public TimeSpan LastTime(int id) => Of(id).Max(r => r.Time + (r.Additional * r.Interval));
+
+    /// <summary>Writes the table as CSV: the header <c>ID,TIME,EVID,AMT,CMT,ROUTE,FORM,II,ADDL,SS,MDV</c>, then one line a record (CRLF, RFC 4180).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/> is null.</exception>
+    public void Write(TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(string.Join(',', WrittenColumns));
+        writer.Write("\r\n");
+        foreach (var r in _records)
+        {
+            var i = r.Id.ToString(CultureInfo.InvariantCulture);
+            writer.Write(r.IsSample
+                ? $"{i},{Hours(r.Time)},0,0,.,.,.,0,0,0,0"
+                : $"{i},{Hours(r.Time)},1,{r.Dose.Amount.Micrograms.ToString("R", CultureInfo.InvariantCulture)},{Compartment(r.Dose.Route)},{r.Dose.Route.ShortName()},{FormName(r.Dose)},{Hours(r.Interval)},{r.Additional},0,1");
+            writer.Write("\r\n");
+        }
+    }
+
+    /// <summary>The CSV text of the table (see <see cref="Write"/>).</summary>
+    public string ToCsv()
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        Write(writer);
+        return writer.ToString();
+    }
+
+    /// <summary>The number of records and subjects.</summary>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"event table: {RecordCount} records, {Ids.Count} subject(s)");
+
+    internal static string Hours(TimeSpan time) => (time.Ticks / (double)TimeSpan.TicksPerHour).ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>What makes two doses the same for a run of ADDL: the amount in µg (1 mg is 1000 µg), route, form and vehicle.</summary>
+    private static (double, Route, CobalaminForm, DoseVehicle) Kind(Dose dose) => (dose.Amount.Micrograms, dose.Route, dose.Form, dose.Vehicle);
+
+    private static string FormName(Dose dose) => dose.Vehicle == DoseVehicle.FoodBound ? "food" : dose.Form.Name();
+
+    private static TimeSpan CheckSeconds(TimeSpan time, string paramName) =>
+        time.Ticks % TimeSpan.TicksPerSecond == 0 && time >= TimeSpan.Zero
+            ? time
+            : throw new ArgumentException($"The time {time} is not a whole, non-negative number of seconds; an event table's times are whole seconds.", paramName);
+
+    private IEnumerable<EventRecord> Of(int id) =>
+        Ids.Contains(id) ? _records.Where(r => r.Id == id) : throw new ArgumentOutOfRangeException(nameof(id), id, $"The table has no subject {id}; its IDs: {string.Join(", ", Ids)}.");
+
+    private static Dictionary<string, int> Columns(string header)
+    {
+        var names = CsvLine.Split(header, 1);
+        var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < names.Length; i++)
+        {
+            var name = names[i].Trim();
+            if (name.Length > 0 && !columns.TryAdd(name, i))
+            {
+                throw new FormatException($"Line 1: the column {name} appears twice.");
+            }
+        }
+
+        if (!columns.ContainsKey("TIME"))
+        {
+            throw new FormatException($"Line 1: the event table has no TIME column (hours); its columns: {header}.");
+        }
+
+        return columns;
+    }
+}
