@@ -12,17 +12,17 @@ public class QuantityBenchmarks
     private readonly MassConcentration _serum = MassConcentration.FromPicogramsPerMilliliter(400);
 
     [Benchmark]
-    public Mass ParseMicrograms() => Mass.Parse("1000 µg", CultureInfo.InvariantCulture);
+    public Mass ParseMicrograms() => QuantityText.ParseMass("1000 µg", CultureInfo.InvariantCulture);
 
     [Benchmark]
     public AmountOfSubstance MassToMolar() => _mass.ToAmountOfSubstance(CobalaminForm.Cyanocobalamin);
 
     [Benchmark]
-    public MolarConcentration SerumToMolar() => _serum.ToMolarConcentration(CobalaminForm.Cyanocobalamin);
+    public Molarity SerumToMolar() => _serum.ToMolarity(CobalaminForm.Cyanocobalamin);
 
     [Benchmark]
     public string Format() => _mass.ToString();
 
     [Benchmark]
-    public ConvertedQuantity ConvertText() => QuantityConverter.Convert("400 pg/mL", "pmol/L", CobalaminForm.Cyanocobalamin);
+    public ConversionResult ConvertText() => QuantityConverter.Convert("400 pg/mL", "pmol/L", CobalaminForm.Cyanocobalamin);
 }

@@ -10,6 +10,7 @@ using B12Dosing.Absorption;
 using B12Dosing.Charts;
 using B12Dosing.Dosing;
 using B12Dosing.Quantities;
+using UnitsNet;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var amount = Mass.FromMicrograms(1000);

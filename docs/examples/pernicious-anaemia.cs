@@ -13,6 +13,7 @@ using B12Dosing.Guidelines;
 using B12Dosing.Kinetics;
 using B12Dosing.Quantities;
 using B12Dosing.Regimens;
+using UnitsNet;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 string[] protocols = ["oral-1000-daily", "kuzminski-oral", "kuzminski-im", "stabler-2013", "bnf-no-neuro", "bnf-neuro", "us-label-cyanocobalamin"];

@@ -14,6 +14,7 @@ using B12Dosing.Guidelines;
 using B12Dosing.Population;
 using B12Dosing.Quantities;
 using B12Dosing.Regimens;
+using UnitsNet;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 const int Years = 10;
@@ -64,15 +65,54 @@ Console.WriteLine("well above it.");
 
 if (args.Length == 2 && args[0] == "--svg")
 {
-    var chart = new SvgChart(
-        $"Share of {settings.Patients} virtual older adults with low serum B12 (NICE NG239)",
-        new ChartAxis("Time (years)"),
-        new ChartAxis("Share of the population (%)", includeZero: true),
-        results.SelectMany(r => new[]
+    // Three panels: the share below 180 pg/mL, the share below 350 pg/mL (one colour and dash per regimen, each with
+    // its 95 % Wilson interval for a population of this size as a ribbon), and serum: the median with the 5th-95th
+    // percentile ribbon, against the NICE bands.
+    static (double Low, double High) Wilson(double share, int n, double z = 1.959964)
+    {
+        var centre = (share + (z * z / (2 * n))) / (1 + (z * z / n));
+        var half = z / (1 + (z * z / n)) * Math.Sqrt((share * (1 - share) / n) + (z * z / (4.0 * n * n)));
+        return (Math.Max(0, centre - half), Math.Min(1, centre + half));
+    }
+
+    // One panel per line, so that no series hides another (with the tablet both shares stay near 0 %).
+    SvgChart Share(string line, Func<(string Name, PopulationResult Low, PopulationResult High), PopulationResult> pick)
+    {
+        var chart = new SvgChart(
+            $"Share of {settings.Patients} virtual older adults with serum below {line} pg/mL",
+            new ChartAxis("Time (years)"),
+            new ChartAxis("Share of the population (%)", includeZero: true),
+            results.Select((r, k) => new ChartSeries(r.Name, pick(r).Days.Select((day, i) => new ChartPoint(day / 365, 100 * pick(r).ShareBelowThreshold[i]))) { PaletteIndex = k, Dash = k == 0 ? LineDash.Solid : LineDash.Dashed }))
+            .WithDescription($"The share of {settings.Patients} virtual older adults ({settings.Model.Conditions}, seed {settings.Seed}) with serum B12 below {line} pg/mL (NICE NG239) over {Years} years, on the RDA diet alone and with a daily 1000 µg tablet; shaded: the 95 % Wilson interval for a population of this size");
+        for (var k = 0; k < results.Length; k++)
         {
-            new ChartSeries($"{r.Name}, below 180", r.Low.Days.Select((day, i) => new ChartPoint(day / 365, 100 * r.Low.ShareBelowThreshold[i]))),
-            new ChartSeries($"{r.Name}, below 350", r.High.Days.Select((day, i) => new ChartPoint(day / 365, 100 * r.High.ShareBelowThreshold[i]))),
-        }));
-    File.WriteAllText(args[1], chart.ToSvg());
+            var result = pick(results[k]);
+            chart = chart.WithRibbon(new ChartRibbon(
+                k == 0 ? "95% interval (shaded, in each series' colour)" : string.Empty,
+                result.Days.Select((day, i) =>
+                {
+                    var (low, high) = Wilson(result.ShareBelowThreshold[i], settings.Patients);
+                    return new RibbonPoint(day / 365, 100 * low, 100 * high);
+                }),
+                k));
+        }
+
+        return chart;
+    }
+
+    var serum = new SvgChart(
+        "Serum B12: median and 5th-95th percentile",
+        new ChartAxis("Time (years)"),
+        new ChartAxis("Serum B12 (pg/mL)", includeZero: true),
+        results.Select((r, k) => new ChartSeries($"{r.Name}: median", r.Low.Days.Select((day, i) => new ChartPoint(day / 365, r.Low.Serum.P50[i]))) { PaletteIndex = k, Dash = k == 0 ? LineDash.Solid : LineDash.Dashed }))
+        .WithBands(SerumGuidelines.NiceTotal.ChartBands(SerumUnit.PicogramsPerMilliliter))
+        .WithDescription("Serum B12 of the same virtual population: the median and, shaded, the 5th to 95th percentile, for each regimen, against the NICE NG239 bands");
+    for (var k = 0; k < results.Length; k++)
+    {
+        var p = results[k].Low.Serum;
+        serum = serum.WithRibbon(new ChartRibbon(k == 0 ? "5th-95th percentile (shaded, in each series' colour)" : string.Empty, results[k].Low.Days.Select((day, i) => new RibbonPoint(day / 365, p.P5[i], p.P95[i])), k));
+    }
+
+    File.WriteAllText(args[1], new SvgFigure([Share("180", r => r.Low), Share("350", r => r.High), serum]).ToSvg());
     Console.WriteLine($"Chart written to {args[1]}");
 }

@@ -10,10 +10,11 @@ using B12Dosing.Dosing;
 using B12Dosing.Kinetics;
 using B12Dosing.Quantities;
 using B12Dosing.Regimens;
+using UnitsNet;
 
 // Units: text in, invariant culture; B12 has no international unit, so "5000 IU" is a FormatException
-var serum = MassConcentration.Parse("400 pg/mL");
-Console.WriteLine(serum.ToMolarConcentration(CobalaminForm.Cyanocobalamin).ToString("F1", null));
+var serum = QuantityText.ParseMassConcentration("400 pg/mL");
+Console.WriteLine(QuantityText.Format(serum.ToMolarity(CobalaminForm.Cyanocobalamin), "F1"));
 
 // What one 1000 µg tablet delivers without intrinsic factor (pernicious anaemia)
 var tablet = Dose.Oral(Mass.FromMicrograms(1000));

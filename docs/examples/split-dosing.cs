@@ -12,6 +12,7 @@ using B12Dosing.Charts;
 using B12Dosing.Dosing;
 using B12Dosing.Quantities;
 using B12Dosing.Regimens;
+using UnitsNet;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var healthy = Physiology.Healthy;

@@ -25,6 +25,25 @@ public enum SeriesStyle
     LineAndMarkers,
 }
 
+/// <summary>The dash pattern of a series' line, so that series differ by more than colour (in print and for readers who do not see colours).</summary>
+public enum LineDash
+{
+    /// <summary>By the series' position: solid, dashed, dotted, dash-dot, then again.</summary>
+    Auto,
+
+    /// <summary>A solid line.</summary>
+    Solid,
+
+    /// <summary>Long dashes.</summary>
+    Dashed,
+
+    /// <summary>Dots.</summary>
+    Dotted,
+
+    /// <summary>Dashes and dots.</summary>
+    DashDot,
+}
+
 /// <summary>The colour of a threshold band, by what it means.</summary>
 public enum BandTone
 {
@@ -119,6 +138,16 @@ public sealed class ChartSeries
     /// <summary>How the series is drawn.</summary>
     public SeriesStyle Style { get; }
 
+    /// <summary>
+    /// The palette colour (0-7, Okabe-Ito) to draw in, so that related series (one regimen at two thresholds, a line and
+    /// its ribbon) share a colour; null (the default) for the series' position in the chart.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The index is negative.</exception>
+    public int? PaletteIndex { get; init => field = value is null or >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(PaletteIndex), value, "A palette index must be 0 or more."); }
+
+    /// <summary>The dash pattern of the line (default <see cref="LineDash.Auto"/>: by position).</summary>
+    public LineDash Dash { get; init => field = EnumCheck.Defined(value, nameof(Dash)); }
+
     /// <summary>Readable text such as <c>stores: 366 points, x 0 to 365, y 150 to 4368</c> (invariant culture).</summary>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
@@ -186,4 +215,59 @@ public sealed record ThresholdBand
 
     /// <summary>The band's colour by meaning.</summary>
     public BandTone Tone { get; }
+}
+
+/// <summary>One point of a <see cref="ChartRibbon"/>: the lower and upper edge at one x.</summary>
+/// <param name="X">The horizontal value.</param>
+/// <param name="Low">The lower edge.</param>
+/// <param name="High">The upper edge (not below <paramref name="Low"/>).</param>
+public readonly record struct RibbonPoint(double X, double Low, double High);
+
+/// <summary>
+/// A shaded band between two curves, such as the 5th to 95th percentile of a population or a confidence interval,
+/// drawn behind the series in a light shade of its palette colour, with its own legend entry.
+/// </summary>
+public sealed class ChartRibbon
+{
+    /// <summary>Creates a ribbon; the points are copied.</summary>
+    /// <param name="name">The name shown in the legend, for example <c>P5-P95</c>; empty for no legend entry (several ribbons of one meaning, named once).</param>
+    /// <param name="points">At least two points, every value finite and each low at most its high.</param>
+    /// <param name="paletteIndex">The palette colour (match it to the series the ribbon belongs to), 0 or more.</param>
+    /// <exception cref="ArgumentException">There are fewer than two points, a value is not finite, or a low is above its high.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The palette index is negative.</exception>
+    public ChartRibbon(string name, IEnumerable<RibbonPoint> points, int paletteIndex)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(points);
+        ArgumentOutOfRangeException.ThrowIfNegative(paletteIndex);
+        var copy = points.ToArray();
+        if (copy.Length < 2)
+        {
+            throw new ArgumentException($"Ribbon '{name}' has {copy.Length} point(s); a ribbon needs at least two.", nameof(points));
+        }
+
+        for (var i = 0; i < copy.Length; i++)
+        {
+            var p = copy[i];
+            if (!double.IsFinite(p.X) || !double.IsFinite(p.Low) || !double.IsFinite(p.High) || p.Low > p.High)
+            {
+                throw new ArgumentException(
+                    string.Create(CultureInfo.InvariantCulture, $"Ribbon '{name}', point {i}: ({p.X}, {p.Low} to {p.High}) must be finite with the low at most the high."),
+                    nameof(points));
+            }
+        }
+
+        Name = name;
+        Points = copy;
+        PaletteIndex = paletteIndex;
+    }
+
+    /// <summary>The name shown in the legend.</summary>
+    public string Name { get; }
+
+    /// <summary>The points, in drawing order.</summary>
+    public IReadOnlyList<RibbonPoint> Points { get; }
+
+    /// <summary>The palette colour.</summary>
+    public int PaletteIndex { get; }
 }

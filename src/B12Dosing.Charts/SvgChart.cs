@@ -5,8 +5,11 @@ using System.Xml;
 namespace B12Dosing.Charts;
 
 /// <summary>
-/// An immutable line chart that renders itself as SVG: one or more series, axis titles with units,
-/// linear or log axes with nice ticks, a legend and shaded threshold bands. The SVG is
+/// An immutable line chart that renders itself as SVG: one or more series (each in its own colour and dash pattern),
+/// ribbons (percentile or confidence bands), axis titles with units, linear or log axes with nice ticks, a legend
+/// beside the plot (series, ribbons and the labels of the shaded threshold bands, so that no label covers data), and a
+/// <c>title</c> and <c>desc</c> for screen readers. The data sit a few pixels inside the frame, so a series lying on
+/// an axis limit (a share that stays at 0 %) is drawn clear of the axis line. The SVG is
 /// <see cref="Width"/> x <see cref="Height"/> with a <c>viewBox</c>, so it scales in browsers and
 /// notebooks; numbers are written in the invariant culture and text is XML-escaped.
 /// The library does no file I/O: write to a <see cref="TextWriter"/> or take the string.
@@ -30,6 +33,12 @@ public sealed class SvgChart
     private const int LegendCharacters = 26;
     private const double Left = 80, Right = 575, Top = 40, Bottom = 385;
 
+    /// <summary>How far inside the frame the data range is drawn, pixels: a series at an axis limit stays visible.</summary>
+    private const double Inset = 6;
+
+    /// <summary>The dash patterns of <see cref="LineDash.Auto"/>, by series position (solid, dashed, dotted, dash-dot).</summary>
+    private static readonly LineDash[] AutoDashes = [LineDash.Solid, LineDash.Dashed, LineDash.Dotted, LineDash.DashDot];
+
     /// <summary>The series colours, in order (Okabe-Ito, readable by people with colour-blindness).</summary>
     private static readonly string[] Palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#999999"];
 
@@ -41,11 +50,11 @@ public sealed class SvgChart
     /// <exception cref="ArgumentException">There is no series.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A value on a log axis is zero or negative.</exception>
     public SvgChart(string title, ChartAxis xAxis, ChartAxis yAxis, IEnumerable<ChartSeries> series)
-        : this(title, xAxis, yAxis, series, [])
+        : this(title, xAxis, yAxis, series, [], [], string.Empty)
     {
     }
 
-    private SvgChart(string title, ChartAxis xAxis, ChartAxis yAxis, IEnumerable<ChartSeries> series, IReadOnlyList<ThresholdBand> bands)
+    private SvgChart(string title, ChartAxis xAxis, ChartAxis yAxis, IEnumerable<ChartSeries> series, IReadOnlyList<ThresholdBand> bands, IReadOnlyList<ChartRibbon> ribbons, string description)
     {
         Title = title ?? throw new ArgumentNullException(nameof(title));
         XAxis = xAxis ?? throw new ArgumentNullException(nameof(xAxis));
@@ -72,8 +81,19 @@ public sealed class SvgChart
             CheckPositiveOnLog(yAxis, b.Upper, $"band '{b.Label}', upper bound");
         }
 
+        foreach (var r in ribbons)
+        {
+            foreach (var p in r.Points)
+            {
+                CheckPositiveOnLog(xAxis, p.X, $"ribbon '{r.Name}', x");
+                CheckPositiveOnLog(yAxis, p.Low, $"ribbon '{r.Name}', low");
+            }
+        }
+
         Series = list;
         Bands = bands;
+        Ribbons = ribbons;
+        Description = description;
     }
 
     /// <summary>The title drawn above the plot.</summary>
@@ -91,8 +111,25 @@ public sealed class SvgChart
     /// <summary>The shaded threshold bands, drawn behind the series.</summary>
     public IReadOnlyList<ThresholdBand> Bands { get; }
 
+    /// <summary>The ribbons, drawn behind the series.</summary>
+    public IReadOnlyList<ChartRibbon> Ribbons { get; }
+
+    /// <summary>What the chart shows, in words (empty unless given with <see cref="WithDescription"/>); the SVG's <c>desc</c> starts with it and goes on with the series, ribbons and bands.</summary>
+    public string Description { get; }
+
     /// <summary>A copy of this chart with one more series.</summary>
-    public SvgChart WithSeries(ChartSeries series) => new(Title, XAxis, YAxis, [.. Series, series], Bands);
+    public SvgChart WithSeries(ChartSeries series) => new(Title, XAxis, YAxis, [.. Series, series], Bands, Ribbons, Description);
+
+    /// <summary>A copy of this chart with one more ribbon (drawn behind the series, listed in the legend).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A low edge is not positive on a log y axis.</exception>
+    public SvgChart WithRibbon(ChartRibbon ribbon)
+    {
+        ArgumentNullException.ThrowIfNull(ribbon);
+        return new(Title, XAxis, YAxis, Series, Bands, [.. Ribbons, ribbon], Description);
+    }
+
+    /// <summary>A copy of this chart whose SVG <c>desc</c> begins with <paramref name="description"/> (what the figure shows, for screen readers and figure legends).</summary>
+    public SvgChart WithDescription(string description) => new(Title, XAxis, YAxis, Series, Bands, Ribbons, description ?? throw new ArgumentNullException(nameof(description)));
 
     /// <summary>A copy of this chart with one more threshold band. On a log axis a lower bound at or
     /// below zero means the band is open below; its upper bound must be positive.</summary>
@@ -100,7 +137,7 @@ public sealed class SvgChart
     public SvgChart WithBand(ThresholdBand band)
     {
         ArgumentNullException.ThrowIfNull(band);
-        return new(Title, XAxis, YAxis, Series, [.. Bands, band]);
+        return new(Title, XAxis, YAxis, Series, [.. Bands, band], Ribbons, Description);
     }
 
     /// <summary>A copy of this chart with more threshold bands.</summary>
@@ -151,21 +188,24 @@ public sealed class SvgChart
     private void Render(XmlWriter w)
     {
         var points = Series.SelectMany(s => s.Points).ToArray();
-        var x = Range(XAxis, points.Select(p => p.X));
+        var ribbonPoints = Ribbons.SelectMany(r => r.Points).ToArray();
+        var x = Range(XAxis, points.Select(p => p.X).Concat(ribbonPoints.Select(p => p.X)));
         var finiteBandBounds = Bands.SelectMany(b => new[] { b.Lower, b.Upper })
             .Where(v => double.IsFinite(v) && (YAxis.Scale == AxisScale.Linear || v > 0));
-        var y = Range(YAxis, points.Select(p => p.Y).Concat(finiteBandBounds));
-        double Px(double v) => Map(XAxis, x, v, Left, Right);
-        double Py(double v) => Map(YAxis, y, v, Bottom, Top);
+        var y = Range(YAxis, points.Select(p => p.Y).Concat(ribbonPoints.SelectMany(p => new[] { p.Low, p.High })).Concat(finiteBandBounds));
+        double Px(double v) => Map(XAxis, x, v, Left + Inset, Right - Inset);
+        double Py(double v) => Map(YAxis, y, v, Bottom - Inset, Top + Inset);
 
         w.WriteAttributeString("font-family", "Helvetica, Arial, sans-serif");
         w.WriteAttributeString("font-size", "12");
+        w.WriteAttributeString("role", "img");
+        WriteTitleAndDescription(w);
         Element(w, "rect", ("x", 0), ("y", 0), ("width", Width), ("height", Height)).Fill("white").End();
 
-        var bandLabels = new List<(string Text, double Y, string Ink)>();
+        var bandLegend = new List<(string Text, string Fill, string Ink)>();
         foreach (var band in Bands)
         {
-            var top = Py(Math.Min(band.Upper, y.Max));
+            var top = band.Upper >= y.Max ? Top : Py(band.Upper);
             var bottom = band.Lower <= y.Min || (YAxis.Scale == AxisScale.Log10 && band.Lower <= 0) ? Bottom : Py(band.Lower);
             if (bottom - top < 0.5)
             {
@@ -174,7 +214,7 @@ public sealed class SvgChart
 
             var (fill, ink) = Tone(band.Tone);
             Element(w, "rect", ("x", Left), ("y", top), ("width", Right - Left), ("height", bottom - top)).Class("band").Fill(fill).Attr("fill-opacity", "0.18").End();
-            bandLabels.Add((band.Label, Math.Min(top + 14, (top + bottom) / 2 + 4), ink));
+            bandLegend.Add((band.Label, fill, ink));
         }
 
         foreach (var t in x.Minor)
@@ -202,10 +242,28 @@ public sealed class SvgChart
         Element(w, "rect", ("x", Left), ("y", Top), ("width", Right - Left), ("height", Bottom - Top)).Fill("none").Attr("stroke", "#555").End();
 
         var legendY = Top + 12;
+        foreach (var r in Ribbons)
+        {
+            var colour = Palette[r.PaletteIndex % Palette.Length];
+            var outline = new StringBuilder();
+            foreach (var p in r.Points)
+            {
+                outline.Append(CultureInfo.InvariantCulture, $"{Num(Px(p.X))},{Num(Py(p.High))} ");
+            }
+
+            for (var i = r.Points.Count - 1; i >= 0; i--)
+            {
+                outline.Append(CultureInfo.InvariantCulture, $"{Num(Px(r.Points[i].X))},{Num(Py(r.Points[i].Low))} ");
+            }
+
+            Element(w, "polygon").Class("ribbon").Attr("points", outline.ToString().TrimEnd()).Fill(colour).Attr("fill-opacity", "0.2").End();
+        }
+
         for (var i = 0; i < Series.Count; i++)
         {
             var s = Series[i];
-            var colour = Palette[i % Palette.Length];
+            var colour = Palette[(s.PaletteIndex ?? i) % Palette.Length];
+            var dash = DashArray(s.Dash == LineDash.Auto ? AutoDashes[i % AutoDashes.Length] : s.Dash);
             w.WriteStartElement("g", SvgNamespace);
             w.WriteAttributeString("class", "series");
             if (s.Style != SeriesStyle.Markers)
@@ -216,7 +274,8 @@ public sealed class SvgChart
                     sb.Append(CultureInfo.InvariantCulture, $"{Num(Px(p.X))},{Num(Py(p.Y))} ");
                 }
 
-                Element(w, "polyline").Attr("points", sb.ToString().TrimEnd()).Fill("none").Attr("stroke", colour).Attr("stroke-width", "2").End();
+                var line = Element(w, "polyline").Attr("points", sb.ToString().TrimEnd()).Fill("none").Attr("stroke", colour).Attr("stroke-width", "2");
+                (dash.Length > 0 ? line.Attr("stroke-dasharray", dash) : line).End();
             }
 
             if (s.Style != SeriesStyle.Line)
@@ -228,14 +287,33 @@ public sealed class SvgChart
             }
 
             w.WriteEndElement();
-            legendY = Legend(w, s, colour, legendY);
+            legendY = Legend(w, "legend-entry", s.Name, legendY, g =>
+            {
+                if (s.Style != SeriesStyle.Markers)
+                {
+                    var line = Element(g, "line", ("x1", Right + 16), ("y1", legendY), ("x2", Right + 40), ("y2", legendY), ("stroke-width", 2)).Class("legend-line").Attr("stroke", colour);
+                    (dash.Length > 0 ? line.Attr("stroke-dasharray", dash) : line).End();
+                }
+
+                if (s.Style != SeriesStyle.Line)
+                {
+                    Element(g, "circle", ("cx", Right + 28), ("cy", legendY), ("r", 3.5)).Fill(colour).End();
+                }
+            });
         }
 
-        // Band labels go over the series, with a white halo, so that a curve crossing one does not hide it.
-        foreach (var (text, labelY, ink) in bandLabels)
+        // Ribbons and the bands' labels are listed in the legend beside the plot, so that no label covers data.
+        foreach (var r in Ribbons.Where(r => r.Name.Length > 0))
         {
-            Element(w, "text", ("x", Left + 6), ("y", labelY), ("font-size", 11)).Class("band-label").Attr("text-anchor", "start").Fill(ink)
-                .Attr("stroke", "white").Attr("stroke-width", "3").Attr("stroke-linejoin", "round").Attr("paint-order", "stroke").Text(text);
+            var colour = Palette[r.PaletteIndex % Palette.Length];
+            legendY = Legend(w, "ribbon-legend-entry", r.Name, legendY, g =>
+                Element(g, "rect", ("x", Right + 16), ("y", legendY - 6), ("width", 24), ("height", 12)).Fill(colour).Attr("fill-opacity", "0.2").End());
+        }
+
+        foreach (var (text, fill, ink) in bandLegend)
+        {
+            legendY = Legend(w, "band-legend-entry", text, legendY, g =>
+                Element(g, "rect", ("x", Right + 16), ("y", legendY - 6), ("width", 24), ("height", 12)).Fill(fill).Attr("fill-opacity", "0.35").End(), "band-label", ink);
         }
 
         Text(w, Title, Width / 2.0, 24, "middle", "#111", "title", 16);
@@ -280,24 +358,15 @@ public sealed class SvgChart
 
     private static string Num(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
 
-    /// <summary>Draws one legend entry, its name wrapped at word breaks; returns where the next entry goes.</summary>
-    private static double Legend(XmlWriter w, ChartSeries s, string colour, double y)
+    /// <summary>Draws one legend entry: its key (drawn by <paramref name="key"/>) and its name wrapped at word breaks; returns where the next entry goes.</summary>
+    private static double Legend(XmlWriter w, string cssClass, string name, double y, Action<XmlWriter> key, string labelClass = "legend-label", string ink = "#111")
     {
         const double x = Right + 16;
         w.WriteStartElement("g", SvgNamespace);
-        w.WriteAttributeString("class", "legend-entry");
-        if (s.Style != SeriesStyle.Markers)
-        {
-            Line(w, x, y, x + 24, y, colour, "legend-line", 2);
-        }
-
-        if (s.Style != SeriesStyle.Line)
-        {
-            Element(w, "circle", ("cx", x + 12), ("cy", y), ("r", 3.5)).Fill(colour).End();
-        }
-
-        var lines = Wrap(s.Name, LegendCharacters);
-        var text = Element(w, "text", ("x", x + 30), ("y", y + 4)).Class("legend-label").Fill("#111");
+        w.WriteAttributeString("class", cssClass);
+        key(w);
+        var lines = Wrap(name, LegendCharacters);
+        var text = Element(w, "text", ("x", x + 30), ("y", y + 4)).Class(labelClass).Fill(ink);
         for (var i = 0; i < lines.Count; i++)
         {
             var span = Element(w, "tspan", ("x", x + 30), ("dy", i == 0 ? 0 : 15));
@@ -308,6 +377,46 @@ public sealed class SvgChart
         text.End();
         w.WriteEndElement();
         return y + 8 + (15 * lines.Count);
+    }
+
+    /// <summary>The SVG <c>stroke-dasharray</c> of a dash pattern (empty for solid).</summary>
+    private static string DashArray(LineDash dash) => dash switch
+    {
+        LineDash.Dashed => "8 4",
+        LineDash.Dotted => "2 3",
+        LineDash.DashDot => "9 3 2 3",
+        _ => string.Empty,
+    };
+
+    /// <summary>The <c>title</c> and <c>desc</c> elements: the title, and what the chart shows in words.</summary>
+    private void WriteTitleAndDescription(XmlWriter w)
+    {
+        w.WriteElementString("title", SvgNamespace, Title);
+        w.WriteElementString("desc", SvgNamespace, Describe());
+    }
+
+    /// <summary>The chart in words: the given description, then the axes, series, ribbons and bands.</summary>
+    internal string Describe()
+    {
+        var sb = new StringBuilder();
+        if (Description.Length > 0)
+        {
+            sb.Append(Description.TrimEnd('.')).Append(". ");
+        }
+
+        sb.Append(CultureInfo.InvariantCulture, $"Line chart of {YAxis.Title}{(YAxis.Scale == AxisScale.Log10 ? " (log scale)" : "")} against {XAxis.Title}. ");
+        sb.Append("Series: ").AppendJoin("; ", Series.Select(s => s.ToString())).Append('.');
+        if (Ribbons.Count > 0)
+        {
+            sb.Append(" Shaded ribbons: ").AppendJoin("; ", Ribbons.Select(r => r.Name.Length > 0 ? r.Name : "unnamed")).Append('.');
+        }
+
+        if (Bands.Count > 0)
+        {
+            sb.Append(" Bands: ").AppendJoin("; ", Bands.Select(b => b.Label)).Append('.');
+        }
+
+        return sb.ToString();
     }
 
     private static List<string> Wrap(string text, int width)

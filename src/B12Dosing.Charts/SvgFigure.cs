@@ -31,6 +31,9 @@ public sealed class SvgFigure
     /// <summary>Writes the SVG document to <paramref name="writer"/> (which is not closed).</summary>
     public void WriteTo(TextWriter writer) => SvgChart.WriteDocument(writer, Height, w =>
     {
+        w.WriteAttributeString("role", "img");
+        w.WriteElementString("title", "http://www.w3.org/2000/svg", string.Join("; ", Charts.Select(c => c.Title)));
+        w.WriteElementString("desc", "http://www.w3.org/2000/svg", string.Join(" ", Charts.Select((c, i) => $"Panel {i + 1} of {Charts.Count}, {c.Title}: {c.Describe()}")));
         for (var i = 0; i < Charts.Count; i++)
         {
             Charts[i].RenderNested(w, i * SvgChart.Height);

@@ -15,6 +15,6 @@ public class SerumGuidelineChartsTests
         Assert.Equal([180, 350, double.PositiveInfinity], bands.Select(b => b.Upper));
         Assert.Equal([BandTone.Danger, BandTone.Caution, BandTone.Normal], bands.Select(b => b.Tone));
         var inPmol = SerumGuidelines.NiceTotal.ChartBands(SerumUnit.PicomolesPerLiter);
-        Assert.Equal(180 / CobalaminForms.CyanocobalaminMolarMass * 1000, inPmol[0].Upper, 9);
+        Assert.Equal(180 / CobalaminForms.CyanocobalaminMolarMass.GramsPerMole * 1000, inPmol[0].Upper, 9);
     }
 }

@@ -99,17 +99,37 @@ public class SvgChartTests
         Assert.Equal(3, WithClass(root, "band").Count());
         Assert.Equal(
             ["deficiency likely < 180 ng/L", "indeterminate 180-350 ng/L", "deficiency unlikely > 350 ng/L"],
-            WithClass(root, "band-label").Select(t => t.Value));
+            WithClass(root, "band-label").Select(t => string.Join(' ', t.Elements().Select(span => span.Value))));
 
-        // The labels are drawn over the series, with a white halo, so that a curve crossing a label does not hide it.
-        var order = root.Descendants().ToList();
-        var lastSeries = order.IndexOf(WithClass(root, "series").Last());
-        Assert.All(WithClass(root, "band-label"), label =>
-        {
-            Assert.True(order.IndexOf(label) > lastSeries, "a band label is drawn under the series");
-            Assert.Equal("stroke", (string?)label.Attribute("paint-order"));
-            Assert.Equal("white", (string?)label.Attribute("stroke"));
-        });
+        // The labels are in the legend beside the plot, never over the data: every one starts right of the plot area.
+        var plotRight = WithClass(root, "band").Max(b => (double)b.Attribute("x")! + (double)b.Attribute("width")!);
+        Assert.All(WithClass(root, "band-label"), label => Assert.True((double)label.Attribute("x")! > plotRight, "a band label is inside the plot"));
+        Assert.Equal(3, WithClass(root, "band-legend-entry").Count());
+    }
+
+    /// <summary>Figures a journal would take (issue 13): a title and description, dash patterns as well as colours, ribbons, and a series at zero drawn clear of the axis.</summary>
+    [Fact]
+    public void Charts_have_title_desc_dashes_ribbons_and_keep_a_series_at_zero_off_the_axis()
+    {
+        var chart = Chart(new ChartAxis("Share (%)", includeZero: true), Series("at zero", (0, 0), (10, 0)), Series("rising", (0, 0), (10, 50)))
+            .WithRibbon(new ChartRibbon("95% CI", [new RibbonPoint(0, 0, 2), new RibbonPoint(10, 40, 60)], 1))
+            .WithDescription("A test figure.");
+        var root = Load(chart);
+        Assert.Equal("Serum B12 & stores <test>", root.Element(Svg + "title")!.Value);
+        Assert.StartsWith("A test figure. Line chart of Share (%) against", root.Element(Svg + "desc")!.Value, StringComparison.Ordinal);
+        Assert.Contains("Shaded ribbons: 95% CI.", root.Element(Svg + "desc")!.Value, StringComparison.Ordinal);
+        var lines = root.Descendants(Svg + "polyline").ToList();
+        Assert.Equal([null, "8 4"], lines.Select(l => (string?)l.Attribute("stroke-dasharray")));
+        var frameBottom = root.Elements(Svg + "rect").Where(r => (string?)r.Attribute("fill") == "none").Select(r => (double)r.Attribute("y")! + (double)r.Attribute("height")!).Single();
+        var zeroY = double.Parse(lines[0].Attribute("points")!.Value.Split(' ')[0].Split(',')[1], CultureInfo.InvariantCulture);
+        Assert.True(frameBottom - zeroY >= 5, $"the series at zero is drawn at y {zeroY}, on the axis at {frameBottom}");
+        Assert.Single(WithClass(root, "ribbon"));
+        Assert.Single(WithClass(root, "ribbon-legend-entry"));
+        var same = new ChartSeries("same colour", [new ChartPoint(0, 1)]) { PaletteIndex = 1, Dash = LineDash.Dotted };
+        var paired = Load(chart.WithSeries(same)).Descendants(Svg + "polyline").ToList();
+        Assert.Equal((string?)paired[1].Attribute("stroke"), (string?)paired[2].Attribute("stroke"));
+        Assert.Equal("2 3", (string?)paired[2].Attribute("stroke-dasharray"));
+        Assert.Throws<ArgumentException>("points", () => new ChartRibbon("bad", [new RibbonPoint(0, 2, 1), new RibbonPoint(1, 0, 1)], 0));
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class ConvertCommandTests
     [InlineData("295.122 pmol/L", "convert", "400 pg/mL", "--to", "pmol/L", "--form", "cncbl", "--digits", "6")]
     [InlineData("742.7 nmol", "convert", "1 mg", "--to", "nmol", "--form", "hydroxocobalamin")]
     [InlineData("400 ng/L", "convert", "400 pg/mL", "--to", "ng/L")]
-    public void PrintsTheConvertedQuantity(string expected, params string[] args)
+    public void PrintsTheConversionResult(string expected, params string[] args)
     {
         Assert.Equal(expected + Environment.NewLine, CliRunner.AssertSuccess(args));
     }

@@ -43,7 +43,7 @@ public sealed partial class DocsTests
     [InlineData("split-dosing", 4)]
     [InlineData("pernicious-anaemia", 14)]
     [InlineData("relapse", 4)]
-    [InlineData("population", 4)]
+    [InlineData("population", 6)]
     public void Example_runs_cleanly_and_draws_its_curves(string name, int curves)
     {
         var svg = ExampleRun.Of(name).AssertRanAndDrewChart();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using B12Dosing.Tests.Shared;
+using B12Dosing.Dosing;
 using B12Dosing.Quantities;
 using B12Dosing.Regimens;
 
@@ -13,8 +14,8 @@ public sealed class InvariantMessageTests
 {
     [Fact]
     public void Too_large_quantity_names_its_limit_with_a_decimal_point() =>
-        // The largest mass in grams that stays finite in nanograms: double.MaxValue / 1e9 = 1.8e299.
-        Assert.Contains("at most 1.8E+299 g", GermanCulture.MessageOf(() => Mass.FromGrams(1e300)), StringComparison.Ordinal);
+        // The dose quotes the amount refused (the text layer's format, not UnitsNet's current-culture "6,5 g").
+        Assert.Contains("6.5 g", GermanCulture.MessageOf(() => Dose.Oral(Mass.FromGrams(6.5))), StringComparison.Ordinal);
 
     [Fact]
     public void Regimen_with_too_many_events_quotes_the_horizon_with_a_decimal_point() =>

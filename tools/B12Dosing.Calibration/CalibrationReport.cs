@@ -22,8 +22,9 @@ public static class CalibrationReport
     {
         var doses = Enumerable.Range(0, 61).Select(i => Math.Pow(10, i / 20.0)).ToArray();
         ChartSeries Model(string name, Func<double, double> f) => new(name, doses.Select(d => new ChartPoint(d, f(d))));
-        ChartSeries Published(string name, IEnumerable<PublishedPoint> points, Func<PublishedPoint, double> y) =>
-            new(name, points.Select(p => new ChartPoint(p.DoseMicrograms, y(p))), SeriesStyle.Markers);
+        // Each published set in the colour of the model curve it is compared with.
+        ChartSeries Published(string name, IEnumerable<PublishedPoint> points, Func<PublishedPoint, double> y, int curve) =>
+            new(name, points.Select(p => new ChartPoint(p.DoseMicrograms, y(p))), SeriesStyle.Markers) { PaletteIndex = curve };
         double Evaluate(Dose dose, Physiology p, bool retained) =>
             retained ? AbsorptionModel.Evaluate(dose, p).Retained : AbsorptionModel.Evaluate(dose, p).Absorbed;
         var oh = PublishedData.InjectedHydroxocobalamin;
@@ -36,12 +37,13 @@ public static class CalibrationReport
                 Model("oral, PA: absorbed", d => Evaluate(Dose.Oral(Mass.FromMicrograms(d)), Physiology.PerniciousAnemia, false)),
                 Model("IM CNCbl: retained", d => Evaluate(Dose.Intramuscular(Mass.FromMicrograms(d)), Physiology.Healthy, true)),
                 Model("IM OHCbl: retained", d => Evaluate(Dose.Intramuscular(Mass.FromMicrograms(d), CobalaminForm.Hydroxocobalamin), Physiology.Healthy, true)),
-                Published("Carmel 2008, oral healthy", PublishedData.Oral.Where(p => p.Condition == Condition.Healthy), p => p.Value),
-                Published("Carmel 2008, oral PA", PublishedData.Oral.Where(p => p.Condition == Condition.PerniciousAnemia), p => p.Value),
-                Published("Carmel 2008, IM CNCbl", PublishedData.InjectedCyanocobalamin, p => p.Value),
-                Published("Blood 1961, IM OHCbl", oh, p => p.DoseMicrograms * (1 - p.Value)),
-                Published("Blood 1961, IM CNCbl", PublishedData.InjectedCyanocobalaminBlood1961, p => p.DoseMicrograms * p.Value),
-            ]);
+                Published("Carmel 2008, oral healthy", PublishedData.Oral.Where(p => p.Condition == Condition.Healthy), p => p.Value, 0),
+                Published("Carmel 2008, oral PA", PublishedData.Oral.Where(p => p.Condition == Condition.PerniciousAnemia), p => p.Value, 1),
+                Published("Carmel 2008, IM CNCbl", PublishedData.InjectedCyanocobalamin, p => p.Value, 2),
+                Published("Blood 1961, IM OHCbl", oh, p => p.DoseMicrograms * (1 - p.Value), 3),
+                Published("Blood 1961, IM CNCbl", PublishedData.InjectedCyanocobalaminBlood1961, p => p.DoseMicrograms * p.Value, 2),
+            ])
+            .WithDescription("Vitamin B12 absorbed from one oral dose (healthy, and without intrinsic factor: pernicious anaemia) and retained from one intramuscular injection (cyanocobalamin, hydroxocobalamin), against the dose, log-log: the model's curves and, as markers in the same colours, the published means it was fitted to");
     }
 
     /// <summary>The report in Markdown, linking the chart file <paramref name="chartFile"/>.</summary>

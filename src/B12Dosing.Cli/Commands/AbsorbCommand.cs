@@ -72,7 +72,7 @@ internal sealed class DoseOptions
     }
 
     public (Mass Amount, CobalaminForm Form, Condition Condition) Read(ParseResult result) => (
-        Mass.Parse(result.GetRequiredValue(Dose), CultureInfo.InvariantCulture),
+        QuantityText.ParseMass(result.GetRequiredValue(Dose), CultureInfo.InvariantCulture),
         CobalaminForms.Parse(result.GetRequiredValue(Form)),
         Conditions.Parse(result.GetRequiredValue(Condition)));
 }

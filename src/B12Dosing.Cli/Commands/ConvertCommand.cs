@@ -33,7 +33,7 @@ internal static class ConvertCommand
         var digits = new Option<int>("--digits")
         {
             HelpName = "n",
-            Description = $"Significant digits to print (1-{ConvertedQuantity.MaximumSignificantDigits}); default {DefaultDigits}, the precision of a lab report (serum B12 has 3-4 digits).",
+            Description = $"Significant digits to print (1-{ConversionResult.MaximumSignificantDigits}); default {DefaultDigits}, the precision of a lab report (serum B12 has 3-4 digits).",
             DefaultValueFactory = _ => DefaultDigits,
         };
         var command = new Command("convert", "Convert a quantity to another unit. Example: b12 convert \"400 pg/mL\" --to pmol/L --form cyanocobalamin  ->  295.1 pmol/L")

@@ -75,7 +75,7 @@ internal static class SimulateCommand
             var settings = new SimulationSettings(TimeSpan.FromDays(horizonDays))
             {
                 Physiology = Physiology.For(Conditions.Parse(result.GetRequiredValue(condition))),
-                InitialStores = Mass.Parse(result.GetRequiredValue(initial), CultureInfo.InvariantCulture),
+                InitialStores = QuantityText.ParseMass(result.GetRequiredValue(initial), CultureInfo.InvariantCulture),
                 Step = TimeSpan.FromHours(hours),
                 SampleTimes = result.GetValue(times) is { } t
                     ? (dosing.SampleTimes.Length == 0 ? CliTimes.ParseDays(t, "--times") : throw new ArgumentException("The event table has sample records (EVID 0 or 2) and --times is given: sample by one of them.", "times"))

@@ -87,7 +87,7 @@ public static class AbsorptionModel
     /// <exception cref="ArgumentOutOfRangeException">The dose is the default (empty) value.</exception>
     internal static StateFree Prepare(Dose dose, Physiology p)
     {
-        var amount = dose.Amount.Micrograms;
+        var amount = dose.Micrograms;
         return amount > 0
             ? Prepare(amount, dose.Route, dose.Form, dose.Vehicle, p)
             : throw new ArgumentOutOfRangeException(nameof(dose), dose, "The dose is empty; build it with Dose.Oral, Dose.Intramuscular and the like.");

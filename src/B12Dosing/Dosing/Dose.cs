@@ -15,7 +15,8 @@ public enum DoseVehicle
 /// <summary>
 /// One dose of vitamin B12: an amount of one cobalamin form given by one route. Immutable; build it
 /// with the factories (<see cref="Oral(Mass, CobalaminForm)"/>, <see cref="Intramuscular(Mass, CobalaminForm)"/> …).
-/// A dose is positive and at most <see cref="MaximumAmount"/>.
+/// A dose is positive and at most <see cref="MaximumAmount"/>. Doses compare by amount, whatever the unit:
+/// <c>Dose.Oral(Mass.FromMilligrams(1)) == Dose.Oral(Mass.FromMicrograms(1000))</c>.
 /// </summary>
 public readonly record struct Dose
 {
@@ -26,16 +27,21 @@ public readonly record struct Dose
     /// </summary>
     public static readonly Mass MaximumAmount = Mass.FromGrams(5);
 
+    private static readonly double MaximumMicrograms = QuantityKinds.Mass.InReference(MaximumAmount);
+
+    private readonly Mass _amount;
+
     private Dose(Mass amount, CobalaminForm form, Route route, DoseVehicle vehicle)
     {
-        if (!(amount.Micrograms > 0))
+        var micrograms = QuantityKinds.Mass.InReference(amount);
+        if (!(micrograms > 0))
         {
-            throw new ArgumentOutOfRangeException(nameof(amount), amount, "A dose must be more than zero; write it in µg or mg, for example '1000 µg'.");
+            throw new ArgumentOutOfRangeException(nameof(amount), QuantityText.Format(amount), "A dose must be more than zero; write it in µg or mg, for example '1000 µg'.");
         }
 
-        if (amount > MaximumAmount)
+        if (micrograms > MaximumMicrograms)
         {
-            throw new ArgumentOutOfRangeException(nameof(amount), amount, $"A dose must be at most {MaximumAmount} (the hydroxocobalamin antidote to cyanide); check the unit.");
+            throw new ArgumentOutOfRangeException(nameof(amount), QuantityText.Format(amount), $"A dose must be at most {QuantityText.Format(MaximumAmount)} (the hydroxocobalamin antidote to cyanide); check the unit.");
         }
 
         _ = form.MolarMass();
@@ -50,14 +56,18 @@ public readonly record struct Dose
             throw new ArgumentOutOfRangeException(nameof(vehicle), vehicle, "Not a dose vehicle; accepted: Crystalline, FoodBound.");
         }
 
-        Amount = amount;
+        _amount = amount;
+        Micrograms = micrograms;
         Form = form;
         Route = route;
         Vehicle = vehicle;
     }
 
-    /// <summary>The amount given.</summary>
-    public Mass Amount { get; }
+    /// <summary>The amount given, in the unit it was given in (zero for the default value).</summary>
+    public Mass Amount => Micrograms == 0 ? Mass.Zero : _amount;
+
+    /// <summary>The amount in µg, as the kernels compute with it (0 for the default value).</summary>
+    internal double Micrograms { get; }
 
     /// <summary>The cobalamin form given.</summary>
     public CobalaminForm Form { get; }
@@ -96,6 +106,13 @@ public readonly record struct Dose
 
     /// <summary>Readable text such as <c>1000 µg cyanocobalamin im</c> or <c>2.4 µg food oral</c>.</summary>
     public override string ToString() => Vehicle == DoseVehicle.FoodBound
-        ? $"{Amount} food {Route.ShortName()}"
-        : $"{Amount} {Form.Name()} {Route.ShortName()}";
+        ? $"{QuantityText.Format(Amount)} food {Route.ShortName()}"
+        : $"{QuantityText.Format(Amount)} {Form.Name()} {Route.ShortName()}";
+
+    /// <summary>Whether two doses give the same amount (whatever its unit: 1 mg is 1000 µg) of the same form by the same route and vehicle.</summary>
+    public bool Equals(Dose other) =>
+        Micrograms == other.Micrograms && Form == other.Form && Route == other.Route && Vehicle == other.Vehicle;
+
+    /// <summary>A hash code consistent with <see cref="Equals(Dose)"/>.</summary>
+    public override int GetHashCode() => HashCode.Combine(Micrograms, Form, Route, Vehicle);
 }

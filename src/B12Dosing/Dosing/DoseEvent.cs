@@ -17,7 +17,7 @@ public readonly record struct DoseEvent
             throw new ArgumentOutOfRangeException(nameof(time), time, "A dose event's time must not be negative (time zero is the start).");
         }
 
-        if (!(dose.Amount.Micrograms > 0))
+        if (!(dose.Micrograms > 0))
         {
             throw new ArgumentOutOfRangeException(nameof(dose), dose, "The dose is empty (the default value); build it with Dose.Oral, Dose.Intramuscular and the like.");
         }

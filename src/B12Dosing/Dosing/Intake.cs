@@ -23,7 +23,7 @@ internal readonly record struct Intake(long Ticks, double Amount, Route Route, C
         var sorted = true;
         foreach (var e in events)
         {
-            var amount = e.Dose.Amount.Micrograms;
+            var amount = e.Dose.Micrograms;
             if (!(amount > 0))
             {
                 throw new ArgumentException("A dose event is empty (default(DoseEvent)); build events with new DoseEvent(time, dose).", nameof(events));

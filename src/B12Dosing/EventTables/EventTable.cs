@@ -136,7 +136,7 @@ public sealed class EventTable
         foreach (var group in list.Select((e, i) => (e, i)).GroupBy(x => Kind(x.e.Dose), x => x))
         {
             var dose = group.First().e.Dose;
-            if (!(dose.Amount.Micrograms > 0))
+            if (!(dose.Micrograms > 0))
             {
                 throw new ArgumentException("A dose event is empty (default(DoseEvent)).", nameof(events));
             }
@@ -229,7 +229,7 @@ public sealed class EventTable
             var i = r.Id.ToString(CultureInfo.InvariantCulture);
             writer.Write(r.IsSample
                 ? $"{i},{Hours(r.Time)},0,0,.,.,.,0,0,0,0"
-                : $"{i},{Hours(r.Time)},1,{r.Dose.Amount.Micrograms.ToString("R", CultureInfo.InvariantCulture)},{Compartment(r.Dose.Route)},{r.Dose.Route.ShortName()},{FormName(r.Dose)},{Hours(r.Interval)},{r.Additional},0,1");
+                : $"{i},{Hours(r.Time)},1,{r.Dose.Micrograms.ToString("R", CultureInfo.InvariantCulture)},{Compartment(r.Dose.Route)},{r.Dose.Route.ShortName()},{FormName(r.Dose)},{Hours(r.Interval)},{r.Additional},0,1");
             writer.Write("\r\n");
         }
     }
@@ -248,7 +248,7 @@ public sealed class EventTable
     internal static string Hours(TimeSpan time) => (time.Ticks / (double)TimeSpan.TicksPerHour).ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>What makes two doses the same for a run of ADDL: the amount in µg (1 mg is 1000 µg), route, form and vehicle.</summary>
-    private static (double, Route, CobalaminForm, DoseVehicle) Kind(Dose dose) => (dose.Amount.Micrograms, dose.Route, dose.Form, dose.Vehicle);
+    private static (double, Route, CobalaminForm, DoseVehicle) Kind(Dose dose) => (dose.Micrograms, dose.Route, dose.Form, dose.Vehicle);
 
     private static string FormName(Dose dose) => dose.Vehicle == DoseVehicle.FoodBound ? "food" : dose.Form.Name();
 

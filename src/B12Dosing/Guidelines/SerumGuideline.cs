@@ -84,13 +84,13 @@ public sealed class SerumGuideline
 
     /// <summary>The band a mass concentration falls in.</summary>
     public SerumBand Classify(MassConcentration value) => Classify(Unit == SerumUnit.PicogramsPerMilliliter
-        ? value.PicogramsPerMilliliter
-        : value.ToMolarConcentration(CobalaminForm.Cyanocobalamin).PicomolesPerLiter);
+        ? QuantityKinds.MassConcentration.NonNegative(value, nameof(value))
+        : QuantityKinds.Molarity.InReference(value.ToMolarity(CobalaminForm.Cyanocobalamin)));
 
     /// <summary>The band a molar concentration falls in.</summary>
-    public SerumBand Classify(MolarConcentration value) => Classify(Unit == SerumUnit.PicomolesPerLiter
-        ? value.PicomolesPerLiter
-        : value.ToMassConcentration(CobalaminForm.Cyanocobalamin).PicogramsPerMilliliter);
+    public SerumBand Classify(Molarity value) => Classify(Unit == SerumUnit.PicomolesPerLiter
+        ? QuantityKinds.Molarity.NonNegative(value, nameof(value))
+        : QuantityKinds.MassConcentration.InReference(value.ToMassConcentration(CobalaminForm.Cyanocobalamin)));
 
     /// <summary>A band's label followed by its range in <see cref="Unit"/>, such as <c>deficiency likely &lt; 180 pg/mL</c>.</summary>
     public string Describe(SerumBand band)
@@ -103,8 +103,8 @@ public sealed class SerumGuideline
     /// mass of cyanocobalamin; infinities stay as they are.</summary>
     public double ThresholdIn(double value, SerumUnit unit) =>
         unit == Unit || double.IsInfinity(value) ? value
-        : unit == SerumUnit.PicogramsPerMilliliter ? MolarConcentration.FromPicomolesPerLiter(value).ToMassConcentration(CobalaminForm.Cyanocobalamin).PicogramsPerMilliliter
-        : MassConcentration.FromPicogramsPerMilliliter(value).ToMolarConcentration(CobalaminForm.Cyanocobalamin).PicomolesPerLiter;
+        : unit == SerumUnit.PicogramsPerMilliliter ? Molarity.FromPicomolesPerLiter(value).ToMassConcentration(CobalaminForm.Cyanocobalamin).PicogramsPerMilliliter
+        : MassConcentration.FromPicogramsPerMilliliter(value).ToMolarity(CobalaminForm.Cyanocobalamin).PicomolesPerLiter;
 
     /// <summary>The guideline's name and its bands, for example <c>WHO (2008): deficient &lt; 148 pmol/L; low 148-221 pmol/L; adequate &gt; 221 pmol/L</c>.</summary>
     public override string ToString() => $"{Name}: {string.Join("; ", Bands.Select(Describe))}";

@@ -21,7 +21,7 @@ public sealed record SerumModel
 
     /// <summary>Converts pg/mL to pmol/L with the molar mass of cyanocobalamin (1 pmol/L = 1.355 pg/mL).</summary>
     public static double ToPicomolesPerLiter(double picogramsPerMilliliter) =>
-        picogramsPerMilliliter / (CobalaminForms.CyanocobalaminMolarMass / 1000.0);
+        picogramsPerMilliliter / (CobalaminForms.CyanocobalaminGramsPerMole / 1000.0);
 
     /// <summary>Serum B12 in pg/mL from the plasma pools (µg) of <paramref name="physiology"/>.</summary>
     internal static double PicogramsPerMilliliter(double carriers, double free, Physiology physiology) =>

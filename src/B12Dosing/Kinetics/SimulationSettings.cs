@@ -40,12 +40,15 @@ public sealed record SimulationSettings
     /// <summary>How serum follows from the pools (default <see cref="SerumModel.Default"/>).</summary>
     public SerumModel Serum { get; init => field = (value ?? throw new ArgumentNullException(nameof(Serum))); } = SerumModel.Default;
 
-    /// <summary>Body stores at time zero (default <see cref="AverageStores"/>, 2500 µg). At most 1 g.</summary>
+    /// <summary>Body stores at time zero (default <see cref="AverageStores"/>, 2500 µg), read back in µg. Not negative and at most 1 g.</summary>
     public Mass InitialStores
     {
-        get;
-        init => field = CheckInitialStores(value, nameof(InitialStores));
-    } = AverageStores;
+        get => Mass.FromMicrograms(InitialStoresMicrograms);
+        init => InitialStoresMicrograms = CheckInitialStores(value, nameof(InitialStores));
+    }
+
+    /// <summary><see cref="InitialStores"/> in µg, as the kernels compute with it (settings compare by it).</summary>
+    internal double InitialStoresMicrograms { get; private init; } = 2500;
 
     /// <summary>How long to simulate, from time zero; more than zero and at most <see cref="MaximumHorizon"/>.</summary>
     public TimeSpan Horizon
@@ -95,9 +98,12 @@ public sealed record SimulationSettings
     /// <summary>The largest initial stores accepted, µg: 1 g, about 300 times the average 2.5 mg (a bound on typing errors, not physiology).</summary>
     internal const double MaximumInitialStoresMicrograms = 1e6;
 
-    /// <summary>Checks initial stores: at most 1 g.</summary>
-    internal static Mass CheckInitialStores(Mass value, string paramName) =>
-        value.Micrograms <= MaximumInitialStoresMicrograms ? value : throw new ArgumentOutOfRangeException(paramName, value, "Initial stores must be at most 1 g (about 300 times the average 2.5 mg).");
+    /// <summary>Checks initial stores (not negative, at most 1 g) and returns them in µg.</summary>
+    internal static double CheckInitialStores(Mass value, string paramName)
+    {
+        var micrograms = QuantityKinds.Mass.NonNegative(value, paramName);
+        return micrograms <= MaximumInitialStoresMicrograms ? micrograms : throw new ArgumentOutOfRangeException(paramName, QuantityText.Format(value), "Initial stores must be at most 1 g (about 300 times the average 2.5 mg).");
+    }
 
     /// <summary>Checks and sorts a list of sample times: each in [0, <see cref="MaximumHorizon"/>], no two equal.</summary>
     private static SampleTimeList CheckTimes(IReadOnlyList<TimeSpan> value, string paramName)

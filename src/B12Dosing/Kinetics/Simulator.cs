@@ -47,7 +47,7 @@ public static class Simulator
         var plan = new SimulationPlan(events, settings);
         var physiology = settings.Physiology;
         var sink = new RowSink(plan, physiology);
-        var run = PatientRun.Run(plan, physiology, settings.InitialStores.Micrograms, ref sink);
+        var run = PatientRun.Run(plan, physiology, settings.InitialStoresMicrograms, ref sink);
         var summary = new SimulationSummary(
             run.Dosed.Sum,
             run.Absorbed.Sum,
@@ -86,7 +86,7 @@ public static class Simulator
             throw new ArgumentException($"The destination holds {destination.Length} rows; the plan writes {plan.OutputCount}.", nameof(destination));
         }
 
-        var stores = SimulationSettings.CheckInitialStores(initialStores, nameof(initialStores)).Micrograms;
+        var stores = SimulationSettings.CheckInitialStores(initialStores, nameof(initialStores));
         var sink = new SpanSink(destination, physiology);
         PatientRun.Run(plan, physiology, stores, ref sink);
     }

@@ -49,7 +49,14 @@ public sealed record PopulationModel
     public Variation RetentionCapacity { get; init => field = value ?? throw new ArgumentNullException(nameof(RetentionCapacity)); } = new(0.3, 1.0 / 3, 3);
 
     /// <summary>The median initial stores (default 2500 µg, the average adult stores of Carmel 2008); at most 1 g.</summary>
-    public Mass MedianInitialStores { get; init => field = SimulationSettings.CheckInitialStores(value, nameof(MedianInitialStores)); } = SimulationSettings.AverageStores;
+    public Mass MedianInitialStores
+    {
+        get => Mass.FromMicrograms(MedianInitialStoresMicrograms);
+        init => MedianInitialStoresMicrograms = SimulationSettings.CheckInitialStores(value, nameof(MedianInitialStores));
+    }
+
+    /// <summary><see cref="MedianInitialStores"/> in µg (models compare by it).</summary>
+    internal double MedianInitialStoresMicrograms { get; private init; } = 2500;
 
     /// <summary>
     /// Initial stores: σ 0.35 in [0.24, 1.56], which with the default median is 600-3900 µg, the range of study means
@@ -71,7 +78,7 @@ public sealed record PopulationModel
         var fRetention = RetentionCapacity.Draw(ref random);
         var fStores = InitialStores.Draw(ref random);
         var physiology = Build(preset, fIf, fPassive, fLoss, fRetention);
-        return new(index, condition, physiology, Mass.FromMicrograms(MedianInitialStores.Micrograms * fStores));
+        return new(index, condition, physiology, MedianInitialStoresMicrograms * fStores);
     }
 
     /// <summary>
@@ -94,7 +101,7 @@ public sealed record PopulationModel
                 try
                 {
                     Build(preset, F(IntrinsicFactorCapacity), F(PassiveFraction), F(StoreLoss), F(RetentionCapacity)).EnsureAbsorbsAtMostTheDose(paramName);
-                    SimulationSettings.CheckInitialStores(Mass.FromMicrograms(MedianInitialStores.Micrograms * F(InitialStores)), nameof(InitialStores));
+                    _ = SimulationSettings.CheckInitialStores(Mass.FromMicrograms(MedianInitialStoresMicrograms * F(InitialStores)), nameof(InitialStores));
                 }
                 catch (ArgumentException e)
                 {
@@ -120,9 +127,34 @@ public sealed record PopulationModel
     };
 }
 
-/// <summary>One virtual patient of a population.</summary>
-/// <param name="Index">The patient's index in the population, from 0.</param>
-/// <param name="Condition">The condition drawn.</param>
-/// <param name="Physiology">The condition's preset with this patient's factors applied.</param>
-/// <param name="InitialStores">Body stores at time zero.</param>
-public sealed record VirtualPatient(long Index, Condition Condition, Physiology Physiology, Mass InitialStores);
+/// <summary>One virtual patient of a population. Patients compare by value (their stores by amount).</summary>
+public sealed record VirtualPatient
+{
+    /// <summary>Creates a patient.</summary>
+    /// <param name="index">The patient's index in the population, from 0.</param>
+    /// <param name="condition">The condition drawn.</param>
+    /// <param name="physiology">The condition's preset with this patient's factors applied.</param>
+    /// <param name="initialStores">Body stores at time zero; not negative, at most 1 g.</param>
+    public VirtualPatient(long index, Condition condition, Physiology physiology, Mass initialStores)
+        : this(index, condition, physiology, SimulationSettings.CheckInitialStores(initialStores, nameof(initialStores)))
+    {
+    }
+
+    internal VirtualPatient(long index, Condition condition, Physiology physiology, double initialStoresMicrograms) =>
+        (Index, Condition, Physiology, InitialStoresMicrograms) = (index, condition, physiology ?? throw new ArgumentNullException(nameof(physiology)), initialStoresMicrograms);
+
+    /// <summary>The patient's index in the population, from 0.</summary>
+    public long Index { get; }
+
+    /// <summary>The condition drawn.</summary>
+    public Condition Condition { get; }
+
+    /// <summary>The condition's preset with this patient's factors applied.</summary>
+    public Physiology Physiology { get; }
+
+    /// <summary>Body stores at time zero, read back in µg.</summary>
+    public Mass InitialStores => Mass.FromMicrograms(InitialStoresMicrograms);
+
+    /// <summary><see cref="InitialStores"/> in µg, as the kernels compute with it.</summary>
+    internal double InitialStoresMicrograms { get; }
+}

@@ -145,7 +145,7 @@ public sealed class PopulationResult
         writer.Write(Settings.Seed);
         writer.Write(Settings.Horizon.Ticks);
         writer.Write(Settings.Step.Ticks);
-        writer.Write(Settings.SerumThreshold.PicogramsPerMilliliter);
+        writer.Write(Settings.SerumThresholdPicogramsPerMilliliter);
         _stores.Write(writer);
         _serum.Write(writer);
         foreach (var below in _below)
@@ -177,7 +177,7 @@ public sealed class PopulationResult
             var partition = settings with { Patients = reader.ReadInt32(), FirstPatient = reader.ReadInt64() };
             var plan = partition.Plan([]);
             if (reader.ReadUInt64() != settings.Seed || reader.ReadInt64() != settings.Horizon.Ticks || reader.ReadInt64() != settings.Step.Ticks
-                || reader.ReadDouble() != settings.SerumThreshold.PicogramsPerMilliliter || rows != plan.OutputCount)
+                || reader.ReadDouble() != settings.SerumThresholdPicogramsPerMilliliter || rows != plan.OutputCount)
             {
                 throw new InvalidDataException("The counts are of another population (seed, horizon, step or threshold differ).");
             }
@@ -214,7 +214,7 @@ public sealed class PopulationResult
         return string.Create(
             System.Globalization.CultureInfo.InvariantCulture,
             $"""
-            {Patients} patients ({Settings.Model.Conditions}), day {_days[last]:0.###}: {_share[last]:0.#%} with serum below {SerumThreshold}
+            {Patients} patients ({Settings.Model.Conditions}), day {_days[last]:0.###}: {_share[last]:0.#%} with serum below {QuantityText.Format(SerumThreshold)}
             serum (pg/mL): {Serum.Describe(last)}
             stores (µg): {Stores.Describe(last)}
             """);

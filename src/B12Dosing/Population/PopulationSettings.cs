@@ -57,9 +57,14 @@ public sealed record PopulationSettings
     /// <summary>Serum below this counts in <see cref="PopulationResult.ShareBelowThreshold"/> (default <see cref="NiceDeficiencyLikely"/>); more than zero.</summary>
     public MassConcentration SerumThreshold
     {
-        get;
-        init => field = value.PicogramsPerMilliliter > 0 ? value : throw new ArgumentOutOfRangeException(nameof(SerumThreshold), value, "The serum threshold must be more than zero.");
-    } = NiceDeficiencyLikely;
+        get => MassConcentration.FromPicogramsPerMilliliter(SerumThresholdPicogramsPerMilliliter);
+        init => SerumThresholdPicogramsPerMilliliter = QuantityKinds.MassConcentration.NonNegative(value, nameof(SerumThreshold)) > 0
+            ? QuantityKinds.MassConcentration.InReference(value)
+            : throw new ArgumentOutOfRangeException(nameof(SerumThreshold), QuantityText.Format(value), "The serum threshold must be more than zero.");
+    }
+
+    /// <summary><see cref="SerumThreshold"/> in pg/mL, as the kernels compute with it (settings compare by it).</summary>
+    internal double SerumThresholdPicogramsPerMilliliter { get; private init; } = 180;
 
     /// <summary>How the patients differ (default <see cref="PopulationModel.Default"/>).</summary>
     /// <exception cref="ArgumentOutOfRangeException">A patient the model can draw would be illegal: a factor's extreme puts a physiology parameter out of its range, makes it absorb more than a small dose, or puts the initial stores above 1 g.</exception>

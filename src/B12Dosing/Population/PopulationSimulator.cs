@@ -80,7 +80,7 @@ public static class PopulationSimulator
                         var patient = settings.Model.Patient(settings.Seed, settings.FirstPatient + i);
                         sink.Patient = i - first;
                         sink.Physiology = patient.Physiology;
-                        PatientRun.Run(plan, patient.Physiology, patient.InitialStores.Micrograms, ref sink);
+                        PatientRun.Run(plan, patient.Physiology, patient.InitialStoresMicrograms, ref sink);
                     }
 
                     sink.Accumulator.Flush(end - first);
@@ -113,7 +113,7 @@ public static class PopulationSimulator
     /// </summary>
     private sealed class Accumulator(int rows, PopulationSettings settings)
     {
-        private readonly double _threshold = settings.SerumThreshold.PicogramsPerMilliliter;
+        private readonly double _threshold = settings.SerumThresholdPicogramsPerMilliliter;
 
         public LogHistograms Stores { get; } = new(rows);
 

@@ -1,31 +1,32 @@
+using UnitsNet.Units;
+
 namespace B12Dosing.Quantities;
 
 /// <summary>
 /// Converts quantity text such as <c>"400 pg/mL"</c> to a unit given as text such as <c>"pmol/L"</c>,
 /// whatever the kind of quantity: within a dimension (mass to mass, concentration to concentration)
 /// and between mass and molar units through a <see cref="CobalaminForm"/>'s molar mass. This is what
-/// the <c>b12 convert</c> command runs; code that knows its types should call
-/// <see cref="Mass.ToAmountOfSubstance"/>, <see cref="MassConcentration.ToMolarConcentration"/> and
-/// the other typed conversions directly.
+/// the <c>b12 convert</c> command runs; code that knows its types should parse with <see cref="QuantityText"/>
+/// and convert with UnitsNet (<c>mass / form.MolarMass()</c>, <see cref="CobalaminForms.ToAmountOfSubstance"/> and the like).
 /// </summary>
 public static class QuantityConverter
 {
     private static readonly Dimension Amount = new(
         "mass or amount of substance",
-        (micrograms, form) => Mass.FromMicrograms(micrograms).ToAmountOfSubstance(form).Picomoles,
-        (picomoles, form) => AmountOfSubstance.FromPicomoles(picomoles).ToMass(form).Micrograms);
+        (micrograms, form) => QuantityKinds.AmountOfSubstance.InReference(QuantityKinds.Mass.FromReference(micrograms).ToAmountOfSubstance(form)),
+        (picomoles, form) => QuantityKinds.Mass.InReference(QuantityKinds.AmountOfSubstance.FromReference(picomoles).ToMass(form)));
 
     private static readonly Dimension Concentration = new(
         "concentration",
-        (pgPerMl, form) => MassConcentration.FromPicogramsPerMilliliter(pgPerMl).ToMolarConcentration(form).PicomolesPerLiter,
-        (pmolPerL, form) => MolarConcentration.FromPicomolesPerLiter(pmolPerL).ToMassConcentration(form).PicogramsPerMilliliter);
+        (pgPerMl, form) => QuantityKinds.Molarity.InReference(QuantityKinds.MassConcentration.FromReference(pgPerMl).ToMolarity(form)),
+        (pmolPerL, form) => QuantityKinds.MassConcentration.InReference(QuantityKinds.Molarity.FromReference(pmolPerL).ToMassConcentration(form)));
 
     private static readonly Kind[] Kinds =
     [
-        new(Mass.Units, Amount, IsMolar: false),
-        new(AmountOfSubstance.Units, Amount, IsMolar: true),
-        new(MassConcentration.Units, Concentration, IsMolar: false),
-        new(MolarConcentration.Units, Concentration, IsMolar: true),
+        new(QuantityKinds.Mass.Units, Amount, IsMolar: false),
+        new(QuantityKinds.AmountOfSubstance.Units, Amount, IsMolar: true),
+        new(QuantityKinds.MassConcentration.Units, Concentration, IsMolar: false),
+        new(QuantityKinds.Molarity.Units, Concentration, IsMolar: true),
     ];
 
     private static readonly AnyUnit AllUnits = new();
@@ -39,7 +40,7 @@ public static class QuantityConverter
     /// <param name="provider">The culture of the number; null for the invariant culture.</param>
     /// <exception cref="FormatException">The quantity or the unit cannot be parsed, or the result would be infinite.</exception>
     /// <exception cref="ArgumentException">The units belong to different dimensions, or the conversion is between mass and molar units (which needs a form).</exception>
-    public static ConvertedQuantity Convert(string quantity, string unit, IFormatProvider? provider = null) =>
+    public static ConversionResult Convert(string quantity, string unit, IFormatProvider? provider = null) =>
         Convert(quantity, unit, form: null, provider);
 
     /// <summary>
@@ -55,10 +56,10 @@ public static class QuantityConverter
     /// <exception cref="FormatException">The quantity or the unit cannot be parsed, or the result would be infinite.</exception>
     /// <exception cref="ArgumentException">The units belong to different dimensions (mass and concentration).</exception>
     /// <exception cref="ArgumentOutOfRangeException">The form is not a defined <see cref="CobalaminForm"/>.</exception>
-    public static ConvertedQuantity Convert(string quantity, string unit, CobalaminForm form, IFormatProvider? provider = null) =>
+    public static ConversionResult Convert(string quantity, string unit, CobalaminForm form, IFormatProvider? provider = null) =>
         Convert(quantity, unit, (CobalaminForm?)form, provider);
 
-    private static ConvertedQuantity Convert(string quantity, string unit, CobalaminForm? form, IFormatProvider? provider)
+    private static ConversionResult Convert(string quantity, string unit, CobalaminForm? form, IFormatProvider? provider)
     {
         ArgumentNullException.ThrowIfNull(quantity);
         ArgumentNullException.ThrowIfNull(unit);
@@ -67,22 +68,22 @@ public static class QuantityConverter
             throw new FormatException(error);
         }
 
-        var (from, fromFactor) = FindKind(unitText)
+        var (from, fromExponent) = FindKind(unitText)
             ?? throw new FormatException(QuantityText.UnknownUnitMessage(AllUnits, unitText, quantity.AsSpan().Trim()));
-        if (!from.Units.FitsEveryUnit(value, fromFactor))
+        if (from.Units.RangeProblem(value, fromExponent) is { } problem)
         {
-            throw new FormatException($"'{quantity.Trim()}' is too large (it would be infinite in a smaller unit).");
+            throw new FormatException(QuantityText.Describe(quantity.AsSpan().Trim(), from.Units, problem));
         }
 
         var target = unit.Trim();
-        var (to, toFactor) = FindKind(target) ?? throw new FormatException(UnknownTargetMessage(target));
+        var (to, toExponent) = FindKind(target) ?? throw new FormatException(UnknownTargetMessage(target));
         if (from.Dimension != to.Dimension)
         {
             throw new ArgumentException(
                 $"Cannot convert '{quantity.Trim()}' ({from.Dimension.Name}) to '{target}' ({to.Dimension.Name}).", nameof(unit));
         }
 
-        var baseValue = value * fromFactor;
+        var baseValue = UnitTable<MassUnit>.Scale(value, fromExponent);
         if (from.IsMolar != to.IsMolar)
         {
             var f = form ?? throw new ArgumentException(
@@ -93,26 +94,31 @@ public static class QuantityConverter
             {
                 baseValue = from.IsMolar ? from.Dimension.MolarToMass(baseValue, f) : from.Dimension.MassToMolar(baseValue, f);
             }
-            catch (ArgumentOutOfRangeException)
+            catch (ArgumentException)
             {
                 // The converted amount overflows the target type (about 1e308 pmol of a heavy form): refused below.
                 baseValue = double.PositiveInfinity;
             }
         }
 
-        var converted = baseValue / toFactor;
+        var converted = UnitTable<MassUnit>.Scale(baseValue, -toExponent);
+        if (converted == 0 && value != 0)
+        {
+            throw new FormatException($"'{quantity.Trim()}' is too small to express in '{target}' (it would be zero).");
+        }
+
         return double.IsFinite(converted)
-            ? new ConvertedQuantity(converted, target)
+            ? new ConversionResult(converted, target)
             : throw new FormatException($"'{quantity.Trim()}' is too large to express in '{target}'.");
     }
 
-    private static (Kind Kind, double ToBase)? FindKind(ReadOnlySpan<char> unitText)
+    private static (Kind Kind, int Exponent)? FindKind(ReadOnlySpan<char> unitText)
     {
         foreach (var kind in Kinds)
         {
-            if (kind.Units.TryFindFactor(unitText, out var toBase))
+            if (kind.Units.TryFindExponent(unitText, out var exponent))
             {
-                return (kind, toBase);
+                return (kind, exponent);
             }
         }
 

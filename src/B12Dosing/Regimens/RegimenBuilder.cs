@@ -18,7 +18,7 @@ public sealed class PhaseBuilder
     internal PhaseBuilder(PhaseChain? previous, Dose dose, TimeSpan delay)
     {
         _previous = previous;
-        _dose = dose.Amount.Micrograms > 0
+        _dose = dose.Micrograms > 0
             ? dose
             : throw new ArgumentOutOfRangeException(nameof(dose), dose, "The dose is empty (the default value); build it with Dose.Oral, Dose.Intramuscular and the like.");
         _delay = RegimenTime.Check(delay, nameof(delay), allowZero: true);

@@ -47,7 +47,7 @@ internal static class RegimenNotation
         }
 
         var dose = phase.Dose;
-        sb.Append(dose.Amount.ToString());
+        sb.Append(QuantityText.Format(dose.Amount));
         sb.Append(dose.Vehicle == DoseVehicle.FoodBound ? " food"
             : dose.Form == CobalaminForm.Cyanocobalamin ? $" {dose.Route.ShortName()}"
             : $" {ShortName(dose.Form)} {dose.Route.ShortName()}");
@@ -241,7 +241,7 @@ internal static class RegimenNotation
                 amountText += " " + Next().Text;
             }
 
-            if (!Mass.TryParse(amountText, CultureInfo.InvariantCulture, out var amount))
+            if (!QuantityText.TryParse(amountText, CultureInfo.InvariantCulture, out Mass amount))
             {
                 var reason = amountText.Trim().Length == 0 ? "nothing" : $"'{amountText}'";
                 throw Error(amountToken, $"an amount with a unit, such as '1 mg' or '1000 µg', not {reason} ({(amountText.Contains(',', StringComparison.Ordinal) ? "a comma in a number is ambiguous (a thousands separator or a decimal comma?): write '1000 µg' or '1.5 mg'" : MassError(amountText))})");
@@ -270,7 +270,7 @@ internal static class RegimenNotation
         {
             try
             {
-                _ = Mass.Parse(text, CultureInfo.InvariantCulture);
+                _ = QuantityText.ParseMass(text, CultureInfo.InvariantCulture);
                 return "a dose must be more than zero";
             }
             catch (FormatException e)

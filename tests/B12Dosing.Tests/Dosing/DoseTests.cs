@@ -22,7 +22,21 @@ public sealed class DoseTests
     {
         var dose = factory(Mass.FromMicrograms(1000));
         Assert.Equal(route, dose.Route);
-        Assert.Equal(Mass.FromMilligrams(1), dose.Amount);
+        Assert.Equal(1000, dose.Amount.Micrograms);
+        Assert.Equal(MassUnit.Microgram, dose.Amount.Unit);
+    }
+
+    /// <summary>Doses compare by amount, whatever the unit (UnitsNet's own Mass equality compares value and unit).</summary>
+    [Theory]
+    [MemberData(nameof(Factories))]
+    public void DosesCompareByAmount(Func<Mass, Dose> factory, Route route)
+    {
+        var (mg, ug, ng) = (factory(Mass.FromMilligrams(1)), factory(Mass.FromMicrograms(1000)), factory(Mass.FromNanograms(1e6)));
+        Assert.True(mg == ug && ug == ng && mg.Equals((object)ng));
+        Assert.Equal(mg.GetHashCode(), ng.GetHashCode());
+        Assert.NotEqual(mg, factory(Mass.FromMicrograms(1001)));
+        Assert.Equal(route, mg.Route);
+        Assert.Equal("1 mg", QuantityText.Format(mg.Amount));
     }
 
     [Theory]

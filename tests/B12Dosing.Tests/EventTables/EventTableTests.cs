@@ -16,7 +16,7 @@ public class EventTableTests
 
     private static readonly TimeSpan Horizon = TimeSpan.FromDays(400);
 
-    private static string Key(DoseEvent e) => $"{e.Time.Ticks} {e.Dose.Amount.Micrograms:R} {e.Dose.Route} {e.Dose.Form} {e.Dose.Vehicle}";
+    private static string Key(DoseEvent e) => $"{e.Time.Ticks} {e.Dose.Micrograms:R} {e.Dose.Route} {e.Dose.Form} {e.Dose.Vehicle}";
 
     /// <summary>Subject 1's doses (a table of no doses has no subject).</summary>
     private static IEnumerable<DoseEvent> Doses(EventTable table) => table.Ids.Count == 0 ? [] : table.Events(1);

@@ -31,7 +31,7 @@ public class SerumGuidelineTests
         var guideline = SerumGuidelines.Get(id);
         var band = guideline.Unit == SerumUnit.PicogramsPerMilliliter
             ? guideline.Classify(MassConcentration.FromPicogramsPerMilliliter(value))
-            : guideline.Classify(MolarConcentration.FromPicomolesPerLiter(value));
+            : guideline.Classify(Molarity.FromPicomolesPerLiter(value));
         Assert.Equal(expected, band.Status);
     }
 
@@ -46,8 +46,8 @@ public class SerumGuidelineTests
         Assert.Equal("low", SerumGuidelines.Who.Classify(MassConcentration.FromPicogramsPerMilliliter(200.7)).Label);
         Assert.Equal("deficient", SerumGuidelines.Who.Classify(MassConcentration.FromPicogramsPerMilliliter(200.5)).Label);
         // 180 ng/L / 1.35537 = 132.8 pmol/L.
-        Assert.Equal(SerumStatus.Deficient, SerumGuidelines.NiceTotal.Classify(MolarConcentration.FromPicomolesPerLiter(132.7)).Status);
-        Assert.Equal(SerumStatus.Indeterminate, SerumGuidelines.NiceTotal.Classify(MolarConcentration.FromPicomolesPerLiter(132.9)).Status);
+        Assert.Equal(SerumStatus.Deficient, SerumGuidelines.NiceTotal.Classify(Molarity.FromPicomolesPerLiter(132.7)).Status);
+        Assert.Equal(SerumStatus.Indeterminate, SerumGuidelines.NiceTotal.Classify(Molarity.FromPicomolesPerLiter(132.9)).Status);
     }
 
     [Fact]

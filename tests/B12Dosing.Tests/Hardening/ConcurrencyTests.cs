@@ -57,11 +57,11 @@ public class ConcurrencyTests
         string[] texts = ["1 mg ohcbl im tiw for 2w then 1 mg ohcbl im q3mo", "2.4 µg food daily split at 8h,13h,19h", "1000 µg oral daily with adherence 0.5 seed 3"];
         var serial = texts.Select(t => Regimen.Parse(t).Events(TimeSpan.FromDays(3650))).ToArray();
         var masses = Enumerable.Range(0, 2000).Select(i => $"{i * 0.37} mcg").ToArray();
-        var serialMasses = masses.Select(m => Mass.Parse(m)).ToArray();
+        var serialMasses = masses.Select(m => QuantityText.ParseMass(m)).ToArray();
 
         var parallel = OnThreads(_ => (
             Events: Enumerable.Range(0, 20).SelectMany(_ => texts.Select(t => Regimen.Parse(t).Events(TimeSpan.FromDays(3650)))).ToArray(),
-            Masses: masses.Select(m => Mass.Parse(m)).ToArray()));
+            Masses: masses.Select(m => QuantityText.ParseMass(m)).ToArray()));
 
         Assert.All(parallel, p =>
         {

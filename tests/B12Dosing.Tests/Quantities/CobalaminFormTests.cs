@@ -26,7 +26,7 @@ public sealed class CobalaminFormTests
     [InlineData(CobalaminForm.Methylcobalamin, 1344.4)]
     [InlineData(CobalaminForm.Adenosylcobalamin, 1579.6)]
     public void MolarMassesMatchPublishedValues(CobalaminForm form, double published) =>
-        Assert.Equal(published, form.MolarMass(), 0.05);
+        Assert.Equal(published, form.MolarMass().GramsPerMole, 0.05);
 
     /// <summary>
     /// The formula helper reproduces the published CNCbl (C63H88CoN14O14P, Merck 1355.37) and OHCbl
@@ -37,7 +37,7 @@ public sealed class CobalaminFormTests
     [InlineData(63, 88, 14, 14, 1355.37)]
     [InlineData(62, 89, 13, 15, 1346.36)]
     public void FormulaHelperReproducesPublishedMolarMasses(int c, int h, int n, int o, double published) =>
-        Assert.Equal(published, CobalaminForms.MolarMassFromFormula(c, h, n, o), 0.05);
+        Assert.Equal(published, CobalaminForms.MolarMassFromFormula(c, h, n, o).GramsPerMole, 0.05);
 
     /// <summary>
     /// 400 pg/mL of cyanocobalamin is 295.1 pmol/L (issue 2, from the Merck molar mass 1355.37 g/mol).
@@ -45,7 +45,7 @@ public sealed class CobalaminFormTests
     /// </summary>
     [Fact]
     public void FourHundredPicogramsPerMilliliterOfCyanocobalaminIs295Point1PicomolesPerLiter() =>
-        Assert.Equal(295.1, MassConcentration.FromPicogramsPerMilliliter(400).ToMolarConcentration(CobalaminForm.Cyanocobalamin).PicomolesPerLiter, 0.05);
+        Assert.Equal(295.1, MassConcentration.FromPicogramsPerMilliliter(400).ToMolarity(CobalaminForm.Cyanocobalamin).PicomolesPerLiter, 0.05);
 
     /// <summary>
     /// "1 pmol/L = 1.355 pg/mL" (shared/reference/b12-published-data.md §4, from the molar mass of
@@ -53,7 +53,7 @@ public sealed class CobalaminFormTests
     /// </summary>
     [Fact]
     public void OnePicomolePerLiterIs1Point355PicogramsPerMilliliter() =>
-        Assert.Equal(1.355, MolarConcentration.FromPicomolesPerLiter(1).ToMassConcentration(CobalaminForm.Cyanocobalamin).PicogramsPerMilliliter, 0.0005);
+        Assert.Equal(1.355, Molarity.FromPicomolesPerLiter(1).ToMassConcentration(CobalaminForm.Cyanocobalamin).PicogramsPerMilliliter, 0.0005);
 
     /// <summary>
     /// The WHO deficiency threshold of 148 pmol/L (shared reference §4) is about 200 pg/mL, the bottom of
@@ -61,7 +61,7 @@ public sealed class CobalaminFormTests
     /// </summary>
     [Fact]
     public void WhoThresholdMatchesTheUsLaboratoryRangeBottom() =>
-        Assert.Equal(200, MolarConcentration.FromPicomolesPerLiter(148).ToMassConcentration(CobalaminForm.Cyanocobalamin).PicogramsPerMilliliter, 1.0);
+        Assert.Equal(200, Molarity.FromPicomolesPerLiter(148).ToMassConcentration(CobalaminForm.Cyanocobalamin).PicogramsPerMilliliter, 1.0);
 
     /// <summary>
     /// 1000 µg of cyanocobalamin is 1e-3 g / 1355.37 g/mol = 737.8 nmol (definition of the mole with the
@@ -85,7 +85,7 @@ public sealed class CobalaminFormTests
     public void MassConcentrationToMolarAndBackIsTheIdentity() =>
         Prop.ForAll(ValuesAndForms, q =>
         {
-            var back = MassConcentration.FromPicogramsPerMilliliter(q.Value).ToMolarConcentration(q.Form).ToMassConcentration(q.Form).PicogramsPerMilliliter;
+            var back = MassConcentration.FromPicogramsPerMilliliter(q.Value).ToMolarity(q.Form).ToMassConcentration(q.Form).PicogramsPerMilliliter;
             return Math.Abs(back - q.Value) <= RoundTripTolerance * q.Value;
         }).QuickCheckThrowOnFailure();
 
@@ -95,7 +95,7 @@ public sealed class CobalaminFormTests
         {
             // µg / (g/mol) = µmol; the amount in µmol times the molar mass gives back the µg.
             var micromoles = Mass.FromMicrograms(q.Value).ToAmountOfSubstance(q.Form).Micromoles;
-            return Math.Abs((micromoles * q.Form.MolarMass()) - q.Value) <= RoundTripTolerance * q.Value;
+            return Math.Abs((micromoles * q.Form.MolarMass().GramsPerMole) - q.Value) <= RoundTripTolerance * q.Value;
         }).QuickCheckThrowOnFailure();
 
     [Theory]

@@ -6,14 +6,14 @@ namespace B12Dosing.Quantities;
 /// The result of <see cref="QuantityConverter"/>: a value and the unit exactly as the caller spelled
 /// it (so <c>"1 mg"</c> converted to <c>"mcg"</c> prints <c>1000 mcg</c>, not <c>1000 µg</c>).
 /// </summary>
-public readonly record struct ConvertedQuantity
+public readonly record struct ConversionResult
 {
     /// <summary>The most significant digits a double can carry (round-trip precision).</summary>
     public const int MaximumSignificantDigits = 17;
 
     private readonly string? _unit;
 
-    internal ConvertedQuantity(double value, string unit)
+    internal ConversionResult(double value, string unit)
     {
         Value = value;
         _unit = unit;
