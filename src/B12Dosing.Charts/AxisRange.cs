@@ -9,41 +9,88 @@ internal sealed record AxisRange(double Min, double Max, IReadOnlyList<double> T
     /// <summary>Unlabelled minor grid values (2 to 9 times each decade on a log axis that shows every decade).</summary>
     public IReadOnlyList<double> Minor { get; init; } = [];
 
-    /// <summary>A linear range that covers [<paramref name="min"/>, <paramref name="max"/>] with 4 to 8 ticks at
-    /// 1, 2 or 5 times a power of ten, choosing the step that wastes the least space (then the one nearest six ticks).</summary>
+    /// <summary>The most labelled ticks a linear axis may have; a candidate step that would give more is skipped.</summary>
+    private const int MaximumTicks = 50;
+
+    /// <summary>
+    /// A linear range that covers [<paramref name="min"/>, <paramref name="max"/>] with 4 to 8 ticks at 1, 2 or 5 times a
+    /// power of ten, choosing the step that wastes the least space (then the one nearest six ticks). Always finishes and
+    /// gives finite values (issue 12): a degenerate or almost flat range (equal to 9 digits, or within 1e-290 of zero) is
+    /// padded first; spans near <see cref="double.MaxValue"/> are computed in halves; if no nice step fits in a double,
+    /// the ticks are the ends (and zero between them).
+    /// </summary>
     public static AxisRange Linear(double min, double max)
     {
-        if (min == max)
+        (min, max) = Padded(min, max);
+
+        // Halves keep the span finite for data near ±double.MaxValue (scaling by 2 is exact).
+        var halfSpan = (max / 2) - (min / 2);
+        var candidates = Enumerable.Range(4, 5)
+            .Select(n => NiceStep(halfSpan / (n - 1) * 2))
+            .Select(step => (Step: step, First: Math.Floor(min / step), Last: Math.Ceiling(max / step)))
+            .Where(c => double.IsFinite(c.Step) && c.Step > 0 && c.Last - c.First <= MaximumTicks
+                && double.IsFinite(c.First * c.Step) && double.IsFinite(c.Last * c.Step))
+            .OrderBy(c => ((c.Last / 2) - (c.First / 2)) * c.Step)
+            .ThenBy(c => Math.Abs(c.Last - c.First - 5))
+            .ToList();
+        if (candidates.Count == 0)
         {
-            var pad = min == 0 ? 1 : Math.Abs(min) * 0.1;
-            (min, max) = (min - pad, max + pad);
+            return new AxisRange(min, max, min < 0 && max > 0 ? [min, 0, max] : [min, max]);
         }
 
-        var best = Enumerable.Range(4, 5)
-            .Select(n => NiceStep((max - min) / (n - 1)))
-            .Select(step => (Step: step, First: Math.Floor(min / step), Last: Math.Ceiling(max / step)))
-            .OrderBy(c => (c.Last - c.First) * c.Step)
-            .ThenBy(c => Math.Abs(c.Last - c.First - 5))
-            .First();
+        var best = candidates[0];
         var ticks = new List<double>();
-        for (var i = best.First; i <= best.Last; i++)
+        for (var k = 0; k <= (int)(best.Last - best.First); k++)
         {
-            // Multiply rather than accumulate, so that rounding errors do not build up.
-            ticks.Add(i * best.Step);
+            // Multiply rather than accumulate, so that rounding errors do not build up; count with an integer, so that
+            // the loop ends whatever the size of First.
+            ticks.Add((best.First + k) * best.Step);
         }
 
         return new AxisRange(best.First * best.Step, best.Last * best.Step, ticks);
     }
 
-    /// <summary>A base-10 log range from the decade at or below <paramref name="min"/> to the decade at or
-    /// above <paramref name="max"/>, with a tick at each decade (every second or third decade if there are many).</summary>
+    /// <summary>
+    /// The range to lay ticks on: [<paramref name="min"/>, <paramref name="max"/>] itself, or, when it is degenerate or
+    /// almost flat (the ends equal to 9 digits: two values differing in the last bits, a single point), its centre ± a
+    /// tenth of its magnitude (±1 around zero); values within 1e-290 of zero (subnormal ones too) are padded to ±1e-290,
+    /// where steps and ticks are normal numbers. The padding stays within ±<see cref="double.MaxValue"/>.
+    /// </summary>
+    private static (double Min, double Max) Padded(double min, double max)
+    {
+        const double Tiny = 1e-290;
+        var scale = Math.Max(Math.Abs(min), Math.Abs(max));
+        if (scale == 0)
+        {
+            return (-1, 1);
+        }
+
+        if (scale >= Tiny && (max / 2) - (min / 2) > scale * 0.5e-9)
+        {
+            return (min, max);
+        }
+
+        var centre = (min / 2) + (max / 2);
+        var pad = Math.Max(scale * 0.1, Tiny);
+        return (Math.Max(-double.MaxValue, centre - pad), Math.Min(double.MaxValue, centre + pad));
+    }
+
+    /// <summary>The smallest and largest decades a log axis may show: 1e-323 (10^-324 is 0 in a double) and 1e308.</summary>
+    private const int LowestDecade = -323, HighestDecade = 308;
+
+    /// <summary>
+    /// A base-10 log range from the decade at or below <paramref name="min"/> to the decade at or above
+    /// <paramref name="max"/>, with a tick at each decade (every second or third decade if there are many). Decades stay
+    /// within 1e-323 to 1e308, so that every tick is a finite positive double; data beyond them widen the axis to the
+    /// smallest positive double or to <see cref="double.MaxValue"/>.
+    /// </summary>
     public static AxisRange Log10(double min, double max)
     {
-        var lo = (int)Math.Floor(Math.Log10(min));
-        var hi = (int)Math.Ceiling(Math.Log10(max));
-        if (hi == lo)
+        var lo = Math.Clamp((int)Math.Floor(Math.Log10(min)), LowestDecade, HighestDecade - 1);
+        var hi = Math.Clamp((int)Math.Ceiling(Math.Log10(max)), LowestDecade + 1, HighestDecade);
+        if (hi <= lo)
         {
-            hi++;
+            hi = lo + 1;
         }
 
         var every = (hi - lo + 9) / 10;
@@ -56,7 +103,7 @@ internal sealed record AxisRange(double Min, double Max, IReadOnlyList<double> T
         var minor = every == 1
             ? Enumerable.Range(lo, hi - lo).SelectMany(e => Enumerable.Range(2, 8).Select(m => m * Math.Pow(10, e))).ToArray()
             : [];
-        return new AxisRange(Math.Pow(10, lo), Math.Pow(10, hi), ticks) { Minor = minor };
+        return new AxisRange(Math.Min(Math.Pow(10, lo), min), Math.Max(Math.Pow(10, hi), max), ticks) { Minor = minor };
     }
 
     /// <summary>The nice step (1, 2 or 5 times a power of ten) nearest above <paramref name="rough"/>.</summary>

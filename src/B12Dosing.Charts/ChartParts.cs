@@ -125,7 +125,7 @@ public sealed class ChartSeries
         }
 
         Name = name;
-        Points = copy;
+        Points = Array.AsReadOnly(copy);
         Style = EnumCheck.Defined(style, nameof(style));
     }
 
@@ -258,7 +258,7 @@ public sealed class ChartRibbon
         }
 
         Name = name;
-        Points = copy;
+        Points = Array.AsReadOnly(copy);
         PaletteIndex = paletteIndex;
     }
 

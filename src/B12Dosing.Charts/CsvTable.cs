@@ -110,7 +110,7 @@ public sealed class CsvTable<TRow>
             throw new ArgumentException("The line ending must be \"\\r\\n\" (RFC 4180) or \"\\n\".", nameof(newLine));
         }
 
-        Columns = list;
+        Columns = Array.AsReadOnly(list);
         NewLine = newLine;
     }
 

@@ -90,9 +90,9 @@ public sealed class SvgChart
             }
         }
 
-        Series = list;
-        Bands = bands;
-        Ribbons = ribbons;
+        Series = Array.AsReadOnly(list);
+        Bands = [.. bands];
+        Ribbons = [.. ribbons];
         Description = description;
     }
 
@@ -342,7 +342,8 @@ public sealed class SvgChart
 
     private static double Map(ChartAxis axis, AxisRange range, double value, double from, double to)
     {
-        Func<double, double> t = axis.Scale == AxisScale.Log10 ? Math.Log10 : v => v;
+        // Halves on a linear axis: value − min may exceed double.MaxValue for data near ±1e308 (scaling by 2 is exact).
+        Func<double, double> t = axis.Scale == AxisScale.Log10 ? Math.Log10 : v => v / 2;
         return from + ((t(value) - t(range.Min)) / (t(range.Max) - t(range.Min)) * (to - from));
     }
 

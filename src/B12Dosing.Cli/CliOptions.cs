@@ -15,6 +15,36 @@ internal static class CliOptions
         DefaultValueFactory = _ => Absorption.Condition.Healthy.Name(),
     };
 
+    /// <summary>
+    /// The regimen of a <c>--regimen</c> value: a catalogue name or the notation (<see cref="RegimenCatalogue.Resolve"/>),
+    /// with a did-you-mean when a single word is near a catalogue name.
+    /// </summary>
+    /// <exception cref="FormatException">The value is neither.</exception>
+    public static Regimen ResolveRegimen(string nameOrNotation, string option = "--regimen")
+    {
+        try
+        {
+            return RegimenCatalogue.Resolve(nameOrNotation);
+        }
+        catch (FormatException e) when (!nameOrNotation.Trim().Contains(' ', StringComparison.Ordinal) && CliSuggest.Nearest(nameOrNotation.Trim(), RegimenCatalogue.Names) is { } near)
+        {
+            throw new FormatException($"{option} '{nameOrNotation}' is not a catalogue name. Did you mean '{near}'? ({e.Message})", e);
+        }
+    }
+
+    /// <summary>
+    /// Refuses an option's file name that is another option (<c>--svg --json</c> would write a file called <c>--json</c>
+    /// and drop the JSON): a value starting with <c>-</c> is taken for a forgotten file name.
+    /// </summary>
+    public static void FileName(System.CommandLine.Parsing.OptionResult result)
+    {
+        var value = result.Tokens.Count > 0 ? result.Tokens[0].Value : null;
+        if (value is not null && value.StartsWith('-'))
+        {
+            result.AddError($"{result.Option.Name} needs a file name, not '{value}', which looks like an option (for a file whose name starts with '-', write ./{value}).");
+        }
+    }
+
     /// <summary><c>--regimen</c> (required): a catalogue name or the notation, as <see cref="RegimenCatalogue.Resolve"/> reads it.</summary>
     public static Option<string> Regimen() => new("--regimen")
     {

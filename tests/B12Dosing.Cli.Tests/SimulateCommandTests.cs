@@ -152,7 +152,7 @@ public sealed class SimulateCommandTests
         Assert.Equal(B12Cli.UsageError, exitCode);
         Assert.Equal(string.Empty, stdout);
         var line = Assert.Single(stderr.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("b12: 'nope' is not a catalogue name", line, StringComparison.Ordinal);
+        Assert.StartsWith("b12: --regimen 'nope' is not a catalogue name. Did you mean 'none'?", line, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -45,10 +45,10 @@ internal static class ConvertCommand
             var text = result.GetRequiredValue(quantity);
             var unit = result.GetRequiredValue(to);
             var formText = result.GetValue(form);
-            var converted = formText is null
+            var converted = CliInput.Check("--to", () => formText is null
                 ? QuantityConverter.Convert(text, unit)
-                : QuantityConverter.Convert(text, unit, CobalaminForms.Parse(formText));
-            result.InvocationConfiguration.Output.WriteLine(converted.ToString(result.GetValue(digits)));
+                : QuantityConverter.Convert(text, unit, CobalaminForms.Parse(formText)));
+            result.InvocationConfiguration.Output.WriteLine(CliInput.Check("--digits", () => converted.ToString(result.GetValue(digits))));
             return B12Cli.Success;
         });
         return command;

@@ -51,23 +51,20 @@ internal static class PopulationCommand
 
             // One row a day, or every few days past PopulationSettings.MaximumRows rows (about 55 years).
             var stepDays = Math.Max(1, (int)Math.Ceiling(horizonDays / (double)(PopulationSettings.MaximumRows - 1)));
-            var settings = new PopulationSettings(count, TimeSpan.FromDays(horizonDays), result.GetValue(seed))
-            {
-                Step = TimeSpan.FromDays(stepDays),
-                Model = PopulationModel.Default with { Conditions = ConditionMix.Parse(result.GetRequiredValue(condition)) },
-            };
-            var chosen = RegimenCatalogue.Resolve(result.GetRequiredValue(regimen));
+            var settings = CliInput.Check("--days", () => new PopulationSettings(count, TimeSpan.FromDays(horizonDays), result.GetValue(seed)) { Step = TimeSpan.FromDays(stepDays) });
+            var mix = ConditionMix.Parse(result.GetRequiredValue(condition));
+            settings = CliInput.Check("--condition", () => settings with { Model = PopulationModel.Default with { Conditions = mix } });
+            var chosen = CliOptions.ResolveRegimen(result.GetRequiredValue(regimen));
             var error = result.InvocationConfiguration.Error;
             PopulationResult population;
             if (ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected)
             {
                 var bar = new ProgressBar(error);
-                population = PopulationSimulator.Run(chosen, settings, bar, cancellationToken);
-                bar.Clear();
+                population = RunWithProgressBar(chosen, settings, bar, cancellationToken);
             }
             else
             {
-                population = PopulationSimulator.Run(chosen, settings, cancellationToken);
+                population = CliInput.Check("--regimen", () => PopulationSimulator.Run(chosen, settings, cancellationToken));
             }
 
             var output = result.InvocationConfiguration.Output;
@@ -84,6 +81,19 @@ internal static class PopulationCommand
             return B12Cli.Success;
         });
         return command;
+    }
+
+    /// <summary>The run with a progress bar, which is cleared however the run ends: done, refused or cancelled (Ctrl+C).</summary>
+    internal static PopulationResult RunWithProgressBar(Regimen regimen, PopulationSettings settings, ProgressBar bar, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return CliInput.Check("--regimen", () => PopulationSimulator.Run(regimen, settings, bar, cancellationToken));
+        }
+        finally
+        {
+            bar.Clear();
+        }
     }
 
     private static void WriteText(TextWriter output, PopulationJson r)
@@ -105,7 +115,7 @@ internal static class PopulationCommand
         string.Join(' ', new[] { p.P5[i], p.P25[i], p.P50[i], p.P75[i], p.P95[i] }.Select(v => v.ToString(format, CultureInfo.InvariantCulture)));
 
     /// <summary>A one-line progress bar on a terminal's standard error, redrawn when the percentage changes.</summary>
-    private sealed class ProgressBar(TextWriter error) : IProgress<PopulationProgress>
+    internal sealed class ProgressBar(TextWriter error) : IProgress<PopulationProgress>
     {
         private readonly Lock _lock = new();
         private int _shown = -1;

@@ -32,7 +32,7 @@ internal static class RegimensCommand
             var output = result.InvocationConfiguration.Output;
             if (result.GetValue(export) is { } name)
             {
-                Export(output, RegimenCatalogue.Resolve(name), result.GetValue(days));
+                Export(output, CliOptions.ResolveRegimen(name, "--export"), result.GetValue(days));
                 return B12Cli.Success;
             }
 
@@ -65,7 +65,7 @@ internal static class RegimensCommand
         }
 
         var horizon = days is { } h ? TimeSpan.FromDays(h) : Regimen.MaximumHorizon;
-        EventTable.FromEvents(regimen.Events(horizon).Where(e => e.Time < horizon || days is null)).Write(output);
+        EventTable.FromEvents(CliInput.Check("--export", () => regimen.Events(horizon)).Where(e => e.Time < horizon || days is null)).Write(output);
     }
 
     private static void WriteTable(TextWriter output, IReadOnlyList<Entry> entries)

@@ -35,6 +35,7 @@ internal static class SimulateCommand
         var csv = new Option<bool>("--csv") { Description = "Print the series as CSV with units in the header." };
         var svg = new Option<string?>("--svg") { HelpName = "file", Description = "Write an SVG chart of stores and serum with the guideline's bands to this file." };
         var guideline = new Option<string>("--guideline") { HelpName = "id", Description = $"The total serum B12 guideline for the chart's bands and the summary: {TotalSerumGuidelines} (default nice).", DefaultValueFactory = _ => "nice" };
+        svg.Validators.Add(CliOptions.FileName);
         var command = new Command("simulate", "Simulate body stores and serum B12 over time under a regimen. Example: b12 simulate --regimen kuzminski-oral --days 120 --condition pernicious-anemia")
         {
             regimen, events, id, days, condition, initial, stepHours, times, afterDose, json, csv, svg, guideline,
@@ -72,7 +73,7 @@ internal static class SimulateCommand
             }
 
             var chosen = TotalSerumGuideline(result.GetRequiredValue(guideline));
-            var settings = new SimulationSettings(TimeSpan.FromDays(horizonDays))
+            var settings = CliInput.Check(SettingOptions, () => new SimulationSettings(TimeSpan.FromDays(horizonDays))
             {
                 Physiology = Physiology.For(Conditions.Parse(result.GetRequiredValue(condition))),
                 InitialStores = QuantityText.ParseMass(result.GetRequiredValue(initial), CultureInfo.InvariantCulture),
@@ -81,18 +82,19 @@ internal static class SimulateCommand
                     ? (dosing.SampleTimes.Length == 0 ? CliTimes.ParseDays(t, "--times") : throw new ArgumentException("The event table has sample records (EVID 0 or 2) and --times is given: sample by one of them.", "times"))
                     : dosing.SampleTimes,
                 SamplesAfterDose = result.GetValue(afterDose) is { } a ? CliTimes.ParseDurations(a, "--after-dose") : [],
-            };
-            var simulation = Simulator.Run(dosing.Events, settings);
+            });
+            var simulation = CliInput.Check(SettingOptions, () => Simulator.Run(dosing.Events, settings));
             var output = result.InvocationConfiguration.Output;
             if (result.GetValue(svg) is { } file)
             {
-                File.WriteAllText(file, Chart(simulation, chosen));
+                var svgText = Chart(simulation, chosen);
+                CliFiles.Write("--svg", file, w => w.Write(svgText));
             }
 
             if (result.GetValue(json))
             {
                 var inputs = new InputsJson(
-                    result.GetValue(regimen) is { } named ? RegimenCatalogue.Resolve(named).ToString() : null,
+                    result.GetValue(regimen) is { } named ? CliOptions.ResolveRegimen(named).ToString() : null,
                     result.GetValue(regimen),
                     result.GetValue(events),
                     result.GetValue(id),
@@ -122,14 +124,24 @@ internal static class SimulateCommand
         return command;
     }
 
+    /// <summary>The option behind each value of the settings, to name it when the library refuses the value.</summary>
+    private static readonly CliInput.Options SettingOptions = new("--days", new()
+    {
+        [nameof(SimulationSettings.Horizon)] = "--days",
+        [nameof(SimulationSettings.InitialStores)] = "--initial-stores",
+        [nameof(SimulationSettings.Step)] = "--step-hours",
+        [nameof(SimulationSettings.SampleTimes)] = "--times",
+        [nameof(SimulationSettings.SamplesAfterDose)] = "--after-dose",
+    });
+
     /// <summary>The doses, sample times and horizon from <c>--regimen</c> or <c>--events</c>.</summary>
     private static (ImmutableArray<DoseEvent> Events, ImmutableArray<TimeSpan> SampleTimes, double Days) Dosing(string? regimen, string? events, int? id, double? days)
     {
         if (regimen is not null)
         {
             var horizon = days!.Value;
-            var r = RegimenCatalogue.Resolve(regimen);
-            return (horizon > 0 && horizon <= SimulationSettings.MaximumHorizon.TotalDays ? r.Events(TimeSpan.FromDays(horizon)) : [], [], horizon);
+            var r = CliOptions.ResolveRegimen(regimen);
+            return (horizon > 0 && horizon <= SimulationSettings.MaximumHorizon.TotalDays ? CliInput.Check("--regimen", () => r.Events(TimeSpan.FromDays(horizon))) : [], [], horizon);
         }
 
         EventTable table;
@@ -169,7 +181,7 @@ internal static class SimulateCommand
     /// <exception cref="ArgumentOutOfRangeException">No guideline has this id, or it classifies another analyte.</exception>
     private static SerumGuideline TotalSerumGuideline(string id)
     {
-        var chosen = SerumGuidelines.Get(id);
+        var chosen = CliInput.Check("--guideline", () => SerumGuidelines.Get(id));
         return chosen.Analyte == SerumAnalyte.TotalB12
             ? chosen
             : throw new ArgumentOutOfRangeException(nameof(id), id, $"--guideline {chosen.Id} is for active B12 (holotranscobalamin), which the simulation does not give; it gives total serum B12: use {TotalSerumGuidelines}.");

@@ -59,7 +59,7 @@ public enum SerumUnit
 public sealed class SerumGuideline
 {
     internal SerumGuideline(string id, string name, string source, SerumAnalyte analyte, SerumUnit unit, params SerumBand[] bands) =>
-        (Id, Name, Source, Analyte, Unit, Bands) = (id, name, source, analyte, unit, bands);
+        (Id, Name, Source, Analyte, Unit, Bands) = (id, name, source, analyte, unit, Array.AsReadOnly(bands));
 
     /// <summary>A short identifier for the tool, such as <c>nice</c>.</summary>
     public string Id { get; }

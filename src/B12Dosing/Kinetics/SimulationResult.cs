@@ -21,7 +21,7 @@ public sealed class SimulationResult : IReadOnlyList<SimulationRow>
     }
 
     /// <summary>The rows, in time order (the result itself enumerates them too).</summary>
-    public IReadOnlyList<SimulationRow> Series => _rows;
+    public IReadOnlyList<SimulationRow> Series => field ??= Array.AsReadOnly(_rows);
 
     /// <summary>The columns <see cref="WriteCsv"/> writes, in order: their names are the CSV header and the tool's JSON field names.</summary>
     public static IReadOnlyList<ResultColumn> CsvColumns => SimulationColumns.Columns;

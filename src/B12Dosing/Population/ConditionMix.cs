@@ -19,13 +19,14 @@ public sealed class ConditionMix : IEquatable<ConditionMix>
     private ConditionMix(ConditionShare[] shares)
     {
         _shares = shares;
+        Shares = Array.AsReadOnly(shares);
     }
 
     /// <summary>Everyone healthy.</summary>
     public static ConditionMix Healthy { get; } = Only(Condition.Healthy);
 
     /// <summary>The shares, in the order given, adding up to 1.</summary>
-    public IReadOnlyList<ConditionShare> Shares => _shares;
+    public IReadOnlyList<ConditionShare> Shares { get; }
 
     /// <summary>A population with one condition.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is not a defined condition.</exception>

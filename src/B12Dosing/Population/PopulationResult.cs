@@ -7,11 +7,12 @@ public sealed class PercentileSeries
 {
     internal PercentileSeries(double[] p5, double[] p25, double[] p50, double[] p75, double[] p95)
     {
-        P5 = p5;
-        P25 = p25;
-        P50 = p50;
-        P75 = p75;
-        P95 = p95;
+        // Read-only views: a caller that casts cannot write into the result (issue 12).
+        P5 = Array.AsReadOnly(p5);
+        P25 = Array.AsReadOnly(p25);
+        P50 = Array.AsReadOnly(p50);
+        P75 = Array.AsReadOnly(p75);
+        P95 = Array.AsReadOnly(p95);
     }
 
     /// <summary>The 5th percentile at each row.</summary>
@@ -66,6 +67,8 @@ public sealed class PopulationResult
         _share = [.. below.Select(b => (double)b / settings.Patients)];
         Stores = Series(stores);
         Serum = Series(serum);
+        Days = Array.AsReadOnly(_days);
+        ShareBelowThreshold = Array.AsReadOnly(_share);
     }
 
     /// <summary>The settings the population ran with.</summary>
@@ -75,7 +78,7 @@ public sealed class PopulationResult
     public int Patients => Settings.Patients;
 
     /// <summary>The time of each output row, days.</summary>
-    public IReadOnlyList<double> Days => _days;
+    public IReadOnlyList<double> Days { get; }
 
     /// <summary>Percentiles of body stores, µg.</summary>
     public PercentileSeries Stores { get; }
@@ -87,7 +90,7 @@ public sealed class PopulationResult
     public MassConcentration SerumThreshold => Settings.SerumThreshold;
 
     /// <summary>At each row, the share of patients (0-1) with serum strictly below <see cref="SerumThreshold"/>: an exact count, not read from a histogram.</summary>
-    public IReadOnlyList<double> ShareBelowThreshold => _share;
+    public IReadOnlyList<double> ShareBelowThreshold { get; }
 
     /// <summary>Any percentile of stores at row <paramref name="row"/>, µg.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The row or the percentile (0-100) is out of range.</exception>

@@ -25,6 +25,12 @@ internal static class ToolBadInputCatalogue
         new("b12", ["frobnicate"], "frobnicate"),
         new("b12", ["--bogus"], "--bogus"),
         new("b12", ["Convert", "1 mg", "--to", "µg"], "Convert"),
+        new("b12", ["simulte", "--regimen", "none", "--days", "1"], "Did you mean 'simulate'?"),
+        new("simulate", ["simulate", "--regimen", "none", "--dyas", "1"], "Did you mean '--days'?"),
+        new("simulate", ["simulate", "--regimen", "kuzminski-oral", "--days", "10", "--svg", "--json"], "--svg needs a file name, not '--json'"),
+        new("simulate", ["simulate", "--regimen", "1", "mg", "im", "daily", "--days", "10"], "--regimen \"1 mg im daily\""),
+        new("simulate", ["simulate", "--regimen", "bnf-neuor", "--days", "10"], "Did you mean 'bnf-neuro'?"),
+        new("simulate", ["simulate", "--regimen", "none", "--days", "10", "--svg", "/no/such/folder/chart.svg"], "the folder '/no/such/folder' does not exist"),
 
         new("convert", ["convert"], "--to"),
         new("convert", ["convert", "1 mg"], "--to"),
