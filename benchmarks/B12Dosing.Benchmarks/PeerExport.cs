@@ -10,8 +10,8 @@ namespace B12Dosing.Benchmarks;
 /// <c>dotnet run -c Release --project benchmarks/B12Dosing.Benchmarks -- peers &lt;dir&gt; [--patients N] [--seed S]
 /// [--days D] [--regimen r]</c>: writes the scenario of <c>benchmarks/peers/run.sh</c> as CSV, everything taken from the
 /// library so that the peers retype nothing: each virtual patient's rate constants and initial pools
-/// (<see cref="PoolRates"/>), each intake's retained amount as the library computes it
-/// (<see cref="SimulationPlan.IntakeOutcomes"/>), the library's own series, and its time per patient-year on one thread
+/// (<see cref="PoolRates"/>), where each intake's absorbed amount goes as the library computes it
+/// (<see cref="SimulationPlan.IntakeOutcomes"/>; the peers apply the store limit themselves), the library's own series, and its time per patient-year on one thread
 /// (the span path; the best of several passes over all patients, after a warm-up).
 /// </summary>
 internal static class PeerExport
@@ -39,16 +39,18 @@ internal static class PeerExport
         using (var csv = new StreamWriter(Path.Combine(dir, "patients.csv")))
         using (var doses = new StreamWriter(Path.Combine(dir, "doses.csv")))
         {
-            csv.WriteLine("patient,condition,transit_per_day,reabsorption_per_day,store_exit_per_day,plasma0_ug,stores0_ug");
-            doses.WriteLine("patient,day,retained_ug");
+            csv.WriteLine("patient,condition,tc_per_day,tc_to_hc,hc_per_day,hc_release_per_day,reabsorption_per_day,store_exit_per_day,protein_per_day,hc_share,free_per_day,labile_per_day,max_body_ug,tc0_ug,hc0_ug,stores0_ug");
+            doses.WriteLine("patient,day,tc_ug,hc_ug,tissue_ug,protein_ug,urine_ug");
             foreach (var p in people)
             {
-                var rates = PoolRates.Of(p.Physiology);
+                var r = PoolRates.Of(p.Physiology);
                 var stores = p.InitialStores.Micrograms;
-                csv.WriteLine(Invariant($"{p.Index},{p.Condition},{rates.TransitPerDay:R},{rates.ReabsorptionPerDay:R},{rates.StoreExitPerDay:R},{rates.PlasmaInBalanceWith(stores):R},{stores:R}"));
-                foreach (var intake in plan.IntakeOutcomes(p.Physiology).Where(o => o.Outcome.Retained > 0))
+                var (tc, hc) = r.CarriersInBalanceWith(stores);
+                csv.WriteLine(Invariant($"{p.Index},{p.Condition},{r.TranscobalaminPerDay:R},{r.TranscobalaminToHaptocorrinFraction:R},{r.HaptocorrinPerDay:R},{r.HaptocorrinReleasePerDay:R},{r.ReabsorptionPerDay:R},{r.StoreExitPerDay:R},{r.ProteinBoundPerDay:R},{r.HaptocorrinShare:R},{r.FreePerDay:R},{r.LabilePerDay:R},{r.MaximumStoresMicrograms:R},{tc:R},{hc:R},{stores:R}"));
+                foreach (var intake in plan.IntakeOutcomes(p.Physiology).Where(o => o.Outcome.Absorbed > 0))
                 {
-                    doses.WriteLine(Invariant($"{p.Index},{intake.Day:R},{intake.Outcome.Retained:R}"));
+                    var o = intake.Outcome;
+                    doses.WriteLine(Invariant($"{p.Index},{intake.Day:R},{o.TranscobalaminMicrograms:R},{o.HaptocorrinMicrograms:R},{o.TissueMicrograms:R},{o.ProteinBoundMicrograms:R},{o.UrinaryLoss:R}"));
                 }
             }
         }

@@ -7,17 +7,18 @@ namespace B12Dosing.Benchmarks;
 
 /// <summary>
 /// How close the core is to the work itself. <c>Floor</c> does only what any method must do for one patient-year on
-/// bnf-no-neuro with daily rows: evaluate the state at each of the 366 output points (one 2×2 propagator applied per
-/// day, fixed in advance), add each dose's retained amount, and store the two pools. <c>Core</c> is the library's span
-/// path on the same plan, which also builds the propagators for this patient, evaluates each dose's absorption and keeps
-/// the mass balance.
+/// bnf-no-neuro with daily rows: evaluate the state at each of the 366 output points (one 4×4 propagator of the coupled
+/// pools and one decay of the free pool applied per day, fixed in advance), add each dose's retained amount, and store
+/// the state with its serum. <c>Core</c> is the library's span path on the same plan, which also builds the
+/// propagators for this patient, evaluates each dose's absorption, applies the store limit and keeps the mass balance.
 /// </summary>
 [MemoryDiagnoser]
 public class WorkFloorBenchmarks : SpanPathBenchmark
 {
     private static readonly TimeSpan Year = TimeSpan.FromDays(365);
     private double[] _retainedByDay = null!;
-    private double _pp, _ps, _sp, _ss, _p0;
+    private double[] _m = null!;
+    private double _free, _t0, _h0;
 
     [GlobalSetup]
     public void Setup()
@@ -29,28 +30,38 @@ public class WorkFloorBenchmarks : SpanPathBenchmark
             _retainedByDay[(int)intake.Day] += intake.Outcome.Retained;
         }
 
-        // The one-day propagator exp(A·1 day) of the same rates (set-up only; its values do not change the cost).
-        var rates = PoolRates.Of(Physiology.Healthy);
-        _p0 = rates.PlasmaInBalanceWith(2500);
-        (_pp, _ps, _sp, _ss) = Exponential(-rates.TransitPerDay, rates.ReabsorptionPerDay, rates.TransitPerDay, -rates.StoreExitPerDay);
+        // The one-day propagator of the same rates (set-up only; its values do not change the cost).
+        var r = PoolRates.Of(Physiology.Healthy);
+        (_t0, _h0) = r.CarriersInBalanceWith(2500);
+        double[] a =
+        [
+            -r.TranscobalaminPerDay, 0, r.ReabsorptionPerDay, r.ProteinBoundPerDay,
+            0, -r.HaptocorrinPerDay, r.HaptocorrinReleasePerDay, 0,
+            r.TranscobalaminPerDay, r.HaptocorrinPerDay, -(r.StoreExitPerDay + r.HaptocorrinReleasePerDay), 0,
+            0, 0, 0, -r.ProteinBoundPerDay,
+        ];
+        _m = Exponential(a);
+        _free = Math.Exp(-r.FreePerDay);
     }
 
     /// <summary>The work itself: propagate, add the dose, store.</summary>
     [Benchmark(Baseline = true)]
     public double Floor()
     {
-        double p = _p0, s = 2500;
+        double t = _t0, h = _h0, s = 2500, b = 0, e = 0;
+        var m = _m.AsSpan(0, 16);
         var output = Buffer.AsSpan();
         var retained = _retainedByDay.AsSpan(0, output.Length);
         for (var k = 0; k < output.Length; k++)
         {
             if (k > 0)
             {
-                (p, s) = ((_pp * p) + (_ps * s), (_sp * p) + (_ss * s));
+                (t, h, s, b) = ((m[0] * t) + (m[1] * h) + (m[2] * s) + (m[3] * b), (m[4] * t) + (m[5] * h) + (m[6] * s) + (m[7] * b), (m[8] * t) + (m[9] * h) + (m[10] * s) + (m[11] * b), m[15] * b);
+                e *= _free;
             }
 
-            output[k] = new(s, p);
-            p += retained[k];
+            output[k] = new(s, t + h + b + e, 1000 * (((t + h + b) / 3) + (e / 15)), t);
+            b += retained[k];
         }
 
         return output[^1].StoresMicrograms;
@@ -60,24 +71,27 @@ public class WorkFloorBenchmarks : SpanPathBenchmark
     [Benchmark]
     public double Core() => RunSpanPath();
 
-    private static (double, double, double, double) Exponential(double a, double b, double c, double d)
+    private static double[] Exponential(double[] a)
     {
-        // exp(M) by scaling and squaring of a Taylor series (M/2^20, 12 terms).
+        // exp(A) by scaling and squaring of a Taylor series (A/2^20, 12 terms), row-major 4×4.
         const int squarings = 20;
         var scale = Math.ScaleB(1, -squarings);
-        double ma = a * scale, mb = b * scale, mc = c * scale, md = d * scale;
-        double ra = 1, rb = 0, rc = 0, rd = 1, ta = 1, tb = 0, tc = 0, td = 1;
+        double[] Multiply(double[] x, double[] y) => [.. Enumerable.Range(0, 16).Select(k => Enumerable.Range(0, 4).Sum(j => x[((k / 4) * 4) + j] * y[(j * 4) + (k % 4)]))];
+        var scaled = a.Select(v => v * scale).ToArray();
+        double[] identity = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1];
+        var result = identity;
+        var term = identity;
         for (var n = 1; n <= 12; n++)
         {
-            (ta, tb, tc, td) = (((ta * ma) + (tb * mc)) / n, ((ta * mb) + (tb * md)) / n, ((tc * ma) + (td * mc)) / n, ((tc * mb) + (td * md)) / n);
-            (ra, rb, rc, rd) = (ra + ta, rb + tb, rc + tc, rd + td);
+            term = [.. Multiply(term, scaled).Select(v => v / n)];
+            result = [.. result.Select((v, i) => v + term[i])];
         }
 
         for (var i = 0; i < squarings; i++)
         {
-            (ra, rb, rc, rd) = ((ra * ra) + (rb * rc), (ra * rb) + (rb * rd), (rc * ra) + (rd * rc), (rc * rb) + (rd * rd));
+            result = Multiply(result, result);
         }
 
-        return (ra, rb, rc, rd);
+        return result;
     }
 }

@@ -17,9 +17,14 @@ public sealed class AbsorbCommandTests
         Assert.Equal("healthy", json.GetProperty("condition").GetString());
         Assert.Equal(1000, json.GetProperty("absorbed_ug").GetDouble());
         var retained = json.GetProperty("retained_ug").GetDouble();
-        // Carmel 2008: about 15 % of 1000 µg IM CNCbl is kept.
-        Assert.InRange(retained, 120, 190);
+        // Carmel 2008: 15 % of 1000 µg IM CNCbl kept, Blood 1961: 31 %; the model lands between (band 1.6).
+        Assert.InRange(retained, 150 / 1.6, 310 * 1.6);
         Assert.Equal(retained / 1000, json.GetProperty("fraction_retained").GetDouble(), 12);
+        // Where it goes: carriers (holoTC + holoHC + protein-bound) and stores add up to the retained amount, urine to the rest.
+        var carriers = json.GetProperty("carriers_ug").GetDouble();
+        Assert.Equal(carriers, json.GetProperty("transcobalamin_ug").GetDouble() + json.GetProperty("haptocorrin_ug").GetDouble() + json.GetProperty("protein_bound_ug").GetDouble(), 9);
+        Assert.Equal(retained, carriers + json.GetProperty("stores_ug").GetDouble(), 9);
+        Assert.Equal(1000 - retained, json.GetProperty("urine_ug").GetDouble(), 9);
     }
 
     [Fact]

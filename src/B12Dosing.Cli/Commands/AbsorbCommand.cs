@@ -78,15 +78,33 @@ internal sealed class DoseOptions
 }
 
 /// <summary>One dose's outcome as the tool prints it (the JSON contract of issue 3).</summary>
-internal sealed record AbsorptionResult(double DoseUg, string Route, string Form, string Condition, double AbsorbedUg, double RetainedUg, double FractionRetained)
+/// <remarks>
+/// Where the retained part goes first: <c>carriers_ug</c> (onto transcobalamin, onto haptocorrin and, for
+/// hydroxocobalamin, bound to plasma proteins; split in the three fields after it) and <c>stores_ug</c> (taken up by
+/// tissue); <c>urine_ug</c> is the early urinary loss (absorbed − retained).
+/// </remarks>
+internal sealed record AbsorptionResult(
+    double DoseUg,
+    string Route,
+    string Form,
+    string Condition,
+    double AbsorbedUg,
+    double RetainedUg,
+    double FractionRetained,
+    double CarriersUg,
+    double TranscobalaminUg,
+    double HaptocorrinUg,
+    double ProteinBoundUg,
+    double StoresUg,
+    double UrineUg)
 {
     public static AbsorptionResult Of(Mass amount, Route route, CobalaminForm form, Condition condition)
     {
-        var outcome = AbsorptionModel.Evaluate(CliInput.Check("--dose", () => Dosing.Dose.Create(amount, route, form)), Physiology.For(condition));
-        return new(outcome.Dose, route.ShortName(), form.Name(), condition.Name(), outcome.Absorbed, outcome.Retained, outcome.FractionRetained);
+        var o = AbsorptionModel.Evaluate(CliInput.Check("--dose", () => Dosing.Dose.Create(amount, route, form)), Physiology.For(condition));
+        return new(o.Dose, route.ShortName(), form.Name(), condition.Name(), o.Absorbed, o.Retained, o.FractionRetained, o.CarriersMicrograms, o.TranscobalaminMicrograms, o.HaptocorrinMicrograms, o.ProteinBoundMicrograms, o.TissueMicrograms, o.UrinaryLoss);
     }
 
     public string ToText() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{DoseUg:0.###} µg {Form} {Route}, {Condition}: absorbed {AbsorbedUg:0.###} µg ({AbsorbedUg / DoseUg:0.##%}), retained {RetainedUg:0.###} µg ({FractionRetained:0.##%}) after the early urinary loss (72 h).");
+        $"{DoseUg:0.###} µg {Form} {Route}, {Condition}: absorbed {AbsorbedUg:0.###} µg ({AbsorbedUg / DoseUg:0.##%}), retained {RetainedUg:0.###} µg ({FractionRetained:0.##%}) after the early urinary loss (72 h): {CarriersUg:0.###} µg onto the plasma carriers (holoTC {TranscobalaminUg:0.###}, holoHC {HaptocorrinUg:0.###}, protein-bound {ProteinBoundUg:0.###}), {StoresUg:0.###} µg into the stores; urine {UrineUg:0.###} µg.");
 }

@@ -9,16 +9,17 @@ namespace B12Dosing.Absorption;
 /// <item>Oral and sublingual (Sharabi 2003: sublingual = oral): <c>absorbed = c·D/(K+D) + p·D</c>, where <c>c</c> is
 /// the free IF capacity (state, used by each dose, recovering over hours), <c>K</c> the half-saturation dose and
 /// <c>p</c> the passive fraction. Food-bound B12 enters the same pathway after release: <c>D → r·D</c>.</item>
-/// <item>Injected (IM, SC, IV) and the plasma load of other routes: free plasma B12 <c>F</c> is cleared by the kidney
-/// (first order, <c>k_r</c>) while saturable uptake into tissue competes: <c>dF/dt = −k_r F − Vmax F/(Km+F)</c>.
-/// Integrating, the amount kept is <c>R(L) = a·ln(1 + L/(Km + a))</c> with <c>a = Vmax/k_r</c>; the rest,
-/// <c>L − R</c>, is lost in urine. Hydroxocobalamin is mostly protein-bound, so only a fraction <c>f</c> is
-/// filterable and <c>a → a/f</c>; an IV bolus speeds renal loss (<c>a → a/factor</c>).</item>
+/// <item>Injected (IM, SC, IV) and the plasma load of other routes: the load first fills the unsaturated binding
+/// capacity of plasma (about 1.8 ng/mL, Swiss label); the excess leaves the site into the free pool, from which the
+/// kidney filters it at the glomerular filtration rate while saturable tissue uptake competes and hydroxocobalamin
+/// binds to plasma proteins (Scand J Haematol 1964). The small nonlinear system is solved once per distinct load
+/// (<c>PlasmaLoad</c>); what is not filtered is kept.</item>
 /// <item>Intranasal: <c>absorbed = F_nasal·D</c>, then the plasma-load law.</item>
-/// <item>Oral: the IF-mediated part arrives bound to transcobalamin over hours and is all kept; the passive part
-/// arrives as free B12 and follows the plasma-load law.</item>
+/// <item>Oral: the IF-mediated part arrives bound to transcobalamin and is all kept; the passive part arrives as free
+/// B12 and follows the plasma-load law.</item>
 /// </list>
-/// Allocation-free; evaluation is a handful of floating-point operations.
+/// Allocation-free; an evaluation is a handful of floating-point operations once its plasma load has been solved
+/// (a per-thread cache keeps the last solves).
 /// </summary>
 public static class AbsorptionModel
 {
@@ -58,7 +59,7 @@ public static class AbsorptionModel
         ArgumentNullException.ThrowIfNull(physiology);
         physiology.EnsureAbsorbsAtMostTheDose(nameof(physiology));
         var absorber = new Absorber(physiology);
-        double dose = 0, absorbed = 0, retained = 0;
+        double dose = 0, absorbed = 0, retained = 0, tc = 0, hc = 0, protein = 0, tissue = 0;
         var last = 0L;
         foreach (var intake in Intake.Prepare([.. events], Intake.NoHorizon))
         {
@@ -67,9 +68,19 @@ public static class AbsorptionModel
             dose += outcome.Dose;
             absorbed += outcome.Absorbed;
             retained += outcome.Retained;
+            tc += outcome.TranscobalaminMicrograms;
+            hc += outcome.HaptocorrinMicrograms;
+            protein += outcome.ProteinBoundMicrograms;
+            tissue += outcome.TissueMicrograms;
         }
 
-        return new(dose, absorbed, retained, absorber.StateAt(last));
+        return new(dose, absorbed, retained, absorber.StateAt(last))
+        {
+            TranscobalaminMicrograms = tc,
+            HaptocorrinMicrograms = hc,
+            ProteinBoundMicrograms = protein,
+            TissueMicrograms = tissue,
+        };
     }
 
     /// <summary>The state-free parts of a dose given through the public API (<see cref="Prepare(double, Route, CobalaminForm, DoseVehicle, Physiology)"/>).</summary>
@@ -90,47 +101,64 @@ public static class AbsorptionModel
             case Route.Oral or Route.Sublingual:
                 var entering = vehicle == DoseVehicle.FoodBound ? amount * p.FoodReleaseFraction : amount;
                 var passive = p.PassiveFraction * entering;
-                return new(amount, Saturation(entering, p.IntrinsicFactorHalfSaturationMicrograms), passive, Retained(passive, form, 1, p));
+                return Parts(amount, Saturation(entering, p.IntrinsicFactorHalfSaturationMicrograms), passive, PlasmaLoad.Solve(passive, LoadSite.Mucosal, form, p), p);
             case Route.Intranasal:
                 var nasal = amount * p.IntranasalBioavailability;
-                return new(amount, 0, nasal, Retained(nasal, form, 1, p));
-            case Route.Intravenous:
-                return new(amount, 0, amount, Retained(amount, form, p.IntravenousRenalFactor, p));
+                return Parts(amount, 0, nasal, PlasmaLoad.Solve(nasal, LoadSite.Mucosal, form, p), p);
             default:
-                return new(amount, 0, amount, Retained(amount, form, 1, p));
+                return Parts(amount, 0, amount, PlasmaLoad.Solve(amount, PlasmaLoad.SiteOf(route), form, p), p);
         }
     }
 
     /// <summary>
-    /// The outcome from the state-free parts and the IF state: <c>c·D/(K+D)</c> through IF (all kept) plus the other
-    /// parts; with saturation 0 (a route without IF) the other parts alone, and the state unchanged.
+    /// The outcome from the state-free parts and the IF state: <c>c·D/(K+D)</c> through IF (all kept, onto
+    /// transcobalamin) plus the other parts; with saturation 0 (a route without IF) the other parts alone, and the state
+    /// unchanged.
     /// </summary>
     internal static DoseOutcome Evaluate(in StateFree parts, Physiology p, IntrinsicFactorState state)
     {
+        var kept = parts.Kept;
         if (parts.Saturation == 0)
         {
-            return new(parts.Dose, parts.Absorbed, parts.Retained, state);
+            return Outcome(parts.Dose, parts.Absorbed, kept, state);
         }
 
         var available = Math.Min(state.AvailableMicrograms, p.EffectiveIntrinsicFactorCapacityMicrograms);
         var viaIf = available * parts.Saturation;
-        return new(parts.Dose, viaIf + parts.Absorbed, viaIf + parts.Retained, new(available - viaIf));
+        return Outcome(parts.Dose, viaIf + parts.Absorbed, kept with { Transcobalamin = kept.Transcobalamin + viaIf }, new(available - viaIf));
+    }
+
+    /// <summary>
+    /// The outcome: retained is the sum of where the kept part goes (a sum of parts that never fall as the dose rises),
+    /// at most the absorbed amount (the parts add up to a load to rounding; the minimum of two non-decreasing values
+    /// does not fall either), so the urinary loss is never negative.
+    /// </summary>
+    private static DoseOutcome Outcome(double dose, double absorbed, in KeptParts kept, IntrinsicFactorState state) =>
+        new(dose, absorbed, Math.Min(kept.Total, absorbed), state)
+        {
+            TranscobalaminMicrograms = kept.Transcobalamin,
+            HaptocorrinMicrograms = kept.Haptocorrin,
+            ProteinBoundMicrograms = kept.ProteinBound,
+            TissueMicrograms = kept.Tissue,
+        };
+
+    /// <summary>The state-free parts with the bound part of the plasma load split between the carriers (<see cref="Physiology.HaptocorrinShare"/> onto haptocorrin).</summary>
+    private static StateFree Parts(double dose, double saturation, double load, in PlasmaLoadOutcome outcome, Physiology p)
+    {
+        // Both shares as products (monotone in the load), not one as the difference of the other.
+        return new(dose, saturation, load, new(outcome.Bound * (1 - p.HaptocorrinShare), outcome.Bound * p.HaptocorrinShare, outcome.ProteinBound, outcome.Tissue), outcome.Urine);
     }
 
     /// <summary>
     /// A dose's outcome apart from the IF-mediated part: the dose, the saturation <c>D/(K+D)</c> of the IF route (0 if
-    /// the route does not use IF), and the absorbed and retained amounts that do not pass through IF.
+    /// the route does not use IF), the absorbed amount that does not pass through IF, where it goes and its urinary loss.
     /// </summary>
-    internal readonly record struct StateFree(double Dose, double Saturation, double Absorbed, double Retained);
+    internal readonly record struct StateFree(double Dose, double Saturation, double Absorbed, KeptParts Kept, double Urine);
 
-    /// <summary>
-    /// The amount kept of a plasma load <paramref name="load"/> (µg): <c>a·ln(1 + L/(Km + a))</c> with the form's and the
-    /// route's capacity <c>a</c>.
-    /// </summary>
-    internal static double Retained(double load, CobalaminForm form, double renalFactor, Physiology p)
+    /// <summary>Where the kept part of a dose goes, µg: onto transcobalamin, onto haptocorrin, bound to plasma proteins, into tissue.</summary>
+    internal readonly record struct KeptParts(double Transcobalamin, double Haptocorrin, double ProteinBound, double Tissue)
     {
-        var a = RetentionCapacity(form, renalFactor, p);
-        return load > 0 ? a * LogOnePlus(load / (p.TissueUptakeHalfSaturationMicrograms + a)) : 0;
+        public double Total => Transcobalamin + Haptocorrin + ProteinBound + Tissue;
     }
 
     /// <summary>
@@ -190,13 +218,4 @@ public static class AbsorptionModel
 
         return 2 * (s * sum);
     }
-
-    /// <summary>
-    /// <c>a = Vmax/(k_r·f·factor)</c>: hydroxocobalamin's filterable fraction <c>f</c> (Blood 1961); the other forms as
-    /// cyanocobalamin (an assumption: no retention data for methyl- or adenosylcobalamin injections).
-    /// </summary>
-    internal static double RetentionCapacity(CobalaminForm form, double renalFactor, Physiology p) =>
-        form == CobalaminForm.Hydroxocobalamin
-            ? p.RenalRetentionCapacityMicrograms / (p.HydroxocobalaminFreeFraction * renalFactor)
-            : p.RenalRetentionCapacityMicrograms / renalFactor;
 }

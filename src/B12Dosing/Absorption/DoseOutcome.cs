@@ -14,6 +14,21 @@ namespace B12Dosing.Absorption;
 /// <param name="IntrinsicFactorAfter">The IF capacity free just after the dose.</param>
 public readonly record struct DoseOutcome(double Dose, double Absorbed, double Retained, IntrinsicFactorState IntrinsicFactorAfter)
 {
+    /// <summary>Of <see cref="Retained"/>, the part that reaches the blood on transcobalamin (holoTC, "active B12"), µg: the IF-mediated part and most of what the plasma's binding capacity takes.</summary>
+    public double TranscobalaminMicrograms { get; internal init; }
+
+    /// <summary>Of <see cref="Retained"/>, the part bound at once onto haptocorrin, µg.</summary>
+    public double HaptocorrinMicrograms { get; internal init; }
+
+    /// <summary>Of <see cref="Retained"/>, hydroxocobalamin bound to plasma proteins, released to the carriers over hours, µg.</summary>
+    public double ProteinBoundMicrograms { get; internal init; }
+
+    /// <summary>Of <see cref="Retained"/>, the part taken up by tissue (liver) from free plasma B12: it joins the stores directly, µg.</summary>
+    public double TissueMicrograms { get; internal init; }
+
+    /// <summary>Of <see cref="Retained"/>, the part that stays in plasma on carriers at first: transcobalamin, haptocorrin and protein-bound, µg.</summary>
+    public double CarriersMicrograms => TranscobalaminMicrograms + HaptocorrinMicrograms + ProteinBoundMicrograms;
+
     /// <summary>The amount absorbed and then lost in urine during the first 72 h, µg.</summary>
     public double UrinaryLoss => Absorbed - Retained;
 

@@ -30,18 +30,33 @@ public static class FittedParameters
     /// </summary>
     public const double FoodReleaseFraction = 0.60059;
 
-    /// <summary>
-    /// Renal-retention capacity of cyanocobalamin, µg: <c>a = Vmax/k_r</c>, the ratio of saturated tissue
-    /// uptake rate to the renal clearance rate constant of free plasma B12. Fitted by
-    /// <see cref="Calibration.Calibrator.FitInjected"/> to the retention of 10, 100 and 1000 µg IM (Carmel 2008, Table 1).
-    /// </summary>
-    public const double RenalRetentionCapacityMicrograms = 49.665;
+    // The plasma model: fitted together by Calibration.Calibrator.FitPlasma to the injected retention of Carmel 2008,
+    // the 72-h urine and the serum multiples of Blood 1961 and the holoTC and serum rises of Greibe 2018 and 2019.
 
-    /// <summary>
-    /// Filterable (free) fraction of hydroxocobalamin relative to cyanocobalamin: OHCbl binds far more to plasma
-    /// proteins (Blood 1961), so only this fraction of it is exposed to renal clearance, and its retention
-    /// capacity is <c>a / f</c>. Fitted by <see cref="Calibration.Calibrator.FitHydroxocobalamin"/> to the 72-hour
-    /// urinary losses of OHCbl (16 % of 500 µg, 27 % of 1000 µg; "Hydroxocobalamin I", Blood 1961;18:511).
-    /// </summary>
-    public const double HydroxocobalaminFreeFraction = 0.040387;
+    /// <summary>Maximum rate of tissue (liver) uptake of free B12, µg/h (fitted by <see cref="Calibration.Calibrator.FitPlasma"/>).</summary>
+    public const double TissueUptakeMaximumMicrogramsPerHour = 45.974;
+
+    /// <summary>Free B12 at which tissue uptake is half its maximum, µg (fitted by <see cref="Calibration.Calibrator.FitPlasma"/>).</summary>
+    public const double TissueUptakeHalfSaturationMicrograms = 33.756;
+
+    /// <summary>Renal filtration of free hydroxocobalamin relative to cyanocobalamin (fitted by <see cref="Calibration.Calibrator.FitPlasma"/>, mainly to the OHCbl urine of Blood 1961).</summary>
+    public const double HydroxocobalaminFiltrationFactor = 0.14060;
+
+    /// <summary>Rate at which free hydroxocobalamin binds to plasma proteins, per hour (fitted by <see cref="Calibration.Calibrator.FitPlasma"/>, mainly to the serum multiples of Blood 1961).</summary>
+    public const double HydroxocobalaminProteinBindingPerHour = 0.015486;
+
+    /// <summary>Half-life of protein-bound hydroxocobalamin in plasma, hours (fitted by <see cref="Calibration.Calibrator.FitPlasma"/>).</summary>
+    public const double ProteinBoundHalfLifeHours = 12.026;
+
+    /// <summary>Half-life of holotranscobalamin in plasma, hours (fitted by <see cref="Calibration.Calibrator.FitPlasma"/>, mainly to Greibe 2018).</summary>
+    public const double HoloTranscobalaminHalfLifeHours = 3.2329;
+
+    /// <summary>Half-life of holohaptocorrin in plasma, days (fitted by <see cref="Calibration.Calibrator.FitPlasma"/>, mainly to the weeks 2-4 multiples of Blood 1961).</summary>
+    public const double HoloHaptocorrinHalfLifeDays = 9.8534;
+
+    /// <summary>Fraction of holotranscobalamin cleared onto haptocorrin (fitted by <see cref="Calibration.Calibrator.FitPlasma"/>, mainly to Greibe 2019).</summary>
+    public const double TranscobalaminToHaptocorrinFraction = 0.0045010;
+
+    /// <summary>Share of newly bound B12 that goes onto haptocorrin (fitted by <see cref="Calibration.Calibrator.FitPlasma"/>).</summary>
+    public const double HaptocorrinShare = 0.15101;
 }

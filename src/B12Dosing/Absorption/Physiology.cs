@@ -12,8 +12,22 @@ public sealed record Physiology
     /// <summary>The loss of body stores per day in health, 0.13 %/day: the pooled estimate of Doets 2013 (0.13 ± 0.03 %/day), inside the 0.1-0.2 %/day of IOM 1998.</summary>
     public const double HealthyStoreLossPerDay = 0.0013;
 
-    /// <summary>Biliary secretion as a fraction of stores per day: 1.4 µg/day at the average store of 2500 µg (Carmel 2008).</summary>
-    public const double DefaultBiliarySecretionPerDay = 1.4 / 2500.0;
+    /// <summary>The loss of body stores per day without intrinsic factor, when no biliary B12 is reabsorbed: 0.2 %/day (IOM 1998 p.331, after Boddy &amp; Adams 1972).</summary>
+    public const double NoReabsorptionStoreLossPerDay = 0.002;
+
+    /// <summary>
+    /// Biliary secretion as a fraction of stores per day, 0.14 %/day: the difference between the loss without
+    /// reabsorption (0.2 %/day, IOM 1998) and in health (0.13 %/day, Doets 2013) is the reabsorbed half of the bile
+    /// (Carmel 2008), so bile is 2 × 0.07 %/day, 3.5 µg/day at 2500 µg (Carmel's 1.4 µg/day is at the low end of the
+    /// 3-8 µg/day elimination of the Swiss cyanocobalamin label).
+    /// </summary>
+    public const double DefaultBiliarySecretionPerDay = (NoReabsorptionStoreLossPerDay - HealthyStoreLossPerDay) / HealthyBiliaryReabsorptionFraction;
+
+    /// <summary>Average adult body stores, µg: 2500 (Carmel 2008); the stores at which <see cref="ReferenceSerumPicogramsPerMilliliter"/> holds.</summary>
+    public const double ReferenceStoresMicrograms = 2500;
+
+    /// <summary>Serum B12 with average stores and the carriers in balance, pg/mL: 450, the middle of the normal 400-500 pg/mL.</summary>
+    public const double ReferenceSerumPicogramsPerMilliliter = 450;
 
     /// <summary>
     /// IF recovery time constant, hours: <c>4 h / ln 10 ≈ 1.74 h</c>. A second dose 4-6 h after the first is
@@ -61,6 +75,43 @@ public sealed record Physiology
     /// <summary>Fraction of biliary B12 reabsorbed through the IF route in health: about half (Carmel 2008).</summary>
     private const double HealthyBiliaryReabsorptionFraction = 0.5;
 
+    /// <summary>The longest release half-time from a site accepted, hours: 100 (an ASSUMPTION, 40 times the 2.5 h of OHCbl; it bounds the per-load solve).</summary>
+    public const double MaximumReleaseHours = 100;
+
+    /// <summary>
+    /// The release of stores onto haptocorrin, per day, that gives <see cref="ReferenceSerumPicogramsPerMilliliter"/> at
+    /// <see cref="ReferenceStoresMicrograms"/> in health with the fitted carrier constants (see <see cref="HaptocorrinReleaseFor"/>).
+    /// </summary>
+    public static readonly double DefaultHaptocorrinReleasePerDay = HaptocorrinReleaseFor(
+        FittedParameters.HoloTranscobalaminHalfLifeHours,
+        FittedParameters.HoloHaptocorrinHalfLifeDays,
+        FittedParameters.TranscobalaminToHaptocorrinFraction,
+        HealthyBiliaryReabsorptionFraction * DefaultBiliarySecretionPerDay,
+        3);
+
+    /// <summary>
+    /// The release of stores onto haptocorrin, per day, for which the carriers in balance with average stores (2500 µg)
+    /// hold a serum of 450 pg/mL: holoTC in balance is <c>T = r·S/k_T</c> (<c>r</c> the reabsorbed bile per day), holoHC
+    /// takes the rest, <c>H = 450 pg/mL × V − T</c>, and <c>H·k_H = e·S + φ·k_T·T</c> gives <c>e</c>.
+    /// </summary>
+    /// <param name="holoTcHalfLifeHours">Half-life of holotranscobalamin, hours.</param>
+    /// <param name="holoHcHalfLifeDays">Half-life of holohaptocorrin, days.</param>
+    /// <param name="tcToHc">Fraction of holotranscobalamin cleared onto haptocorrin.</param>
+    /// <param name="reabsorbedPerDay">Biliary B12 reabsorbed per day, as a fraction of stores.</param>
+    /// <param name="plasmaVolumeLiters">Plasma volume, litres.</param>
+    /// <exception cref="ArgumentException">The constants leave no room for haptocorrin (holoTC alone would exceed the reference serum).</exception>
+    internal static double HaptocorrinReleaseFor(double holoTcHalfLifeHours, double holoHcHalfLifeDays, double tcToHc, double reabsorbedPerDay, double plasmaVolumeLiters)
+    {
+        var kT = Math.Log(2) * 24 / holoTcHalfLifeHours;
+        var kH = Math.Log(2) / holoHcHalfLifeDays;
+        var t = reabsorbedPerDay * ReferenceStoresMicrograms / kT;
+        var h = (ReferenceSerumPicogramsPerMilliliter * plasmaVolumeLiters / 1000) - t;
+        var e = ((kH * h) - (tcToHc * kT * t)) / ReferenceStoresMicrograms;
+        return e >= 0 && double.IsFinite(e)
+            ? e
+            : throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"No release onto haptocorrin gives 450 pg/mL at 2500 µg: holotranscobalamin alone holds {t:G4} µg."), nameof(holoTcHalfLifeHours));
+    }
+
     private Physiology()
     {
     }
@@ -87,41 +138,150 @@ public sealed record Physiology
     public required double IlealUptakeFactor { get; init => field = Fraction(value); }
 
     /// <summary>
-    /// Fraction of stores lost per day by routes other than bile (shed cells, urine, skin), per day. Healthy:
-    /// <c>0.13 %/day − biliary loss</c> = 0.102 %/day, so that the total loss is 0.13 %/day (Doets 2013). In [0, 1].
+    /// Fraction of stores lost per day by routes other than bile (shed cells, urine, skin), per day:
+    /// <c>0.2 %/day − bile</c> = 0.06 %/day, so that the loss without reabsorption is 0.2 %/day (IOM 1998) and in health,
+    /// with half the bile reabsorbed, 0.13 %/day (Doets 2013). In [0, 1].
     /// </summary>
     public required double TurnoverPerDay { get; init => field = Fraction(value); }
 
-    /// <summary>Fraction of stores secreted in bile per day (1.4 µg/day of 2500 µg: Carmel 2008). In [0, 1].</summary>
+    /// <summary>
+    /// Fraction of stores secreted in bile per day: 0.14 %/day (3.5 µg/day at 2500 µg). Set, with
+    /// <see cref="TurnoverPerDay"/>, so that stores fall 0.2 %/day without intrinsic factor (IOM 1998; Boddy &amp; Adams
+    /// 1972), when no biliary B12 is reabsorbed, and 0.13 %/day in health (Doets 2013) with half of it reabsorbed
+    /// (Carmel 2008); elimination, mainly biliary, is then 3.25-5 µg/day, inside the 3-8 µg/day of the Swiss
+    /// cyanocobalamin label. In [0, 1].
+    /// </summary>
     public required double BiliarySecretionPerDay { get; init => field = Fraction(value); }
 
     /// <summary>Fraction of biliary B12 reabsorbed through the IF route (about half: Carmel 2008; none without IF). In [0, 1].</summary>
     public required double BiliaryReabsorptionFraction { get; init => field = Fraction(value); }
 
     /// <summary>
-    /// Renal-retention capacity <c>a = Vmax/k_r</c> for cyanocobalamin, µg (fitted to Carmel 2008, Table 1). From 0.01 to
-    /// 100 000 µg (an ASSUMPTION: about four orders of magnitude either side of the fitted 50 µg; a capacity near zero
-    /// would make the retained amount <c>a·ln(1 + L/a)</c> overflow).
+    /// Plasma volume, litres: 3 L (about 40 mL/kg in a 75 kg adult; an ASSUMPTION for a typical adult). Serum and
+    /// holotranscobalamin are the carriers' B12 over this volume, and the binding capacity is
+    /// <see cref="BindingCapacityNanogramsPerMilliliter"/> times it. From 1 to 10 L (an ASSUMPTION: a child to a very large adult).
     /// </summary>
-    public double RenalRetentionCapacityMicrograms { get; init => field = InRange(value, 1e-2, MaximumAmountMicrograms); } = FittedParameters.RenalRetentionCapacityMicrograms;
+    public double PlasmaVolumeLiters { get; init => field = InRange(value, 1, 10); } = 3;
 
     /// <summary>
-    /// Half-saturation plasma amount of tissue uptake, µg (the Km of the injected model). 0: the fit to Carmel 2008
-    /// puts Km at its lower bound (uptake saturated at every plasma load reached after an injection). From 0 to
-    /// 100 000 µg (<see cref="MaximumAmountMicrograms"/>).
+    /// Volume in which free (unbound) B12 spreads, litres: the extracellular fluid, 15 L (about 20 % of body weight in
+    /// a 75 kg adult; Guyton &amp; Hall, Textbook of Medical Physiology). From 5 to 50 L (an ASSUMPTION, as the plasma volume).
     /// </summary>
-    public double TissueUptakeHalfSaturationMicrograms { get; init => field = InRange(value, 0, MaximumAmountMicrograms); }
-
-    /// <summary>Filterable fraction of hydroxocobalamin relative to cyanocobalamin (fitted to Blood 1961: 0.04). From 0.001 to 1 (an ASSUMPTION: a fraction near zero would make its retention capacity <c>a/f</c> overflow).</summary>
-    public double HydroxocobalaminFreeFraction { get; init => field = InRange(value, 1e-3, 1); } = FittedParameters.HydroxocobalaminFreeFraction;
+    public double ExtracellularVolumeLiters { get; init => field = InRange(value, 5, 50); } = 15;
 
     /// <summary>
-    /// Factor by which an intravenous bolus speeds renal loss compared with an IM injection: 2. An ASSUMPTION that
-    /// puts a number on the US cyanocobalamin label's statement that IV B12 is excreted even faster, with little
-    /// liver storage; IM B12 reaches plasma over about an hour, IV all at once. From 1 to 100 (an ASSUMPTION: a larger
-    /// factor would leave almost nothing of an IV dose, against the label's "little", not "none").
+    /// Glomerular filtration rate, mL/min: 120 (a normal young adult, about 120 mL/min per 1.73 m²; KDIGO 2012
+    /// counts 90 or more as normal). Free B12 is filtered at this rate: its renal rate constant is GFR over
+    /// <see cref="ExtracellularVolumeLiters"/>, 0.48 per hour (half-life 1.44 h, so most of an excess is gone within
+    /// 8 h, as the Swiss cyanocobalamin label says). From 1 (kidney failure) to 300 mL/min (hyperfiltration).
     /// </summary>
-    public double IntravenousRenalFactor { get; init => field = InRange(value, 1, 100); } = 2.0;
+    public double GlomerularFiltrationMillilitersPerMinute { get; init => field = InRange(value, 1, 300); } = 120;
+
+    /// <summary>
+    /// Unsaturated B12-binding capacity of plasma, ng/mL: about 1.8 (Swiss cyanocobalamin injection label), mostly
+    /// apo-transcobalamin and apo-haptocorrin. The first <c>1.8 ng/mL × plasma volume</c> (5.4 µg) of a plasma load is
+    /// bound at once and kept; the capacity is restored between loads. From 0 to 100 ng/mL (an ASSUMPTION: well above the 1.8 of the label, as in myeloproliferative disease).
+    /// </summary>
+    public double BindingCapacityNanogramsPerMilliliter { get; init => field = InRange(value, 0, 100); } = 1.8;
+
+    /// <summary>
+    /// Share of newly bound B12 (the binding capacity, and protein-bound hydroxocobalamin when released) that goes onto
+    /// haptocorrin; the rest goes onto transcobalamin (fitted, see <see cref="FittedParameters.HaptocorrinShare"/>).
+    /// In [0, 1].
+    /// </summary>
+    public double HaptocorrinShare { get; init => field = Fraction(value); } = FittedParameters.HaptocorrinShare;
+
+    /// <summary>
+    /// Maximum rate of tissue (liver) uptake of free B12, µg/h (fitted to Carmel 2008 and Blood 1961, see
+    /// <see cref="FittedParameters.TissueUptakeMaximumMicrogramsPerHour"/>). From 0.01 to 1000 µg/h (an ASSUMPTION: with the half-saturation at least 10 µg the free pool's rate stays under 100 per hour, so the per-load solve takes a bounded number of steps).
+    /// </summary>
+    public double TissueUptakeMaximumMicrogramsPerHour { get; init => field = InRange(value, 0.01, 1000); } = FittedParameters.TissueUptakeMaximumMicrogramsPerHour;
+
+    /// <summary>
+    /// Free B12 at which tissue uptake runs at half its maximum, µg (fitted with
+    /// <see cref="TissueUptakeMaximumMicrogramsPerHour"/>). From 10 to 100 000 µg (see <see cref="TissueUptakeMaximumMicrogramsPerHour"/>).
+    /// </summary>
+    public double TissueUptakeHalfSaturationMicrograms { get; init => field = InRange(value, 10, MaximumAmountMicrograms); } = FittedParameters.TissueUptakeHalfSaturationMicrograms;
+
+    /// <summary>
+    /// Half-time of release of cyanocobalamin (and of methyl- and adenosylcobalamin) from an IM or SC injection site,
+    /// hours: 0.25 h. An ASSUMPTION that puts the plasma peak within 1 h of the injection (US cyanocobalamin label).
+    /// From 0.01 to 100 h (<see cref="MaximumReleaseHours"/>).
+    /// </summary>
+    public double InjectionSiteHalfTimeHours { get; init => field = InRange(value, MinimumHours, MaximumReleaseHours); } = 0.25;
+
+    /// <summary>
+    /// Half-time of release of hydroxocobalamin from an IM or SC injection site, hours: about 2.5 h (US
+    /// hydroxocobalamin label). From 0.01 to 100 h (<see cref="MaximumReleaseHours"/>).
+    /// </summary>
+    public double HydroxocobalaminSiteReleaseHalfTimeHours { get; init => field = InRange(value, MinimumHours, MaximumReleaseHours); } = 2.5;
+
+    /// <summary>
+    /// Half-time over which the passively absorbed part of an oral, sublingual or intranasal dose reaches the blood,
+    /// hours: 1 h. An ASSUMPTION that puts the serum and urine peak after a large oral dose within 6 h (IOM 1998).
+    /// From 0.01 to 100 h (<see cref="MaximumReleaseHours"/>).
+    /// </summary>
+    public double MucosalReleaseHalfTimeHours { get; init => field = InRange(value, MinimumHours, MaximumReleaseHours); } = 1;
+
+    /// <summary>
+    /// Renal filtration of free hydroxocobalamin relative to cyanocobalamin: it diffuses more slowly and is bound to
+    /// plasma proteins (Scand J Haematol 1964), so less is filtered (fitted to Blood 1961, see
+    /// <see cref="FittedParameters.HydroxocobalaminFiltrationFactor"/>). From 0.001 to 1.
+    /// </summary>
+    public double HydroxocobalaminFiltrationFactor { get; init => field = InRange(value, 1e-3, 1); } = FittedParameters.HydroxocobalaminFiltrationFactor;
+
+    /// <summary>
+    /// Rate at which free hydroxocobalamin binds to plasma proteins in proportion to its concentration, per hour
+    /// (Scand J Haematol 1964; fitted to Blood 1961, see <see cref="FittedParameters.HydroxocobalaminProteinBindingPerHour"/>).
+    /// The bound part stays in plasma and is released slowly (<see cref="ProteinBoundHalfLifeHours"/>). From 0 to 10 per hour (an ASSUMPTION that bounds the per-load solve; binding within minutes).
+    /// </summary>
+    public double HydroxocobalaminProteinBindingPerHour { get; init => field = InRange(value, 0, 10); } = FittedParameters.HydroxocobalaminProteinBindingPerHour;
+
+    /// <summary>
+    /// Half-life of protein-bound hydroxocobalamin in plasma before carriers take it up, hours (fitted to the serum
+    /// multiples of Blood 1961, see <see cref="FittedParameters.ProteinBoundHalfLifeHours"/>). From 0.01 to 1000 h.
+    /// </summary>
+    public double ProteinBoundHalfLifeHours { get; init => field = InRange(value, MinimumHours, MaximumHours); } = FittedParameters.ProteinBoundHalfLifeHours;
+
+    /// <summary>
+    /// Half-life of holotranscobalamin (active B12) in plasma before cells take it up, hours (fitted to the holoTC
+    /// rises of Greibe 2018 and 2019, see <see cref="FittedParameters.HoloTranscobalaminHalfLifeHours"/>). From 0.01 to 1000 h.
+    /// </summary>
+    public double HoloTranscobalaminHalfLifeHours { get; init => field = InRange(value, MinimumHours, MaximumHours); } = FittedParameters.HoloTranscobalaminHalfLifeHours;
+
+    /// <summary>
+    /// Half-life of holohaptocorrin in plasma, days (fitted to the serum multiples of Blood 1961, see
+    /// <see cref="FittedParameters.HoloHaptocorrinHalfLifeDays"/>). From 0.01 to 1000 days.
+    /// </summary>
+    public double HoloHaptocorrinHalfLifeDays { get; init => field = InRange(value, 0.01, 1000); } = FittedParameters.HoloHaptocorrinHalfLifeDays;
+
+    /// <summary>
+    /// Fraction of holotranscobalamin cleared onto haptocorrin rather than into cells (fitted to the serum rise of
+    /// Greibe 2019, see <see cref="FittedParameters.TranscobalaminToHaptocorrinFraction"/>). In [0, 1].
+    /// </summary>
+    public double TranscobalaminToHaptocorrinFraction { get; init => field = Fraction(value); } = FittedParameters.TranscobalaminToHaptocorrinFraction;
+
+    /// <summary>
+    /// Fraction of stores released onto haptocorrin per day: set so that average stores (2500 µg, Carmel 2008), with
+    /// the carriers in balance, give a normal serum of 450 pg/mL (the middle of 400-500; see
+    /// <see cref="ReferenceSerumPicogramsPerMilliliter"/>). Derived, not fitted. In [0, 1].
+    /// </summary>
+    public double HaptocorrinReleasePerDay { get; init => field = Fraction(value); } = DefaultHaptocorrinReleasePerDay;
+
+    /// <summary>
+    /// The largest body store (stores and carriers), µg: 11 100, the highest individual total body store reported (IOM
+    /// 1998 p.308). Uptake into the body slows as it fills: the kept part <c>R</c> of a dose raises the body content
+    /// <c>M</c> by the solution of <c>dM/dR = 1 − (M/Mmax)²</c>, so the body never exceeds this; the part not taken up
+    /// joins the labile excess. From 1 µg to 1 g.
+    /// </summary>
+    public double MaximumStoresMicrograms { get; init => field = InRange(value, 1, 1e6); } = 11100;
+
+    /// <summary>
+    /// Half-life of the labile excess (B12 kept from a dose but not taken into the filling stores), days: 30. An
+    /// ASSUMPTION (no figure in the shared reference): lost faster than deep stores (years) and slower than
+    /// holohaptocorrin (days). From 0.01 to 100 000 days.
+    /// </summary>
+    public double LabileHalfLifeDays { get; init => field = InRange(value, 0.01, 1e5); } = 30;
 
     /// <summary>
     /// Bioavailability of intranasal B12 relative to IM: 8.9 % (Nascobal label, crossover study in 25 healthy fasting
@@ -129,23 +289,6 @@ public sealed record Physiology
     /// relative uncertainty (about 6-12 %) as an assumption. In [0, 1].
     /// </summary>
     public double IntranasalBioavailability { get; init => field = Fraction(value); } = 0.089;
-
-    /// <summary>
-    /// Half-time of release of hydroxocobalamin from an IM injection site, hours: about 2.5 h (US hydroxocobalamin
-    /// label); cyanocobalamin peaks in plasma within 1 h (US cyanocobalamin label). Reported for teaching; its effect
-    /// on retention is inside <see cref="HydroxocobalaminFreeFraction"/>, since two data points cannot separate them.
-    /// From 0.01 to 1000 h (<see cref="MinimumHours"/>, <see cref="MaximumHours"/>).
-    /// </summary>
-    public double HydroxocobalaminSiteReleaseHalfTimeHours { get; init => field = InRange(value, MinimumHours, MaximumHours); } = 2.5;
-
-    /// <summary>
-    /// Half-life of newly arrived B12 in the plasma (transit) pool before it reaches the stores, hours: 1.5 h. An
-    /// ASSUMPTION standing for the fast plasma clearance of holotranscobalamin, the carrier of newly absorbed B12
-    /// (Nexo &amp; Hoffmann-Lücke 2011: holoTC is cleared within hours); it makes the transit pool about a quarter of serum
-    /// B12 or less at steady state (IOM 1998: about a quarter of serum B12 is on transcobalamin). From 0.01 to 1000 h
-    /// (<see cref="MinimumHours"/>, <see cref="MaximumHours"/>).
-    /// </summary>
-    public double PlasmaTransitHalfLifeHours { get; init => field = InRange(value, MinimumHours, MaximumHours); } = 1.5;
 
     /// <summary>The loss of stores per day with this physiology: <c>turnover + biliary secretion × (1 − reabsorbed)</c>.</summary>
     public double StoreLossPerDay => TurnoverPerDay + (BiliarySecretionPerDay * (1 - BiliaryReabsorptionFraction));
@@ -174,8 +317,9 @@ public sealed record Physiology
 
     /// <summary>
     /// Normal gastric acid, IF and ileum. IF and passive parameters fitted to Carmel 2008, Table 1; food release
-    /// fitted to Doets 2013; IF recovery from Heyssel 1966 (IOM 1998); bile 1.4 µg/day, half reabsorbed (Carmel 2008);
-    /// total store loss 0.13 %/day (Doets 2013).
+    /// fitted to Doets 2013; IF recovery from Heyssel 1966 (IOM 1998); bile 0.14 %/day of stores, half reabsorbed
+    /// (Carmel 2008), so that stores fall 0.13 %/day (Doets 2013); the plasma carriers and the injected retention
+    /// as in <c>docs/model.md</c>.
     /// </summary>
     public static Physiology Healthy { get; } = new()
     {
@@ -192,8 +336,7 @@ public sealed record Physiology
 
     /// <summary>
     /// Pernicious anaemia: no IF (capacity 0; the PA column of Carmel 2008, Table 1 is passive only), so no biliary
-    /// B12 is reabsorbed and stores fall at 0.158 %/day: more than in health, less than the 0.2 %/day of IOM 1998
-    /// (the model follows Carmel's bile figure; IOM's is an upper estimate). The achlorhydria of PA impairs food
+    /// B12 is reabsorbed and stores fall at 0.2 %/day (IOM 1998; Boddy &amp; Adams 1972). The achlorhydria of PA impairs food
     /// release (<see cref="ImpairedFoodReleaseFactor"/>, an assumption).
     /// </summary>
     public static Physiology PerniciousAnemia { get; } = Healthy with

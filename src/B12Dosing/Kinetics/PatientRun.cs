@@ -26,20 +26,31 @@ internal struct PatientRun
     private const int StackPropagators = 32;
 
     private Absorber _absorber;
+    private readonly PoolRates _rates;
 
     private PatientRun(Physiology physiology, PoolRates rates, double initialStores)
     {
         _absorber = new(physiology);
+        _rates = rates;
         Stores = initialStores;
-        Plasma = rates.PlasmaInBalanceWith(initialStores);
-        InitialBody = Plasma + Stores;
+        (Transcobalamin, Haptocorrin) = rates.CarriersInBalanceWith(initialStores);
+        InitialBody = Body;
     }
 
-    public double Stores;
-    public double Plasma;
+    /// <summary>The pools, µg: stores, holotranscobalamin, holohaptocorrin, protein-bound OHCbl, free (on its way to urine), labile excess.</summary>
+    public double Stores, Transcobalamin, Haptocorrin, ProteinBound, Free, Labile;
     public Kahan Urine, Faeces, Dosed, Absorbed, Retained, NotAbsorbed;
 
     public readonly double InitialBody { get; }
+
+    /// <summary>All B12 in the body, µg.</summary>
+    public readonly double Body => Core + Free + Labile;
+
+    /// <summary>B12 in plasma and extracellular fluid, µg: the carriers, protein-bound and free B12.</summary>
+    public readonly double Plasma => Transcobalamin + Haptocorrin + ProteinBound + Free;
+
+    /// <summary>The coupled pools T + H + S + B (what the store limit counts), µg.</summary>
+    private readonly double Core => Transcobalamin + Haptocorrin + Stores + ProteinBound;
 
     /// <summary>Runs <paramref name="plan"/> for one patient, handing every output row to <paramref name="sink"/>.</summary>
     public static PatientRun Run<TSink>(SimulationPlan plan, Physiology physiology, double initialStores, ref TSink sink)
@@ -88,26 +99,43 @@ internal struct PatientRun
     private void Advance<TSink>(in Propagator phi)
         where TSink : IOutputSink, allows ref struct
     {
-        var before = Plasma + Stores;
-        var plasma = (phi.PP * Plasma) + (phi.PS * Stores);
-        var stores = (phi.SP * Plasma) + (phi.SS * Stores);
-        Plasma = plasma;
-        Stores = stores;
-        // The body's loss over the step is exactly what leaves in faeces (the flows between P and S cancel).
+        var before = Core;
+        ref readonly var m = ref phi.Core;
+        double t = Transcobalamin, h = Haptocorrin, s = Stores, b = ProteinBound;
+        Transcobalamin = (m[0] * t) + (m[1] * h) + (m[2] * s) + (m[3] * b);
+        Haptocorrin = (m[4] * t) + (m[5] * h) + (m[6] * s) + (m[7] * b);
+        Stores = (m[8] * t) + (m[9] * h) + (m[10] * s) + (m[11] * b);
+        ProteinBound = m[15] * b;
+        var free = Free * phi.Free;
+        var labile = Labile * phi.Labile;
+        // The loss of the coupled pools and of the labile excess is exactly what leaves in faeces (the flows between
+        // them cancel); the fall of the free pool is the urine.
         if (TSink.KeepsTotals)
         {
-            Faeces.Add(before - (plasma + stores));
+            Faeces.Add((before - Core) + (Labile - labile));
+            Urine.Add(Free - free);
         }
+
+        Free = free;
+        Labile = labile;
     }
 
     private void Apply<TSink>(in Intake intake)
         where TSink : IOutputSink, allows ref struct
     {
         var outcome = _absorber.Take(in intake);
-        Plasma += outcome.Retained;
+        var kept = outcome.Retained;
+        var accepted = _rates.AcceptedMicrograms(Core, kept);
+        // f·(the parts) is the accepted amount to rounding (the parts add up to the kept amount to rounding).
+        var f = kept > 0 ? accepted / kept : 0;
+        Transcobalamin += f * outcome.TranscobalaminMicrograms;
+        Haptocorrin += f * outcome.HaptocorrinMicrograms;
+        ProteinBound += f * outcome.ProteinBoundMicrograms;
+        Stores += f * outcome.TissueMicrograms;
+        Labile += kept - accepted;
+        Free += outcome.UrinaryLoss;
         if (TSink.KeepsTotals)
         {
-            Urine.Add(outcome.UrinaryLoss);
             NotAbsorbed.Add(outcome.Unabsorbed);
             Dosed.Add(outcome.Dose);
             Absorbed.Add(outcome.Absorbed);

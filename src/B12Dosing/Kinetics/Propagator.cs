@@ -1,59 +1,149 @@
+using System.Runtime.CompilerServices;
+
 namespace B12Dosing.Kinetics;
 
 /// <summary>
-/// The exact solution over one interval of the linear system between doses,
-/// <c>d/dt [P, S] = A·[P, S]</c> with <c>A = [[−k_t, β·k_b], [k_t, −(k_b + k_o)]]</c>: the 2×2 matrix exponential
-/// <c>exp(A·Δt)</c> from the eigenvalues of <c>A</c> (real and not positive, since the off-diagonal terms are not
-/// negative; equal only when <c>k_t = k_b + k_o</c> and <c>β·k_b = 0</c>).
+/// The exact solution over one interval of the linear system between doses (<see cref="PoolRates"/>): the 4×4 matrix
+/// exponential <c>exp(A·Δt)</c> of the coupled pools <c>[T, H, S, B]</c> and the decay factors of the free pool
+/// <c>E</c> and the labile excess <c>L</c>. <c>A</c> is a compartmental (Metzler) matrix, its off-diagonal entries not
+/// negative, so with <c>c = max |A_ii|</c>, <c>exp(A·Δt) = e^{−cΔt}·exp((A + cI)·Δt)</c> where <c>A + cI</c> is
+/// non-negative: scaled by <c>2^−s</c> until its norm is at most 1/2, its Taylor series (20 terms, truncation below
+/// 1e-25) adds only non-negative terms, and squaring non-negative matrices adds only non-negative products, so every
+/// entry, however small, is exact to a few units of rounding per squaring (no cancellation; Xue &amp; Ye's argument for
+/// essentially non-negative matrices).
 /// </summary>
 internal readonly struct Propagator
 {
-    public readonly double PP, PS, SP, SS;
+    /// <summary>Row-major <c>exp(A·Δt)</c> over <c>[T, H, S, B]</c>.</summary>
+    public readonly Matrix4 Core;
 
-    private Propagator(double pp, double ps, double sp, double ss)
+    /// <summary>The decay factors of E and L over the interval.</summary>
+    public readonly double Free, Labile;
+
+    private Propagator(in Matrix4 core, double free, double labile)
     {
-        PP = pp;
-        PS = ps;
-        SP = sp;
-        SS = ss;
+        Core = core;
+        Free = free;
+        Labile = labile;
     }
 
-    /// <summary>exp(A·Δt) over <paramref name="ticks"/> for transit rate <paramref name="kt"/>, bile-reabsorption rate <paramref name="r"/> (β·k_b) and store exit rate <paramref name="ks"/> (k_b + k_o), per day.</summary>
-    public static Propagator Create(double kt, double r, double ks, long ticks)
+    /// <summary>The generator <c>A</c> of <c>[T, H, S, B]</c>, per day.</summary>
+    public static Matrix4 Generator(in PoolRates r)
+    {
+        var m = default(Matrix4);
+        double kT = r.TranscobalaminPerDay, φ = r.TranscobalaminToHaptocorrinFraction, kH = r.HaptocorrinPerDay, eH = r.HaptocorrinReleasePerDay;
+        double kB = r.ProteinBoundPerDay, θ = r.HaptocorrinShare;
+        m[0, 0] = -kT;
+        m[0, 2] = r.ReabsorptionPerDay;
+        m[0, 3] = (1 - θ) * kB;
+        m[1, 0] = φ * kT;
+        m[1, 1] = -kH;
+        m[1, 2] = eH;
+        m[1, 3] = θ * kB;
+        m[2, 0] = (1 - φ) * kT;
+        m[2, 1] = kH;
+        m[2, 2] = -(r.StoreExitPerDay + eH);
+        m[3, 3] = -kB;
+        return m;
+    }
+
+    /// <summary>exp(A·Δt) over <paramref name="ticks"/>.</summary>
+    public static Propagator Create(in PoolRates r, long ticks)
     {
         var days = ticks / (double)TimeSpan.TicksPerDay;
-        var trace = -(kt + ks);
-        var det = kt * (ks - r);
-        var disc = Math.Sqrt(((kt - ks) * (kt - ks)) + (4 * kt * r));
-        var l1 = (trace - disc) / 2;
-        var l2 = det / l1;
-        var z = (l1 - l2) * days;
-        if (z > -1e-3)
+        var a = Generator(in r);
+        var c = 0.0;
+        for (var i = 0; i < 4; i++)
         {
-            // Close eigenvalues (or a very short step): e1 − e2 would cancel (at z = −1e-11, 1e-5 relative error), so
-            // exp(At) = e2·I + D·(A − l2·I) with the divided difference D = (e1 − e2)/(l1 − l2) = t·e2·(e^z − 1)/z by its
-            // series, exact to z⁵/720 < 2e-18. This also covers a repeated eigenvalue (z = 0: D = t·e^{λt}).
-            var e = Math.Exp(l2 * days);
-            var divided = days * e * (1 + (z * ((1.0 / 2) + (z * ((1.0 / 6) + (z * ((1.0 / 24) + (z / 120))))))));
-            return new(e + (divided * (-kt - l2)), r * divided, kt * divided, e + (divided * (-ks - l2)));
+            c = Math.Max(c, -a[i, i]);
         }
 
-        // The factors −k_t − λ and −k_s − λ, each with its sign (−k_t − l1 ≥ 0 ≥ −k_t − l2, and the same for k_s): the two
-        // that are differences of nearly equal numbers are written as 2·k_t·r/(disc + |k_t − k_s|) (since
-        // disc² − (k_t − k_s)² = 4·k_t·r), so that no rounding flips a sign. Then every entry is a difference of terms of
-        // opposite signs and is never negative (issue 12: with e1 underflowed, −k_t − l1 rounded below zero made the plasma
-        // after a long step −1e-32 µg instead of 0).
-        var gap = kt - ks;
-        var small = 2 * kt * r / (disc + Math.Abs(gap));
-        var large = (Math.Abs(gap) + disc) / 2;
-        var (pPlus, pMinus, sPlus, sMinus) = gap >= 0 ? (small, -large, large, -small) : (large, -small, small, -large);
-        var e1 = Math.Exp(l1 * days);
-        var e2 = Math.Exp(l2 * days);
-        var d = l1 - l2;
-        return new(
-            ((e1 * pMinus) - (e2 * pPlus)) / d,
-            r * (e1 - e2) / d,
-            kt * (e1 - e2) / d,
-            ((e1 * sMinus) - (e2 * sPlus)) / d);
+        // N = (A + cI)·Δt ≥ 0, scaled by 2^−s so that its 1-norm (largest column sum) is at most 1/2.
+        var n = a;
+        for (var i = 0; i < 4; i++)
+        {
+            n[i, i] += c;
+        }
+
+        var norm = 0.0;
+        for (var j = 0; j < 4; j++)
+        {
+            norm = Math.Max(norm, (n[0, j] + n[1, j] + n[2, j] + n[3, j]) * days);
+        }
+
+        var s = norm > 0.5 ? (int)Math.Ceiling(Math.Log2(norm / 0.5)) : 0;
+        var h = days * Math.ScaleB(1, -s);
+        n.Scale(h);
+
+        // exp(N) by its Taylor series: term_k = term_{k−1}·N/k, all entries non-negative.
+        var sum = Matrix4.Identity;
+        var term = Matrix4.Identity;
+        for (var k = 1; k <= 20; k++)
+        {
+            term = Matrix4.Multiply(in term, in n);
+            term.Scale(1.0 / k);
+            sum.Add(in term);
+        }
+
+        sum.Scale(Math.Exp(-c * h));
+        for (var i = 0; i < s; i++)
+        {
+            sum = Matrix4.Multiply(in sum, in sum);
+        }
+
+        return new(in sum, Math.Exp(-r.FreePerDay * days), Math.Exp(-r.LabilePerDay * days));
+    }
+}
+
+/// <summary>A 4×4 matrix of doubles, row-major, on the stack.</summary>
+[InlineArray(16)]
+internal struct Matrix4
+{
+    private double _element;
+
+    public static Matrix4 Identity
+    {
+        get
+        {
+            var m = default(Matrix4);
+            m[0, 0] = m[1, 1] = m[2, 2] = m[3, 3] = 1;
+            return m;
+        }
+    }
+
+    public double this[int row, int column]
+    {
+        readonly get => this[(row * 4) + column];
+        set => this[(row * 4) + column] = value;
+    }
+
+    public static Matrix4 Multiply(in Matrix4 a, in Matrix4 b)
+    {
+        var m = default(Matrix4);
+        for (var i = 0; i < 4; i++)
+        {
+            for (var j = 0; j < 4; j++)
+            {
+                m[i, j] = (a[i, 0] * b[0, j]) + (a[i, 1] * b[1, j]) + (a[i, 2] * b[2, j]) + (a[i, 3] * b[3, j]);
+            }
+        }
+
+        return m;
+    }
+
+    public void Scale(double factor)
+    {
+        for (var i = 0; i < 16; i++)
+        {
+            this[i] *= factor;
+        }
+    }
+
+    public void Add(in Matrix4 other)
+    {
+        for (var i = 0; i < 16; i++)
+        {
+            this[i] += other[i];
+        }
     }
 }

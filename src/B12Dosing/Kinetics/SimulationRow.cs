@@ -8,23 +8,25 @@ namespace B12Dosing.Kinetics;
 /// (<see cref="SimulationSettings.SamplesAfterDose"/>) is taken just after the doses at its instant.
 /// <c>default(SimulationRow)</c> is the empty row: day 0, every amount and serum 0.
 /// </summary>
-public readonly struct SimulationRow : IEquatable<SimulationRow>
+public readonly record struct SimulationRow
 {
-    private readonly SerumModel _serum;
-    private readonly double _exponent;
     private readonly long _sinceLastDoseTicks;
 
-    internal SimulationRow(double day, int doseNumber, long sinceLastDoseTicks, double stores, double plasma, double urine, double faeces, SerumModel serum, double exponent)
+    internal SimulationRow(double day, int doseNumber, long sinceLastDoseTicks, ref PatientRun run, double serum, double holoTc)
     {
         Day = day;
         DoseNumber = doseNumber;
         _sinceLastDoseTicks = sinceLastDoseTicks;
-        StoresMicrograms = stores;
-        PlasmaMicrograms = plasma;
-        CumulativeUrineMicrograms = urine;
-        CumulativeFaecesMicrograms = faeces;
-        _serum = serum;
-        _exponent = exponent;
+        StoresMicrograms = run.Stores;
+        LabileMicrograms = run.Labile;
+        HoloTranscobalaminMicrograms = run.Transcobalamin;
+        HoloHaptocorrinMicrograms = run.Haptocorrin;
+        ProteinBoundMicrograms = run.ProteinBound;
+        FreeMicrograms = run.Free;
+        CumulativeUrineMicrograms = run.Urine.Sum;
+        CumulativeFaecesMicrograms = run.Faeces.Sum;
+        SerumPicogramsPerMilliliter = serum;
+        HoloTranscobalaminPicomolesPerLiter = holoTc;
     }
 
     /// <summary>Time from the start, days.</summary>
@@ -44,47 +46,47 @@ public readonly struct SimulationRow : IEquatable<SimulationRow>
     /// </summary>
     public TimeSpan? TimeSinceLastDose => DoseNumber > 0 ? new TimeSpan(_sinceLastDoseTicks) : null;
 
-    /// <summary>Body stores (liver and tissue), µg.</summary>
+    /// <summary>Body stores (liver and tissue), µg; never above <see cref="Absorption.Physiology.MaximumStoresMicrograms"/> unless they started there.</summary>
     public double StoresMicrograms { get; }
 
-    /// <summary>B12 in the plasma (transit) pool on its way to the stores, µg.</summary>
-    public double PlasmaMicrograms { get; }
+    /// <summary>The labile excess, µg: B12 kept from doses that the filling stores did not take up, lost faster than the stores.</summary>
+    public double LabileMicrograms { get; }
+
+    /// <summary>B12 on transcobalamin in plasma (holoTC, "active B12"), µg.</summary>
+    public double HoloTranscobalaminMicrograms { get; }
+
+    /// <summary>B12 on haptocorrin in plasma (holoHC), µg.</summary>
+    public double HoloHaptocorrinMicrograms { get; }
+
+    /// <summary>Hydroxocobalamin bound to plasma proteins, released to the carriers over hours, µg.</summary>
+    public double ProteinBoundMicrograms { get; }
+
+    /// <summary>Free B12 in the extracellular fluid, on its way to the urine, µg.</summary>
+    public double FreeMicrograms { get; }
+
+    /// <summary>B12 in plasma and extracellular fluid: carriers, protein-bound and free, µg.</summary>
+    public double PlasmaMicrograms => HoloTranscobalaminMicrograms + HoloHaptocorrinMicrograms + ProteinBoundMicrograms + FreeMicrograms;
 
     /// <summary>Serum B12, pg/mL (= ng/L), by the <see cref="SerumModel"/>.</summary>
-    public double SerumPicogramsPerMilliliter => _serum?.PicogramsPerMilliliter(StoresMicrograms, PlasmaMicrograms, _exponent) ?? 0;
+    public double SerumPicogramsPerMilliliter { get; }
 
     /// <summary>Serum B12, pmol/L.</summary>
     public double SerumPicomolesPerLiter => SerumModel.ToPicomolesPerLiter(SerumPicogramsPerMilliliter);
 
-    /// <summary>B12 lost in urine since the start, µg (the early loss after each dose).</summary>
+    /// <summary>Holotranscobalamin (active B12), pmol/L.</summary>
+    public double HoloTranscobalaminPicomolesPerLiter { get; }
+
+    /// <summary>B12 lost in urine since the start, µg.</summary>
     public double CumulativeUrineMicrograms { get; }
 
-    /// <summary>B12 lost from the body in faeces and by other routes since the start, µg (bile not reabsorbed, turnover).</summary>
+    /// <summary>B12 lost from the body in faeces and by other routes since the start, µg (bile not reabsorbed, turnover, the labile excess).</summary>
     public double CumulativeFaecesMicrograms { get; }
 
-    /// <summary>Stores + plasma, µg.</summary>
-    public double BodyMicrograms => StoresMicrograms + PlasmaMicrograms;
+    /// <summary>Stores, labile excess and plasma, µg.</summary>
+    public double BodyMicrograms => StoresMicrograms + LabileMicrograms + PlasmaMicrograms;
 
-    /// <inheritdoc/>
-    public bool Equals(SimulationRow other) =>
-        Day.Equals(other.Day) && DoseNumber == other.DoseNumber && _sinceLastDoseTicks == other._sinceLastDoseTicks && StoresMicrograms.Equals(other.StoresMicrograms) && PlasmaMicrograms.Equals(other.PlasmaMicrograms)
-        && CumulativeUrineMicrograms.Equals(other.CumulativeUrineMicrograms) && CumulativeFaecesMicrograms.Equals(other.CumulativeFaecesMicrograms)
-        && Equals(_serum, other._serum);
-
-    /// <inheritdoc/>
-    public override bool Equals(object? obj) => obj is SimulationRow other && Equals(other);
-
-    /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Day, DoseNumber, StoresMicrograms, PlasmaMicrograms, CumulativeUrineMicrograms, CumulativeFaecesMicrograms);
-
-    /// <summary>Equality of all values.</summary>
-    public static bool operator ==(SimulationRow left, SimulationRow right) => left.Equals(right);
-
-    /// <summary>Inequality.</summary>
-    public static bool operator !=(SimulationRow left, SimulationRow right) => !left.Equals(right);
-
-    /// <summary>Readable text such as <c>day 120: stores 2950.1 µg, serum 486 pg/mL (359 pmol/L)</c>.</summary>
+    /// <summary>Readable text such as <c>day 120: stores 2950.1 µg, plasma 1.412 µg, serum 486 pg/mL (359 pmol/L), holoTC 80 pmol/L</c>.</summary>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"day {Day:0.###}: stores {StoresMicrograms:0.0} µg, plasma {PlasmaMicrograms:0.###} µg, serum {SerumPicogramsPerMilliliter:0} pg/mL ({SerumPicomolesPerLiter:0} pmol/L)");
+        $"day {Day:0.###}: stores {StoresMicrograms:0.0} µg, plasma {PlasmaMicrograms:0.###} µg, serum {SerumPicogramsPerMilliliter:0} pg/mL ({SerumPicomolesPerLiter:0} pmol/L), holoTC {HoloTranscobalaminPicomolesPerLiter:0} pmol/L");
 }

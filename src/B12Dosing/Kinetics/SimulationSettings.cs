@@ -38,8 +38,7 @@ public sealed record SimulationSettings
     } = Physiology.Healthy;
 
     /// <summary>How serum follows from the pools (default <see cref="SerumModel.Default"/>).</summary>
-    /// <exception cref="ArgumentException">The model's anchors are inconsistent (see <see cref="SerumModel.Exponent"/>).</exception>
-    public SerumModel Serum { get; init => field = (value ?? throw new ArgumentNullException(nameof(Serum))).EnsureConsistent(nameof(Serum)); } = SerumModel.Default;
+    public SerumModel Serum { get; init => field = (value ?? throw new ArgumentNullException(nameof(Serum))); } = SerumModel.Default;
 
     /// <summary>Body stores at time zero (default <see cref="AverageStores"/>, 2500 µg), read back in µg. Not negative and at most 1 g.</summary>
     public Mass InitialStores

@@ -12,10 +12,12 @@ namespace B12Dosing.Kinetics;
 /// <param name="NotAbsorbedMicrograms">The part that never entered (faeces, nose).</param>
 /// <param name="TotalUrineMicrograms">Lost in urine.</param>
 /// <param name="TotalFaecesMicrograms">Lost from the body in faeces and by turnover (not counting unabsorbed dose).</param>
-/// <param name="InitialBodyMicrograms">Stores + plasma at time zero.</param>
+/// <param name="InitialBodyMicrograms">All B12 in the body at time zero (stores and carriers in balance).</param>
 /// <param name="FinalStoresMicrograms">Stores at the horizon.</param>
-/// <param name="FinalPlasmaMicrograms">Plasma pool at the horizon.</param>
+/// <param name="FinalPlasmaMicrograms">B12 in plasma and extracellular fluid at the horizon.</param>
+/// <param name="FinalLabileMicrograms">The labile excess at the horizon.</param>
 /// <param name="FinalSerumPicogramsPerMilliliter">Serum B12 at the horizon, pg/mL.</param>
+/// <param name="FinalHoloTranscobalaminPicomolesPerLiter">Holotranscobalamin (active B12) at the horizon, pmol/L.</param>
 public readonly record struct SimulationSummary(
     double TotalDoseMicrograms,
     double TotalAbsorbedMicrograms,
@@ -26,13 +28,15 @@ public readonly record struct SimulationSummary(
     double InitialBodyMicrograms,
     double FinalStoresMicrograms,
     double FinalPlasmaMicrograms,
-    double FinalSerumPicogramsPerMilliliter)
+    double FinalLabileMicrograms,
+    double FinalSerumPicogramsPerMilliliter,
+    double FinalHoloTranscobalaminPicomolesPerLiter)
 {
     /// <summary>Urine + faeces, µg.</summary>
     public double TotalExcretedMicrograms => TotalUrineMicrograms + TotalFaecesMicrograms;
 
-    /// <summary>Stores + plasma at the horizon, µg.</summary>
-    public double FinalBodyMicrograms => FinalStoresMicrograms + FinalPlasmaMicrograms;
+    /// <summary>Stores, labile excess and plasma at the horizon, µg.</summary>
+    public double FinalBodyMicrograms => FinalStoresMicrograms + FinalLabileMicrograms + FinalPlasmaMicrograms;
 
     /// <summary>Serum B12 at the horizon, pmol/L.</summary>
     public double FinalSerumPicomolesPerLiter => SerumModel.ToPicomolesPerLiter(FinalSerumPicogramsPerMilliliter);
@@ -47,6 +51,6 @@ public readonly record struct SimulationSummary(
         $"""
         dosed {TotalDoseMicrograms:0.##} µg, absorbed {TotalAbsorbedMicrograms:0.##} µg, retained {TotalRetainedMicrograms:0.##} µg, not absorbed {NotAbsorbedMicrograms:0.##} µg
         excreted {TotalExcretedMicrograms:0.##} µg (urine {TotalUrineMicrograms:0.##}, faeces and turnover {TotalFaecesMicrograms:0.##})
-        stores {FinalStoresMicrograms:0.#} µg, serum {FinalSerumPicogramsPerMilliliter:0} pg/mL ({FinalSerumPicomolesPerLiter:0} pmol/L); mass balance error {MassBalanceErrorMicrograms:G2} µg
+        stores {FinalStoresMicrograms:0.#} µg, serum {FinalSerumPicogramsPerMilliliter:0} pg/mL ({FinalSerumPicomolesPerLiter:0} pmol/L), holoTC {FinalHoloTranscobalaminPicomolesPerLiter:0} pmol/L; mass balance error {MassBalanceErrorMicrograms:G2} µg
         """);
 }

@@ -8,14 +8,11 @@ namespace B12Dosing.Kinetics;
 
 /// <summary>
 /// Event-driven simulation of B12 in the body. At each dose the absorption model (with the IF capacity carried from
-/// dose to dose) decides what enters: the retained part joins the plasma (transit) pool, the early urinary loss goes
-/// to urine, the rest is not absorbed. Between doses the linear system
-/// <code>
-/// dP/dt = −k_t·P + β·k_b·S        (transit to stores; biliary B12 reabsorbed through IF)
-/// dS/dt =  k_t·P − (k_b + k_o)·S  (bile secretion and other turnover)
-/// faeces += ((1 − β)·k_b + k_o)·S
-/// </code>
-/// is solved exactly (2×2 matrix exponential, cached per interval length). See <c>docs/model.md</c>.
+/// dose to dose, and the plasma load solved once per distinct load) decides what enters and where: onto
+/// transcobalamin, onto haptocorrin, protein-bound, into the stores, or free on its way to the urine; the body takes
+/// up the kept part as far as the store limit allows (<see cref="PoolRates.AcceptedMicrograms"/>) and the rest joins the
+/// labile excess. Between doses the linear system of <see cref="PoolRates"/> is solved exactly (4×4 matrix exponential
+/// of a compartmental matrix and two decays, cached per interval length). See <c>docs/model.md</c>.
 /// Doses at the same instant are all kept, merged by route, form and vehicle, and applied in a fixed order, so the
 /// order in which they are listed does not change the result. Doses at or after the horizon are not simulated.
 /// </summary>
@@ -48,8 +45,9 @@ public static class Simulator
     {
         ArgumentNullException.ThrowIfNull(settings);
         var plan = new SimulationPlan(events, settings);
-        var sink = new RowSink(plan, settings.Serum);
-        var run = PatientRun.Run(plan, settings.Physiology, settings.InitialStoresMicrograms, ref sink);
+        var physiology = settings.Physiology;
+        var sink = new RowSink(plan, physiology);
+        var run = PatientRun.Run(plan, physiology, settings.InitialStoresMicrograms, ref sink);
         var summary = new SimulationSummary(
             run.Dosed.Sum,
             run.Absorbed.Sum,
@@ -60,7 +58,9 @@ public static class Simulator
             run.InitialBody,
             run.Stores,
             run.Plasma,
-            settings.Serum.PicogramsPerMilliliter(run.Stores, run.Plasma, sink.Exponent));
+            run.Labile,
+            Serum(ref run, physiology),
+            SerumModel.HoloTranscobalaminPicomolesPerLiter(run.Transcobalamin, physiology));
         return new(sink.Rows, summary, settings);
     }
 
@@ -87,7 +87,7 @@ public static class Simulator
         }
 
         var stores = SimulationSettings.CheckInitialStores(initialStores, nameof(initialStores));
-        var sink = new SpanSink(destination);
+        var sink = new SpanSink(destination, physiology);
         PatientRun.Run(plan, physiology, stores, ref sink);
     }
 
@@ -99,10 +99,13 @@ public static class Simulator
     public const double MinimumLossPerInterval = 1e-10;
 
     /// <summary>
-    /// The analytic steady state of a dose repeated every <paramref name="interval"/> forever: stores and plasma just
-    /// before a dose, µg. The IF capacity at the dose is the fixed point of use and recovery,
-    /// <c>c* = Cmax(1 − e)/(1 − (1 − x)e)</c> with <c>e = exp(−T/τ)</c> and <c>x = E/(K + E)</c>; the trough is
-    /// <c>(I − Φ)⁻¹·Φ·[R, 0]</c> with <c>Φ = exp(A·T)</c> and <c>R</c> the retained amount per dose.
+    /// The steady state of a dose repeated every <paramref name="interval"/> forever: stores and plasma (carriers,
+    /// protein-bound and free B12) just before a dose, µg. The IF capacity at the dose is the fixed point of use and
+    /// recovery, <c>c* = Cmax(1 − e)/(1 − (1 − x)e)</c> with <c>e = exp(−T/τ)</c> and <c>x = E/(K + E)</c>. The linear pools
+    /// take the trough <c>f·(I − Φ)⁻¹·Φ·d</c> with <c>Φ = exp(A·T)</c>, <c>d</c> where the kept part goes, and <c>f</c> the
+    /// share the store limit accepts at that trough: the scalar fixed point <c>f = accepted(f·m)/R</c> (<c>m</c> the body
+    /// content of the unlimited trough) is found by bisection (60 halvings of [0, 1], below rounding). The free pool's
+    /// trough is <c>e_E·U/(1 − e_E)</c> with <c>U</c> the urinary loss per dose.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The interval is not positive, or the dose is the default (empty) value.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="physiology"/> is null.</exception>
@@ -131,22 +134,88 @@ public static class Simulator
         // c* is below the capacity in exact arithmetic but may round one ulp above it (x → 0): the internal evaluation
         // takes min(c*, capacity) instead of rejecting the state as the public one does.
         var capacity = physiology.EffectiveIntrinsicFactorCapacityMicrograms * (1 - e) / (1 - ((1 - parts.Saturation) * e));
-        var retained = AbsorptionModel.Evaluate(in parts, physiology, new IntrinsicFactorState(capacity)).Retained;
-        var phi = PoolRates.Of(physiology).Propagator(interval.Ticks);
-        // y = Φ·[R, 0]; solve (I − Φ)·x = y.
-        double y1 = phi.PP * retained, y2 = phi.SP * retained;
-        double a = 1 - phi.PP, b = -phi.PS, c = -phi.SP, d = 1 - phi.SS;
-        var det = (a * d) - (b * c);
-        return (((a * y2) - (c * y1)) / det, ((d * y1) - (b * y2)) / det);
+        var outcome = AbsorptionModel.Evaluate(in parts, physiology, new IntrinsicFactorState(capacity));
+        var rates = PoolRates.Of(physiology);
+        var phi = rates.Propagator(interval.Ticks);
+        Span<double> d = [outcome.TranscobalaminMicrograms, outcome.HaptocorrinMicrograms, outcome.TissueMicrograms, outcome.ProteinBoundMicrograms];
+        Span<double> y = stackalloc double[4];
+        TroughPerUnit(in phi.Core, d, y);
+        var m = y[0] + y[1] + y[2] + y[3];
+        var kept = outcome.Retained;
+        double low = 0, high = 1;
+        for (var i = 0; i < 60 && kept > 0; i++)
+        {
+            var f = (low + high) / 2;
+            (f * kept > rates.AcceptedMicrograms(f * m, kept) ? ref high : ref low) = f;
+        }
+
+        var share = kept > 0 ? (low + high) / 2 : 0;
+        var free = phi.Free * outcome.UrinaryLoss / (1 - phi.Free);
+        return (share * y[2], (share * (y[0] + y[1] + y[3])) + free);
     }
 
+    /// <summary><paramref name="y"/> = (I − Φ)⁻¹·Φ·<paramref name="d"/> (Gaussian elimination with partial pivoting on the 4×4 system).</summary>
+    private static void TroughPerUnit(in Matrix4 phi, ReadOnlySpan<double> d, Span<double> y)
+    {
+        var a = default(Matrix4);
+        Span<double> b = stackalloc double[4];
+        for (var i = 0; i < 4; i++)
+        {
+            b[i] = (phi[i, 0] * d[0]) + (phi[i, 1] * d[1]) + (phi[i, 2] * d[2]) + (phi[i, 3] * d[3]);
+            for (var j = 0; j < 4; j++)
+            {
+                a[i, j] = (i == j ? 1 : 0) - phi[i, j];
+            }
+        }
+
+        for (var k = 0; k < 4; k++)
+        {
+            var pivot = k;
+            for (var i = k + 1; i < 4; i++)
+            {
+                pivot = Math.Abs(a[i, k]) > Math.Abs(a[pivot, k]) ? i : pivot;
+            }
+
+            for (var j = 0; j < 4; j++)
+            {
+                (a[k, j], a[pivot, j]) = (a[pivot, j], a[k, j]);
+            }
+
+            (b[k], b[pivot]) = (b[pivot], b[k]);
+            for (var i = k + 1; i < 4; i++)
+            {
+                var factor = a[i, k] / a[k, k];
+                for (var j = k; j < 4; j++)
+                {
+                    a[i, j] -= factor * a[k, j];
+                }
+
+                b[i] -= factor * b[k];
+            }
+        }
+
+        for (var i = 3; i >= 0; i--)
+        {
+            var sum = b[i];
+            for (var j = i + 1; j < 4; j++)
+            {
+                sum -= a[i, j] * y[j];
+            }
+
+            y[i] = sum / a[i, i];
+        }
+    }
+
+    /// <summary>Serum B12 of a run's current state, pg/mL.</summary>
+    private static double Serum(ref PatientRun run, Physiology physiology) =>
+        SerumModel.PicogramsPerMilliliter(run.Transcobalamin + run.Haptocorrin + run.ProteinBound, run.Free, physiology);
+
     /// <summary>Collects <see cref="SimulationRow"/>s for <see cref="SimulationResult"/>, with the dose number and time since the last dose of each.</summary>
-    private struct RowSink(SimulationPlan plan, SerumModel serum) : IOutputSink
+    private struct RowSink(SimulationPlan plan, Physiology physiology) : IOutputSink
     {
         public readonly SimulationRow[] Rows = new SimulationRow[plan.OutputCount];
 
         public static bool KeepsTotals => true;
-        public readonly double Exponent = serum.Exponent;
         private readonly long[] _doses = plan.DoseInstants();
         private int _given;
 
@@ -160,17 +229,21 @@ public static class Simulator
             }
 
             var since = _given > 0 ? ticks - _doses[_given - 1] : 0;
-            Rows[index] = new(ticks / (double)TimeSpan.TicksPerDay, _given, since, run.Stores, run.Plasma, run.Urine.Sum, run.Faeces.Sum, serum, Exponent);
+            Rows[index] = new(ticks / (double)TimeSpan.TicksPerDay, _given, since, ref run, Serum(ref run, physiology), SerumModel.HoloTranscobalaminPicomolesPerLiter(run.Transcobalamin, physiology));
         }
     }
 
     /// <summary>Writes the pools into a caller's span.</summary>
-    private readonly ref struct SpanSink(Span<PoolState> destination) : IOutputSink
+    private readonly ref struct SpanSink(Span<PoolState> destination, Physiology physiology) : IOutputSink
     {
         private readonly Span<PoolState> _destination = destination;
 
         public static bool KeepsTotals => false;
 
-        public void Output(int index, ref PatientRun run) => _destination[index] = new(run.Stores, run.Plasma);
+        public void Output(int index, ref PatientRun run) => _destination[index] = State(ref run, physiology);
     }
+
+    /// <summary>The <see cref="PoolState"/> of a run's current state.</summary>
+    internal static PoolState State(ref PatientRun run, Physiology physiology) =>
+        new(run.Stores, run.Plasma, Serum(ref run, physiology), SerumModel.HoloTranscobalaminPicomolesPerLiter(run.Transcobalamin, physiology));
 }

@@ -41,7 +41,8 @@ public sealed record PopulationModel
     public Variation StoreLoss { get; init => field = value ?? throw new ArgumentNullException(nameof(StoreLoss)); } = new(0.227, 0.5, 2);
 
     /// <summary>
-    /// Retention (binding) capacity of injected and passively absorbed B12: σ 0.3 in [1/3, 3]. ASSUMPTION: the US
+    /// Retention capacity of injected and passively absorbed B12 (the maximum tissue uptake rate of free B12,
+    /// <see cref="Physiology.TissueUptakeMaximumMicrogramsPerHour"/>): σ 0.3 in [1/3, 3]. ASSUMPTION: the US
     /// cyanocobalamin label reports 50-98 % of a 100 or 1000 µg dose in urine within 48 h, a wide between-patient range
     /// that no study gives as a spread.
     /// </summary>
@@ -122,7 +123,7 @@ public sealed record PopulationModel
         PassiveFraction = preset.PassiveFraction * fPassive,
         TurnoverPerDay = preset.TurnoverPerDay * fLoss,
         BiliarySecretionPerDay = preset.BiliarySecretionPerDay * fLoss,
-        RenalRetentionCapacityMicrograms = preset.RenalRetentionCapacityMicrograms * fRetention,
+        TissueUptakeMaximumMicrogramsPerHour = preset.TissueUptakeMaximumMicrogramsPerHour * fRetention,
     };
 }
 

@@ -71,8 +71,7 @@ public sealed record PopulationSettings
     public PopulationModel Model { get; init => field = (value ?? throw new ArgumentNullException(nameof(Model))).EnsureLegalPatients(nameof(Model)); } = PopulationModel.Default;
 
     /// <summary>How serum follows from the pools (default <see cref="SerumModel.Default"/>).</summary>
-    /// <exception cref="ArgumentException">The model's anchors are inconsistent (see <see cref="SerumModel.Exponent"/>).</exception>
-    public SerumModel Serum { get; init => field = (value ?? throw new ArgumentNullException(nameof(Serum))).EnsureConsistent(nameof(Serum)); } = SerumModel.Default;
+    public SerumModel Serum { get; init => field = (value ?? throw new ArgumentNullException(nameof(Serum))); } = SerumModel.Default;
 
     /// <summary>
     /// The most threads to use: 0 (the default) for one per processor. The result does not depend on it. A run never uses

@@ -1,3 +1,4 @@
+using B12Dosing.Absorption;
 using B12Dosing.Dosing;
 using B12Dosing.Kinetics;
 using B12Dosing.Regimens;
@@ -78,6 +79,7 @@ public static class PopulationSimulator
                     {
                         var patient = settings.Model.Patient(settings.Seed, settings.FirstPatient + i);
                         sink.Patient = i - first;
+                        sink.Physiology = patient.Physiology;
                         PatientRun.Run(plan, patient.Physiology, patient.InitialStoresMicrograms, ref sink);
                     }
 
@@ -111,10 +113,7 @@ public static class PopulationSimulator
     /// </summary>
     private sealed class Accumulator(int rows, PopulationSettings settings)
     {
-        private readonly SerumModel _serumModel = settings.Serum;
-        private readonly double _exponent = settings.Serum.Exponent;
         private readonly double _threshold = settings.SerumThresholdPicogramsPerMilliliter;
-        private readonly double[] _serum = new double[ChunkSize];
 
         public LogHistograms Stores { get; } = new(rows);
 
@@ -124,16 +123,15 @@ public static class PopulationSimulator
 
         public double[] StoresBuffer { get; } = new double[rows * ChunkSize];
 
-        public double[] PlasmaBuffer { get; } = new double[rows * ChunkSize];
+        public double[] SerumBuffer { get; } = new double[rows * ChunkSize];
 
         /// <summary>Adds the buffered rows of the chunk's first <paramref name="patients"/> patients.</summary>
         public void Flush(int patients)
         {
-            var serum = _serum.AsSpan(0, patients);
             for (var row = 0; row < Below.Length; row++)
             {
                 var stores = StoresBuffer.AsSpan(row * ChunkSize, patients);
-                _serumModel.PicogramsPerMilliliter(stores, PlasmaBuffer.AsSpan(row * ChunkSize, patients), serum, _exponent);
+                var serum = SerumBuffer.AsSpan(row * ChunkSize, patients);
                 Stores.Add(row, stores);
                 Serum.Add(row, serum);
                 var below = 0;
@@ -167,11 +165,14 @@ public static class PopulationSimulator
         /// <summary>The patient's place in the chunk.</summary>
         public int Patient { get; set; }
 
+        /// <summary>The patient's physiology (its volumes turn the carriers into serum).</summary>
+        public Physiology Physiology { readonly get; set; } = Physiology.Healthy;
+
         public readonly void Output(int index, ref PatientRun run)
         {
             var at = (index * ChunkSize) + Patient;
             Accumulator.StoresBuffer[at] = run.Stores;
-            Accumulator.PlasmaBuffer[at] = run.Plasma;
+            Accumulator.SerumBuffer[at] = Simulator.State(ref run, Physiology).SerumPicogramsPerMilliliter;
         }
     }
 }

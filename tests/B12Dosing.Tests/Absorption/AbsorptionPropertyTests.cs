@@ -26,7 +26,7 @@ public class AbsorptionPropertyTests
         x =>
         {
             var o = Eval(x.d, x.r, x.f, x.c);
-            return o.Retained >= 0 && o.Retained <= o.Absorbed && o.Absorbed <= o.Dose;
+            return o.Retained >= 0 && o.Retained <= o.Absorbed * (1 + 1e-15) && o.Absorbed <= o.Dose; // the kept parts add up to the load to rounding
         }).QuickCheckThrowOnFailure();
 
     [Fact]

@@ -31,24 +31,26 @@ public class CalibrationTests
         Reproduces(Calibrator.FitFoodRelease(), FittedParameters.FoodReleaseFraction);
 
     [Fact]
-    public void Injected_fit_reproduces_stored_constant() =>
-        Reproduces(Calibrator.FitInjected(), FittedParameters.RenalRetentionCapacityMicrograms);
+    public void Plasma_fit_reproduces_stored_constants() => Reproduces(
+        Calibrator.FitPlasma(),
+        FittedParameters.TissueUptakeMaximumMicrogramsPerHour,
+        FittedParameters.TissueUptakeHalfSaturationMicrograms,
+        FittedParameters.HydroxocobalaminFiltrationFactor,
+        FittedParameters.HydroxocobalaminProteinBindingPerHour,
+        FittedParameters.ProteinBoundHalfLifeHours,
+        FittedParameters.HoloTranscobalaminHalfLifeHours,
+        FittedParameters.HoloHaptocorrinHalfLifeDays,
+        FittedParameters.TranscobalaminToHaptocorrinFraction,
+        FittedParameters.HaptocorrinShare);
 
+    /// <summary>The release of stores onto haptocorrin in the presets is the one the fitted carriers need for 450 pg/mL at 2500 µg.</summary>
     [Fact]
-    public void Hydroxocobalamin_fit_reproduces_stored_constant() =>
-        Reproduces(Calibrator.FitHydroxocobalamin(), FittedParameters.HydroxocobalaminFreeFraction);
-
-    /// <summary>With Km free, the least-squares optimum of the injected fit lies at Km = 0: any Km > 0 fits Carmel 2008 worse.</summary>
-    [Theory]
-    [InlineData(1)]
-    [InlineData(5)]
-    [InlineData(20)]
-    public void Positive_Km_fits_worse(double km)
+    public void Haptocorrin_release_follows_from_the_fitted_carriers()
     {
-        static double Cost(Physiology p) => PublishedData.InjectedCyanocobalamin.Sum(pt => Math.Pow(Math.Log(pt.Ratio(p)), 2));
-        var best = Cost(Physiology.Healthy);
-        // For each Km, the best a is found on a fine grid: the cost never beats Km = 0.
-        var withKm = Enumerable.Range(1, 400).Min(i => Cost(Physiology.Healthy with { TissueUptakeHalfSaturationMicrograms = km, RenalRetentionCapacityMicrograms = i * 0.5 }));
-        Assert.True(withKm > best, $"Km {km}: {withKm} vs {best}");
+        var p = Physiology.Healthy;
+        Assert.Equal(
+            Physiology.HaptocorrinReleaseFor(p.HoloTranscobalaminHalfLifeHours, p.HoloHaptocorrinHalfLifeDays, p.TranscobalaminToHaptocorrinFraction, p.BiliaryReabsorptionFraction * p.BiliarySecretionPerDay, p.PlasmaVolumeLiters),
+            p.HaptocorrinReleasePerDay);
+        Assert.All(Conditions.All, c => Assert.Equal(p.HaptocorrinReleasePerDay, Physiology.For(c).HaptocorrinReleasePerDay));
     }
 }

@@ -65,7 +65,7 @@ public class MonotonicityTests(ITestOutputHelper output)
             return !x.food; // "accepted" counts the dose kinds: both food and the other vehicles are exercised
         }));
 
-    /// <summary>The doses where the retained law has its joints: the old switch (load 1e-4 of the capacity), the load equal to the capacity (the new pieces meet), and powers of ten.</summary>
+    /// <summary>The doses where the retained law has its joints: a load of 1e-4 of the plasma's binding capacity, the load equal to the capacity (where the bound and the excess meet), three times it, and powers of ten.</summary>
     public static TheoryData<Route, CobalaminForm> RoutesAndForms()
     {
         var data = new TheoryData<Route, CobalaminForm>();
@@ -85,7 +85,7 @@ public class MonotonicityTests(ITestOutputHelper output)
     public void Every_ulp_across_the_joints_of_the_law_and_every_power_of_ten_is_monotone(Route route, CobalaminForm form)
     {
         var p = Physiology.Healthy;
-        var capacity = AbsorptionModel.RetentionCapacity(form, route == Route.Intravenous ? p.IntravenousRenalFactor : 1, p);
+        var capacity = PlasmaLoad.CapacityMicrograms(p);
         var perLoad = route switch
         {
             Route.Oral or Route.Sublingual => p.PassiveFraction,

@@ -38,7 +38,7 @@ public class PopulationModelTests
         {
             Assert.InRange(p.InitialStores.Micrograms, 600 - 1e-9, 3900 + 1e-9);
             Assert.InRange(p.Physiology.IntrinsicFactorCapacityMicrograms / Physiology.Healthy.IntrinsicFactorCapacityMicrograms, 0.5, 2);
-            Assert.InRange(p.Physiology.RenalRetentionCapacityMicrograms / Physiology.Healthy.RenalRetentionCapacityMicrograms, 1 / 3.0 - 1e-12, 3);
+            Assert.InRange(p.Physiology.TissueUptakeMaximumMicrogramsPerHour / Physiology.Healthy.TissueUptakeMaximumMicrogramsPerHour, 1 / 3.0 - 1e-12, 3);
         });
     }
 

@@ -46,42 +46,98 @@ public static class Calibrator
         [(nameof(Physiology.FoodReleaseFraction), string.Empty)],
         "Doets 2013 regression, 0.5-5 µg food (11 points on the curve; the error is misfit to the curve)");
 
-    /// <summary>Fits the cyanocobalamin renal-retention capacity <c>a</c> (Km = 0) to the 3 IM points of Carmel 2008.</summary>
-    public static IReadOnlyList<FittedParameter> FitInjected() => Fit(
-        PublishedData.InjectedCyanocobalamin,
-        [100],
-        (condition, θ) => Physiology.For(condition) with { RenalRetentionCapacityMicrograms = θ[0] },
-        [(nameof(Physiology.RenalRetentionCapacityMicrograms), "µg")],
-        "Carmel 2008 Table 1, IM CNCbl retained (3 points)");
+    /// <summary>
+    /// Fits the plasma model together, weight 1 for every point (log ratio model/published): tissue uptake (maximum
+    /// and half-saturation), the hydroxocobalamin filtration factor and protein binding, the half-lives of protein-bound
+    /// B12, holoTC and holoHC, the share of holoTC cleared onto haptocorrin and the haptocorrin share of newly bound B12,
+    /// to the injected retention of Carmel 2008, the 72-h urine of Blood 1961 (CNCbl as the kept fraction), the serum
+    /// multiples of Blood 1961 and the rises of holoTC and serum of Greibe 2018 and 2019 (<see cref="PublishedData.Plasma"/>).
+    /// The release of stores onto haptocorrin follows from each candidate (450 pg/mL at 2500 µg).
+    /// </summary>
+    public static IReadOnlyList<FittedParameter> FitPlasma() => Fit(
+        PublishedData.Plasma,
+        [
+            FittedParameters.TissueUptakeMaximumMicrogramsPerHour,
+            FittedParameters.TissueUptakeHalfSaturationMicrograms,
+            FittedParameters.HydroxocobalaminFiltrationFactor,
+            FittedParameters.HydroxocobalaminProteinBindingPerHour,
+            FittedParameters.ProteinBoundHalfLifeHours,
+            FittedParameters.HoloTranscobalaminHalfLifeHours,
+            FittedParameters.HoloHaptocorrinHalfLifeDays,
+            FittedParameters.TranscobalaminToHaptocorrinFraction,
+            FittedParameters.HaptocorrinShare,
+        ],
+        (condition, θ) => Physiology.For(condition) with
+        {
+            TissueUptakeMaximumMicrogramsPerHour = θ[0],
+            TissueUptakeHalfSaturationMicrograms = θ[1],
+            HydroxocobalaminFiltrationFactor = Math.Min(θ[2], 1),
+            HydroxocobalaminProteinBindingPerHour = θ[3],
+            ProteinBoundHalfLifeHours = θ[4],
+            HoloTranscobalaminHalfLifeHours = θ[5],
+            HoloHaptocorrinHalfLifeDays = θ[6],
+            TranscobalaminToHaptocorrinFraction = Math.Min(θ[7], 1),
+            HaptocorrinShare = Math.Min(θ[8], 1),
+            HaptocorrinReleasePerDay = HaptocorrinRelease(θ),
+        },
+        [
+            (nameof(Physiology.TissueUptakeMaximumMicrogramsPerHour), "µg/h"),
+            (nameof(Physiology.TissueUptakeHalfSaturationMicrograms), "µg"),
+            (nameof(Physiology.HydroxocobalaminFiltrationFactor), string.Empty),
+            (nameof(Physiology.HydroxocobalaminProteinBindingPerHour), "/h"),
+            (nameof(Physiology.ProteinBoundHalfLifeHours), "h"),
+            (nameof(Physiology.HoloTranscobalaminHalfLifeHours), "h"),
+            (nameof(Physiology.HoloHaptocorrinHalfLifeDays), "d"),
+            (nameof(Physiology.TranscobalaminToHaptocorrinFraction), string.Empty),
+            (nameof(Physiology.HaptocorrinShare), string.Empty),
+        ],
+        "Carmel 2008 IM, Blood 1961 urine and serum, Greibe 2018 and 2019 (21 points, weight 1 each)");
 
-    /// <summary>Fits the hydroxocobalamin free fraction to its 72-h urinary losses (Blood 1961), given the stored cyanocobalamin capacity.</summary>
-    public static IReadOnlyList<FittedParameter> FitHydroxocobalamin() => Fit(
-        PublishedData.InjectedHydroxocobalamin,
-        [0.5],
-        (condition, θ) => Physiology.For(condition) with { HydroxocobalaminFreeFraction = Math.Min(θ[0], 1) },
-        [(nameof(Physiology.HydroxocobalaminFreeFraction), string.Empty)],
-        "Blood 1961, IM OHCbl 72-h urinary loss (2 points)");
+    private static double HaptocorrinRelease(double[] θ)
+    {
+        var healthy = Physiology.Healthy;
+        try
+        {
+            return Physiology.HaptocorrinReleaseFor(θ[5], θ[6], Math.Min(θ[7], 1), healthy.BiliaryReabsorptionFraction * healthy.BiliarySecretionPerDay, healthy.PlasmaVolumeLiters);
+        }
+        catch (ArgumentException)
+        {
+            return double.NaN; // outside the physical region: the cost is then infinite
+        }
+    }
 
     /// <summary>All fits, in the order above.</summary>
-    public static IReadOnlyList<FittedParameter> FitAll() => [.. FitOral(), .. FitFoodRelease(), .. FitInjected(), .. FitHydroxocobalamin()];
+    public static IReadOnlyList<FittedParameter> FitAll() => [.. FitOral(), .. FitFoodRelease(), .. FitPlasma()];
 
     /// <summary>Sum of squared log ratios of the points for a physiology builder and parameters.</summary>
     private static double Cost(IReadOnlyList<PublishedPoint> points, Func<Condition, double[], Physiology> build, double[] θ)
     {
         var sum = 0.0;
-        foreach (var point in points)
+        var built = new Dictionary<Condition, Physiology>();
+        try
         {
-            var physiology = build(point.Condition, θ);
-            if (physiology.MaximumOralFraction > 1)
+            foreach (var point in points)
             {
-                return double.PositiveInfinity; // outside the physical region: absorbs more than a small dose
-            }
+                if (!built.TryGetValue(point.Condition, out var physiology))
+                {
+                    built[point.Condition] = physiology = build(point.Condition, θ);
+                }
 
-            var r = Math.Log(point.Ratio(physiology));
-            sum += r * r;
+                if (physiology.MaximumOralFraction > 1)
+                {
+                    return double.PositiveInfinity; // outside the physical region: absorbs more than a small dose
+                }
+
+                var r = Math.Log(point.Ratio(physiology));
+                sum += r * r;
+            }
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return double.PositiveInfinity; // a parameter outside its range (a candidate of the simplex, not a result)
         }
 
-        return sum;
+        return double.IsFinite(sum) ? sum : double.PositiveInfinity;
     }
 
     private static IReadOnlyList<FittedParameter> Fit(
@@ -111,7 +167,8 @@ public static class Calibrator
         Vector<double> Residuals(Vector<double> v)
         {
             var θ = fromLog(v);
-            return Vector<double>.Build.Dense([.. points.Select(p => Math.Log(p.Ratio(build(p.Condition, θ))))]);
+            var built = new Dictionary<Condition, Physiology>();
+            return Vector<double>.Build.Dense([.. points.Select(p => Math.Log(p.Ratio(built.TryGetValue(p.Condition, out var b) ? b : built[p.Condition] = build(p.Condition, θ))))]);
         }
 
         const double h = 1e-5;

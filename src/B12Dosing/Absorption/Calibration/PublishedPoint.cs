@@ -1,4 +1,5 @@
 using B12Dosing.Dosing;
+using B12Dosing.Kinetics;
 using B12Dosing.Quantities;
 
 namespace B12Dosing.Absorption.Calibration;
@@ -14,6 +15,27 @@ public enum PublishedMeasure
 
     /// <summary>Fraction of the dose lost in urine in the first 72 h.</summary>
     UrinaryLossFraction,
+
+    /// <summary>Fraction of the dose kept after the first 72 h (the complement of the 72-h urine).</summary>
+    RetainedFraction,
+
+    /// <summary>
+    /// Serum B12 after an IM injection of hydroxocobalamin as a multiple of that after the same dose of cyanocobalamin,
+    /// at <see cref="PublishedPoint.Day"/> (healthy, from average stores).
+    /// </summary>
+    SerumRatioHydroxoToCyano,
+
+    /// <summary>
+    /// Rise of holotranscobalamin, pmol/L, after the CobaSorb design: three oral doses a day, 6 h apart, on two days,
+    /// sampled 48 h after the first (12 h after the last; an ASSUMPTION for the sampling time, morning of day 3).
+    /// </summary>
+    CobaSorbHoloTranscobalaminRise,
+
+    /// <summary>Rise of holotranscobalamin, pmol/L, after one oral dose a day for <see cref="PublishedPoint.Day"/> days, sampled 24 h after the last.</summary>
+    DailyHoloTranscobalaminRise,
+
+    /// <summary>Rise of serum B12, pmol/L, after one oral dose a day for <see cref="PublishedPoint.Day"/> days, sampled 24 h after the last.</summary>
+    DailySerumRise,
 }
 
 /// <summary>One published population-mean figure used to calibrate or check the model.</summary>
@@ -24,7 +46,7 @@ public enum PublishedMeasure
 /// <param name="Condition">The physiology of the subjects.</param>
 /// <param name="DoseMicrograms">The single dose, µg.</param>
 /// <param name="Measure">What the value measures.</param>
-/// <param name="Value">The published value (µg, or a fraction for <see cref="PublishedMeasure.UrinaryLossFraction"/>).</param>
+/// <param name="Value">The published value, in the unit of <paramref name="Measure"/>.</param>
 /// <param name="Source">Author, year and table of the source.</param>
 public sealed record PublishedPoint(
     string Id,
@@ -37,6 +59,21 @@ public sealed record PublishedPoint(
     double Value,
     string Source)
 {
+    /// <summary>The sample time of a time-course figure, days after the (first) dose; 0 for single-dose figures.</summary>
+    public double Day { get; init; }
+
+    /// <summary>
+    /// The band the model must meet: <c>model/published</c> in <c>[1/Band, Band]</c>. Set per group in
+    /// <see cref="PublishedData"/>, where each is justified (<see cref="BandReason"/>).
+    /// </summary>
+    public double Band { get; init; } = 1.5;
+
+    /// <summary>Why the band is what it is.</summary>
+    public string BandReason { get; init; } = string.Empty;
+
+    /// <summary>The body stores at the start of a time-course figure, µg (default 2500, Carmel 2008).</summary>
+    public double InitialStoresMicrograms { get; init; } = 2500;
+
     /// <summary>The model's value of this figure with the preset physiology of <see cref="Condition"/>.</summary>
     public double ModelValue() => ModelValue(Physiology.For(Condition));
 
@@ -49,14 +86,43 @@ public sealed record PublishedPoint(
         var dose = Vehicle == DoseVehicle.FoodBound
             ? Dose.Food(Mass.FromMicrograms(DoseMicrograms))
             : Dose.Create(Mass.FromMicrograms(DoseMicrograms), Route, Form);
+        switch (Measure)
+        {
+            case PublishedMeasure.SerumRatioHydroxoToCyano:
+                var cyano = Dose.Intramuscular(Mass.FromMicrograms(DoseMicrograms));
+                var hydroxo = Dose.Intramuscular(Mass.FromMicrograms(DoseMicrograms), CobalaminForm.Hydroxocobalamin);
+                return Final(p, Day, [new(TimeSpan.Zero, hydroxo)]).SerumPicogramsPerMilliliter / Final(p, Day, [new(TimeSpan.Zero, cyano)]).SerumPicogramsPerMilliliter;
+            case PublishedMeasure.CobaSorbHoloTranscobalaminRise:
+                DoseEvent[] cobasorb = [.. new[] { 0, 6, 12, 24, 30, 36 }.Select(h => new DoseEvent(TimeSpan.FromHours(h), dose))];
+                return Rise(p, 2, cobasorb, static r => r.HoloTranscobalaminPicomolesPerLiter);
+            case PublishedMeasure.DailyHoloTranscobalaminRise or PublishedMeasure.DailySerumRise:
+                DoseEvent[] daily = [.. Enumerable.Range(0, (int)Day).Select(d => new DoseEvent(TimeSpan.FromDays(d), dose))];
+                return Measure == PublishedMeasure.DailySerumRise
+                    ? Rise(p, Day, daily, static r => r.SerumPicomolesPerLiter)
+                    : Rise(p, Day, daily, static r => r.HoloTranscobalaminPicomolesPerLiter);
+        }
+
         var outcome = AbsorptionModel.Evaluate(dose, p);
         return Measure switch
         {
             PublishedMeasure.AbsorbedMicrograms => outcome.Absorbed,
             PublishedMeasure.RetainedMicrograms => outcome.Retained,
+            PublishedMeasure.RetainedFraction => outcome.FractionRetained,
             _ => outcome.UrinaryLoss / outcome.Dose,
         };
     }
+
+    /// <summary>The last row of a run of <paramref name="days"/> from <see cref="InitialStoresMicrograms"/>.</summary>
+    private SimulationRow Final(Physiology p, double days, DoseEvent[] events)
+    {
+        var horizon = TimeSpan.FromDays(days);
+        var settings = new SimulationSettings(horizon) { Physiology = p, InitialStores = Mass.FromMicrograms(InitialStoresMicrograms), Step = horizon };
+        return Simulator.Run(events, settings).Series[^1];
+    }
+
+    /// <summary>A readout at <paramref name="days"/> with the doses minus the same without them.</summary>
+    private double Rise(Physiology p, double days, DoseEvent[] events, Func<SimulationRow, double> value) =>
+        value(Final(p, days, events)) - value(Final(p, days, []));
 
     /// <summary>Model value / published value, with the preset physiology of <see cref="Condition"/>.</summary>
     public double Ratio() => ModelValue() / Value;
