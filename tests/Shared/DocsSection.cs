@@ -30,7 +30,7 @@ internal static class DocsSection
     public static string Code(string text) =>
         text.Length == 0 ? "(empty)" : "`" + text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\t", "\\t", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal) + "`";
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

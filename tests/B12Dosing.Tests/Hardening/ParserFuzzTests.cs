@@ -19,7 +19,8 @@ namespace B12Dosing.Tests.Hardening;
 public class ParserFuzzTests(ITestOutputHelper output)
 {
     private static readonly Gen<CultureInfo> Cultures = Gen.Elements(
-        CultureInfo.InvariantCulture, CultureInfo.GetCultureInfo("en-US"), CultureInfo.GetCultureInfo("de-DE"), CultureInfo.GetCultureInfo("fr-FR"));
+        CultureInfo.InvariantCulture, CultureInfo.GetCultureInfo("en-US"), CultureInfo.GetCultureInfo("de-DE"), CultureInfo.GetCultureInfo("fr-FR"),
+        CultureInfo.GetCultureInfo("ar-SA"), CultureInfo.GetCultureInfo("fa-IR")); // issue 12: U+066B decimal separator, bidi marks
 
     [Fact]
     public void Mass_parse() => FuzzQuantity(QuantityKinds.Mass, "ng", "µg", "\u03bcg", "ug", "mcg", "mg", "g");

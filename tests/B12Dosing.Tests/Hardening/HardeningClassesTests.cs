@@ -1,0 +1,24 @@
+using B12Dosing.Tests.Shared;
+
+namespace B12Dosing.Tests.Hardening;
+
+/// <summary>The classes of issue 12 are listed in <c>docs/reliability.md</c>, and each names a test that exists.</summary>
+public class HardeningClassesTests
+{
+    [Fact]
+    public void Docs_reliability_lists_every_class() =>
+        DocsSection.AssertCurrent("reliability.md", "issue-12-classes", HardeningClasses.ToMarkdown());
+
+    [Fact]
+    public void Every_class_names_a_test_that_exists_and_every_class_of_the_issue_is_covered()
+    {
+        foreach (var c in HardeningClasses.All)
+        {
+            var path = Path.Combine(DocsSection.RepositoryRoot(), c.TestFile);
+            Assert.True(File.Exists(path), $"{c.Class}: {c.TestFile} does not exist.");
+            Assert.Matches($@"public (async Task|void) {c.TestMethod}\(", File.ReadAllText(path));
+        }
+
+        Assert.Equal(["1", "2", "3", "4", "5", "6", "7", "8"], HardeningClasses.All.Select(c => c.Class.Split(' ')[0]).Distinct().Order(StringComparer.Ordinal));
+    }
+}
