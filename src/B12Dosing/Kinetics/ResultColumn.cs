@@ -20,11 +20,12 @@ internal static class SimulationColumns
         (new("dose_number", "", "the dosing interval: dose instants before the row (0 before the first dose)"), r => r.DoseNumber),
         (new("time_since_last_dose_h", "h", "time since the last dose, hours (empty before the first dose)"), r => r.TimeSinceLastDose?.TotalHours),
         (new("stores_ug", "µg", "body stores (liver and tissue)"), r => r.StoresMicrograms),
-        (new("plasma_ug", "µg", "B12 in the plasma (transit) pool"), r => r.PlasmaMicrograms),
+        (new("plasma_ug", "µg", "B12 in plasma and extracellular fluid: carriers, protein-bound and free"), r => r.PlasmaMicrograms),
         (new("serum_pg_per_ml", "pg/mL", "serum B12 (= ng/L)"), r => r.SerumPicogramsPerMilliliter),
         (new("serum_pmol_per_l", "pmol/L", "serum B12, molar"), r => r.SerumPicomolesPerLiter),
         (new("cumulative_urine_ug", "µg", "B12 lost in urine since the start"), r => r.CumulativeUrineMicrograms),
         (new("cumulative_faeces_ug", "µg", "B12 lost in faeces and by turnover since the start"), r => r.CumulativeFaecesMicrograms),
+        (new("holotc_pmol_per_l", "pmol/L", "holotranscobalamin, active B12"), r => r.HoloTranscobalaminPicomolesPerLiter),
     ];
 
     public static readonly IReadOnlyList<ResultColumn> Columns = [.. All.Select(c => c.Column)];

@@ -59,8 +59,8 @@ public static class Simulator
             run.Stores,
             run.Plasma,
             run.Labile,
-            Serum(ref run, physiology),
-            SerumModel.HoloTranscobalaminPicomolesPerLiter(run.Transcobalamin, physiology));
+            sink.Final(ref run).SerumPicogramsPerMilliliter,
+            sink.Final(ref run).HoloTranscobalaminPicomolesPerLiter);
         return new(sink.Rows, summary, settings);
     }
 
@@ -206,10 +206,6 @@ public static class Simulator
         }
     }
 
-    /// <summary>Serum B12 of a run's current state, pg/mL.</summary>
-    private static double Serum(ref PatientRun run, Physiology physiology) =>
-        SerumModel.PicogramsPerMilliliter(run.Transcobalamin + run.Haptocorrin + run.ProteinBound, run.Free, physiology);
-
     /// <summary>Collects <see cref="SimulationRow"/>s for <see cref="SimulationResult"/>, with the dose number and time since the last dose of each.</summary>
     private struct RowSink(SimulationPlan plan, Physiology physiology) : IOutputSink
     {
@@ -217,6 +213,7 @@ public static class Simulator
 
         public static bool KeepsTotals => true;
         private readonly long[] _doses = plan.DoseInstants();
+        private readonly Readout _readout = new(physiology);
         private int _given;
 
         public void Output(int index, ref PatientRun run)
@@ -229,21 +226,36 @@ public static class Simulator
             }
 
             var since = _given > 0 ? ticks - _doses[_given - 1] : 0;
-            Rows[index] = new(ticks / (double)TimeSpan.TicksPerDay, _given, since, ref run, Serum(ref run, physiology), SerumModel.HoloTranscobalaminPicomolesPerLiter(run.Transcobalamin, physiology));
+            var state = _readout.State(ref run);
+            Rows[index] = new(ticks / (double)TimeSpan.TicksPerDay, _given, since, ref run, state.SerumPicogramsPerMilliliter, state.HoloTranscobalaminPicomolesPerLiter);
         }
+
+        /// <summary>The readout of the state at the end of the run.</summary>
+        public readonly PoolState Final(ref PatientRun run) => _readout.State(ref run);
     }
 
     /// <summary>Writes the pools into a caller's span.</summary>
     private readonly ref struct SpanSink(Span<PoolState> destination, Physiology physiology) : IOutputSink
     {
         private readonly Span<PoolState> _destination = destination;
+        private readonly Readout _readout = new(physiology);
 
         public static bool KeepsTotals => false;
 
-        public void Output(int index, ref PatientRun run) => _destination[index] = State(ref run, physiology);
+        public void Output(int index, ref PatientRun run) => _destination[index] = _readout.State(ref run);
     }
 
-    /// <summary>The <see cref="PoolState"/> of a run's current state.</summary>
-    internal static PoolState State(ref PatientRun run, Physiology physiology) =>
-        new(run.Stores, run.Plasma, Serum(ref run, physiology), SerumModel.HoloTranscobalaminPicomolesPerLiter(run.Transcobalamin, physiology));
+    /// <summary>The serum readout with the physiology's volumes inverted once (µg/L to pg/mL and pmol/L).</summary>
+    internal readonly struct Readout(Physiology physiology)
+    {
+        private readonly double _perPlasma = 1000 / physiology.PlasmaVolumeLiters;
+        private readonly double _perExtracellular = 1000 / physiology.ExtracellularVolumeLiters;
+        private readonly double _holoTcPerMicrogram = SerumModel.ToPicomolesPerLiter(1000 / physiology.PlasmaVolumeLiters);
+
+        public PoolState State(ref PatientRun run) => new(
+            run.Stores,
+            run.Plasma,
+            ((run.Transcobalamin + run.Haptocorrin + run.ProteinBound) * _perPlasma) + (run.Free * _perExtracellular),
+            run.Transcobalamin * _holoTcPerMicrogram);
+    }
 }

@@ -79,7 +79,7 @@ public static class PopulationSimulator
                     {
                         var patient = settings.Model.Patient(settings.Seed, settings.FirstPatient + i);
                         sink.Patient = i - first;
-                        sink.Physiology = patient.Physiology;
+                        sink.Readout = new(patient.Physiology);
                         PatientRun.Run(plan, patient.Physiology, patient.InitialStoresMicrograms, ref sink);
                     }
 
@@ -165,14 +165,14 @@ public static class PopulationSimulator
         /// <summary>The patient's place in the chunk.</summary>
         public int Patient { get; set; }
 
-        /// <summary>The patient's physiology (its volumes turn the carriers into serum).</summary>
-        public Physiology Physiology { readonly get; set; } = Physiology.Healthy;
+        /// <summary>The patient's readout (the physiology's volumes turn the carriers into serum).</summary>
+        public Simulator.Readout Readout { readonly get; set; }
 
         public readonly void Output(int index, ref PatientRun run)
         {
             var at = (index * ChunkSize) + Patient;
             Accumulator.StoresBuffer[at] = run.Stores;
-            Accumulator.SerumBuffer[at] = Simulator.State(ref run, Physiology).SerumPicogramsPerMilliliter;
+            Accumulator.SerumBuffer[at] = Readout.State(ref run).SerumPicogramsPerMilliliter;
         }
     }
 }
