@@ -3,7 +3,7 @@
 #
 # The library exports the scenario (each virtual patient's rate constants and initial pools, each dose's retained
 # amount, and its own series and timing: benchmarks/B12Dosing.Benchmarks, mode "peers"); the peers integrate the same
-# two-pool ODE piecewise between doses (rtol 1e-8, atol 1e-9 µg) and write their series; compare.py checks agreement
+# six-pool ODE piecewise between doses, with the store limit at each dose (rtol 1e-10, atol 1e-12 µg) and write their series; compare.py checks agreement
 # and prints, as the last three lines:
 #     agreement_max_rel_diff: <number>
 #     b12dosing_vs_scipy: <ratio>x
