@@ -39,14 +39,14 @@ internal static class PeerExport
         using (var csv = new StreamWriter(Path.Combine(dir, "patients.csv")))
         using (var doses = new StreamWriter(Path.Combine(dir, "doses.csv")))
         {
-            csv.WriteLine("patient,condition,tc_per_day,tc_to_hc,hc_per_day,hc_release_per_day,reabsorption_per_day,store_exit_per_day,protein_per_day,hc_share,free_per_day,labile_per_day,max_body_ug,tc0_ug,hc0_ug,stores0_ug");
+            csv.WriteLine("patient,condition,tc_per_day,tc_to_hc,hc_per_day,hc_release_per_day,tc_release_per_day,reabsorption_per_day,store_exit_per_day,protein_per_day,hc_share,free_per_day,labile_per_day,max_body_ug,tc0_ug,hc0_ug,stores0_ug");
             doses.WriteLine("patient,day,tc_ug,hc_ug,tissue_ug,protein_ug,urine_ug");
             foreach (var p in people)
             {
                 var r = PoolRates.Of(p.Physiology);
                 var stores = p.InitialStores.Micrograms;
                 var (tc, hc) = r.CarriersInBalanceWith(stores);
-                csv.WriteLine(Invariant($"{p.Index},{p.Condition},{r.TranscobalaminPerDay:R},{r.TranscobalaminToHaptocorrinFraction:R},{r.HaptocorrinPerDay:R},{r.HaptocorrinReleasePerDay:R},{r.ReabsorptionPerDay:R},{r.StoreExitPerDay:R},{r.ProteinBoundPerDay:R},{r.HaptocorrinShare:R},{r.FreePerDay:R},{r.LabilePerDay:R},{r.MaximumStoresMicrograms:R},{tc:R},{hc:R},{stores:R}"));
+                csv.WriteLine(Invariant($"{p.Index},{p.Condition},{r.TranscobalaminPerDay:R},{r.TranscobalaminToHaptocorrinFraction:R},{r.HaptocorrinPerDay:R},{r.HaptocorrinReleasePerDay:R},{r.TranscobalaminReleasePerDay:R},{r.ReabsorptionPerDay:R},{r.StoreExitPerDay:R},{r.ProteinBoundPerDay:R},{r.HaptocorrinShare:R},{r.FreePerDay:R},{r.LabilePerDay:R},{r.MaximumStoresMicrograms:R},{tc:R},{hc:R},{stores:R}"));
                 foreach (var intake in plan.IntakeOutcomes(p.Physiology).Where(o => o.Outcome.Absorbed > 0))
                 {
                     var o = intake.Outcome;

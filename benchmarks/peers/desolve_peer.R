@@ -7,8 +7,8 @@
 # integration only, in CPU time).
 #
 #   T holotranscobalamin, H holohaptocorrin, S stores, B protein-bound OHCbl, E free (to urine), L labile excess:
-#   dT/dt = -kT T + r S + (1-theta) kB B          dH/dt = phi kT T - kH H + eH S + theta kB B
-#   dS/dt = (1-phi) kT T + kH H - (ks + eH) S      dB/dt = -kB B     dE/dt = -kE E     dL/dt = -kL L
+#   dT/dt = -kT T + (r + eT) S + (1-theta) kB B     dH/dt = phi kT T - kH H + eH S + theta kB B
+#   dS/dt = (1-phi) kT T + kH H - (ks + eH + eT) S  dB/dt = -kB B     dE/dt = -kE E     dL/dt = -kL L
 #   at a dose: of the kept amount R the body (M = T + H + S + B) takes up
 #   Mmax t (1 - x^2) / (1 + x t), x = M/Mmax, t = tanh(R/Mmax), in proportion to where R goes; the rest joins L.
 suppressPackageStartupMessages(library(deSolve))
@@ -26,9 +26,9 @@ output_days <- seq(0, scenario$days, by = scenario$step_days)
 
 generator <- function(p) {
   a <- matrix(0, 6, 6)
-  a[1, 1] <- -p$tc_per_day; a[1, 3] <- p$reabsorption_per_day; a[1, 4] <- (1 - p$hc_share) * p$protein_per_day
+  a[1, 1] <- -p$tc_per_day; a[1, 3] <- p$reabsorption_per_day + p$tc_release_per_day; a[1, 4] <- (1 - p$hc_share) * p$protein_per_day
   a[2, 1] <- p$tc_to_hc * p$tc_per_day; a[2, 2] <- -p$hc_per_day; a[2, 3] <- p$hc_release_per_day; a[2, 4] <- p$hc_share * p$protein_per_day
-  a[3, 1] <- (1 - p$tc_to_hc) * p$tc_per_day; a[3, 2] <- p$hc_per_day; a[3, 3] <- -(p$store_exit_per_day + p$hc_release_per_day)
+  a[3, 1] <- (1 - p$tc_to_hc) * p$tc_per_day; a[3, 2] <- p$hc_per_day; a[3, 3] <- -(p$store_exit_per_day + p$hc_release_per_day + p$tc_release_per_day)
   a[4, 4] <- -p$protein_per_day; a[5, 5] <- -p$free_per_day; a[6, 6] <- -p$labile_per_day
   a
 }
