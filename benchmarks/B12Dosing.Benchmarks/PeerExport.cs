@@ -8,7 +8,7 @@ namespace B12Dosing.Benchmarks;
 
 /// <summary>
 /// <c>dotnet run -c Release --project benchmarks/B12Dosing.Benchmarks -- peers &lt;dir&gt; [--patients N] [--seed S]
-/// [--days D] [--regimen r]</c>: writes the scenario of <c>benchmarks/peers/run.sh</c> as CSV, everything taken from the
+/// [--days D] [--regimen r] [--conditions mix]</c>: writes the scenario of <c>benchmarks/peers/run.sh</c> as CSV, everything taken from the
 /// library so that the peers retype nothing: each virtual patient's rate constants and initial pools
 /// (<see cref="PoolRates"/>), where each intake's absorbed amount goes as the library computes it
 /// (<see cref="SimulationPlan.IntakeOutcomes"/>; the peers apply the store limit themselves), the library's own series, and its time per patient-year on one thread
@@ -18,7 +18,7 @@ internal static class PeerExport
 {
     public static int Run(string[] args)
     {
-        var dir = args.Length > 0 ? args[0] : throw new ArgumentException("usage: peers <dir> [--patients N] [--seed S] [--days D] [--regimen r]");
+        var dir = args.Length > 0 ? args[0] : throw new ArgumentException("usage: peers <dir> [--patients N] [--seed S] [--days D] [--regimen r] [--conditions mix]");
         string Option(string name, string fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
         var patients = int.Parse(Option("--patients", "1000"), CultureInfo.InvariantCulture);
         var seed = ulong.Parse(Option("--seed", "1"), CultureInfo.InvariantCulture);
@@ -26,7 +26,7 @@ internal static class PeerExport
         var regimenName = Option("--regimen", "bnf-no-neuro");
         var horizon = TimeSpan.FromDays(days);
         var plan = new SimulationPlan(RegimenCatalogue.Resolve(regimenName).Events(horizon).AsSpan(), horizon, TimeSpan.FromDays(1));
-        var model = PopulationModel.Default;
+        var model = PopulationModel.Default with { Conditions = ConditionMix.Parse(Option("--conditions", "healthy")) };
         var people = Enumerable.Range(0, patients).Select(i => model.Patient(seed, i)).ToArray();
         Directory.CreateDirectory(dir);
 
