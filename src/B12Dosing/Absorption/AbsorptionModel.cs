@@ -103,13 +103,19 @@ public static class AbsorptionModel
                 var entering = vehicle == DoseVehicle.FoodBound ? amount * p.FoodReleaseFraction : amount;
                 var passive = p.PassiveFraction * entering;
                 return Parts(amount, Saturation(entering, p.IntrinsicFactorHalfSaturationMicrograms), passive, PlasmaLoad.Solve(passive, LoadSite.Mucosal, form, p), p);
-            case Route.Intranasal:
-                var nasal = amount * p.IntranasalBioavailability;
-                return Parts(amount, 0, nasal, PlasmaLoad.Solve(nasal, LoadSite.Mucosal, form, p), p);
             default:
-                return Parts(amount, 0, amount, PlasmaLoad.Solve(amount, PlasmaLoad.SiteOf(route), form, p), p);
+                var (load, site) = BypassLoad(amount, route, p);
+                return Parts(amount, 0, load, PlasmaLoad.Solve(load, site, form, p), p);
         }
     }
+
+    /// <summary>
+    /// The plasma load of a route that bypasses intrinsic factor entirely (intranasal: <c>F_nasal·D</c>; IM, SC, IV: the
+    /// dose) and its site: it depends on the dose and the physiology's fixed constants only, not on the IF state or the
+    /// passive fraction.
+    /// </summary>
+    internal static (double Load, LoadSite Site) BypassLoad(double amount, Route route, Physiology p) =>
+        route == Route.Intranasal ? (amount * p.IntranasalBioavailability, LoadSite.Mucosal) : (amount, PlasmaLoad.SiteOf(route));
 
     /// <summary>
     /// The outcome from the state-free parts and the IF state: <c>c·D/(K+D)</c> through IF (all kept, onto
@@ -118,10 +124,31 @@ public static class AbsorptionModel
     /// </summary>
     internal static DoseOutcome Evaluate(in StateFree parts, Physiology p, IntrinsicFactorState state)
     {
-        var available = state.AvailableMicrograms;
-        var taken = Take(in parts, p.EffectiveIntrinsicFactorCapacityMicrograms, ref available);
-        return taken.Outcome(new(available));
+        var kept = parts.Kept;
+        if (parts.Saturation == 0)
+        {
+            return Outcome(parts.Dose, parts.Absorbed, kept, state);
+        }
+
+        // The operations of Take, on the public state.
+        var available = Math.Min(state.AvailableMicrograms, p.EffectiveIntrinsicFactorCapacityMicrograms);
+        var viaIf = available * parts.Saturation;
+        return Outcome(parts.Dose, viaIf + parts.Absorbed, kept with { Transcobalamin = kept.Transcobalamin + viaIf }, new(available - viaIf));
     }
+
+    /// <summary>
+    /// The outcome: retained is the sum of where the kept part goes (a sum of parts that never fall as the dose rises),
+    /// at most the absorbed amount (the parts add up to a load to rounding; the minimum of two non-decreasing values
+    /// does not fall either), so the urinary loss is never negative.
+    /// </summary>
+    private static DoseOutcome Outcome(double dose, double absorbed, in KeptParts kept, IntrinsicFactorState state) =>
+        new(dose, absorbed, Math.Min(kept.Total, absorbed), state)
+        {
+            TranscobalaminMicrograms = kept.Transcobalamin,
+            HaptocorrinMicrograms = kept.Haptocorrin,
+            ProteinBoundMicrograms = kept.ProteinBound,
+            TissueMicrograms = kept.Tissue,
+        };
 
     /// <summary>
     /// The kernel of <see cref="Evaluate(in StateFree, Physiology, IntrinsicFactorState)"/> on bare doubles (what a
@@ -143,24 +170,15 @@ public static class AbsorptionModel
     }
 
     /// <summary>
-    /// What one dose gives, without the IF state: the dose, the absorbed amount and where the kept part goes.
-    /// <see cref="Retained"/> is the sum of where the kept part goes (a sum of parts that never fall as the dose rises),
-    /// at most the absorbed amount (the parts add up to a load to rounding; the minimum of two non-decreasing values
-    /// does not fall either), so the urinary loss is never negative.
+    /// What one dose gives, without the IF state: the dose, the absorbed amount and where the kept part goes;
+    /// <see cref="Retained"/> as in <see cref="AbsorptionModel.Outcome(double, double, in KeptParts, IntrinsicFactorState)"/>.
     /// </summary>
     internal readonly record struct Taken(double Dose, double Absorbed, KeptParts Kept)
     {
         public double Retained => Math.Min(Kept.Total, Absorbed);
 
         /// <summary>The public outcome, with <paramref name="after"/> the IF capacity free after the dose.</summary>
-        public DoseOutcome Outcome(IntrinsicFactorState after) =>
-            new(Dose, Absorbed, Retained, after)
-            {
-                TranscobalaminMicrograms = Kept.Transcobalamin,
-                HaptocorrinMicrograms = Kept.Haptocorrin,
-                ProteinBoundMicrograms = Kept.ProteinBound,
-                TissueMicrograms = Kept.Tissue,
-            };
+        public DoseOutcome Outcome(IntrinsicFactorState after) => AbsorptionModel.Outcome(Dose, Absorbed, Kept, after);
     }
 
     /// <summary>The state-free parts with the bound part of the plasma load split between the carriers (<see cref="Physiology.HaptocorrinShare"/> onto haptocorrin).</summary>
