@@ -124,7 +124,7 @@ internal struct PatientRun
         where TSink : IOutputSink, allows ref struct
     {
         var outcome = _absorber.Take(in intake);
-        var kept = outcome.Retained;
+        var kept = outcome.RetainedMicrograms;
         var accepted = _rates.AcceptedMicrograms(Core, kept);
         // f·(the parts) is the accepted amount to rounding (the parts add up to the kept amount to rounding).
         var f = kept > 0 ? accepted / kept : 0;
@@ -133,13 +133,13 @@ internal struct PatientRun
         ProteinBound += f * outcome.ProteinBoundMicrograms;
         Stores += f * outcome.TissueMicrograms;
         Labile += kept - accepted;
-        Free += outcome.UrinaryLoss;
+        Free += outcome.UrinaryLossMicrograms;
         if (TSink.KeepsTotals)
         {
-            NotAbsorbed.Add(outcome.Unabsorbed);
-            Dosed.Add(outcome.Dose);
-            Absorbed.Add(outcome.Absorbed);
-            Retained.Add(outcome.Retained);
+            NotAbsorbed.Add(outcome.UnabsorbedMicrograms);
+            Dosed.Add(outcome.DoseMicrograms);
+            Absorbed.Add(outcome.AbsorbedMicrograms);
+            Retained.Add(outcome.RetainedMicrograms);
         }
     }
 }

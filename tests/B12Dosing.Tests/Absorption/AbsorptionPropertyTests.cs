@@ -26,7 +26,7 @@ public class AbsorptionPropertyTests
         x =>
         {
             var o = Eval(x.d, x.r, x.f, x.c);
-            return o.Retained >= 0 && o.Retained <= o.Absorbed * (1 + 1e-15) && o.Absorbed <= o.Dose; // the kept parts add up to the load to rounding
+            return o.RetainedMicrograms >= 0 && o.RetainedMicrograms <= o.AbsorbedMicrograms * (1 + 1e-15) && o.AbsorbedMicrograms <= o.DoseMicrograms; // the kept parts add up to the load to rounding
         }).QuickCheckThrowOnFailure();
 
     [Fact]
@@ -35,7 +35,7 @@ public class AbsorptionPropertyTests
         x =>
         {
             var (lo, hi) = x.a <= x.b ? (x.a, x.b) : (x.b, x.a);
-            return Eval(lo, x.r, x.f, x.c).Absorbed <= Eval(hi, x.r, x.f, x.c).Absorbed && Eval(lo, x.r, x.f, x.c).Retained <= Eval(hi, x.r, x.f, x.c).Retained;
+            return Eval(lo, x.r, x.f, x.c).AbsorbedMicrograms <= Eval(hi, x.r, x.f, x.c).AbsorbedMicrograms && Eval(lo, x.r, x.f, x.c).RetainedMicrograms <= Eval(hi, x.r, x.f, x.c).RetainedMicrograms;
         }).QuickCheckThrowOnFailure();
 
     [Fact]
@@ -51,14 +51,14 @@ public class AbsorptionPropertyTests
     [Fact]
     public void Pernicious_anaemia_never_absorbs_more_than_health() => Prop.ForAll(
         (from d in DoseGen from r in RouteGen from f in FormGen select (d, r, f)).ToArbitrary(),
-        x => Eval(x.d, x.r, x.f, Condition.PerniciousAnemia).Absorbed <= Eval(x.d, x.r, x.f, Condition.Healthy).Absorbed
-            && AbsorptionModel.Evaluate(Dose.Food(Mass.FromMicrograms(x.d)), Physiology.PerniciousAnemia).Absorbed
-               <= AbsorptionModel.Evaluate(Dose.Food(Mass.FromMicrograms(x.d)), Physiology.Healthy).Absorbed).QuickCheckThrowOnFailure();
+        x => Eval(x.d, x.r, x.f, Condition.PerniciousAnemia).AbsorbedMicrograms <= Eval(x.d, x.r, x.f, Condition.Healthy).AbsorbedMicrograms
+            && AbsorptionModel.Evaluate(Dose.Food(Mass.FromMicrograms(x.d)), Physiology.PerniciousAnemia).AbsorbedMicrograms
+               <= AbsorptionModel.Evaluate(Dose.Food(Mass.FromMicrograms(x.d)), Physiology.Healthy).AbsorbedMicrograms).QuickCheckThrowOnFailure();
 
     [Fact]
     public void Hydroxocobalamin_never_kept_less_than_cyanocobalamin() => Prop.ForAll(
         (from d in DoseGen from r in Gen.Elements(Route.Intramuscular, Route.Subcutaneous, Route.Intravenous) select (d, r)).ToArbitrary(),
-        x => Eval(x.d, x.r, CobalaminForm.Hydroxocobalamin, Condition.Healthy).Retained >= Eval(x.d, x.r, CobalaminForm.Cyanocobalamin, Condition.Healthy).Retained)
+        x => Eval(x.d, x.r, CobalaminForm.Hydroxocobalamin, Condition.Healthy).RetainedMicrograms >= Eval(x.d, x.r, CobalaminForm.Cyanocobalamin, Condition.Healthy).RetainedMicrograms)
         .QuickCheckThrowOnFailure();
 
     /// <summary>Splitting an oral amount into 2-6 doses at least 6 h apart never absorbs less than taking it at once.</summary>
@@ -72,7 +72,7 @@ public class AbsorptionPropertyTests
         x =>
         {
             var p = Physiology.For(x.c);
-            var once = AbsorptionModel.Evaluate(Dose.Oral(Mass.FromMicrograms(x.d)), p).Absorbed;
+            var once = AbsorptionModel.Evaluate(Dose.Oral(Mass.FromMicrograms(x.d)), p).AbsorbedMicrograms;
             var t = 0.0;
             var events = new List<DoseEvent>();
             for (var i = 0; i < x.n; i++)
@@ -81,6 +81,6 @@ public class AbsorptionPropertyTests
                 t += x.gaps[i];
             }
 
-            return AbsorptionModel.EvaluateSeries(events, p).Absorbed >= once * (1 - 1e-12);
+            return AbsorptionModel.EvaluateSeries(events, p).AbsorbedMicrograms >= once * (1 - 1e-12);
         }).QuickCheckThrowOnFailure();
 }

@@ -99,10 +99,10 @@ public class ModelBoundsTests(ITestOutputHelper output)
         x =>
         {
             var o = AbsorptionModel.Evaluate(x.dose, x.physiology);
-            Assert.True(double.IsFinite(o.Absorbed) && double.IsFinite(o.Retained) && double.IsFinite(o.IntrinsicFactorAfter.AvailableMicrograms), $"{x.dose}: {o} with {x.physiology}");
+            Assert.True(double.IsFinite(o.AbsorbedMicrograms) && double.IsFinite(o.RetainedMicrograms) && double.IsFinite(o.IntrinsicFactorAfter.AvailableMicrograms), $"{x.dose}: {o} with {x.physiology}");
             var slack = 1 + 1e-12;
-            Assert.True(o.Retained >= 0 && o.Retained <= (o.Absorbed * slack) + 1e-307 && o.Absorbed <= (o.Dose * slack) + 1e-307, $"{x.dose}: {o} with {x.physiology}");
-            return o.Retained > 0;
+            Assert.True(o.RetainedMicrograms >= 0 && o.RetainedMicrograms <= (o.AbsorbedMicrograms * slack) + 1e-307 && o.AbsorbedMicrograms <= (o.DoseMicrograms * slack) + 1e-307, $"{x.dose}: {o} with {x.physiology}");
+            return o.RetainedMicrograms > 0;
         }));
 
     [Fact]
