@@ -5,6 +5,9 @@ using B12Dosing.Quantities;
 using B12Dosing.Regimens;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
+using B12Dosing.Tests.Properties;
+using B12Dosing.Tests.Shared;
 using static B12Dosing.Tests.Kinetics.KineticsTestData;
 
 namespace B12Dosing.Tests.Kinetics;
@@ -17,36 +20,36 @@ public class SamplingTests
     private static bool Close(double a, double b) => Math.Abs(a - b) <= 1e-12 * Math.Max(1, Math.Max(Math.Abs(a), Math.Abs(b)));
 
     /// <summary>Explicit times equal to the old fixed-step grid give the old rows bit for bit.</summary>
-    [Fact]
-    public void Explicit_times_on_the_grid_give_the_fixed_step_rows_bit_for_bit() => Prop.ForAll(
-        (from e in EventsGen from hours in Gen.Elements(6, 7, 24) select (e, hours)).ToArbitrary(),
-        x =>
+    [Property]
+    public Property Explicit_times_on_the_grid_give_the_fixed_step_rows_bit_for_bit(DoseEvent[] events) => Prop.ForAll(
+        Arbitraries.OneOf(24, 6, 7),
+        hours =>
         {
-            var grid = Year with { Step = TimeSpan.FromHours(x.hours) };
-            var old = Simulator.Run(x.e, grid).Series;
+            var grid = Year with { Step = TimeSpan.FromHours(hours) };
+            var old = Simulator.Run(events, grid).Series;
             var times = old.Select(r => TimeSpan.FromTicks((long)Math.Round(r.Day * TimeSpan.TicksPerDay))).ToArray();
-            var rows = Simulator.Run(x.e, Year with { SampleTimes = times }).Series;
+            var rows = Simulator.Run(events, Year with { SampleTimes = times }).Series;
             return rows.SequenceEqual(old);
-        }).QuickCheckThrowOnFailure();
+        });
 
     /// <summary>
     /// Independent check: a sample at any time T equals the end of a run whose horizon is T (the summary, computed by
     /// another path: no sample, the run advanced to its horizon), and a subset of the grid equals those grid rows.
     /// </summary>
-    [Fact]
-    public void A_sample_at_any_time_equals_a_run_that_ends_then() => Prop.ForAll(
-        (from e in EventsGen from minutes in Gen.ArrayOf(Gen.Choose(1, 60 * 24 * 60), 3) select (e, minutes)).ToArbitrary(),
-        x =>
+    [Property]
+    public Property A_sample_at_any_time_equals_a_run_that_ends_then(DoseEvent[] events) => Prop.ForAll(
+        Arbitraries.ArrayOf(Arbitraries.Between(1, 60 * 24 * 60), 3, 3),
+        minutes =>
         {
-            var times = x.minutes.Distinct().Select(m => TimeSpan.FromMinutes(m)).ToArray();
-            var rows = Simulator.Run(x.e, Year with { SampleTimes = times }).Series;
+            var times = minutes.Distinct().Select(m => TimeSpan.FromMinutes(m)).ToArray();
+            var rows = Simulator.Run(events, Year with { SampleTimes = times }).Series;
             return times.Order().Select((t, i) =>
             {
-                var end = Simulator.Run(x.e, Year with { Horizon = t }).Summary;
+                var end = Simulator.Run(events, Year with { Horizon = t }).Summary;
                 return rows[i].Day == t.TotalDays && Close(rows[i].StoresMicrograms, end.FinalStoresMicrograms)
                     && Close(rows[i].PlasmaMicrograms, end.FinalPlasmaMicrograms) && Close(rows[i].SerumPicogramsPerMilliliter, end.FinalSerumPicogramsPerMilliliter);
             }).All(ok => ok);
-        }).QuickCheckThrowOnFailure();
+        });
 
     /// <summary>The summary is at the horizon whatever the samples: times that end early still simulate the doses after them.</summary>
     [Fact]
