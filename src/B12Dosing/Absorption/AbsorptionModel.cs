@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using B12Dosing.Dosing;
 using B12Dosing.Quantities;
 
@@ -117,30 +118,50 @@ public static class AbsorptionModel
     /// </summary>
     internal static DoseOutcome Evaluate(in StateFree parts, Physiology p, IntrinsicFactorState state)
     {
-        var kept = parts.Kept;
-        if (parts.Saturation == 0)
-        {
-            return Outcome(parts.Dose, parts.Absorbed, kept, state);
-        }
-
-        var available = Math.Min(state.AvailableMicrograms, p.EffectiveIntrinsicFactorCapacityMicrograms);
-        var viaIf = available * parts.Saturation;
-        return Outcome(parts.Dose, viaIf + parts.Absorbed, kept with { Transcobalamin = kept.Transcobalamin + viaIf }, new(available - viaIf));
+        var available = state.AvailableMicrograms;
+        var taken = Take(in parts, p.EffectiveIntrinsicFactorCapacityMicrograms, ref available);
+        return taken.Outcome(new(available));
     }
 
     /// <summary>
-    /// The outcome: retained is the sum of where the kept part goes (a sum of parts that never fall as the dose rises),
+    /// The kernel of <see cref="Evaluate(in StateFree, Physiology, IntrinsicFactorState)"/> on bare doubles (what a
+    /// simulation calls for every intake): <paramref name="available"/>, the IF capacity free (at most
+    /// <paramref name="capacity"/>, the effective capacity, once cut to it), becomes the capacity free after the dose.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Taken Take(in StateFree parts, double capacity, ref double available)
+    {
+        if (parts.Saturation == 0)
+        {
+            return new(parts.Dose, parts.Absorbed, parts.Kept);
+        }
+
+        var free = Math.Min(available, capacity);
+        var viaIf = free * parts.Saturation;
+        available = free - viaIf;
+        return new(parts.Dose, viaIf + parts.Absorbed, parts.Kept with { Transcobalamin = parts.Kept.Transcobalamin + viaIf });
+    }
+
+    /// <summary>
+    /// What one dose gives, without the IF state: the dose, the absorbed amount and where the kept part goes.
+    /// <see cref="Retained"/> is the sum of where the kept part goes (a sum of parts that never fall as the dose rises),
     /// at most the absorbed amount (the parts add up to a load to rounding; the minimum of two non-decreasing values
     /// does not fall either), so the urinary loss is never negative.
     /// </summary>
-    private static DoseOutcome Outcome(double dose, double absorbed, in KeptParts kept, IntrinsicFactorState state) =>
-        new(dose, absorbed, Math.Min(kept.Total, absorbed), state)
-        {
-            TranscobalaminMicrograms = kept.Transcobalamin,
-            HaptocorrinMicrograms = kept.Haptocorrin,
-            ProteinBoundMicrograms = kept.ProteinBound,
-            TissueMicrograms = kept.Tissue,
-        };
+    internal readonly record struct Taken(double Dose, double Absorbed, KeptParts Kept)
+    {
+        public double Retained => Math.Min(Kept.Total, Absorbed);
+
+        /// <summary>The public outcome, with <paramref name="after"/> the IF capacity free after the dose.</summary>
+        public DoseOutcome Outcome(IntrinsicFactorState after) =>
+            new(Dose, Absorbed, Retained, after)
+            {
+                TranscobalaminMicrograms = Kept.Transcobalamin,
+                HaptocorrinMicrograms = Kept.Haptocorrin,
+                ProteinBoundMicrograms = Kept.ProteinBound,
+                TissueMicrograms = Kept.Tissue,
+            };
+    }
 
     /// <summary>The state-free parts with the bound part of the plasma load split between the carriers (<see cref="Physiology.HaptocorrinShare"/> onto haptocorrin).</summary>
     private static StateFree Parts(double dose, double saturation, double load, in PlasmaLoadOutcome outcome, Physiology p)

@@ -55,12 +55,12 @@ public readonly record struct IntrinsicFactorState
     internal static double DecayOver(double hours, Physiology physiology) => Math.Exp(-hours / physiology.IntrinsicFactorRecoveryHours);
 
     /// <summary>Recovery with a precomputed <see cref="DecayOver"/> factor.</summary>
-    internal IntrinsicFactorState AfterDecay(double decay, Physiology physiology)
-    {
-        var capacity = physiology.EffectiveIntrinsicFactorCapacityMicrograms;
-        var available = Math.Min(AvailableMicrograms, capacity);
-        return new(capacity - ((capacity - available) * decay));
-    }
+    internal IntrinsicFactorState AfterDecay(double decay, Physiology physiology) =>
+        new(Recovered(AvailableMicrograms, physiology.EffectiveIntrinsicFactorCapacityMicrograms, decay));
+
+    /// <summary>The kernel of <see cref="AfterDecay"/> on bare doubles: <c>Cmax − (Cmax − min(c, Cmax))·decay</c>.</summary>
+    internal static double Recovered(double available, double capacity, double decay) =>
+        capacity - ((capacity - Math.Min(available, capacity)) * decay);
 
     /// <summary>Readable text such as <c>IF capacity free: 1.36 µg</c>.</summary>
     public override string ToString() =>

@@ -28,6 +28,9 @@ internal struct PatientRun
     private Absorber _absorber;
     private readonly PoolRates _rates;
 
+    /// <summary>The last kept amount and its <see cref="PoolRates.KeptTanh"/> (NaN at first: no amount equals it).</summary>
+    private double _lastKept = double.NaN, _lastKeptTanh;
+
     private PatientRun(Physiology physiology, PoolRates rates, double initialStores)
     {
         _absorber = new(physiology);
@@ -66,7 +69,7 @@ internal struct PatientRun
         var intervals = plan.Intervals;
         for (var i = 0; i < intervals.Length; i++)
         {
-            propagators[i] = rates.Propagator(intervals[i]);
+            propagators[i] = Propagator.Cached(in rates, intervals[i]);
         }
 
         var intakes = plan.Intakes;
@@ -123,23 +126,30 @@ internal struct PatientRun
     private void Apply<TSink>(in Intake intake)
         where TSink : IOutputSink, allows ref struct
     {
-        var outcome = _absorber.Take(in intake);
-        var kept = outcome.RetainedMicrograms;
-        var accepted = _rates.AcceptedMicrograms(Core, kept);
+        var outcome = _absorber.TakeParts(in intake);
+        var kept = outcome.Retained;
+        if (BitConverter.DoubleToInt64Bits(kept) != BitConverter.DoubleToInt64Bits(_lastKept))
+        {
+            // A regimen keeps the same amount at each dose (once the IF capacity has settled): its tanh is computed once.
+            _lastKept = kept;
+            _lastKeptTanh = _rates.KeptTanh(kept);
+        }
+
+        var accepted = _rates.AcceptedWithTanh(Core, kept, _lastKeptTanh);
         // f·(the parts) is the accepted amount to rounding (the parts add up to the kept amount to rounding).
         var f = kept > 0 ? accepted / kept : 0;
-        Transcobalamin += f * outcome.TranscobalaminMicrograms;
-        Haptocorrin += f * outcome.HaptocorrinMicrograms;
-        ProteinBound += f * outcome.ProteinBoundMicrograms;
-        Stores += f * outcome.TissueMicrograms;
+        Transcobalamin += f * outcome.Kept.Transcobalamin;
+        Haptocorrin += f * outcome.Kept.Haptocorrin;
+        ProteinBound += f * outcome.Kept.ProteinBound;
+        Stores += f * outcome.Kept.Tissue;
         Labile += kept - accepted;
-        Free += outcome.UrinaryLossMicrograms;
+        Free += outcome.Absorbed - kept;
         if (TSink.KeepsTotals)
         {
-            NotAbsorbed.Add(outcome.UnabsorbedMicrograms);
-            Dosed.Add(outcome.DoseMicrograms);
-            Absorbed.Add(outcome.AbsorbedMicrograms);
-            Retained.Add(outcome.RetainedMicrograms);
+            NotAbsorbed.Add(outcome.Dose - outcome.Absorbed);
+            Dosed.Add(outcome.Dose);
+            Absorbed.Add(outcome.Absorbed);
+            Retained.Add(kept);
         }
     }
 }

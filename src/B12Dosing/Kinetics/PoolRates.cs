@@ -74,7 +74,14 @@ public readonly record struct PoolRates(
     /// <c>Mmax·t·(1 − x²)/(1 + x·t)</c> with <c>x = M/Mmax</c> and <c>t = tanh(R/Mmax)</c> (the addition theorem of tanh);
     /// nothing when the body is already full. The rest joins the labile excess.
     /// </summary>
-    public double AcceptedMicrograms(double bodyMicrograms, double keptMicrograms)
+    public double AcceptedMicrograms(double bodyMicrograms, double keptMicrograms) =>
+        AcceptedWithTanh(bodyMicrograms, keptMicrograms, KeptTanh(keptMicrograms));
+
+    /// <summary>
+    /// The accepted part with <paramref name="keptTanh"/> = <see cref="KeptTanh"/>(<paramref name="keptMicrograms"/>)
+    /// computed by the caller (a run that keeps the same amount at every dose computes it once).
+    /// </summary>
+    internal double AcceptedWithTanh(double bodyMicrograms, double keptMicrograms, double keptTanh)
     {
         var x = bodyMicrograms / MaximumStoresMicrograms;
         if (!(x < 1) || !(keptMicrograms > 0))
@@ -82,10 +89,16 @@ public readonly record struct PoolRates(
             return 0;
         }
 
+        var t = keptTanh;
+        return Math.Min(keptMicrograms, MaximumStoresMicrograms * t * (1 - (x * x)) / (1 + (x * t)));
+    }
+
+    /// <summary><c>tanh(R/Mmax)</c> of a kept amount <c>R</c> (not used when <c>R</c> is not positive).</summary>
+    internal double KeptTanh(double keptMicrograms)
+    {
         var u = keptMicrograms / MaximumStoresMicrograms;
         // tanh by its series below 0.01 (exact to u⁷·17/315 < 6e-16 relative), else Math.Tanh.
-        var t = u < 0.01 ? u * (1 - (u * u * ((1.0 / 3) - (u * u * 2.0 / 15)))) : Math.Tanh(u);
-        return Math.Min(keptMicrograms, MaximumStoresMicrograms * t * (1 - (x * x)) / (1 + (x * t)));
+        return u < 0.01 ? u * (1 - (u * u * ((1.0 / 3) - (u * u * 2.0 / 15)))) : Math.Tanh(u);
     }
 
     internal Propagator Propagator(long ticks) => Kinetics.Propagator.Create(in this, ticks);

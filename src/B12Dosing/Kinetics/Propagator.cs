@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace B12Dosing.Kinetics;
 
@@ -19,6 +20,15 @@ internal readonly struct Propagator
 
     /// <summary>The decay factors of E and L over the interval.</summary>
     public readonly double Free, Labile;
+
+    /// <summary>Propagators kept per thread by <see cref="Cached"/>.</summary>
+    private const int CacheSize = 8;
+
+    [ThreadStatic]
+    private static CacheEntry[]? t_cache;
+
+    [ThreadStatic]
+    private static int t_next;
 
     private Propagator(in Matrix4 core, double free, double labile)
     {
@@ -45,6 +55,28 @@ internal readonly struct Propagator
         m[2, 2] = -(r.StoreExitPerDay + eH);
         m[3, 3] = -kB;
         return m;
+    }
+
+    /// <summary>
+    /// <see cref="Create"/>, from a small per-thread cache keyed by the rates (by value) and the interval: a repeated run
+    /// of one physiology, or a scan that varies only the doses, computes each propagator once. A hit returns the very
+    /// matrix a recomputation would. Bounded (<see cref="CacheSize"/> entries per thread).
+    /// </summary>
+    public static Propagator Cached(in PoolRates r, long ticks)
+    {
+        var cache = t_cache ??= new CacheEntry[CacheSize];
+        foreach (ref readonly var entry in cache.AsSpan())
+        {
+            if (entry.Ticks == ticks && entry.Filled && entry.Rates == r)
+            {
+                return entry.Propagator;
+            }
+        }
+
+        var propagator = Create(in r, ticks);
+        cache[t_next] = new(true, r, ticks, propagator);
+        t_next = (t_next + 1) % CacheSize;
+        return propagator;
     }
 
     /// <summary>exp(A·Δt) over <paramref name="ticks"/>.</summary>
@@ -93,12 +125,22 @@ internal readonly struct Propagator
 
         return new(in sum, Math.Exp(-r.FreePerDay * days), Math.Exp(-r.LabilePerDay * days));
     }
+
+    private readonly record struct CacheEntry(bool Filled, PoolRates Rates, long Ticks, Propagator Propagator);
 }
 
-/// <summary>A 4×4 matrix of doubles, row-major, on the stack.</summary>
-[InlineArray(16)]
+/// <summary>
+/// A 4×4 matrix of doubles, row-major, on the stack. The products and sums work a row at a time (four lanes of a
+/// vector where the hardware has them, else the same loop element by element); each entry is computed by the same
+/// operations in the same order either way, <c>((a₀b₀ + a₁b₁) + a₂b₂) + a₃b₃</c> (no fused multiply-add), so the result
+/// does not depend on the hardware.
+/// </summary>
+[InlineArray(Size * Size)]
 internal struct Matrix4
 {
+    /// <summary>Rows and columns.</summary>
+    public const int Size = 4;
+
     private double _element;
 
     public static Matrix4 Identity
@@ -106,25 +148,53 @@ internal struct Matrix4
         get
         {
             var m = default(Matrix4);
-            m[0, 0] = m[1, 1] = m[2, 2] = m[3, 3] = 1;
+            for (var i = 0; i < Size; i++)
+            {
+                m[i, i] = 1;
+            }
+
             return m;
         }
     }
 
     public double this[int row, int column]
     {
-        readonly get => this[(row * 4) + column];
-        set => this[(row * 4) + column] = value;
+        readonly get => this[(row * Size) + column];
+        set => this[(row * Size) + column] = value;
     }
 
     public static Matrix4 Multiply(in Matrix4 a, in Matrix4 b)
     {
         var m = default(Matrix4);
-        for (var i = 0; i < 4; i++)
+        if (Vector256.IsHardwareAccelerated && Size == Vector256<double>.Count)
         {
-            for (var j = 0; j < 4; j++)
+            ref readonly var rb = ref b[0];
+            var b0 = Vector256.LoadUnsafe(in rb);
+            var b1 = Vector256.LoadUnsafe(in rb, Size);
+            var b2 = Vector256.LoadUnsafe(in rb, 2 * Size);
+            var b3 = Vector256.LoadUnsafe(in rb, 3 * Size);
+            for (var i = 0; i < Size; i++)
             {
-                m[i, j] = (a[i, 0] * b[0, j]) + (a[i, 1] * b[1, j]) + (a[i, 2] * b[2, j]) + (a[i, 3] * b[3, j]);
+                var r = (Vector256.Create(a[i, 0]) * b0) + (Vector256.Create(a[i, 1]) * b1);
+                r += Vector256.Create(a[i, 2]) * b2;
+                r += Vector256.Create(a[i, 3]) * b3;
+                r.StoreUnsafe(ref m[0], (nuint)(i * Size));
+            }
+
+            return m;
+        }
+
+        for (var i = 0; i < Size; i++)
+        {
+            for (var j = 0; j < Size; j++)
+            {
+                var sum = a[i, 0] * b[0, j];
+                for (var k = 1; k < Size; k++)
+                {
+                    sum += a[i, k] * b[k, j];
+                }
+
+                m[i, j] = sum;
             }
         }
 
@@ -133,17 +203,44 @@ internal struct Matrix4
 
     public void Scale(double factor)
     {
-        for (var i = 0; i < 16; i++)
+        Span<double> all = this;
+        if (Vector256.IsHardwareAccelerated && all.Length % Vector256<double>.Count == 0)
         {
-            this[i] *= factor;
+            ref var r = ref all[0];
+            var f = Vector256.Create(factor);
+            for (nuint i = 0; i < (nuint)all.Length; i += (nuint)Vector256<double>.Count)
+            {
+                (Vector256.LoadUnsafe(ref r, i) * f).StoreUnsafe(ref r, i);
+            }
+
+            return;
+        }
+
+        foreach (ref var x in all)
+        {
+            x *= factor;
         }
     }
 
     public void Add(in Matrix4 other)
     {
-        for (var i = 0; i < 16; i++)
+        Span<double> all = this;
+        ReadOnlySpan<double> add = other;
+        if (Vector256.IsHardwareAccelerated && all.Length % Vector256<double>.Count == 0)
         {
-            this[i] += other[i];
+            ref var r = ref all[0];
+            ref readonly var o = ref add[0];
+            for (nuint i = 0; i < (nuint)all.Length; i += (nuint)Vector256<double>.Count)
+            {
+                (Vector256.LoadUnsafe(ref r, i) + Vector256.LoadUnsafe(in o, i)).StoreUnsafe(ref r, i);
+            }
+
+            return;
+        }
+
+        for (var i = 0; i < all.Length; i++)
+        {
+            all[i] += add[i];
         }
     }
 }
