@@ -68,8 +68,9 @@ if (args.Length == 2 && args[0] == "--svg")
     var stores = new SvgChart("Pernicious anaemia: body stores in the first year of treatment", months,
             new ChartAxis("Body stores (µg)", includeZero: true), Curves(row => row.Stores.Micrograms))
         .WithBand(new ThresholdBand("below the smallest healthy store, 300 µg", 0, 300, BandTone.Danger));
+    // Log serum axis: the peaks after each injection are tens of times the NICE thresholds, which stay readable.
     var serum = new SvgChart("Serum B12 (daily values) against NICE NG239", months,
-            new ChartAxis("Serum B12 (pg/mL)", includeZero: true), Curves(row => row.Serum.PicogramsPerMilliliter))
+            new ChartAxis("Serum B12 (pg/mL)", AxisScale.Log10), Curves(row => row.Serum.PicogramsPerMilliliter))
         .WithBands(SerumGuidelines.NiceTotal.ChartBands(SerumUnit.PicogramsPerMilliliter));
     var chart = new SvgFigure([stores, serum]);
     File.WriteAllText(args[1], chart.ToSvg());

@@ -78,13 +78,121 @@ internal sealed record AxisRange(double Min, double Max, IReadOnlyList<double> T
     /// <summary>The smallest and largest decades a log axis may show: 1e-323 (10^-324 is 0 in a double) and 1e308.</summary>
     private const int LowestDecade = -323, HighestDecade = 308;
 
+    /// <summary>The most labelled ticks a log axis gets from the 1-2-5 pattern (8 from 1-2-3-5); more means ticks at decades only.</summary>
+    public const int MaximumLogTicks = 11;
+
+    /// <summary>Within these decades a log axis may label 1-2-3-5 or 1-2-5 values (all normal doubles, well clear of the limits).</summary>
+    private const int LowestPatternDecade = -300, HighestPatternDecade = 300;
+
+    /// <summary>The labelled values within a decade, finest first, and the most ticks each may give: 1-2-3-5 (up to 8 ticks, about
+    /// two decades), then 1-2-5 (up to 11, three decades); fewer on the finer pattern keep its closest labels apart.</summary>
+    private static readonly (int[] Values, int MaximumTicks)[] LogPatterns = [([1, 2, 3, 5], 8), ([1, 2, 5], MaximumLogTicks)];
+
     /// <summary>
-    /// A base-10 log range from the decade at or below <paramref name="min"/> to the decade at or above
-    /// <paramref name="max"/>, with a tick at each decade (every second or third decade if there are many). Decades stay
-    /// within 1e-323 to 1e308, so that every tick is a finite positive double; data beyond them widen the axis to the
-    /// smallest positive double or to <see cref="double.MaxValue"/>.
+    /// A base-10 log range covering [<paramref name="min"/>, <paramref name="max"/>] (both positive and finite). Ticks at 1,
+    /// 2, 3 and 5 times each power of ten if that gives at most 8 ticks (about two decades), else at 1, 2 and 5 times if that
+    /// gives at most <see cref="MaximumLogTicks"/> (three decades), the range running from the labelled value at or below <paramref name="min"/>
+    /// to the one at or above <paramref name="max"/>, with unlabelled minor grid values at the other whole multiples;
+    /// else a tick at each decade (every second or third decade if there are many, at most 11) from the decade at or below
+    /// <paramref name="min"/> to the one at or above <paramref name="max"/>, with minor grid values 2 to 9 times each decade
+    /// when every decade is labelled. A single value (or two equal to 9 digits) is padded to the labelled values on either
+    /// side of it, as a linear axis pads a flat range. Decades stay within 1e-323 to 1e308, so that every tick is a finite
+    /// positive double; data beyond them widen the axis to the smallest positive double or to <see cref="double.MaxValue"/>.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A bound is not a positive finite number, or <paramref name="max"/> is below <paramref name="min"/>.</exception>
     public static AxisRange Log10(double min, double max)
+    {
+        if (!(min > 0) || !double.IsFinite(min))
+        {
+            throw new ArgumentOutOfRangeException(nameof(min), min, "A log axis needs positive finite values.");
+        }
+
+        if (!(max >= min) || !double.IsFinite(max))
+        {
+            throw new ArgumentOutOfRangeException(nameof(max), max, "A log axis needs positive finite values, the upper at least the lower.");
+        }
+
+        if (min >= Math.Pow(10, LowestPatternDecade) && max <= Math.Pow(10, HighestPatternDecade))
+        {
+            foreach (var (pattern, maximumTicks) in LogPatterns)
+            {
+                if (Patterned(min, max, pattern, maximumTicks) is { } range)
+                {
+                    return range;
+                }
+            }
+        }
+
+        return Decades(min, max);
+    }
+
+    /// <summary>The range on the values of <paramref name="pattern"/> times powers of ten, or null if it would have more than <paramref name="maximumTicks"/> ticks.</summary>
+    private static AxisRange? Patterned(double min, double max, int[] pattern, int maximumTicks)
+    {
+        // Two values equal to 9 digits are one point: pad it to the pattern values either side, as Linear pads.
+        var flat = (max / min) - 1 < 1e-9;
+        var low = Notch(min, pattern, down: true, strict: flat);
+        var high = Notch(max, pattern, down: false, strict: flat);
+        var ticks = new List<double>();
+        var minor = new List<double>();
+        for (var e = (int)Math.Floor(Math.Log10(low)) - 1; e <= (int)Math.Floor(Math.Log10(high)) + 1; e++)
+        {
+            var power = Math.Pow(10, e);
+            for (var m = 1; m <= 9; m++)
+            {
+                // Computed as Notch computes them, so the ends compare exactly.
+                var v = m * power;
+                if (v < low || v > high)
+                {
+                    continue;
+                }
+
+                if (Array.IndexOf(pattern, m) < 0)
+                {
+                    minor.Add(v);
+                }
+                else if (ticks.Count == maximumTicks)
+                {
+                    return null;
+                }
+                else
+                {
+                    ticks.Add(v);
+                }
+            }
+        }
+
+        return new AxisRange(Math.Min(low, min), Math.Max(high, max), ticks) { Minor = minor };
+    }
+
+    /// <summary>
+    /// The value <c>m·10^e</c> (<c>m</c> in <paramref name="pattern"/>) nearest <paramref name="value"/> at or below it (at or
+    /// above it when <paramref name="down"/> is false); strictly below or above with <paramref name="strict"/>. A value equal
+    /// to it to 12 digits counts as on it (Math.Log10 and Math.Pow round in the last bits).
+    /// </summary>
+    private static double Notch(double value, int[] pattern, bool down, bool strict)
+    {
+        var decade = (int)Math.Floor(Math.Log10(value));
+        var best = down ? 0 : double.PositiveInfinity;
+        for (var e = decade - 1; e <= decade + 2; e++)
+        {
+            foreach (var m in pattern)
+            {
+                var v = m * Math.Pow(10, e);
+                var same = Math.Abs(v - value) <= value * 1e-12;
+                var beyond = down ? v < value : v > value;
+                if ((strict ? beyond && !same : beyond || same) && (down ? v > best : v < best))
+                {
+                    best = v;
+                }
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Ticks at decades (every second or third if there are many) from the decade at or below <paramref name="min"/> to the one at or above <paramref name="max"/>.</summary>
+    private static AxisRange Decades(double min, double max)
     {
         var lo = Math.Clamp((int)Math.Floor(Math.Log10(min)), LowestDecade, HighestDecade - 1);
         var hi = Math.Clamp((int)Math.Ceiling(Math.Log10(max)), LowestDecade + 1, HighestDecade);

@@ -142,11 +142,11 @@ public class SvgChartTests
     }
 
     [Fact]
-    public void A_log_axis_has_a_tick_at_each_decade()
+    public void A_log_axis_over_more_than_three_decades_has_a_tick_at_each_decade()
     {
-        var chart = Chart(new ChartAxis("Absorbed (µg)", AxisScale.Log10), Series("s", (1, 0.012), (1000, 13)));
+        var chart = Chart(new ChartAxis("Absorbed (µg)", AxisScale.Log10), Series("s", (1, 0.012), (1000, 130)));
         var yTicks = WithClass(Load(chart), "tick").Where(t => (string?)t.Attribute("text-anchor") == "end").Select(t => t.Value);
-        Assert.Equal(["0.01", "0.1", "1", "10", "100"], yTicks);
+        Assert.Equal(["0.01", "0.1", "1", "10", "100", "1000"], yTicks);
     }
 
     [Fact]

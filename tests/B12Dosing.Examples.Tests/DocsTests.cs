@@ -44,6 +44,7 @@ public sealed partial class DocsTests
     [InlineData("pernicious-anaemia", 14)]
     [InlineData("relapse", 4)]
     [InlineData("population", 6)]
+    [InlineData("serum-time-course", 24)]
     public void Example_runs_cleanly_and_draws_its_curves(string name, int curves)
     {
         var svg = ExampleRun.Of(name).AssertRanAndDrewChart();
@@ -56,6 +57,7 @@ public sealed partial class DocsTests
     [InlineData("pernicious-anaemia")]
     [InlineData("relapse")]
     [InlineData("population")]
+    [InlineData("serum-time-course")]
     public void Committed_chart_is_what_the_example_draws_now(string name)
     {
         var committed = File.ReadAllText(Path.Combine(ExampleRun.Root, $"docs/examples/{name}.svg")).ReplaceLineEndings("\n");
