@@ -15,7 +15,7 @@ using B12Dosing.Regimens;
 using UnitsNet;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-var lowestHealthyStores = SerumModel.Default.LowStoresMicrograms;  // 300 µg, IOM 1998 (Appendix N); the serum model puts 180 pg/mL there
+var lowestHealthyStores = SerumModel.Default.LowStores.Micrograms;  // 300 µg, IOM 1998 (Appendix N); the serum model puts 180 pg/mL there
 var niceIndeterminate = SerumGuidelines.NiceTotal.Bands[1].Upper;   // 350 pg/mL, NICE NG239 (2024): below it deficiency is no longer "unlikely"
 const int Horizon = 20; // years
 

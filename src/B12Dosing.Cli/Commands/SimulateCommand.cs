@@ -186,7 +186,7 @@ internal static class SimulateCommand
     private static string Chart(SimulationResult simulation, SerumGuideline guideline)
     {
         var time = new ChartAxis("Time (days)");
-        var lowest = simulation.Settings.Serum.LowStoresMicrograms;
+        var lowest = simulation.Settings.Serum.LowStores.Micrograms;
         var active = guideline.Analyte != SerumAnalyte.TotalB12;
         var serum = new SvgChart(
             active ? $"Active B12, holotranscobalamin ({guideline.Name})" : $"Serum B12 ({guideline.Name})",
