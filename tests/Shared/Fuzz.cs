@@ -5,8 +5,9 @@ using FsCheck.Fluent;
 namespace B12Dosing.Tests.Shared;
 
 /// <summary>
-/// Runs FsCheck fuzz properties (issue 7). The number of inputs per property is <c>B12_FUZZ_COUNT</c> (default
-/// <see cref="DefaultCount"/>, a quick pass for every test run; set it to 100000 for the full run).
+/// FsCheck fuzz properties (issue 7), run as <see cref="FuzzPropertyAttribute"/> tests. The number of inputs per
+/// property is <c>B12_FUZZ_COUNT</c> (default <see cref="DefaultCount"/>, a quick pass for every test run; set it to
+/// 100000 for the full run).
 /// </summary>
 internal static class Fuzz
 {
@@ -18,22 +19,38 @@ internal static class Fuzz
         int.TryParse(Environment.GetEnvironmentVariable("B12_FUZZ_COUNT"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : DefaultCount;
 
     /// <summary>
-    /// Checks <paramref name="check"/> (which throws on failure, and returns whether the input was accepted) against
-    /// <see cref="Count"/> inputs from <paramref name="gen"/>, and that at least 2 % of the inputs were accepted and
-    /// 2 % refused, so that the generator exercises both paths. Returns a line for the test output.
+    /// The property of a <see cref="FuzzPropertyAttribute"/> test: <paramref name="check"/> throws when the contract is
+    /// broken (and returns whether the input was accepted, which <see cref="BothPaths"/> counts).
     /// </summary>
-    public static string Check<T>(Gen<T> gen, Func<T, bool> check)
+    public static Property Check<T>(Arbitrary<T> input, Func<T, bool> check) => Prop.ForAll(input, (T x) => { check(x); });
+
+    /// <summary>
+    /// Checks that a fuzzer reaches both paths: of <paramref name="count"/> inputs drawn from <paramref name="gen"/> at size
+    /// 50 with a fixed seed, <paramref name="check"/> (which checks the contract on each) accepts at least 2 % and refuses
+    /// at least 2 %. Returns a line for the test output.
+    /// </summary>
+    public static string BothPaths<T>(string name, Gen<T> gen, Func<T, bool> check, int count = 500)
     {
-        int accepted = 0, total = 0;
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        Prop.ForAll(gen.ToArbitrary(), (T input) =>
-        {
-            total++;
-            accepted += check(input) ? 1 : 0;
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(Count).WithQuietOnSuccess(true));
-        Assert.InRange(accepted, total / 50, total - (total / 50));
-        return string.Create(CultureInfo.InvariantCulture, $"{total} inputs, {accepted} accepted, {total - accepted} refused, {watch.Elapsed.TotalSeconds:0.0} s");
+        var inputs = gen.Sample(count, new Rnd(20261201UL), 50);
+        Assert.Equal(count, inputs.Length);
+        var accepted = inputs.Count(check);
+        Assert.True(accepted >= count / 50 && accepted <= count - (count / 50), $"{name}: {accepted} of {count} inputs accepted; a fuzzer must reach both paths.");
+        return string.Create(CultureInfo.InvariantCulture, $"{name}: {accepted} of {count} accepted, {count - accepted} refused");
     }
+
+    /// <summary>Argument lists: fewer arguments, then each argument shrunk as text.</summary>
+    public static Arbitrary<string[]> Arguments(Gen<string[]> gen) =>
+        Arb.From(gen, args => Shrink.Array(args, 1, ArbMap.Default.ArbFor<string>().Shrinker));
+}
+
+/// <summary>A fuzzer: its inputs and the check of the contract (true when the input was accepted).</summary>
+internal sealed record Fuzzer<T>(string Name, Arbitrary<T> Input, Func<T, bool> Contract)
+{
+    /// <summary>The property for a <see cref="FuzzPropertyAttribute"/> test.</summary>
+    public Property Property() => Fuzz.Check(Input, Contract);
+
+    /// <summary>See <see cref="Fuzz.BothPaths"/>.</summary>
+    public string BothPaths() => Fuzz.BothPaths(Name, Input.Generator, Contract);
 }
 
 /// <summary>

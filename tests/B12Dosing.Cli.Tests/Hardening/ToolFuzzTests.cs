@@ -60,7 +60,7 @@ public sealed class ToolFuzzTests(ITestOutputHelper output)
     private static readonly Gen<string[]> PopulationCalls =
         from regimen in Gen.Frequency((3, Gen.Elements([.. RegimenCatalogue.Names, "bnf", "", "none"])), (2, RegimenFuzz.Notation))
         from days in Gen.Frequency((8, Gen.Choose(1, 40).Select(Invariant)), (2, Gen.Elements("0", "-1", "1,5", "1.5", "1e2", "36526", "99999999999", "", "abc")), (1, FuzzText.Number.Where(n => !int.TryParse(n, CultureInfo.InvariantCulture, out var d) || d is < 1 or > 36525)))
-        from patients in Gen.Frequency((8, Gen.Choose(1, 8).Select(Invariant)), (2, Gen.Elements("0", "-1", "1,000", "1.000", "1e3", "1 000", "2147483648", "-2147483648", "NaN", "", "+3", " 5")), (1, FuzzText.Number.Where(n => !int.TryParse(n, CultureInfo.InvariantCulture, out var p) || p is < 1 or > 8)))
+        from patients in Gen.Frequency((8, Gen.Choose(1, 8).Select(Invariant)), (2, Gen.Elements("0", "-1", "1,000", "1.000", "1e3", "1 000", "2147483648", "-2147483648", "NaN", "", "+3", " 5")), (1, FuzzText.Number.Where(n => !int.TryParse(n, CultureInfo.InvariantCulture, out var p) || p < 1))) // a number that is a count (9 or more) would run that many patients
         from seed in Gen.Frequency((8, Gen.Choose(0, 1000).Select(Invariant)), (1, Gen.Elements("-1", "18446744073709551615", "18446744073709551616", "1,5", "0x10", "")), (1, FuzzText.Number))
         from condition in Gen.Frequency(
             (3, Gen.Constant<string[]>([])),
@@ -71,11 +71,23 @@ public sealed class ToolFuzzTests(ITestOutputHelper output)
         select (string[])["population", .. new[] { ("--regimen", regimen), ("--days", days), ("--patients", patients), ("--seed", seed) }
             .Where((_, i) => i != drop).SelectMany(o => new[] { o.Item1, o.Item2 }), .. condition, .. extra];
 
-    [Fact]
-    public void Tool_arguments() => output.WriteLine(Fuzz.Check(Gen.Frequency((1, Arguments), (1, Calls)), CheckContract));
+    private static Fuzzer<string[]> ToolCalls => new(nameof(Tool_arguments), Fuzz.Arguments(Gen.Frequency((1, Arguments), (1, Calls))), CheckContract);
 
+    private static Fuzzer<string[]> Populations => new(nameof(Population_arguments), Fuzz.Arguments(PopulationCalls), CheckContract);
+
+    [FuzzProperty]
+    public Property Tool_arguments() => ToolCalls.Property();
+
+    [FuzzProperty]
+    public Property Population_arguments() => Populations.Property();
+
+    /// <summary>Both fuzzers reach a successful call and a usage error.</summary>
     [Fact]
-    public void Population_arguments() => output.WriteLine(Fuzz.Check(PopulationCalls, CheckContract));
+    public void Both_fuzzers_reach_success_and_usage_errors()
+    {
+        output.WriteLine(ToolCalls.BothPaths());
+        output.WriteLine(Populations.BothPaths());
+    }
 
     private static string Invariant(int n) => n.ToString(CultureInfo.InvariantCulture);
 

@@ -4,6 +4,9 @@ using B12Dosing.Quantities;
 using B12Dosing.Population;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
+using B12Dosing.Tests.Properties;
+using B12Dosing.Tests.Shared;
 
 namespace B12Dosing.Tests.Absorption;
 
@@ -26,33 +29,29 @@ public class PhysiologyConsistencyTests
     public void The_refit_stays_inside_the_physical_region() =>
         Assert.True(Physiology.Healthy.MaximumOralFraction < 1);
 
-    [Fact]
-    public void Absorbed_never_exceeds_the_dose_for_any_accepted_physiology()
-    {
-        var gen =
-            from capacity in Gen.Choose(0, 5000).Select(i => i / 1000.0)
-            from halfSaturation in Gen.Choose(1, 5000).Select(i => i / 1000.0)
-            from passive in Gen.Choose(0, 1000).Select(i => i / 1000.0)
-            from dose in Gen.Choose(1, 1_000_000).Select(i => i / 1000.0)
-            select (capacity, halfSaturation, passive, dose);
-        Prop.ForAll(gen.ToArbitrary(), t =>
+    /// <summary>IF capacity 0-5 µg, half-saturation 0.001-5 µg, passive fraction 0-1 (in thousandths), any oral amount (<see cref="AmountMicrograms"/>).</summary>
+    [Property]
+    public Property Absorbed_never_exceeds_the_dose_for_any_accepted_physiology(AmountMicrograms dose) => Prop.ForAll(
+        Arbitraries.Between(0, 5000),
+        Arbitraries.Between(1, 5000, toward: 1000),
+        Arbitraries.Between(0, 1000),
+        (capacity, halfSaturation, passive) =>
         {
             var p = Physiology.Healthy with
             {
-                IntrinsicFactorCapacityMicrograms = t.capacity,
-                IntrinsicFactorHalfSaturationMicrograms = t.halfSaturation,
-                PassiveFraction = t.passive,
+                IntrinsicFactorCapacityMicrograms = capacity / 1000.0,
+                IntrinsicFactorHalfSaturationMicrograms = halfSaturation / 1000.0,
+                PassiveFraction = passive / 1000.0,
             };
-            var oral = Dose.Oral(Mass.FromMicrograms(t.dose));
+            var oral = Dose.Oral(Mass.FromMicrograms(dose.Value));
             if (p.MaximumOralFraction > 1)
             {
                 return Record.Exception(() => AbsorptionModel.Evaluate(oral, p)) is ArgumentException;
             }
 
             var outcome = AbsorptionModel.Evaluate(oral, p);
-            return outcome.AbsorbedMicrograms <= t.dose * (1 + 1e-12) && outcome.RetainedMicrograms <= outcome.AbsorbedMicrograms;
-        }).QuickCheckThrowOnFailure();
-    }
+            return outcome.AbsorbedMicrograms <= dose.Value * (1 + 1e-12) && outcome.RetainedMicrograms <= outcome.AbsorbedMicrograms;
+        });
 
     [Theory]
     [InlineData(Condition.Healthy)]

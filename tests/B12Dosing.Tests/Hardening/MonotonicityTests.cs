@@ -4,6 +4,7 @@ using B12Dosing.Quantities;
 using B12Dosing.Tests.Shared;
 using FsCheck;
 using FsCheck.Fluent;
+using B12Dosing.Tests.Properties;
 using Xunit.Abstractions;
 
 namespace B12Dosing.Tests.Hardening;
@@ -18,14 +19,11 @@ public class MonotonicityTests(ITestOutputHelper output)
     /// <summary>Steps from a dose to its neighbour: 1 to 8 ulps, and relative steps from 1e-15 to 1e-3.</summary>
     private static readonly double[] RelativeSteps = [1e-15, 1e-13, 1e-11, 1e-9, 1e-6, 1e-3];
 
-    private static readonly Gen<Route> RouteGen = Gen.Elements(Routes.All.ToArray());
+    /// <summary>Doses log-uniform from 1e-6 µg to 5 g (5e6 µg, <see cref="Dose.MaximumAmount"/>): every scale the issue names; shrinks toward 1 µg.</summary>
+    private static readonly Arbitrary<double> Micrograms = Arbitraries.LogUniform(1e-6, 5e6, 1);
 
-    private static readonly Gen<CobalaminForm> FormGen = Gen.Elements(CobalaminForms.All.ToArray());
-
-    private static readonly Gen<Condition> ConditionGen = Gen.Elements(Conditions.All.ToArray());
-
-    /// <summary>Doses log-uniform from 1e-6 µg to 5 g (5e6 µg, <see cref="Dose.MaximumAmount"/>): every scale the issue names.</summary>
-    private static readonly Gen<double> DoseGen = Gen.Choose(0, 1_000_000).Select(i => Math.Min(5e6, Math.Pow(10, -6 + (i * (Math.Log10(5e6) + 6) / 1_000_000))));
+    /// <summary>Food-bound one time in six, shrinking to not.</summary>
+    private static readonly Arbitrary<bool> Food = Arb.From(Gen.Frequency((1, Gen.Constant(true)), (5, Gen.Constant(false))), food => food ? [false] : []);
 
     private static DoseOutcome Evaluate(double micrograms, Route route, CobalaminForm form, bool food, Physiology physiology) =>
         AbsorptionModel.Evaluate(food ? Dose.Food(Mass.FromMicrograms(micrograms)) : Dose.Create(Mass.FromMicrograms(micrograms), route, form), physiology);
@@ -51,19 +49,22 @@ public class MonotonicityTests(ITestOutputHelper output)
         }
     }
 
-    [Fact]
-    public void Neighbouring_doses_never_lose_absorbed_or_retained_B12() => output.WriteLine(Fuzz.Check(
-        from dose in DoseGen
-        from route in RouteGen
-        from form in FormGen
-        from food in Gen.Frequency((1, Gen.Constant(true)), (5, Gen.Constant(false)))
-        from condition in ConditionGen
-        select (dose, route, form, food, condition),
+    private static Fuzzer<((double, bool), (Route, (CobalaminForm, Condition)))> Neighbours => new(
+        nameof(Neighbouring_doses_never_lose_absorbed_or_retained_B12),
+        Arbitraries.Pair(Arbitraries.Pair(Micrograms, Food), Arbitraries.Pair(B12Arbitraries.AnyRoute(), Arbitraries.Pair(B12Arbitraries.AnyForm(), B12Arbitraries.AnyCondition()))),
         x =>
         {
-            AssertMonotoneFrom(x.dose, x.route, x.form, x.food, Physiology.For(x.condition));
-            return !x.food; // "accepted" counts the dose kinds: both food and the other vehicles are exercised
-        }));
+            var ((dose, food), (route, (form, condition))) = x;
+            AssertMonotoneFrom(dose, route, form, food, Physiology.For(condition));
+            return !food; // "accepted" counts the dose kinds: both food and the other vehicles are exercised
+        });
+
+    [FuzzProperty]
+    public Property Neighbouring_doses_never_lose_absorbed_or_retained_B12() => Neighbours.Property();
+
+    /// <summary>The fuzzer draws both food-bound doses and the other vehicles.</summary>
+    [Fact]
+    public void The_fuzzer_reaches_both_vehicles() => output.WriteLine(Neighbours.BothPaths());
 
     /// <summary>The doses where the retained law has its joints: a load of 1e-4 of the plasma's binding capacity, the load equal to the capacity (where the bound and the excess meet), three times it, and powers of ten.</summary>
     public static TheoryData<Route, CobalaminForm> RoutesAndForms()

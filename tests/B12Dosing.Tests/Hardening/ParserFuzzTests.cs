@@ -7,39 +7,89 @@ using B12Dosing.Regimens;
 using B12Dosing.Tests.Shared;
 using FsCheck;
 using FsCheck.Fluent;
+using B12Dosing.Tests.Properties;
 using Xunit.Abstractions;
 
 namespace B12Dosing.Tests.Hardening;
 
 /// <summary>
 /// Fuzzing of every parser (issue 7): only <see cref="FormatException"/> escapes, TryParse agrees with Parse, and
-/// every accepted input prints back to text that parses to the same value. <see cref="Fuzz.Count"/> inputs each.
+/// every accepted input prints back to text that parses to the same value. <see cref="Fuzz.Count"/> inputs each
+/// (<see cref="FuzzPropertyAttribute"/>); a failure prints the shrunk input and the seed to replay it.
 /// </summary>
 [Trait("Category", "Fuzz")]
 public class ParserFuzzTests(ITestOutputHelper output)
 {
-    private static readonly Gen<CultureInfo> Cultures = Gen.Elements(
-        CultureInfo.InvariantCulture, CultureInfo.GetCultureInfo("en-US"), CultureInfo.GetCultureInfo("de-DE"), CultureInfo.GetCultureInfo("fr-FR"),
-        CultureInfo.GetCultureInfo("ar-SA"), CultureInfo.GetCultureInfo("fa-IR")); // issue 12: U+066B decimal separator, bidi marks
+    private static Fuzzer<(string, CultureInfo)> MassFuzzer => QuantityFuzzer(nameof(Mass_parse), QuantityKinds.Mass, "ng", "µg", "\u03bcg", "ug", "mcg", "mg", "g");
 
-    [Fact]
-    public void Mass_parse() => FuzzQuantity(QuantityKinds.Mass, "ng", "µg", "\u03bcg", "ug", "mcg", "mg", "g");
+    private static Fuzzer<(string, CultureInfo)> MassConcentrationFuzzer =>
+        QuantityFuzzer(nameof(Mass_concentration_parse), QuantityKinds.MassConcentration, "pg/mL", "ng/L", "ng/mL", "µg/L", "\u03bcg/L", "mcg/L");
 
-    [Fact]
-    public void Mass_concentration_parse() => FuzzQuantity(QuantityKinds.MassConcentration, "pg/mL", "ng/L", "ng/mL", "µg/L", "\u03bcg/L", "mcg/L");
+    private static Fuzzer<(string, CultureInfo)> MolarityFuzzer => QuantityFuzzer(nameof(Molar_concentration_parse), QuantityKinds.Molarity, "pmol/L", "nmol/L");
 
-    [Fact]
-    public void Molar_concentration_parse() => FuzzQuantity(QuantityKinds.Molarity, "pmol/L", "nmol/L");
+    private static Fuzzer<(string, CultureInfo)> AmountFuzzer =>
+        QuantityFuzzer(nameof(Amount_of_substance_parse), QuantityKinds.AmountOfSubstance, "pmol", "nmol", "µmol", "\u03bcmol", "umol");
 
-    [Fact]
-    public void Amount_of_substance_parse() => FuzzQuantity(QuantityKinds.AmountOfSubstance, "pmol", "nmol", "µmol", "\u03bcmol", "umol");
+    private static Fuzzer<string> RouteFuzzer => WordFuzzer(nameof(Route_parse), Routes.Parse, (string? s, out Route r) => Routes.TryParse(s, out r), r => r.ShortName());
 
+    private static Fuzzer<string> FormFuzzer =>
+        WordFuzzer(nameof(Cobalamin_form_parse), CobalaminForms.Parse, (string? s, out CobalaminForm f) => CobalaminForms.TryParse(s, out f), f => f.Name());
+
+    private static Fuzzer<string> ConditionFuzzer => WordFuzzer(nameof(Condition_parse), Conditions.Parse, (string? s, out Condition c) => Conditions.TryParse(s, out c), c => c.Name());
+
+    [FuzzProperty]
+    public Property Mass_parse() => MassFuzzer.Property();
+
+    [FuzzProperty]
+    public Property Mass_concentration_parse() => MassConcentrationFuzzer.Property();
+
+    [FuzzProperty]
+    public Property Molar_concentration_parse() => MolarityFuzzer.Property();
+
+    [FuzzProperty]
+    public Property Amount_of_substance_parse() => AmountFuzzer.Property();
+
+    [FuzzProperty]
+    public Property Quantity_converter() => ConverterFuzzer.Property();
+
+    [FuzzProperty]
+    public Property Route_parse() => RouteFuzzer.Property();
+
+    [FuzzProperty]
+    public Property Cobalamin_form_parse() => FormFuzzer.Property();
+
+    [FuzzProperty]
+    public Property Condition_parse() => ConditionFuzzer.Property();
+
+    [FuzzProperty]
+    public Property Regimen_notation_parse() => RegimenFuzzer.Property();
+
+    /// <summary>See <see cref="ConditionMixFuzzer"/>.</summary>
+    [FuzzProperty]
+    public Property Condition_mix_parse() => ConditionMixFuzzer.Property();
+
+    /// <summary>Every fuzzer's inputs reach both the accepting and the refusing path (at least 2 % each of 500 drawn with a fixed seed).</summary>
     [Fact]
-    public void Quantity_converter() => output.WriteLine(Fuzz.Check(
-        from quantity in FuzzText.AnyQuantity
-        from unit in Gen.Frequency((6, Gen.Elements([.. FuzzText.MassUnits, .. FuzzText.OtherUnits])), (1, FuzzText.Noise))
-        from form in Gen.Elements<CobalaminForm?>(null, CobalaminForm.Cyanocobalamin, CobalaminForm.Adenosylcobalamin)
-        select (quantity, unit, form),
+    public void Every_fuzzer_reaches_both_paths()
+    {
+        foreach (var line in new[]
+        {
+            MassFuzzer.BothPaths(), MassConcentrationFuzzer.BothPaths(), MolarityFuzzer.BothPaths(), AmountFuzzer.BothPaths(), ConverterFuzzer.BothPaths(),
+            RouteFuzzer.BothPaths(), FormFuzzer.BothPaths(), ConditionFuzzer.BothPaths(), RegimenFuzzer.BothPaths(), ConditionMixFuzzer.BothPaths(),
+        })
+        {
+            output.WriteLine(line);
+        }
+    }
+
+    private static Fuzzer<(string quantity, string unit, CobalaminForm? form)> ConverterFuzzer => new(
+        nameof(Quantity_converter),
+        Arb.From(
+            from quantity in FuzzText.AnyQuantity
+            from unit in Gen.Frequency((6, Gen.Elements([.. FuzzText.MassUnits, .. FuzzText.OtherUnits])), (1, FuzzText.Noise))
+            from form in Gen.Elements<CobalaminForm?>(null, CobalaminForm.Cyanocobalamin, CobalaminForm.Adenosylcobalamin)
+            select (quantity, unit, form),
+            input => Text.Shrinker(input.quantity).Select(q => (q, input.unit, input.form))),
         input =>
         {
             try
@@ -53,19 +103,12 @@ public class ParserFuzzTests(ITestOutputHelper output)
             {
                 return false;
             }
-        }));
+        });
 
-    [Fact]
-    public void Route_parse() => FuzzWord(Routes.Parse, (string? s, out Route r) => Routes.TryParse(s, out r), r => r.ShortName());
+    /// <summary>Texts shrink as FsCheck shrinks strings.</summary>
+    private static readonly Arbitrary<string> Text = ArbMap.Default.ArbFor<string>();
 
-    [Fact]
-    public void Cobalamin_form_parse() => FuzzWord(CobalaminForms.Parse, (string? s, out CobalaminForm f) => CobalaminForms.TryParse(s, out f), f => f.Name());
-
-    [Fact]
-    public void Condition_parse() => FuzzWord(Conditions.Parse, (string? s, out Condition c) => Conditions.TryParse(s, out c), c => c.Name());
-
-    [Fact]
-    public void Regimen_notation_parse() => output.WriteLine(Fuzz.Check(RegimenFuzz.Notation, text =>
+    private static Fuzzer<string> RegimenFuzzer => new(nameof(Regimen_notation_parse), Arbitraries.Text(RegimenFuzz.Notation), text =>
     {
         Regimen regimen;
         try
@@ -84,7 +127,7 @@ public class ParserFuzzTests(ITestOutputHelper output)
         Assert.Equal(regimen, reparsed);
         Assert.Equal(printed, reparsed.ToString());
         return true;
-    }));
+    });
 
     /// <summary>
     /// Condition mixes (issue 7): only <see cref="FormatException"/>; an accepted mix has distinct conditions whose shares
@@ -93,8 +136,10 @@ public class ParserFuzzTests(ITestOutputHelper output)
     /// sum, which is 1 only within (n − 1)·2^−53 for n ≤ 5 conditions (under 5e-16), and the printed shares are at most 1.
     /// <see cref="ConditionMix.ToString"/> names every condition.
     /// </summary>
-    [Fact]
-    public void Condition_mix_parse() => output.WriteLine(Fuzz.Check(Gen.Frequency((4, ConditionMixes), (2, ShareMixes), (1, FuzzText.Mutate(ConditionMixes)), (1, FuzzText.Mutate(ShareMixes)), (1, FuzzText.Noise)), text =>
+    private static Fuzzer<string> ConditionMixFuzzer => new(
+        nameof(Condition_mix_parse),
+        Arbitraries.Text(Gen.Frequency((4, ConditionMixes), (2, ShareMixes), (1, FuzzText.Mutate(ConditionMixes)), (1, FuzzText.Mutate(ShareMixes)), (1, FuzzText.Noise))),
+        text =>
     {
         ConditionMix mix;
         try
@@ -115,7 +160,7 @@ public class ParserFuzzTests(ITestOutputHelper output)
         Assert.All(mix.Shares.Zip(reparsed.Shares), p => Assert.Equal(p.First.Share, p.Second.Share, 1e-15));
         Assert.All(mix.Shares, s => Assert.Contains(s.Condition.Name(), mix.ToString(), StringComparison.Ordinal));
         return true;
-    }));
+    });
 
     /// <summary>Condition mixes whose shares add up to 1 (issue 12: the notation takes shares, not weights): two or three conditions, the last one sometimes without its share.</summary>
     private static readonly Gen<string> ShareMixes =
@@ -141,13 +186,13 @@ public class ParserFuzzTests(ITestOutputHelper output)
 
     private delegate bool TryParser<T>(string? text, out T value);
 
-    private void FuzzQuantity<T, TUnit>(QuantityKind<T, TUnit> kind, params string[] units)
+    /// <summary>Quantity text in a culture: the text shrinks as a string, the culture toward the invariant one.</summary>
+    private static Fuzzer<(string, CultureInfo)> QuantityFuzzer<T, TUnit>(string name, QuantityKind<T, TUnit> kind, params string[] units)
         where T : struct, IQuantity<TUnit, double>
         where TUnit : struct, Enum =>
-        output.WriteLine(Fuzz.Check(
-            from text in Gen.Frequency((3, FuzzText.Quantity(units)), (1, FuzzText.Mutate(FuzzText.Quantity(units))))
-            from culture in Cultures
-            select (text, culture),
+        new(
+            name,
+            Arbitraries.Pair(Arbitraries.Text(Gen.Frequency((3, FuzzText.Quantity(units)), (1, FuzzText.Mutate(FuzzText.Quantity(units))))), B12Arbitraries.AnyCulture()),
             input =>
             {
                 var (text, culture) = input;
@@ -172,11 +217,11 @@ public class ParserFuzzTests(ITestOutputHelper output)
                 Assert.True(reparsed.Value == value.Value && reparsed.Unit.Equals(value.Unit), $"'{text}' -> '{printed}' -> {reparsed.Value} {reparsed.Unit}");
                 Assert.Equal(value.Value, QuantityText.Parse(kind, QuantityText.Format(kind, value, null, null), CultureInfo.InvariantCulture).Value);
                 return true;
-            }));
+            });
 
-    private void FuzzWord<T>(Func<string, T> parse, TryParser<T> tryParse, Func<T, string> name)
+    private static Fuzzer<string> WordFuzzer<T>(string fuzzer, Func<string, T> parse, TryParser<T> tryParse, Func<T, string> name)
         where T : struct, Enum =>
-        output.WriteLine(Fuzz.Check(Gen.OneOf(FuzzText.Word, FuzzText.Mutate(FuzzText.Word)), text =>
+        new(fuzzer, Arbitraries.Text(Gen.OneOf(FuzzText.Word, FuzzText.Mutate(FuzzText.Word))), text =>
         {
             T value;
             try
@@ -193,5 +238,5 @@ public class ParserFuzzTests(ITestOutputHelper output)
             Assert.True(tryParse(text, out var again) && again.Equals(value));
             Assert.Equal(value, parse(name(value)));
             return true;
-        }));
+        });
 }

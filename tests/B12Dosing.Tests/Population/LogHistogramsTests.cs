@@ -1,45 +1,48 @@
 using B12Dosing.Population;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
+using B12Dosing.Tests.Shared;
 
 namespace B12Dosing.Tests.Population;
 
 public class LogHistogramsTests
 {
-    private static readonly Gen<double[]> Values =
-        from n in Gen.Choose(1, 400)
-        from exponents in Gen.ArrayOf(Gen.Choose(-190_000, 190_000), n)
-        select exponents.Select(e => Math.Pow(10, e / 10_000.0)).ToArray();
+    /// <summary>A value across the 38 decades the bins cover (1e-19 to 1e19), log-uniform, shrinking toward 1.</summary>
+    private static readonly Arbitrary<double> Value = Arbitraries.LogUniform(1e-19, 1e19, 1);
 
-    /// <summary>For any values across the 38 decades the bins cover (1e-19 to 1e19) and any percentile, the quantile is within 2^−8 of the exact nearest-rank value.</summary>
-    [Fact]
-    public void Quantile_is_within_the_bound_of_the_exact_order_statistic() => Prop.ForAll(
-        (from v in Values from p in Gen.Choose(0, 1000) select (v, p / 10.0)).ToArbitrary(),
-        x =>
+    /// <summary>For any 1-400 values and any percentile (in tenths), the quantile is within 2^−8 of the exact nearest-rank value.</summary>
+    [Property]
+    public Property Quantile_is_within_the_bound_of_the_exact_order_statistic() => Prop.ForAll(
+        Arbitraries.ArrayOf(Value, 1, 400),
+        Arbitraries.Between(0, 1000, toward: 500),
+        (values, tenths) =>
         {
+            var percentile = tenths / 10.0;
             var h = new LogHistograms(1);
-            foreach (var value in x.v)
+            foreach (var value in values)
             {
                 h.Add(0, value);
             }
 
-            var sorted = x.v.Order().ToArray();
-            var exact = sorted[Math.Max(1, (int)Math.Ceiling(x.Item2 * sorted.Length / 100)) - 1];
-            return Math.Abs(h.Quantile(0, x.Item2, sorted.Length) - exact) <= LogHistograms.RelativeError * exact;
-        }).QuickCheckThrowOnFailure();
+            var sorted = values.Order().ToArray();
+            var exact = sorted[Math.Max(1, (int)Math.Ceiling(percentile * sorted.Length / 100)) - 1];
+            return Math.Abs(h.Quantile(0, percentile, sorted.Length) - exact) <= LogHistograms.RelativeError * exact;
+        });
 
     /// <summary>Splitting the values over several histograms in any way and merging them gives the same quantiles as one histogram.</summary>
-    [Fact]
-    public void Merging_parts_equals_the_whole() => Prop.ForAll(
-        (from v in Values from parts in Gen.Choose(1, 5) from assign in Gen.ArrayOf(Gen.Choose(0, 4), v.Length) select (v, parts, assign)).ToArbitrary(),
-        x =>
+    [Property]
+    public Property Merging_parts_equals_the_whole() => Prop.ForAll(
+        Arbitraries.ArrayOf(Arbitraries.Pair(Value, Arbitraries.Between(0, 4)), 1, 400),
+        Arbitraries.Between(1, 5),
+        (values, count) =>
         {
             var whole = new LogHistograms(2);
-            var parts = Enumerable.Range(0, x.parts).Select(_ => new LogHistograms(2)).ToArray();
-            for (var i = 0; i < x.v.Length; i++)
+            var parts = Enumerable.Range(0, count).Select(_ => new LogHistograms(2)).ToArray();
+            foreach (var (value, part) in values)
             {
-                whole.Add(1, x.v[i]);
-                parts[x.assign[i] % x.parts].Add(1, x.v[i]);
+                whole.Add(1, value);
+                parts[part % count].Add(1, value);
             }
 
             foreach (var part in parts.Skip(1).Reverse())
@@ -47,9 +50,9 @@ public class LogHistogramsTests
                 parts[0].Merge(part);
             }
 
-            return Enumerable.Range(0, 21).All(k => whole.Quantile(1, k * 5.0, x.v.Length) == parts[0].Quantile(1, k * 5.0, x.v.Length))
+            return Enumerable.Range(0, 21).All(k => whole.Quantile(1, k * 5.0, values.Length) == parts[0].Quantile(1, k * 5.0, values.Length))
                 && parts[0].Quantile(0, 50, 1) == 0;
-        }).QuickCheckThrowOnFailure();
+        });
 
     [Fact]
     public void Zero_tiny_and_huge_values()

@@ -2,6 +2,8 @@ using B12Dosing.Absorption;
 using B12Dosing.Population;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
+using B12Dosing.Tests.Shared;
 
 namespace B12Dosing.Tests.Population;
 
@@ -108,16 +110,19 @@ public class PopulationModelTests
     }
 
     /// <summary>Every drawn factor lies in its bounds, whatever σ and bounds (including bounds far in the tails).</summary>
-    [Fact]
-    public void Drawn_factors_stay_in_their_bounds() => Prop.ForAll(
-        (from s in Gen.Choose(0, 300) from lo in Gen.Choose(1, 1000) from hi in Gen.Choose(1000, 100000) from seed in ArbMap.Default.GeneratorFor<ulong>() from i in Gen.Choose(0, 1000)
-         select (s / 100.0, lo / 1000.0, hi / 1000.0, seed, i)).ToArbitrary(),
-        x =>
+    /// <summary>σ 0-3 (in hundredths), bounds 0.001-1 and 1-100 (in thousandths), any seed and patient index 0-1000.</summary>
+    [Property]
+    public Property Drawn_factors_stay_in_their_bounds(ulong seed) => Prop.ForAll(
+        Arbitraries.Between(0, 300),
+        Arbitraries.Between(1, 1000, toward: 1000),
+        Arbitraries.Between(1000, 100000),
+        (sigma, lo, hi) => Prop.ForAll(Arbitraries.Between(0, 1000), index =>
         {
-            var v = new Variation(x.Item1, x.Item2, x.Item3);
+            var (min, max) = (lo / 1000.0, hi / 1000.0);
+            var v = new Variation(sigma / 100.0, min, max);
             var model = new PopulationModel { StoreLoss = v, InitialStores = v };
-            var p = model.Patient(x.seed, x.i);
+            var p = model.Patient(seed, index);
             var f = p.InitialStores.Micrograms / 2500;
-            return f >= x.Item2 * (1 - 1e-12) && f <= x.Item3 * (1 + 1e-12) && double.IsFinite(p.Physiology.StoreLossPerDay);
-        }).QuickCheckThrowOnFailure();
+            return f >= min * (1 - 1e-12) && f <= max * (1 + 1e-12) && double.IsFinite(p.Physiology.StoreLossPerDay);
+        }));
 }

@@ -47,7 +47,7 @@ public readonly record struct Horizon(TimeSpan Value)
 /// from the ends of the double range so that unit factors up to 1e6 neither overflow nor fall into subnormals);
 /// shrinks toward 0, 1 and round numbers.
 /// </summary>
-public readonly record struct QuantityValue(double Value)
+public readonly record struct NonNegativeValue(double Value)
 {
     public override string ToString() => Value.ToString("R", CultureInfo.InvariantCulture);
 }
@@ -215,15 +215,73 @@ public static class B12Arbitraries
     public static Arbitrary<Horizon> AnyHorizon() =>
         Arbitraries.Between(0, Horizon.MaxHours).Convert(h => new Horizon(TimeSpan.FromHours(h)), h => (int)h.Value.TotalHours);
 
-    /// <summary>See <see cref="QuantityValue"/>.</summary>
-    public static Arbitrary<QuantityValue> AnyQuantityValue() => Arb.From(
+    /// <summary>See <see cref="NonNegativeValue"/>.</summary>
+    public static Arbitrary<NonNegativeValue> AnyNonNegativeValue() => Arb.From(
         Gen.Frequency(
             (1, Gen.Constant(0.0)),
             (3, Gen.Choose(0, 1_000_000).Select(i => (double)i)),
             (6, from mantissa in Gen.Choose(1, int.MaxValue)
                 from exponent in Gen.Choose(-100, 100)
-                select mantissa / (double)int.MaxValue * Math.Pow(10, exponent))).Select(v => new QuantityValue(v)),
-        q => q.Value == 0 ? [] : Shrink.Toward(q.Value, 1, 1e-100, 1e100, logScale: true).Prepend(0).Select(v => new QuantityValue(v)));
+                select mantissa / (double)int.MaxValue * Math.Pow(10, exponent))).Select(v => new NonNegativeValue(v)),
+        q => q.Value == 0 ? [] : Shrink.Toward(q.Value, 1, 1e-100, 1e100, logScale: true).Prepend(0).Select(v => new NonNegativeValue(v)));
+
+    /// <summary>A value in [min, max]: an end (one time in four each) or log-uniform (uniform when min is 0) between them.</summary>
+    private static Gen<double> InRange(double min, double max) => Gen.Frequency(
+        (1, Gen.Constant(min)),
+        (1, Gen.Constant(max)),
+        (2, Gen.Choose(0, 1_000_000).Select(i => i / 1e6).Select(u => min > 0 ? Math.Min(max, min * Math.Pow(max / min, u)) : min + ((max - min) * u))));
+
+    /// <summary>One parameter of <see cref="Physiology"/>: its documented bounds, how to read it and how to set it.</summary>
+    private sealed record PhysiologyParameter(string Name, double Min, double Max, Func<Physiology, double> Get, Func<Physiology, double, Physiology> Set);
+
+    /// <summary>Every parameter of <see cref="Physiology"/> with its bounds (issue 12: a new parameter gets a bound and a line here).</summary>
+    private static readonly PhysiologyParameter[] PhysiologyParameters =
+    [
+        new("IntrinsicFactorCapacityMicrograms", 0, Physiology.MaximumIntrinsicFactorCapacityMicrograms, p => p.IntrinsicFactorCapacityMicrograms, (p, v) => p with { IntrinsicFactorCapacityMicrograms = v }),
+        new("IntrinsicFactorHalfSaturationMicrograms", 1e-3, 1e3, p => p.IntrinsicFactorHalfSaturationMicrograms, (p, v) => p with { IntrinsicFactorHalfSaturationMicrograms = v }),
+        new("IntrinsicFactorRecoveryHours", Physiology.MinimumHours, Physiology.MaximumHours, p => p.IntrinsicFactorRecoveryHours, (p, v) => p with { IntrinsicFactorRecoveryHours = v }),
+        new("PassiveFraction", 0, 1, p => p.PassiveFraction, (p, v) => p with { PassiveFraction = v }),
+        new("FoodReleaseFraction", 0, 1, p => p.FoodReleaseFraction, (p, v) => p with { FoodReleaseFraction = v }),
+        new("IlealUptakeFactor", 0, 1, p => p.IlealUptakeFactor, (p, v) => p with { IlealUptakeFactor = v }),
+        new("TurnoverPerDay", 0, 1, p => p.TurnoverPerDay, (p, v) => p with { TurnoverPerDay = v }),
+        new("BiliarySecretionPerDay", 0, 1, p => p.BiliarySecretionPerDay, (p, v) => p with { BiliarySecretionPerDay = v }),
+        new("BiliaryReabsorptionFraction", 0, 1, p => p.BiliaryReabsorptionFraction, (p, v) => p with { BiliaryReabsorptionFraction = v }),
+        new("TissueUptakeMaximumMicrogramsPerHour", 0.01, 1000, p => p.TissueUptakeMaximumMicrogramsPerHour, (p, v) => p with { TissueUptakeMaximumMicrogramsPerHour = v }),
+        new("TissueUptakeHalfSaturationMicrograms", 10, Physiology.MaximumAmountMicrograms, p => p.TissueUptakeHalfSaturationMicrograms, (p, v) => p with { TissueUptakeHalfSaturationMicrograms = v }),
+        new("HydroxocobalaminFiltrationFactor", 1e-3, 1, p => p.HydroxocobalaminFiltrationFactor, (p, v) => p with { HydroxocobalaminFiltrationFactor = v }),
+        new("HydroxocobalaminProteinBindingPerHour", 0, 10, p => p.HydroxocobalaminProteinBindingPerHour, (p, v) => p with { HydroxocobalaminProteinBindingPerHour = v }),
+        new("IntranasalBioavailability", 0, 1, p => p.IntranasalBioavailability, (p, v) => p with { IntranasalBioavailability = v }),
+        new("HydroxocobalaminSiteReleaseHalfTimeHours", Physiology.MinimumHours, Physiology.MaximumReleaseHours, p => p.HydroxocobalaminSiteReleaseHalfTimeHours, (p, v) => p with { HydroxocobalaminSiteReleaseHalfTimeHours = v }),
+        new("InjectionSiteHalfTimeHours", Physiology.MinimumHours, Physiology.MaximumReleaseHours, p => p.InjectionSiteHalfTimeHours, (p, v) => p with { InjectionSiteHalfTimeHours = v }),
+        new("HoloTranscobalaminHalfLifeHours", Physiology.MinimumHours, Physiology.MaximumHours, p => p.HoloTranscobalaminHalfLifeHours, (p, v) => p with { HoloTranscobalaminHalfLifeHours = v }),
+        new("HoloHaptocorrinHalfLifeDays", 0.01, 1000, p => p.HoloHaptocorrinHalfLifeDays, (p, v) => p with { HoloHaptocorrinHalfLifeDays = v }),
+        new("BindingCapacityNanogramsPerMilliliter", 0, 100, p => p.BindingCapacityNanogramsPerMilliliter, (p, v) => p with { BindingCapacityNanogramsPerMilliliter = v }),
+        new("GlomerularFiltrationMillilitersPerMinute", 1, 300, p => p.GlomerularFiltrationMillilitersPerMinute, (p, v) => p with { GlomerularFiltrationMillilitersPerMinute = v }),
+        new("MaximumStoresMicrograms", 1, 1e6, p => p.MaximumStoresMicrograms, (p, v) => p with { MaximumStoresMicrograms = v }),
+    ];
+
+    /// <summary>
+    /// Every parameter of <see cref="Physiology"/> anywhere in its bounds (often at an end), the IF capacity capped so that
+    /// the physiology absorbs at most the dose (Cmax·ileal/K + p ≤ 1, <see cref="Physiology.MaximumOralFraction"/>).
+    /// Shrinks one parameter at a time toward its healthy value and round numbers, keeping the cap.
+    /// </summary>
+    public static Arbitrary<Physiology> AnyPhysiology() => Arb.From(
+        Gen.CollectToArray(PhysiologyParameters.Select(p => InRange(p.Min, p.Max))).Select(values =>
+            CapIntrinsicFactor(PhysiologyParameters.Zip(values).Aggregate(Physiology.Healthy, (p, pv) => pv.First.Set(p, pv.Second)))),
+        ShrinkPhysiology);
+
+    /// <summary>The largest IF capacity that keeps the physiology absorbing at most the dose, if the drawn one does not.</summary>
+    private static Physiology CapIntrinsicFactor(Physiology p) =>
+        (p.IlealUptakeFactor * p.IntrinsicFactorCapacityMicrograms / p.IntrinsicFactorHalfSaturationMicrograms) + p.PassiveFraction <= 1 ? p
+            : p with { IntrinsicFactorCapacityMicrograms = Math.Min(p.IntrinsicFactorCapacityMicrograms, (1 - p.PassiveFraction) * p.IntrinsicFactorHalfSaturationMicrograms / p.IlealUptakeFactor * (1 - 1e-12)) };
+
+    private static IEnumerable<Physiology> ShrinkPhysiology(Physiology physiology) =>
+        from parameter in PhysiologyParameters
+        let healthy = Math.Clamp(parameter.Get(Physiology.Healthy), parameter.Min, parameter.Max)
+        from value in Shrink.Toward(parameter.Get(physiology), healthy, parameter.Min, parameter.Max, logScale: parameter.Min > 0)
+        let shrunk = parameter.Set(physiology, value)
+        where shrunk.MaximumOralFraction <= 1
+        select shrunk;
 
     /// <summary>A regimen's dose: 1-5000 µg written in µg or in mg, any route and form, or food-bound 0.1-500 µg (one in ten).</summary>
     private static readonly Gen<Dose> RegimenDoses =

@@ -4,29 +4,9 @@ using FsCheck.Fluent;
 
 namespace B12Dosing.Tests.Quantities;
 
-/// <summary>FsCheck generators shared by the quantity properties.</summary>
+/// <summary>Invalid quantity texts for the quantity properties (values and cultures are in <see cref="Properties.B12Arbitraries"/>).</summary>
 internal static class QuantityGenerators
 {
-    /// <summary>
-    /// Non-negative values from 1e-100 to 1e100, and zero: every magnitude a model can meet (and many
-    /// more), far enough from the double range's ends that unit factors up to 1e6 cannot overflow or
-    /// lose precision into subnormals.
-    /// </summary>
-    public static Gen<double> Values { get; } = Gen.Frequency(
-        (1, Gen.Constant(0.0)),
-        (3, Gen.Choose(0, 1_000_000).Select(i => (double)i)),
-        (6, from mantissa in Gen.Choose(1, int.MaxValue)
-            from exponent in Gen.Choose(-100, 100)
-            select mantissa / (double)int.MaxValue * Math.Pow(10, exponent)));
-
-    /// <summary>The invariant culture and cultures with a decimal comma, a decimal point and non-Latin text.</summary>
-    public static Gen<CultureInfo> Cultures { get; } = Gen.Elements(
-        CultureInfo.InvariantCulture,
-        CultureInfo.GetCultureInfo("en-US"),
-        CultureInfo.GetCultureInfo("de-DE"),
-        CultureInfo.GetCultureInfo("fr-FR"),
-        CultureInfo.GetCultureInfo("ja-JP"));
-
     /// <summary>Number texts that are not a non-negative finite number in the invariant culture.</summary>
     public static string[] InvalidNumbers { get; } =
         ["NaN", "nan", "Infinity", "-Infinity", "∞", "1e400", "-1e400", "-1", "-0.5", "1,000", "1,5", "1.2.3", "e5", "--1", "abc", ""];

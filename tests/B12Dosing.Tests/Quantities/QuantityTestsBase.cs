@@ -2,6 +2,9 @@ using System.Globalization;
 using B12Dosing.Quantities;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
+using B12Dosing.Tests.Properties;
+using B12Dosing.Tests.Shared;
 
 namespace B12Dosing.Tests.Quantities;
 
@@ -35,19 +38,17 @@ public abstract class QuantityTestsBase<T, TUnit>
 
     private string FirstSymbol => Symbol(Kind.Units.Reference);
 
-    private Arbitrary<(double Value, TUnit Unit)> Quantities =>
-        (from value in QuantityGenerators.Values
-         from unit in Gen.Elements(TableUnits)
-         select (value, unit)).ToArbitrary();
+    /// <summary>The kind's table units, shrinking toward its reference unit (the first).</summary>
+    private Arbitrary<TUnit> Units => Arbitraries.OneOf([Kind.Units.Reference, .. TableUnits.Where(u => !u.Equals(Kind.Units.Reference))]);
 
-    [Fact]
-    public void FormatThenParseGivesTheSameValueAndUnit() =>
-        Prop.ForAll(Quantities, QuantityGenerators.Cultures.ToArbitrary(), (q, culture) =>
+    [Property]
+    public Property FormatThenParseGivesTheSameValueAndUnit(NonNegativeValue q, CultureInfo culture) =>
+        Prop.ForAll(Units, unit =>
         {
-            var value = Kind.From(q.Value, q.Unit);
+            var value = Kind.From(q.Value, unit);
             var parsed = Parse(Format(value, null, culture), culture);
-            return parsed.Unit.Equals(q.Unit) && parsed.Value == q.Value;
-        }).QuickCheckThrowOnFailure();
+            return parsed.Unit.Equals(unit) && parsed.Value == q.Value;
+        });
 
     /// <summary>Every culture .NET ships, including those whose decimal separator is neither '.' nor ',' (ar-SA, fa-IR: U+066B) and whose minus is U+2212 or carries bidi marks.</summary>
     [Fact]
@@ -74,56 +75,55 @@ public abstract class QuantityTestsBase<T, TUnit>
         Assert.True(failures.Count == 0, $"{failures.Count} round trips failed, first: {string.Join("; ", failures.Take(5))}");
     }
 
-    [Fact]
-    public void InvariantFormatParsesBackWithoutACulture() =>
-        Prop.ForAll(Quantities, q =>
+    [Property]
+    public Property InvariantFormatParsesBackWithoutACulture(NonNegativeValue q) =>
+        Prop.ForAll(Units, unit =>
         {
-            var value = Kind.From(q.Value, q.Unit);
+            var value = Kind.From(q.Value, unit);
             return Parse(Format(value, null, null), null).Value == q.Value;
-        }).QuickCheckThrowOnFailure();
+        });
 
-    [Fact]
-    public void InReferenceIsExactForTheTableUnits() =>
-        Prop.ForAll(Quantities, q =>
+    [Property]
+    public Property InReferenceIsExactForTheTableUnits(NonNegativeValue q) =>
+        Prop.ForAll(Units, unit =>
         {
-            Assert.True(Kind.Units.TryGet(q.Unit, out var spelling));
+            Assert.True(Kind.Units.TryGet(unit, out var spelling));
             var expected = spelling.Exponent >= 0 ? q.Value * Math.Pow(10, spelling.Exponent) : q.Value / Math.Pow(10, -spelling.Exponent);
-            return Kind.InReference(Kind.From(q.Value, q.Unit)) == expected;
-        }).QuickCheckThrowOnFailure();
+            return Kind.InReference(Kind.From(q.Value, unit)) == expected;
+        });
 
-    [Fact]
-    public void InReferenceAgreesWithUnitsNet() =>
-        Prop.ForAll(Quantities, q =>
+    [Property]
+    public Property InReferenceAgreesWithUnitsNet(NonNegativeValue q) =>
+        Prop.ForAll(Units, unit =>
         {
-            var value = Kind.From(q.Value, q.Unit);
+            var value = Kind.From(q.Value, unit);
             var ours = Kind.InReference(value);
             return Math.Abs(ours - value.As(Kind.Units.Reference)) <= 1e-12 * ours;
-        }).QuickCheckThrowOnFailure();
+        });
 
-    [Fact]
-    public void InvalidTextThrowsFormatExceptionAndTryParseReturnsFalse() =>
-        Prop.ForAll(QuantityGenerators.InvalidTexts(TableUnits.Select(Symbol).ToArray(), ForeignUnits).ToArbitrary(), text =>
+    [Property]
+    public Property InvalidTextThrowsFormatExceptionAndTryParseReturnsFalse() =>
+        Prop.ForAll(Arbitraries.Text(QuantityGenerators.InvalidTexts(TableUnits.Select(Symbol).ToArray(), ForeignUnits)), text =>
         {
             var e = Assert.Throws<FormatException>(() => Parse(text, null));
             Assert.False(string.IsNullOrWhiteSpace(e.Message));
             Assert.False(TryParse(text, null, out _));
-        }).QuickCheckThrowOnFailure();
+        });
 
-    [Fact]
-    public void AnyTextParsesOrThrowsOnlyFormatException() =>
-        Prop.ForAll(ArbMap.Default.ArbFor<NonNull<string>>(), QuantityGenerators.Cultures.ToArbitrary(), (text, culture) =>
+    [Property]
+    public bool AnyTextParsesOrThrowsOnlyFormatException(NonNull<string> text, CultureInfo culture)
+    {
+        var ok = TryParse(text.Get, culture, out var tried);
+        try
         {
-            var ok = TryParse(text.Get, culture, out var tried);
-            try
-            {
-                var parsed = Parse(text.Get, culture);
-                return ok && parsed.Value == tried.Value && parsed.Unit.Equals(tried.Unit);
-            }
-            catch (FormatException)
-            {
-                return !ok;
-            }
-        }).QuickCheckThrowOnFailure();
+            var parsed = Parse(text.Get, culture);
+            return ok && parsed.Value == tried.Value && parsed.Unit.Equals(tried.Unit);
+        }
+        catch (FormatException)
+        {
+            return !ok;
+        }
+    }
 
     [Theory]
     [InlineData("5000 IU")]
