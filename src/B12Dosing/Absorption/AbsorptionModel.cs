@@ -103,13 +103,19 @@ public static class AbsorptionModel
                 var entering = vehicle == DoseVehicle.FoodBound ? amount * p.FoodReleaseFraction : amount;
                 var passive = p.PassiveFraction * entering;
                 return Parts(amount, Saturation(entering, p.IntrinsicFactorHalfSaturationMicrograms), passive, PlasmaLoad.Solve(passive, LoadSite.Mucosal, form, p), p);
-            case Route.Intranasal:
-                var nasal = amount * p.IntranasalBioavailability;
-                return Parts(amount, 0, nasal, PlasmaLoad.Solve(nasal, LoadSite.Mucosal, form, p), p);
             default:
-                return Parts(amount, 0, amount, PlasmaLoad.Solve(amount, PlasmaLoad.SiteOf(route), form, p), p);
+                var (load, site) = BypassLoad(amount, route, p);
+                return Parts(amount, 0, load, PlasmaLoad.Solve(load, site, form, p), p);
         }
     }
+
+    /// <summary>
+    /// The plasma load of a route that bypasses intrinsic factor entirely (intranasal: <c>F_nasal·D</c>; IM, SC, IV: the
+    /// dose) and its site: it depends on the dose and the physiology's fixed constants only, not on the IF state or the
+    /// passive fraction.
+    /// </summary>
+    internal static (double Load, LoadSite Site) BypassLoad(double amount, Route route, Physiology p) =>
+        route == Route.Intranasal ? (amount * p.IntranasalBioavailability, LoadSite.Mucosal) : (amount, PlasmaLoad.SiteOf(route));
 
     /// <summary>
     /// The outcome from the state-free parts and the IF state: <c>c·D/(K+D)</c> through IF (all kept, onto

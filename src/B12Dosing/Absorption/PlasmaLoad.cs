@@ -41,7 +41,8 @@ internal enum LoadSite : byte
 /// system is integrated with an adaptive Dormand-Prince 5(4) method (relative tolerance 1e-10) until the site holds
 /// less than 1e-12 of the excess; the free pool left then splits by a closed form (the system is autonomous once the
 /// site is empty; an IV load starts there); the urine is what does not go elsewhere, so the parts add up to the load. A small per-thread cache keeps the last solves (keyed by the physiology instance, which is
-/// immutable), so a regimen or a repeated evaluation solves each distinct load once.
+/// immutable), so a regimen or a repeated evaluation solves each distinct load once. Inside a population run, loads its
+/// <see cref="RetentionTables"/> cover are read from them instead of solved per patient.
 /// </summary>
 internal static class PlasmaLoad
 {
@@ -55,6 +56,13 @@ internal static class PlasmaLoad
     private const double LinearFraction = 1e-12;
     private const double RelativeTolerance = 1e-10;
     private const double RemainingFraction = 1e-12;
+
+    /// <summary>The tolerances of <see cref="SolveReference"/>: 1e-13 relative, the site empty to 1e-16.</summary>
+    private const double ReferenceTolerance = 1e-13, ReferenceRemaining = 1e-16;
+
+    /// <summary>The retention tables of the population run on this thread (null outside one): <see cref="Solve"/> reads a covered load from them.</summary>
+    [ThreadStatic]
+    internal static RetentionTables? t_tables;
     private const int MaximumSteps = 1_000_000;
 
     [ThreadStatic]
@@ -112,12 +120,29 @@ internal static class PlasmaLoad
             return last.Outcome;
         }
 
-        last = new(p, load, site, hydroxo, Interpolate(load, capacity, site, hydroxo, p));
+        // A population's patient (a physiology the last solve cannot hold: a table's outcome is not kept there).
+        if (t_tables is { } tables && tables.TryGet(load, site, hydroxo, p, out var tabled))
+        {
+            return tabled;
+        }
+
+        last = new(p, load, site, hydroxo, Interpolate(load, capacity, site, hydroxo, p, reference: false));
         return last.Outcome;
     }
 
+    /// <summary>
+    /// <see cref="Solve"/> with the grid solves at the tolerances of a reference (<see cref="ReferenceTolerance"/>, about
+    /// four times the steps), uncached: within about 1e-14 of the exact split, where the adaptive solve is within 3e-11.
+    /// What the population's retention tables are built from.
+    /// </summary>
+    internal static PlasmaLoadOutcome SolveReference(double load, LoadSite site, bool hydroxo, Physiology p)
+    {
+        var capacity = CapacityMicrograms(p);
+        return !(load > 0) ? default : load <= capacity ? new(load, 0, 0, 0) : Interpolate(load, capacity, site, hydroxo, p, reference: true);
+    }
+
     /// <summary>The interpolation of <see cref="Solve"/> above the capacity.</summary>
-    private static PlasmaLoadOutcome Interpolate(double load, double capacity, LoadSite site, bool hydroxo, Physiology p)
+    private static PlasmaLoadOutcome Interpolate(double load, double capacity, LoadSite site, bool hydroxo, Physiology p, bool reference)
     {
         if (load < TinyLoad)
         {
@@ -129,20 +154,24 @@ internal static class PlasmaLoad
         var j = Math.Floor((Math.ScaleB(load, -exponent) - 1) * GridSteps);
         var low = Math.ScaleB(1 + (j / GridSteps), exponent);
         var high = Math.ScaleB(1 + ((j + 1) / GridSteps), exponent);
-        var below = low > capacity ? Cached(low, site, hydroxo, p) : new(capacity, 0, 0, 0);
+        var below = low > capacity ? Grid(low, site, hydroxo, p, reference) : new(capacity, 0, 0, 0);
         var start = low > capacity ? low : capacity;
         if (load == start)
         {
             return below;
         }
 
-        var above = Cached(high, site, hydroxo, p);
+        var above = Grid(high, site, hydroxo, p, reference);
         var t = (load - start) / (high - start);
         return new(capacity, Lerp(below.Tissue, above.Tissue, t), Lerp(below.ProteinBound, above.ProteinBound, t), Lerp(below.Urine, above.Urine, t));
     }
 
     /// <summary><c>a + t·(b − a)</c>, monotone in <paramref name="t"/> when <c>b ≥ a</c>.</summary>
     private static double Lerp(double a, double b, double t) => a + (t * Math.Max(0, b - a));
+
+    /// <summary>The solve at a grid load: cached, or at the reference tolerances.</summary>
+    private static PlasmaLoadOutcome Grid(double load, LoadSite site, bool hydroxo, Physiology p, bool reference) =>
+        reference ? Compute(load, site, hydroxo, p, ReferenceTolerance, ReferenceRemaining) : Cached(load, site, hydroxo, p);
 
     /// <summary>The solve at a grid load, from the per-thread cache (keyed by the physiology instance, which is immutable).</summary>
     private static PlasmaLoadOutcome Cached(double load, LoadSite site, bool hydroxo, Physiology p)
@@ -156,7 +185,7 @@ internal static class PlasmaLoad
             }
         }
 
-        var outcome = Compute(load, site, hydroxo, p);
+        var outcome = Compute(load, site, hydroxo, p, RelativeTolerance, RemainingFraction);
         cache[t_next] = new(p, load, site, hydroxo, outcome);
         t_next = (t_next + 1) % CacheSize;
         return outcome;
@@ -170,7 +199,7 @@ internal static class PlasmaLoad
         _ => Math.Log(2) / p.MucosalReleaseHalfTimeHours,
     };
 
-    private static PlasmaLoadOutcome Compute(double load, LoadSite site, bool hydroxo, Physiology p)
+    private static PlasmaLoadOutcome Compute(double load, LoadSite site, bool hydroxo, Physiology p, double relativeTolerance, double remainingFraction)
     {
         var capacity = CapacityMicrograms(p);
         if (load <= capacity)
@@ -185,12 +214,12 @@ internal static class PlasmaLoad
             return Linear(excess, capacity, rates);
         }
 
-        var (tissue, protein) = Integrate(excess, rates);
+        var (tissue, protein) = Integrate(excess, rates, relativeTolerance, remainingFraction);
         var urine = excess - tissue - protein;
         return new(capacity, tissue, protein, urine);
     }
 
-    private static Rates RatesOf(LoadSite site, bool hydroxo, Physiology p) => new(
+    internal static Rates RatesOf(LoadSite site, bool hydroxo, Physiology p) => new(
         ReleasePerHour(site, hydroxo, p),
         RenalPerHour(p) * (hydroxo ? p.HydroxocobalaminFiltrationFactor : 1),
         p.TissueUptakeMaximumMicrogramsPerHour,
@@ -227,7 +256,10 @@ internal static class PlasmaLoad
     /// protein-bound outflows are <c>δk_r·I</c> and <c>k_p·I</c>, and tissue takes the rest of what left the site and
     /// the free pool.
     /// </summary>
-    internal static (double Tissue, double Protein) Integrate(double excess, in Rates r)
+    internal static (double Tissue, double Protein) Integrate(double excess, in Rates r) => Integrate(excess, in r, RelativeTolerance, RemainingFraction);
+
+    /// <summary><see cref="Integrate(double, in Rates)"/> with other tolerances (the reference's).</summary>
+    private static (double Tissue, double Protein) Integrate(double excess, in Rates r, double relativeTolerance, double remainingFraction)
     {
         // Dormand-Prince 5(4), FSAL, with the standard step-size control on the mixed error norm.
         const double a21 = 1.0 / 5;
@@ -241,14 +273,14 @@ internal static class PlasmaLoad
         var iv = double.IsPositiveInfinity(r.Release);
         var ka = iv ? 0 : r.Release;
         double x = iv ? 0 : excess, f = iv ? excess : 0, integral = 0;
-        var atol = RemainingFraction * excess;
+        var atol = remainingFraction * excess;
         var h = 0.01;
         // k·1 = the derivatives at the start of the step: site, free, integral.
         double kx1 = -ka * x, kf1 = (ka * x) - r.FreeOut(f), ki1 = f;
         var k = r.Renal + r.ProteinBinding;
         for (var step = 0; step < MaximumSteps; step++)
         {
-            if (x <= RemainingFraction * excess)
+            if (x <= remainingFraction * excess)
             {
                 // The site is empty to 1e-12 (at once for IV): the rest is the autonomous F' = −k·F − Vt·F/(Kt+F), whose
                 // split is a quadrature, tissue = (Vt/k)·ln(1 + k·F/(k·Kt + Vt)); what is left of the site joins F.
@@ -281,7 +313,7 @@ internal static class PlasmaLoad
             var ex = h * ((e1 * kx1) + (e3 * kx3) + (e4 * kx4) + (e5 * kx5) + (e6 * kx6) + (e7 * kx7));
             var ef = h * ((e1 * kf1) + (e3 * kf3) + (e4 * kf4) + (e5 * kf5) + (e6 * kf6) + (e7 * kf7));
             var ei = h * ((e1 * ki1) + (e3 * ki3) + (e4 * ki4) + (e5 * ki5) + (e6 * ki6) + (e7 * ki7));
-            var norm = Math.Max(Math.Max(Norm(ex, x, xn, atol), Norm(ef, f, fn, atol)), Norm(ei, integral, iN, atol));
+            var norm = Math.Max(Math.Max(Norm(ex, x, xn, atol, relativeTolerance), Norm(ef, f, fn, atol, relativeTolerance)), Norm(ei, integral, iN, atol, relativeTolerance));
             if (norm <= 1)
             {
                 (x, f, integral) = (xn, fn, iN);
@@ -295,8 +327,8 @@ internal static class PlasmaLoad
         throw new InvalidOperationException($"The plasma-load solve did not finish in {MaximumSteps} steps (a bug: the rates are bounded).");
     }
 
-    private static double Norm(double err, double before, double after, double atol) =>
-        Math.Abs(err) / (atol + (RelativeTolerance * Math.Max(Math.Abs(before), Math.Abs(after))));
+    private static double Norm(double err, double before, double after, double atol, double relativeTolerance) =>
+        Math.Abs(err) / (atol + (relativeTolerance * Math.Max(Math.Abs(before), Math.Abs(after))));
 
     private readonly record struct CacheEntry(Physiology? Physiology, double Load, LoadSite Site, bool Hydroxo, PlasmaLoadOutcome Outcome);
 }
