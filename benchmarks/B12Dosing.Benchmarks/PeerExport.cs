@@ -8,7 +8,7 @@ namespace B12Dosing.Benchmarks;
 
 /// <summary>
 /// <c>dotnet run -c Release --project benchmarks/B12Dosing.Benchmarks -- peers &lt;dir&gt; [--patients N] [--seed S]
-/// [--days D] [--regimen r]</c>: writes the scenario of <c>benchmarks/peers/run.sh</c> as CSV, everything taken from the
+/// [--days D] [--regimen r] [--conditions mix]</c>: writes the scenario of <c>benchmarks/peers/run.sh</c> as CSV, everything taken from the
 /// library so that the peers retype nothing: each virtual patient's rate constants and initial pools
 /// (<see cref="PoolRates"/>), where each intake's absorbed amount goes as the library computes it
 /// (<see cref="SimulationPlan.IntakeOutcomes"/>; the peers apply the store limit themselves), the library's own series, and its time per patient-year on one thread
@@ -18,7 +18,7 @@ internal static class PeerExport
 {
     public static int Run(string[] args)
     {
-        var dir = args.Length > 0 ? args[0] : throw new ArgumentException("usage: peers <dir> [--patients N] [--seed S] [--days D] [--regimen r]");
+        var dir = args.Length > 0 ? args[0] : throw new ArgumentException("usage: peers <dir> [--patients N] [--seed S] [--days D] [--regimen r] [--conditions mix]");
         string Option(string name, string fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
         var patients = int.Parse(Option("--patients", "1000"), CultureInfo.InvariantCulture);
         var seed = ulong.Parse(Option("--seed", "1"), CultureInfo.InvariantCulture);
@@ -26,7 +26,7 @@ internal static class PeerExport
         var regimenName = Option("--regimen", "bnf-no-neuro");
         var horizon = TimeSpan.FromDays(days);
         var plan = new SimulationPlan(RegimenCatalogue.Resolve(regimenName).Events(horizon).AsSpan(), horizon, TimeSpan.FromDays(1));
-        var model = PopulationModel.Default;
+        var model = PopulationModel.Default with { Conditions = ConditionMix.Parse(Option("--conditions", "healthy")) };
         var people = Enumerable.Range(0, patients).Select(i => model.Patient(seed, i)).ToArray();
         Directory.CreateDirectory(dir);
 
@@ -39,14 +39,14 @@ internal static class PeerExport
         using (var csv = new StreamWriter(Path.Combine(dir, "patients.csv")))
         using (var doses = new StreamWriter(Path.Combine(dir, "doses.csv")))
         {
-            csv.WriteLine("patient,condition,tc_per_day,tc_to_hc,hc_per_day,hc_release_per_day,reabsorption_per_day,store_exit_per_day,protein_per_day,hc_share,free_per_day,labile_per_day,max_body_ug,tc0_ug,hc0_ug,stores0_ug");
+            csv.WriteLine("patient,condition,tc_per_day,tc_to_hc,hc_per_day,hc_release_per_day,tc_release_per_day,reabsorption_per_day,store_exit_per_day,protein_per_day,hc_share,free_per_day,labile_per_day,max_body_ug,tc0_ug,hc0_ug,stores0_ug");
             doses.WriteLine("patient,day,tc_ug,hc_ug,tissue_ug,protein_ug,urine_ug");
             foreach (var p in people)
             {
                 var r = PoolRates.Of(p.Physiology);
                 var stores = p.InitialStores.Micrograms;
                 var (tc, hc) = r.CarriersInBalanceWith(stores);
-                csv.WriteLine(Invariant($"{p.Index},{p.Condition},{r.TranscobalaminPerDay:R},{r.TranscobalaminToHaptocorrinFraction:R},{r.HaptocorrinPerDay:R},{r.HaptocorrinReleasePerDay:R},{r.ReabsorptionPerDay:R},{r.StoreExitPerDay:R},{r.ProteinBoundPerDay:R},{r.HaptocorrinShare:R},{r.FreePerDay:R},{r.LabilePerDay:R},{r.MaximumStoresMicrograms:R},{tc:R},{hc:R},{stores:R}"));
+                csv.WriteLine(Invariant($"{p.Index},{p.Condition},{r.TranscobalaminPerDay:R},{r.TranscobalaminToHaptocorrinFraction:R},{r.HaptocorrinPerDay:R},{r.HaptocorrinReleasePerDay:R},{r.TranscobalaminReleasePerDay:R},{r.ReabsorptionPerDay:R},{r.StoreExitPerDay:R},{r.ProteinBoundPerDay:R},{r.HaptocorrinShare:R},{r.FreePerDay:R},{r.LabilePerDay:R},{r.MaximumStoresMicrograms:R},{tc:R},{hc:R},{stores:R}"));
                 foreach (var intake in plan.IntakeOutcomes(p.Physiology).Where(o => o.Outcome.AbsorbedMicrograms > 0))
                 {
                     var o = intake.Outcome;

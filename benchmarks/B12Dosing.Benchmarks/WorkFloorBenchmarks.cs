@@ -35,9 +35,9 @@ public class WorkFloorBenchmarks : SpanPathBenchmark
         (_t0, _h0) = r.CarriersInBalanceWith(2500);
         double[] a =
         [
-            -r.TranscobalaminPerDay, 0, r.ReabsorptionPerDay, r.ProteinBoundPerDay,
+            -r.TranscobalaminPerDay, 0, r.ReabsorptionPerDay + r.TranscobalaminReleasePerDay, r.ProteinBoundPerDay,
             0, -r.HaptocorrinPerDay, r.HaptocorrinReleasePerDay, 0,
-            r.TranscobalaminPerDay, r.HaptocorrinPerDay, -(r.StoreExitPerDay + r.HaptocorrinReleasePerDay), 0,
+            r.TranscobalaminPerDay, r.HaptocorrinPerDay, -(r.StoreExitPerDay + r.HaptocorrinReleasePerDay + r.TranscobalaminReleasePerDay), 0,
             0, 0, 0, -r.ProteinBoundPerDay,
         ];
         _m = Exponential(a);

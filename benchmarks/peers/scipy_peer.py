@@ -7,8 +7,8 @@ day, taken just before any dose on that day) and <dir>/scipy_timing.csv (seconds
 integration only, not the file reading).
 
     T holotranscobalamin, H holohaptocorrin, S stores, B protein-bound OHCbl, E free (to urine), L labile excess:
-    dT/dt = -kT T + r S + (1-theta) kB B          dH/dt = phi kT T - kH H + eH S + theta kB B
-    dS/dt = (1-phi) kT T + kH H - (ks + eH) S      dB/dt = -kB B     dE/dt = -kE E     dL/dt = -kL L
+    dT/dt = -kT T + (r + eT) S + (1-theta) kB B     dH/dt = phi kT T - kH H + eH S + theta kB B
+    dS/dt = (1-phi) kT T + kH H - (ks + eH + eT) S  dB/dt = -kB B     dE/dt = -kE E     dL/dt = -kL L
     at a dose: of the kept amount R the body (M = T + H + S + B) takes up
     Mmax t (1 - x^2) / (1 + x t), x = M/Mmax, t = tanh(R/Mmax), in proportion to where R goes; the rest joins L.
 """
@@ -38,13 +38,13 @@ def load(directory, limit):
 
 
 def generator(p):
-    kt, phi, kh, eh = (float(p[k]) for k in ("tc_per_day", "tc_to_hc", "hc_per_day", "hc_release_per_day"))
+    kt, phi, kh, eh, et = (float(p[k]) for k in ("tc_per_day", "tc_to_hc", "hc_per_day", "hc_release_per_day", "tc_release_per_day"))
     r, ks, kb, theta = (float(p[k]) for k in ("reabsorption_per_day", "store_exit_per_day", "protein_per_day", "hc_share"))
     ke, kl = float(p["free_per_day"]), float(p["labile_per_day"])
     a = np.zeros((6, 6))
-    a[0, 0], a[0, 2], a[0, 3] = -kt, r, (1 - theta) * kb
+    a[0, 0], a[0, 2], a[0, 3] = -kt, r + et, (1 - theta) * kb
     a[1, 0], a[1, 1], a[1, 2], a[1, 3] = phi * kt, -kh, eh, theta * kb
-    a[2, 0], a[2, 1], a[2, 2] = (1 - phi) * kt, kh, -(ks + eh)
+    a[2, 0], a[2, 1], a[2, 2] = (1 - phi) * kt, kh, -(ks + eh + et)
     a[3, 3], a[4, 4], a[5, 5] = -kb, -ke, -kl
     return a
 

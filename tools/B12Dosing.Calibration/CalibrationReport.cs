@@ -88,7 +88,7 @@ public static class CalibrationReport
         Line();
         Line(string.Create(Inv, $"Worst ratio: **{worst.Ratio():0.00}** ({worst.Id})."));
         Line();
-        Line("Notes: Carmel's healthy oral means fall from 1.6 µg at 10 µg to 1.5 µg at 50 µg, which no model in which absorption rises with dose can follow. At 1000 µg IM CNCbl Carmel 2008 (15 % kept) and Blood 1961 (31 % kept, 69 % lost in 72 h) disagree by a factor 2.07; both are fitted with weight 1 as kept fractions and the model lands between them (band 1.6: no curve can come within 1.44 of both), see model.md. The Doets 2013 rows are points on the pooled regression curve, not measurements.");
+        Line("Notes: Carmel's healthy oral means fall from 1.6 µg at 10 µg to 1.5 µg at 50 µg, which no model in which absorption rises with dose can follow. At 1000 µg IM CNCbl Carmel 2008 (15 % kept) and Blood 1961 (31 % kept, 69 % lost in 72 h) disagree by a factor 2.07; both are fitted with weight 1 as kept fractions and the model lands between them (band 1.6: no curve can come within 1.44 of both), see model.md. The Doets 2013 rows are points on the pooled regression curve, not measurements. The holoTC share of serum in health (IOM 1998 and Nexo & Hoffmann-Lücke 2011: 20-25 %) and Greibe 2019's deficient baseline (16 of 128 pmol/L, 12.5 %) pull apart: without intake the model's share does not depend on the stores, so one share serves both and lands between them. Scand J Haematol 1964's 48-h multiple is fitted as the geometric middle of its 3-6; it pulls the Blood 1961 multiples at 24 h and 72 h down a little (still in their bands).");
         Line();
         Line("## Splitting a daily amount (IF capacity recovers between doses)");
         Line();
@@ -118,6 +118,7 @@ public static class CalibrationReport
         nameof(Physiology.HoloHaptocorrinHalfLifeDays) => FittedParameters.HoloHaptocorrinHalfLifeDays,
         nameof(Physiology.TranscobalaminToHaptocorrinFraction) => FittedParameters.TranscobalaminToHaptocorrinFraction,
         nameof(Physiology.HaptocorrinShare) => FittedParameters.HaptocorrinShare,
+        nameof(Physiology.TranscobalaminReleasePerDay) => FittedParameters.TranscobalaminReleasePerDay,
         _ => double.NaN,
     };
 }

@@ -14,7 +14,7 @@ internal static class FittedParameters
     /// Chanarin 1979 and Berlin 1968). With the passive part, 10-50 µg doses give 1.3-1.9 µg in total,
     /// matching "1.5-2 µg per meal" (Watanabe 2007; NIH ODS).
     /// </summary>
-    public const double IntrinsicFactorCapacityMicrograms = 1.3670;
+    public const double IntrinsicFactorCapacityMicrograms = 1.367;
 
     /// <summary>Dose at which IF-mediated uptake is half its capacity, µg (the K of <c>C·D/(K+D)</c>). Fitted with <see cref="IntrinsicFactorCapacityMicrograms"/> (Carmel 2008, Table 1).</summary>
     public const double IntrinsicFactorHalfSaturationMicrograms = 1.4241;
@@ -34,29 +34,32 @@ internal static class FittedParameters
     // the 72-h urine and the serum multiples of Blood 1961 and the holoTC and serum rises of Greibe 2018 and 2019.
 
     /// <summary>Maximum rate of tissue (liver) uptake of free B12, µg/h (fitted by <see cref="Calibration.Calibrator.FitPlasma"/>).</summary>
-    public const double TissueUptakeMaximumMicrogramsPerHour = 45.974;
+    public const double TissueUptakeMaximumMicrogramsPerHour = 47.128;
 
     /// <summary>Free B12 at which tissue uptake is half its maximum, µg (fitted by <see cref="Calibration.Calibrator.FitPlasma"/>).</summary>
-    public const double TissueUptakeHalfSaturationMicrograms = 33.756;
+    public const double TissueUptakeHalfSaturationMicrograms = 40.506;
 
     /// <summary>Renal filtration of free hydroxocobalamin relative to cyanocobalamin (fitted by <see cref="Calibration.Calibrator.FitPlasma"/>, mainly to the OHCbl urine of Blood 1961).</summary>
-    public const double HydroxocobalaminFiltrationFactor = 0.14060;
+    public const double HydroxocobalaminFiltrationFactor = 0.13844;
 
     /// <summary>Rate at which free hydroxocobalamin binds to plasma proteins, per hour (fitted by <see cref="Calibration.Calibrator.FitPlasma"/>, mainly to the serum multiples of Blood 1961).</summary>
-    public const double HydroxocobalaminProteinBindingPerHour = 0.015486;
+    public const double HydroxocobalaminProteinBindingPerHour = 0.016814;
 
     /// <summary>Half-life of protein-bound hydroxocobalamin in plasma, hours (fitted by <see cref="Calibration.Calibrator.FitPlasma"/>).</summary>
-    public const double ProteinBoundHalfLifeHours = 12.026;
+    public const double ProteinBoundHalfLifeHours = 8.8594;
 
     /// <summary>Half-life of holotranscobalamin in plasma, hours (fitted by <see cref="Calibration.Calibrator.FitPlasma"/>, mainly to Greibe 2018).</summary>
-    public const double HoloTranscobalaminHalfLifeHours = 3.2329;
+    public const double HoloTranscobalaminHalfLifeHours = 3.2772;
 
     /// <summary>Half-life of holohaptocorrin in plasma, days (fitted by <see cref="Calibration.Calibrator.FitPlasma"/>, mainly to the weeks 2-4 multiples of Blood 1961).</summary>
-    public const double HoloHaptocorrinHalfLifeDays = 9.8534;
+    public const double HoloHaptocorrinHalfLifeDays = 11.927;
 
     /// <summary>Fraction of holotranscobalamin cleared onto haptocorrin (fitted by <see cref="Calibration.Calibrator.FitPlasma"/>, mainly to Greibe 2019).</summary>
-    public const double TranscobalaminToHaptocorrinFraction = 0.0045010;
+    public const double TranscobalaminToHaptocorrinFraction = 0.0044841;
 
     /// <summary>Share of newly bound B12 that goes onto haptocorrin (fitted by <see cref="Calibration.Calibrator.FitPlasma"/>).</summary>
-    public const double HaptocorrinShare = 0.15101;
+    public const double HaptocorrinShare = 0.11001;
+
+    /// <summary>Fraction of stores released onto transcobalamin per day (fitted by <see cref="Calibration.Calibrator.FitPlasma"/>, mainly to the holoTC share of serum, IOM 1998 and Nexo &amp; Hoffmann-Lücke 2011, and the baseline holoTC of Greibe 2019).</summary>
+    public const double TranscobalaminReleasePerDay = 0.00018309;
 }

@@ -25,6 +25,18 @@ public sealed record Physiology
     /// </summary>
     public const double DefaultBiliarySecretionPerDay = (NoReabsorptionStoreLossPerDay - HealthyStoreLossPerDay) / HealthyBiliaryReabsorptionFraction;
 
+    /// <summary>
+    /// The share of reabsorbed biliary B12 that passes through plasma holotranscobalamin, 0.4: Carmel 2008 measures
+    /// biliary secretion at about 1.4 µg/day (0.056 %/day of 2500 µg), about half reabsorbed (0.7 µg/day onto
+    /// transcobalamin); the model's bile (<see cref="DefaultBiliarySecretionPerDay"/>, 0.14 %/day) is larger only to carry
+    /// the difference of store loss with and without IF (0.2 against 0.13 %/day). Only Carmel's measured part,
+    /// 0.056/0.14 = 0.4 of the reabsorbed bile, is taken onto holoTC; the rest returns to the stores directly (an
+    /// ASSUMPTION: the data need it for the loss, no figure says which carrier brings it back). Without it bile alone
+    /// would hold holoTC at 25 % of serum in balance, leaving no room for the release of stores onto transcobalamin
+    /// (<see cref="TranscobalaminReleasePerDay"/>) that Greibe 2019's deficient adults need (holoTC 16 of 128 pmol/L).
+    /// </summary>
+    public const double ReabsorbedBileThroughTranscobalaminFraction = 0.4;
+
     /// <summary>Average adult body stores, µg: 2500 (Carmel 2008); the stores at which <see cref="ReferenceSerumPicogramsPerMilliliter"/> holds.</summary>
     internal const double ReferenceStoresMicrograms = 2500;
 
@@ -97,18 +109,19 @@ public sealed record Physiology
         FittedParameters.HoloTranscobalaminHalfLifeHours,
         FittedParameters.HoloHaptocorrinHalfLifeDays,
         FittedParameters.TranscobalaminToHaptocorrinFraction,
-        HealthyBiliaryReabsorptionFraction * DefaultBiliarySecretionPerDay,
+        (ReabsorbedBileThroughTranscobalaminFraction * HealthyBiliaryReabsorptionFraction * DefaultBiliarySecretionPerDay) + FittedParameters.TranscobalaminReleasePerDay,
         3);
 
     /// <summary>
     /// The release of stores onto haptocorrin, per day, for which the carriers in balance with average stores (2500 µg)
-    /// hold a serum of 450 pg/mL: holoTC in balance is <c>T = r·S/k_T</c> (<c>r</c> the reabsorbed bile per day), holoHC
-    /// takes the rest, <c>H = 450 pg/mL × V − T</c>, and <c>H·k_H = e·S + φ·k_T·T</c> gives <c>e</c>.
+    /// hold a serum of 450 pg/mL: holoTC in balance is <c>T = (r + e_T)·S/k_T</c> (<c>r</c> the reabsorbed bile onto
+    /// transcobalamin per day, <c>e_T</c> the release of stores onto it), holoHC takes the rest,
+    /// <c>H = 450 pg/mL × V − T</c>, and <c>H·k_H = e·S + φ·k_T·T</c> gives <c>e</c>.
     /// </summary>
     /// <param name="holoTcHalfLifeHours">Half-life of holotranscobalamin, hours.</param>
     /// <param name="holoHcHalfLifeDays">Half-life of holohaptocorrin, days.</param>
     /// <param name="tcToHc">Fraction of holotranscobalamin cleared onto haptocorrin.</param>
-    /// <param name="reabsorbedPerDay">Biliary B12 reabsorbed per day, as a fraction of stores.</param>
+    /// <param name="reabsorbedPerDay">The flow of stores onto transcobalamin per day (reabsorbed bile onto it plus the release of stores onto it), as a fraction of stores.</param>
     /// <param name="plasmaVolumeLiters">Plasma volume, litres.</param>
     /// <exception cref="ArgumentException">The constants leave no room for haptocorrin (holoTC alone would exceed the reference serum).</exception>
     internal static double HaptocorrinReleaseFor(double holoTcHalfLifeHours, double holoHcHalfLifeDays, double tcToHc, double reabsorbedPerDay, double plasmaVolumeLiters)
@@ -369,6 +382,15 @@ public sealed record Physiology
     /// <see cref="ReferenceSerumPicogramsPerMilliliter"/>). Derived, not fitted. In [0, 1].
     /// </summary>
     public double HaptocorrinReleasePerDay { get; init => field = Fraction(value); } = DefaultHaptocorrinReleasePerDay;
+
+    /// <summary>
+    /// Fraction of stores released onto transcobalamin per day (tissue B12 returned to plasma holoTC, with or without IF):
+    /// fitted by <see cref="Calibration.Calibrator.FitPlasma"/> to the share of holoTC in serum (about a quarter in health:
+    /// IOM 1998; Nexo &amp; Hoffmann-Lücke 2011) and to the baseline holoTC of Greibe 2019's deficient adults (16 pmol/L at a
+    /// serum of 128 pmol/L), see <see cref="FittedParameters.TranscobalaminReleasePerDay"/>. It keeps holoTC above zero
+    /// without absorption (pernicious anaemia). In [0, 1].
+    /// </summary>
+    public double TranscobalaminReleasePerDay { get; init => field = Fraction(value); } = FittedParameters.TranscobalaminReleasePerDay;
 
     /// <summary>
     /// The largest body store (stores and carriers), µg: 11 100, the highest individual total body store reported (IOM

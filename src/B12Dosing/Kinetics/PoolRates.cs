@@ -7,9 +7,9 @@ namespace B12Dosing.Kinetics;
 /// <c>T</c> holotranscobalamin, <c>H</c> holohaptocorrin, <c>S</c> the stores, <c>B</c> protein-bound hydroxocobalamin,
 /// <c>E</c> free B12 on its way to the urine and <c>L</c> the labile excess (all µg):
 /// <code>
-/// dT/dt = −k_T·T + r·S + (1 − θ)·k_B·B
+/// dT/dt = −k_T·T + (r + e_T)·S + (1 − θ)·k_B·B
 /// dH/dt =  φ·k_T·T − k_H·H + e_H·S + θ·k_B·B
-/// dS/dt =  (1 − φ)·k_T·T + k_H·H − (k_s + e_H)·S          k_s = bile + turnover; r = reabsorbed bile
+/// dS/dt =  (1 − φ)·k_T·T + k_H·H − (k_s + e_H + e_T)·S    k_s = bile + turnover − reabsorbed bile back to stores; r = reabsorbed bile onto TC
 /// dB/dt = −k_B·B        dE/dt = −k_E·E (to urine)        dL/dt = −k_L·L (to faeces)
 /// faeces: (k_s − r)·S + k_L·L
 /// </code>
@@ -20,8 +20,9 @@ namespace B12Dosing.Kinetics;
 /// <param name="TranscobalaminToHaptocorrinFraction">φ: the share of holoTC cleared onto haptocorrin.</param>
 /// <param name="HaptocorrinPerDay">k_H: ln 2 / holoHC half-life (days).</param>
 /// <param name="HaptocorrinReleasePerDay">e_H: release of stores onto haptocorrin.</param>
-/// <param name="ReabsorptionPerDay">r = β·k_b: biliary secretion times the fraction reabsorbed (onto transcobalamin).</param>
-/// <param name="StoreExitPerDay">k_s = k_b + k_o: biliary secretion plus other turnover.</param>
+/// <param name="TranscobalaminReleasePerDay">e_T: release of stores onto transcobalamin.</param>
+/// <param name="ReabsorptionPerDay">r = ρ·β·k_b: biliary secretion times the fraction reabsorbed times the share of it that passes holoTC (<see cref="Physiology.ReabsorbedBileThroughTranscobalaminFraction"/>).</param>
+/// <param name="StoreExitPerDay">k_s = k_b + k_o − (1 − ρ)·β·k_b: biliary secretion plus other turnover, less the reabsorbed bile that returns to the stores directly; the loss is <c>k_s − r</c>.</param>
 /// <param name="ProteinBoundPerDay">k_B: ln 2 · 24 / protein-bound half-life (hours).</param>
 /// <param name="HaptocorrinShare">θ: the share of released protein-bound B12 that goes onto haptocorrin.</param>
 /// <param name="FreePerDay">k_E: the renal rate constant of free B12 (GFR / extracellular volume), per day.</param>
@@ -32,6 +33,7 @@ internal readonly record struct PoolRates(
     double TranscobalaminToHaptocorrinFraction,
     double HaptocorrinPerDay,
     double HaptocorrinReleasePerDay,
+    double TranscobalaminReleasePerDay,
     double ReabsorptionPerDay,
     double StoreExitPerDay,
     double ProteinBoundPerDay,
@@ -46,13 +48,16 @@ internal readonly record struct PoolRates(
     {
         ArgumentNullException.ThrowIfNull(physiology);
         var p = physiology;
+        var reabsorbed = p.BiliaryReabsorptionFraction * p.BiliarySecretionPerDay;
+        var ontoTranscobalamin = Physiology.ReabsorbedBileThroughTranscobalaminFraction * reabsorbed;
         return new(
             Math.Log(2) * 24 / p.HoloTranscobalaminHalfLifeHours,
             p.TranscobalaminToHaptocorrinFraction,
             Math.Log(2) / p.HoloHaptocorrinHalfLifeDays,
             p.HaptocorrinReleasePerDay,
-            p.BiliaryReabsorptionFraction * p.BiliarySecretionPerDay,
-            p.BiliarySecretionPerDay + p.TurnoverPerDay,
+            p.TranscobalaminReleasePerDay,
+            ontoTranscobalamin,
+            p.BiliarySecretionPerDay + p.TurnoverPerDay - (reabsorbed - ontoTranscobalamin),
             Math.Log(2) * 24 / p.ProteinBoundHalfLifeHours,
             p.HaptocorrinShare,
             PlasmaLoad.RenalPerHour(p) * 24,
@@ -63,7 +68,7 @@ internal readonly record struct PoolRates(
     /// <summary>Holotranscobalamin and holohaptocorrin in balance with <paramref name="storesMicrograms"/> (dT/dt = dH/dt = 0), µg: the carriers at the start of a run.</summary>
     public (double TranscobalaminMicrograms, double HaptocorrinMicrograms) CarriersInBalanceWith(double storesMicrograms)
     {
-        var t = ReabsorptionPerDay * storesMicrograms / TranscobalaminPerDay;
+        var t = (ReabsorptionPerDay + TranscobalaminReleasePerDay) * storesMicrograms / TranscobalaminPerDay;
         var h = ((HaptocorrinReleasePerDay * storesMicrograms) + (TranscobalaminToHaptocorrinFraction * TranscobalaminPerDay * t)) / HaptocorrinPerDay;
         return (t, h);
     }

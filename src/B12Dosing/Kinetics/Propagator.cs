@@ -41,10 +41,10 @@ internal readonly struct Propagator
     public static Matrix4 Generator(in PoolRates r)
     {
         var m = default(Matrix4);
-        double kT = r.TranscobalaminPerDay, φ = r.TranscobalaminToHaptocorrinFraction, kH = r.HaptocorrinPerDay, eH = r.HaptocorrinReleasePerDay;
+        double kT = r.TranscobalaminPerDay, φ = r.TranscobalaminToHaptocorrinFraction, kH = r.HaptocorrinPerDay, eH = r.HaptocorrinReleasePerDay, eT = r.TranscobalaminReleasePerDay;
         double kB = r.ProteinBoundPerDay, θ = r.HaptocorrinShare;
         m[0, 0] = -kT;
-        m[0, 2] = r.ReabsorptionPerDay;
+        m[0, 2] = r.ReabsorptionPerDay + eT;
         m[0, 3] = (1 - θ) * kB;
         m[1, 0] = φ * kT;
         m[1, 1] = -kH;
@@ -52,7 +52,7 @@ internal readonly struct Propagator
         m[1, 3] = θ * kB;
         m[2, 0] = (1 - φ) * kT;
         m[2, 1] = kH;
-        m[2, 2] = -(r.StoreExitPerDay + eH);
+        m[2, 2] = -(r.StoreExitPerDay + eH + eT);
         m[3, 3] = -kB;
         return m;
     }

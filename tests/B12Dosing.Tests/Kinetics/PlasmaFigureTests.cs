@@ -45,9 +45,8 @@ public class PlasmaFigureTests(ITestOutputHelper output)
 
     /// <summary>
     /// About 1 mg IM (Scand J Haematol 1964): serum about the same 1 h after CNCbl or OHCbl, and over the next 48 h OHCbl
-    /// serum 3-6 times CNCbl serum. "About the same" is taken as within a factor 2; the 3-6 range (one study, fewer
-    /// people than Blood 1961, whose 24-h and 72-h multiples at 1000 µg are 12.8 and 5.2) is checked at 48 h widened by
-    /// the factor 1.5 of the Blood 1961 multiples.
+    /// serum 3-6 times CNCbl serum. "About the same" is taken as within a factor 2; the published range 3-6 is checked
+    /// at 48 h as it stands (both points are in the joint fit, <see cref="PublishedData.ScandJHaematolMultiples"/>).
     /// </summary>
     [Fact]
     public void Serum_one_hour_alike_then_hydroxocobalamin_higher_ScandJHaematol1964()
@@ -56,7 +55,7 @@ public class PlasmaFigureTests(ITestOutputHelper output)
         var twoDays = SerumRatio(1000, 2);
         output.WriteLine($"OHCbl/CNCbl serum: 1 h {oneHour:0.00}, 48 h {twoDays:0.00}");
         Assert.InRange(oneHour, 0.5, 2);
-        Assert.InRange(twoDays, 3 / 1.5, 6 * 1.5);
+        Assert.InRange(twoDays, 3, 6);
     }
 
     /// <summary>
@@ -98,6 +97,70 @@ public class PlasmaFigureTests(ITestOutputHelper output)
         // The stores alone (carriers in balance with the treated stores) would give less.
         var storesOnly = At([], 0.001, stores: treated.StoresMicrograms).SerumPicomolesPerLiter;
         Assert.True(treated.SerumPicomolesPerLiter > storesOnly, $"serum {treated.SerumPicomolesPerLiter}, from the stores alone {storesOnly}");
+    }
+
+    /// <summary>
+    /// Treated pernicious anaemia is replete (BNF: hydroxocobalamin 1 mg IM three times a week for two weeks, then every
+    /// three months): from depleted stores (300 µg, the smallest consistent with health, IOM 1998) and from average ones,
+    /// every trough after the loading phase over two years keeps active B12 at or above NICE NG239's "deficiency likely"
+    /// line (25 pmol/L) and serum at or above its 180 ng/L. Holotranscobalamin between injections is fed by the release of
+    /// stores onto transcobalamin; without it (no IF, no absorption) it would fall to nothing within a day.
+    /// </summary>
+    [Theory]
+    [InlineData(300)]
+    [InlineData(2500)]
+    public void Treated_pernicious_anaemia_keeps_active_B12_above_the_deficiency_line_BNF(double stores)
+    {
+        // Daily rows; a row at the instant of a dose is taken just before it, so every trough is among them.
+        var settings = new SimulationSettings(TimeSpan.FromDays(730)) { Physiology = Physiology.PerniciousAnemia, InitialStores = Mass.FromMicrograms(stores) };
+        var run = Simulator.Run(RegimenCatalogue.Get("bnf-no-neuro").Regimen, settings);
+        var after = run.Series.Where(r => r.Day >= 14).ToArray();
+        output.WriteLine($"from {stores} µg: lowest holoTC {after.Min(r => r.HoloTranscobalaminPicomolesPerLiter):0.0} pmol/L, serum {after.Min(r => r.SerumPicogramsPerMilliliter):0} pg/mL");
+        Assert.All(after, r => Assert.True(r.HoloTranscobalaminPicomolesPerLiter >= 25 && r.SerumPicogramsPerMilliliter >= 180, r.ToString()));
+        var withoutRelease = Simulator.Run(RegimenCatalogue.Get("bnf-no-neuro").Regimen, settings with { Physiology = Physiology.PerniciousAnemia with { TranscobalaminReleasePerDay = 0 } });
+        Assert.True(withoutRelease.Series[^1].HoloTranscobalaminPicomolesPerLiter < 1e-6, withoutRelease.Series[^1].ToString());
+    }
+
+    /// <summary>
+    /// Untreated pernicious anaemia (no IF, no intake): active B12 is the release of stores onto transcobalamin, so it
+    /// stays above zero and falls in proportion to the stores (over four years, within 1 % of the stores' fall: the
+    /// carriers follow the stores within hours), crossing NICE NG239's 25 pmol/L above 300 µg of stores (IOM 1998: the
+    /// smallest store consistent with health), so that depleted stores read "deficiency likely".
+    /// </summary>
+    [Fact]
+    public void Untreated_pernicious_anaemia_active_B12_follows_the_stores()
+    {
+        var run = Simulator.Run([], new SimulationSettings(TimeSpan.FromDays(1461)) { Physiology = Physiology.PerniciousAnemia, InitialStores = Mass.FromMicrograms(5000), Step = TimeSpan.FromDays(30) });
+        var first = run.Series[0];
+        foreach (var r in run.Series)
+        {
+            Assert.True(r.HoloTranscobalaminPicomolesPerLiter > 0, r.ToString());
+            var relative = (r.HoloTranscobalaminPicomolesPerLiter / first.HoloTranscobalaminPicomolesPerLiter) / (r.StoresMicrograms / first.StoresMicrograms);
+            Assert.InRange(relative, 0.99, 1.01);
+        }
+
+        var perMicrogram = first.HoloTranscobalaminPicomolesPerLiter / first.StoresMicrograms;
+        output.WriteLine($"holoTC in untreated PA: {perMicrogram * 1000:0.00} pmol/L per mg of stores; 25 pmol/L at {25 / perMicrogram:0} µg");
+        Assert.True(25 / perMicrogram > 300, $"25 pmol/L at {25 / perMicrogram} µg");
+    }
+
+    /// <summary>
+    /// The RDA, 2.4 µg/day of food B12 (IOM 1998: enough for 97-98 % of healthy people), keeps a healthy adult out of
+    /// NICE NG239's "deficiency likely" for total and active B12 at steady state (40 years from 2500 µg). The model does
+    /// NOT reach NICE's "deficiency unlikely" (above 350 ng/L and 70 pmol/L) there: with the Doets 2013 absorption
+    /// (about 0.97 µg/day from three meals) and the 0.13 %/day loss (Doets 2013) the stores settle near 750-800 µg
+    /// (docs/model.md, 2.4).
+    /// </summary>
+    [Fact]
+    public void The_RDA_keeps_a_healthy_adult_out_of_deficiency_IOM1998()
+    {
+        var days = 40 * 365;
+        var run = Simulator.Run(RegimenCatalogue.Get("rda-diet").Regimen, new SimulationSettings(TimeSpan.FromDays(days)) { Step = TimeSpan.FromDays(365) });
+        var end = run.Series[^1];
+        output.WriteLine(end.ToString());
+        Assert.InRange(run.Series[^2].StoresMicrograms / end.StoresMicrograms, 0.999, 1.001);
+        Assert.InRange(end.SerumPicogramsPerMilliliter, 180, 350);
+        Assert.InRange(end.HoloTranscobalaminPicomolesPerLiter, 25, 70);
     }
 
     /// <summary>

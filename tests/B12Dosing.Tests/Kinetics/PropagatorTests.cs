@@ -47,6 +47,37 @@ public class PropagatorTests
         }
     }
 
+    /// <summary>
+    /// The generator is the pool equations (<see cref="SimulationReference.Derivative"/>, written out from
+    /// <see cref="PoolRates"/>, the release of stores onto transcobalamin included): each column equals the derivative at
+    /// the unit vector, exactly, for every preset; and what leaves the four pools per unit of stores is the store loss
+    /// (<see cref="Physiology.StoreLossPerDay"/>), within rounding.
+    /// </summary>
+    [Fact]
+    public void Generator_is_the_pool_equations()
+    {
+        foreach (var condition in Conditions.All)
+        {
+            var p = Physiology.For(condition);
+            var rates = PoolRates.Of(p);
+            Assert.True(rates.TranscobalaminReleasePerDay > 0, condition.ToString());
+            var a = Propagator.Generator(in rates);
+            for (var column = 0; column < 4; column++)
+            {
+                var y = new double[8];
+                y[column] = 1;
+                var d = SimulationReference.Derivative(y, rates);
+                for (var row = 0; row < 4; row++)
+                {
+                    Assert.Equal(d[row], a[row, column]);
+                }
+            }
+
+            var loss = -(a[0, 2] + a[1, 2] + a[2, 2] + a[3, 2]);
+            Assert.Equal(p.StoreLossPerDay, loss, 1e-15);
+        }
+    }
+
     /// <summary>Over 100 years the entries stay non-negative and finite, and two half-intervals compose to the whole within 1e-12 relative.</summary>
     [Fact]
     public void Long_intervals_compose()

@@ -86,16 +86,17 @@ internal static class SimulationReference
 
     private static double[] Add(double[] y, double[] k, double s) => [.. y.Select((v, i) => v + (s * k[i]))];
 
-    private static double[] Derivative(double[] y, PoolRates r)
+    /// <summary>The pool equations of <see cref="PoolRates"/> written out: d/dt of <c>[T, H, S, B, E, L, urine, faeces]</c>.</summary>
+    internal static double[] Derivative(double[] y, PoolRates r)
     {
         double t = y[0], h = y[1], s = y[2], b = y[3], e = y[4], l = y[5];
         var θ = r.HaptocorrinShare;
         var φ = r.TranscobalaminToHaptocorrinFraction;
         return
         [
-            (-r.TranscobalaminPerDay * t) + (r.ReabsorptionPerDay * s) + ((1 - θ) * r.ProteinBoundPerDay * b),
+            (-r.TranscobalaminPerDay * t) + ((r.ReabsorptionPerDay + r.TranscobalaminReleasePerDay) * s) + ((1 - θ) * r.ProteinBoundPerDay * b),
             (φ * r.TranscobalaminPerDay * t) - (r.HaptocorrinPerDay * h) + (r.HaptocorrinReleasePerDay * s) + (θ * r.ProteinBoundPerDay * b),
-            ((1 - φ) * r.TranscobalaminPerDay * t) + (r.HaptocorrinPerDay * h) - ((r.StoreExitPerDay + r.HaptocorrinReleasePerDay) * s),
+            ((1 - φ) * r.TranscobalaminPerDay * t) + (r.HaptocorrinPerDay * h) - ((r.StoreExitPerDay + r.HaptocorrinReleasePerDay + r.TranscobalaminReleasePerDay) * s),
             -r.ProteinBoundPerDay * b,
             -r.FreePerDay * e,
             -r.LabilePerDay * l,

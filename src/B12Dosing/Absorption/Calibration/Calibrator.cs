@@ -49,9 +49,11 @@ public static class Calibrator
     /// <summary>
     /// Fits the plasma model together, weight 1 for every point (log ratio model/published): tissue uptake (maximum
     /// and half-saturation), the hydroxocobalamin filtration factor and protein binding, the half-lives of protein-bound
-    /// B12, holoTC and holoHC, the share of holoTC cleared onto haptocorrin and the haptocorrin share of newly bound B12,
-    /// to the injected retention of Carmel 2008, the 72-h urine of Blood 1961 (CNCbl as the kept fraction), the serum
-    /// multiples of Blood 1961 and the rises of holoTC and serum of Greibe 2018 and 2019 (<see cref="PublishedData.Plasma"/>).
+    /// B12, holoTC and holoHC, the share of holoTC cleared onto haptocorrin, the haptocorrin share of newly bound B12 and
+    /// the release of stores onto transcobalamin, to the injected retention of Carmel 2008, the 72-h urine of Blood 1961
+    /// (CNCbl as the kept fraction), the serum multiples of Blood 1961 and Scand J Haematol 1964, the rises of holoTC and
+    /// serum of Greibe 2018 and 2019, the baseline of Greibe 2019 and the holoTC share of serum in health (IOM 1998;
+    /// Nexo &amp; Hoffmann-Lücke 2011) (<see cref="PublishedData.Plasma"/>).
     /// The release of stores onto haptocorrin follows from each candidate (450 pg/mL at 2500 µg).
     /// </summary>
     public static IReadOnlyList<FittedParameter> FitPlasma() => Fit(
@@ -66,6 +68,7 @@ public static class Calibrator
             FittedParameters.HoloHaptocorrinHalfLifeDays,
             FittedParameters.TranscobalaminToHaptocorrinFraction,
             FittedParameters.HaptocorrinShare,
+            FittedParameters.TranscobalaminReleasePerDay,
         ],
         (condition, θ) => Physiology.For(condition) with
         {
@@ -78,6 +81,7 @@ public static class Calibrator
             HoloHaptocorrinHalfLifeDays = θ[6],
             TranscobalaminToHaptocorrinFraction = Math.Min(θ[7], 1),
             HaptocorrinShare = Math.Min(θ[8], 1),
+            TranscobalaminReleasePerDay = Math.Min(θ[9], 1),
             HaptocorrinReleasePerDay = HaptocorrinRelease(θ),
         },
         [
@@ -90,15 +94,20 @@ public static class Calibrator
             (nameof(Physiology.HoloHaptocorrinHalfLifeDays), "d"),
             (nameof(Physiology.TranscobalaminToHaptocorrinFraction), string.Empty),
             (nameof(Physiology.HaptocorrinShare), string.Empty),
+            (nameof(Physiology.TranscobalaminReleasePerDay), "/d"),
         ],
-        "Carmel 2008 IM, Blood 1961 urine and serum, Greibe 2018 and 2019 (21 points, weight 1 each)");
+        PlasmaFittedTo);
+
+    /// <summary>What <see cref="FitPlasma"/> fits to, as the report states it.</summary>
+    private static string PlasmaFittedTo => $"Carmel 2008 IM, Blood 1961 urine and serum, Scand J Haematol 1964, Greibe 2018 and 2019, holoTC share (IOM 1998; Nexo 2011) ({PublishedData.Plasma.Count} points, weight 1 each)";
 
     private static double HaptocorrinRelease(double[] θ)
     {
         var healthy = Physiology.Healthy;
         try
         {
-            return Physiology.HaptocorrinReleaseFor(θ[5], θ[6], Math.Min(θ[7], 1), healthy.BiliaryReabsorptionFraction * healthy.BiliarySecretionPerDay, healthy.PlasmaVolumeLiters);
+            var ontoTranscobalamin = (Physiology.ReabsorbedBileThroughTranscobalaminFraction * healthy.BiliaryReabsorptionFraction * healthy.BiliarySecretionPerDay) + Math.Min(θ[9], 1);
+            return Physiology.HaptocorrinReleaseFor(θ[5], θ[6], Math.Min(θ[7], 1), ontoTranscobalamin, healthy.PlasmaVolumeLiters);
         }
         catch (ArgumentException)
         {

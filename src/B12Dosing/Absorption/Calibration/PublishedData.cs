@@ -24,6 +24,34 @@ public static class PublishedData
     /// <summary>Greibe E et al. Eur J Nutr 2019;58:261: 8 weeks of 3 µg/day orally in deficient adults.</summary>
     public const string Greibe2019 = "Greibe 2019, Eur J Nutr 58:261, 8 weeks of 3 µg/day";
 
+    /// <summary>Scand J Haematol 1964 (doi 10.1111/j.1600-0609.1964.tb00001.x): serum after about 1 mg IM OHCbl and CNCbl.</summary>
+    public const string ScandJHaematol1964 = "Scand J Haematol 1964 (doi 10.1111/j.1600-0609.1964.tb00001.x), serum OHCbl/CNCbl after about 1 mg IM";
+
+    /// <summary>IOM 1998 (DRI, ch. 9): about 80 % of serum B12 on haptocorrin, so about 20 % on transcobalamin.</summary>
+    public const string Iom1998Share = "IOM 1998, DRI ch. 9: about 80 % of serum B12 on haptocorrin";
+
+    /// <summary>Nexo E, Hoffmann-Lücke E. Am J Clin Nutr 2011: about a quarter of serum B12 on transcobalamin ("active B12").</summary>
+    public const string Nexo2011Share = "Nexo & Hoffmann-Lücke 2011, Am J Clin Nutr: about a quarter of serum B12 on transcobalamin";
+
+    /// <summary>Greibe E et al. Eur J Nutr 2019;58:261: the baseline of the deficient adults (medians).</summary>
+    public const string Greibe2019Baseline = "Greibe 2019, Eur J Nutr 58:261, baseline of deficient adults";
+
+    /// <summary>Band of the 48-h Scand J Haematol 1964 multiple: a factor √2 about √18 ≈ 4.24, that is the published 3-6.</summary>
+    public const string ScandBandReason =
+        "The paper gives a range, 3-6 times over the 48 h after the first hour: the value is its geometric middle (4.24) and the band its ends.";
+
+    /// <summary>Band of the 1-h Scand J Haematol 1964 multiple: a factor 2 about 1.</summary>
+    public const string ScandOneHourBandReason =
+        "\"About the same\" 1 h after either form: taken as within a factor 2 (a single study, assay of 1964).";
+
+    /// <summary>Band of the holoTC share of serum in health: a factor 1.25 about the two statements' middle.</summary>
+    public const string ShareBandReason =
+        "Two statements, each \"about\": 20 % (the complement of IOM's 80 % on haptocorrin) and 25 % (Nexo & Hoffmann-Lücke 2011); the value is their geometric middle (22.4 %) and the band a factor 1.25 beyond either (16-31 %), for the rounding of each.";
+
+    /// <summary>Band of the Greibe 2019 baseline: a factor 1.5, as for its rises.</summary>
+    public const string BaselineBandReason =
+        "Medians of a small group of deficient adults (serum 128, holoTC 16 pmol/L), their stores an ASSUMPTION (1000 µg); 1.5 as for the Greibe rises.";
+
     /// <summary>Doets EL et al. Ann Nutr Metab 2013;62:311: pooled regression of food B12 absorption over 8 studies.</summary>
     public const string Doets2013 = "Doets 2013, Ann Nutr Metab 62:311, pooled regression";
 
@@ -119,9 +147,31 @@ public static class PublishedData
         Carrier("greibe2019-holotc", 3, PublishedMeasure.DailyHoloTranscobalaminRise, 19 - 16, 56, 1000, Greibe2019),
     ];
 
+    /// <summary>
+    /// About 1 mg IM (Scand J Haematol 1964): serum about the same 1 h after OHCbl or CNCbl (taken as 1, band 2), and 3-6
+    /// times higher after OHCbl over the next 48 h (the geometric middle √18 at 48 h, band √2: the range's ends).
+    /// </summary>
+    public static IReadOnlyList<PublishedPoint> ScandJHaematolMultiples { get; } =
+    [
+        Injected("scand1964-1h", CobalaminForm.Hydroxocobalamin, 1000, PublishedMeasure.SerumRatioHydroxoToCyano, 1, ScandJHaematol1964) with { Day = 1.0 / 24, Band = 2, BandReason = ScandOneHourBandReason },
+        Injected("scand1964-48h", CobalaminForm.Hydroxocobalamin, 1000, PublishedMeasure.SerumRatioHydroxoToCyano, Math.Sqrt(18), ScandJHaematol1964) with { Day = 2, Band = Math.Sqrt(2), BandReason = ScandBandReason },
+    ];
+
+    /// <summary>
+    /// The carriers without intake: holoTC as a share of serum in health at average stores (2500 µg; IOM 1998 and Nexo &amp;
+    /// Hoffmann-Lücke 2011: 20-25 %, the geometric middle √(0.2·0.25)), and the baseline of Greibe 2019's deficient adults
+    /// (serum 128, holoTC 16 pmol/L; stores of 1000 µg as for its rises, an ASSUMPTION).
+    /// </summary>
+    public static IReadOnlyList<PublishedPoint> CarrierBaselines { get; } =
+    [
+        new PublishedPoint("holotc-share-health", Route.Oral, DoseVehicle.Crystalline, CobalaminForm.Cyanocobalamin, Condition.Healthy, 0, PublishedMeasure.HoloTranscobalaminShareOfSerum, Math.Sqrt(0.20 * 0.25), $"{Iom1998Share}; {Nexo2011Share}") { Band = 1.25 * Math.Sqrt(1.25), BandReason = ShareBandReason },
+        new PublishedPoint("greibe2019-baseline-serum", Route.Oral, DoseVehicle.Crystalline, CobalaminForm.Cyanocobalamin, Condition.Healthy, 0, PublishedMeasure.BaselineSerum, 128, Greibe2019Baseline) { InitialStoresMicrograms = 1000, BandReason = BaselineBandReason },
+        new PublishedPoint("greibe2019-baseline-holotc", Route.Oral, DoseVehicle.Crystalline, CobalaminForm.Cyanocobalamin, Condition.Healthy, 0, PublishedMeasure.BaselineHoloTranscobalamin, 16, Greibe2019Baseline) { InitialStoresMicrograms = 1000, BandReason = BaselineBandReason },
+    ];
+
     /// <summary>Every point the plasma model is fitted to (<see cref="Calibrator.FitPlasma"/>), weight 1 each.</summary>
     public static IReadOnlyList<PublishedPoint> Plasma { get; } =
-        [.. InjectedCyanocobalamin, .. InjectedCyanocobalaminBlood1961, .. InjectedHydroxocobalamin, .. SerumMultiples, .. OralCarriers];
+        [.. InjectedCyanocobalamin, .. InjectedCyanocobalaminBlood1961, .. InjectedHydroxocobalamin, .. SerumMultiples, .. ScandJHaematolMultiples, .. OralCarriers, .. CarrierBaselines];
 
     /// <summary>The food-dose range over which the food release fraction is fitted to Doets 2013, µg: one meal's B12, 0.5-5 µg.</summary>
     public static (double Low, double High) FoodFitRange => (0.5, 5);
@@ -131,7 +181,7 @@ public static class PublishedData
 
     /// <summary>All the numeric points, in the order above.</summary>
     public static IReadOnlyList<PublishedPoint> All { get; } =
-        [.. Oral, .. InjectedCyanocobalamin, .. InjectedHydroxocobalamin, .. InjectedCyanocobalaminBlood1961, .. SerumMultiples, .. OralCarriers, .. FoodRegression];
+        [.. Oral, .. InjectedCyanocobalamin, .. InjectedHydroxocobalamin, .. InjectedCyanocobalaminBlood1961, .. SerumMultiples, .. ScandJHaematolMultiples, .. OralCarriers, .. CarrierBaselines, .. FoodRegression];
 
     /// <summary>Doets 2013 regression values at <paramref name="count"/> log-spaced food doses from <paramref name="low"/> to <paramref name="high"/> µg.</summary>
     public static IReadOnlyList<PublishedPoint> FoodPoints(double low, double high, int count)

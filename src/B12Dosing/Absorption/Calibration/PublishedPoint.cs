@@ -36,6 +36,15 @@ public enum PublishedMeasure
 
     /// <summary>Rise of serum B12, pmol/L, after one oral dose a day for <see cref="PublishedPoint.Day"/> days, sampled 24 h after the last.</summary>
     DailySerumRise,
+
+    /// <summary>Holotranscobalamin as a share of serum B12 (both in pmol/L) with the carriers in balance with <see cref="PublishedPoint.InitialStoresMicrograms"/>, no intake.</summary>
+    HoloTranscobalaminShareOfSerum,
+
+    /// <summary>Holotranscobalamin, pmol/L, with the carriers in balance with <see cref="PublishedPoint.InitialStoresMicrograms"/>, no intake (a study's baseline).</summary>
+    BaselineHoloTranscobalamin,
+
+    /// <summary>Serum B12, pmol/L, with the carriers in balance with <see cref="PublishedPoint.InitialStoresMicrograms"/>, no intake (a study's baseline).</summary>
+    BaselineSerum,
 }
 
 /// <summary>One published population-mean figure used to calibrate or check the model.</summary>
@@ -44,7 +53,7 @@ public enum PublishedMeasure
 /// <param name="Vehicle">Crystalline or food-bound B12.</param>
 /// <param name="Form">The cobalamin form.</param>
 /// <param name="Condition">The physiology of the subjects.</param>
-/// <param name="DoseMicrograms">The single dose, µg.</param>
+/// <param name="DoseMicrograms">The single dose, µg (0 for a baseline without intake).</param>
 /// <param name="Measure">What the value measures.</param>
 /// <param name="Value">The published value, in the unit of <paramref name="Measure"/>.</param>
 /// <param name="Source">Author, year and table of the source.</param>
@@ -83,6 +92,17 @@ public sealed record PublishedPoint(
     {
         ArgumentNullException.ThrowIfNull(physiology);
         var p = physiology;
+        switch (Measure)
+        {
+            case PublishedMeasure.HoloTranscobalaminShareOfSerum:
+                var balance = Balance(p);
+                return balance.HoloTranscobalaminPicomolesPerLiter / balance.SerumPicomolesPerLiter;
+            case PublishedMeasure.BaselineHoloTranscobalamin:
+                return Balance(p).HoloTranscobalaminPicomolesPerLiter;
+            case PublishedMeasure.BaselineSerum:
+                return Balance(p).SerumPicomolesPerLiter;
+        }
+
         var dose = Vehicle == DoseVehicle.FoodBound
             ? Dose.Food(Mass.FromMicrograms(DoseMicrograms))
             : Dose.Create(Mass.FromMicrograms(DoseMicrograms), Route, Form);
@@ -119,6 +139,10 @@ public sealed record PublishedPoint(
         var settings = new SimulationSettings(horizon) { Physiology = p, InitialStores = Mass.FromMicrograms(InitialStoresMicrograms), Step = horizon };
         return Simulator.Run(events, settings).Series[^1];
     }
+
+    /// <summary>The first row of a run from <see cref="InitialStoresMicrograms"/>: the carriers in balance with the stores.</summary>
+    private SimulationRow Balance(Physiology p) =>
+        Simulator.Run([], new SimulationSettings(TimeSpan.FromDays(1)) { Physiology = p, InitialStores = Mass.FromMicrograms(InitialStoresMicrograms) }).Series[0];
 
     /// <summary>A readout at <paramref name="days"/> with the doses minus the same without them.</summary>
     private double Rise(Physiology p, double days, DoseEvent[] events, Func<SimulationRow, double> value) =>
