@@ -124,10 +124,31 @@ public static class AbsorptionModel
     /// </summary>
     internal static DoseOutcome Evaluate(in StateFree parts, Physiology p, IntrinsicFactorState state)
     {
-        var available = state.AvailableMicrograms;
-        var taken = Take(in parts, p.EffectiveIntrinsicFactorCapacityMicrograms, ref available);
-        return taken.Outcome(new(available));
+        var kept = parts.Kept;
+        if (parts.Saturation == 0)
+        {
+            return Outcome(parts.Dose, parts.Absorbed, kept, state);
+        }
+
+        // The operations of Take, on the public state.
+        var available = Math.Min(state.AvailableMicrograms, p.EffectiveIntrinsicFactorCapacityMicrograms);
+        var viaIf = available * parts.Saturation;
+        return Outcome(parts.Dose, viaIf + parts.Absorbed, kept with { Transcobalamin = kept.Transcobalamin + viaIf }, new(available - viaIf));
     }
+
+    /// <summary>
+    /// The outcome: retained is the sum of where the kept part goes (a sum of parts that never fall as the dose rises),
+    /// at most the absorbed amount (the parts add up to a load to rounding; the minimum of two non-decreasing values
+    /// does not fall either), so the urinary loss is never negative.
+    /// </summary>
+    private static DoseOutcome Outcome(double dose, double absorbed, in KeptParts kept, IntrinsicFactorState state) =>
+        new(dose, absorbed, Math.Min(kept.Total, absorbed), state)
+        {
+            TranscobalaminMicrograms = kept.Transcobalamin,
+            HaptocorrinMicrograms = kept.Haptocorrin,
+            ProteinBoundMicrograms = kept.ProteinBound,
+            TissueMicrograms = kept.Tissue,
+        };
 
     /// <summary>
     /// The kernel of <see cref="Evaluate(in StateFree, Physiology, IntrinsicFactorState)"/> on bare doubles (what a
@@ -149,24 +170,15 @@ public static class AbsorptionModel
     }
 
     /// <summary>
-    /// What one dose gives, without the IF state: the dose, the absorbed amount and where the kept part goes.
-    /// <see cref="Retained"/> is the sum of where the kept part goes (a sum of parts that never fall as the dose rises),
-    /// at most the absorbed amount (the parts add up to a load to rounding; the minimum of two non-decreasing values
-    /// does not fall either), so the urinary loss is never negative.
+    /// What one dose gives, without the IF state: the dose, the absorbed amount and where the kept part goes;
+    /// <see cref="Retained"/> as in <see cref="AbsorptionModel.Outcome(double, double, in KeptParts, IntrinsicFactorState)"/>.
     /// </summary>
     internal readonly record struct Taken(double Dose, double Absorbed, KeptParts Kept)
     {
         public double Retained => Math.Min(Kept.Total, Absorbed);
 
         /// <summary>The public outcome, with <paramref name="after"/> the IF capacity free after the dose.</summary>
-        public DoseOutcome Outcome(IntrinsicFactorState after) =>
-            new(Dose, Absorbed, Retained, after)
-            {
-                TranscobalaminMicrograms = Kept.Transcobalamin,
-                HaptocorrinMicrograms = Kept.Haptocorrin,
-                ProteinBoundMicrograms = Kept.ProteinBound,
-                TissueMicrograms = Kept.Tissue,
-            };
+        public DoseOutcome Outcome(IntrinsicFactorState after) => AbsorptionModel.Outcome(Dose, Absorbed, Kept, after);
     }
 
     /// <summary>The state-free parts with the bound part of the plasma load split between the carriers (<see cref="Physiology.HaptocorrinShare"/> onto haptocorrin).</summary>

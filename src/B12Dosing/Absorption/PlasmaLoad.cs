@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using B12Dosing.Dosing;
 using B12Dosing.Quantities;
 
@@ -120,14 +121,22 @@ internal static class PlasmaLoad
             return last.Outcome;
         }
 
+        return Unsolved(load, capacity, site, hydroxo, p);
+    }
+
+    /// <summary><see cref="Solve"/> when the last solve is not the one asked for (kept apart, so that a hit stays short).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static PlasmaLoadOutcome Unsolved(double load, double capacity, LoadSite site, bool hydroxo, Physiology p)
+    {
         // A population's patient (a physiology the last solve cannot hold: a table's outcome is not kept there).
         if (t_tables is { } tables && tables.TryGet(load, site, hydroxo, p, out var tabled))
         {
             return tabled;
         }
 
-        last = new(p, load, site, hydroxo, Interpolate(load, capacity, site, hydroxo, p, reference: false));
-        return last.Outcome;
+        var outcome = Interpolate(load, capacity, site, hydroxo, p, reference: false);
+        t_last = new(p, load, site, hydroxo, outcome);
+        return outcome;
     }
 
     /// <summary>
