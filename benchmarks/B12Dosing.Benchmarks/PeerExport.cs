@@ -47,10 +47,10 @@ internal static class PeerExport
                 var stores = p.InitialStores.Micrograms;
                 var (tc, hc) = r.CarriersInBalanceWith(stores);
                 csv.WriteLine(Invariant($"{p.Index},{p.Condition},{r.TranscobalaminPerDay:R},{r.TranscobalaminToHaptocorrinFraction:R},{r.HaptocorrinPerDay:R},{r.HaptocorrinReleasePerDay:R},{r.TranscobalaminReleasePerDay:R},{r.ReabsorptionPerDay:R},{r.StoreExitPerDay:R},{r.ProteinBoundPerDay:R},{r.HaptocorrinShare:R},{r.FreePerDay:R},{r.LabilePerDay:R},{r.MaximumStoresMicrograms:R},{tc:R},{hc:R},{stores:R}"));
-                foreach (var intake in plan.IntakeOutcomes(p.Physiology).Where(o => o.Outcome.Absorbed > 0))
+                foreach (var intake in plan.IntakeOutcomes(p.Physiology).Where(o => o.Outcome.AbsorbedMicrograms > 0))
                 {
                     var o = intake.Outcome;
-                    doses.WriteLine(Invariant($"{p.Index},{intake.Day:R},{o.TranscobalaminMicrograms:R},{o.HaptocorrinMicrograms:R},{o.TissueMicrograms:R},{o.ProteinBoundMicrograms:R},{o.UrinaryLoss:R}"));
+                    doses.WriteLine(Invariant($"{p.Index},{intake.Day:R},{o.TranscobalaminMicrograms:R},{o.HaptocorrinMicrograms:R},{o.TissueMicrograms:R},{o.ProteinBoundMicrograms:R},{o.UrinaryLossMicrograms:R}"));
                 }
             }
         }

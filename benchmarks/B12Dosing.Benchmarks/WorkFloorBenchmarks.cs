@@ -27,7 +27,7 @@ public class WorkFloorBenchmarks : SpanPathBenchmark
         _retainedByDay = new double[Plan.OutputCount];
         foreach (var intake in Plan.IntakeOutcomes(Physiology.Healthy))
         {
-            _retainedByDay[(int)intake.Day] += intake.Outcome.Retained;
+            _retainedByDay[(int)intake.Day] += intake.Outcome.RetainedMicrograms;
         }
 
         // The one-day propagator of the same rates (set-up only; its values do not change the cost).

@@ -28,12 +28,12 @@ foreach (var dose in doses)
 {
     var healthy = AbsorptionModel.Evaluate(dose, Physiology.Healthy);
     var noIf = AbsorptionModel.Evaluate(dose, Physiology.PerniciousAnemia);
-    Console.WriteLine($"{dose,-34} {healthy.Absorbed,18:F1} {healthy.Retained,8:F1}   {noIf.Absorbed,16:F1} {noIf.Retained,8:F1}");
+    Console.WriteLine($"{dose,-34} {healthy.Absorbed.Micrograms,18:F1} {healthy.Retained.Micrograms,8:F1}   {noIf.Absorbed.Micrograms,16:F1} {noIf.Retained.Micrograms,8:F1}");
 }
 
-var oral = AbsorptionModel.Evaluate(Dose.Oral(amount), Physiology.Healthy).Retained;
-var im = AbsorptionModel.Evaluate(Dose.Intramuscular(amount), Physiology.Healthy).Retained;
-var imHydroxo = AbsorptionModel.Evaluate(Dose.Intramuscular(amount, CobalaminForm.Hydroxocobalamin), Physiology.Healthy).Retained;
+var oral = AbsorptionModel.Evaluate(Dose.Oral(amount), Physiology.Healthy).Retained.Micrograms;
+var im = AbsorptionModel.Evaluate(Dose.Intramuscular(amount), Physiology.Healthy).Retained.Micrograms;
+var imHydroxo = AbsorptionModel.Evaluate(Dose.Intramuscular(amount, CobalaminForm.Hydroxocobalamin), Physiology.Healthy).Retained.Micrograms;
 Console.WriteLine();
 Console.WriteLine($"An IM injection keeps {im / oral:F0} times what the same oral dose keeps ({imHydroxo / oral:F0} times as hydroxocobalamin), not 1000 times.");
 Console.WriteLine();
@@ -47,7 +47,7 @@ if (args.Length == 2 && args[0] == "--svg")
     // Kept against dose on log axes, from 1 µg to 10 mg: where each route saturates.
     double[] amounts = [.. Enumerable.Range(0, 41).Select(i => Math.Pow(10, i / 10.0))];
     ChartSeries Curve(string name, Func<Mass, Dose> route, Physiology physiology) => new(
-        name, amounts.Select(a => new ChartPoint(a, AbsorptionModel.Evaluate(route(Mass.FromMicrograms(a)), physiology).Retained)));
+        name, amounts.Select(a => new ChartPoint(a, AbsorptionModel.Evaluate(route(Mass.FromMicrograms(a)), physiology).Retained.Micrograms)));
     var chart = new SvgChart(
         "B12 kept from one dose, by route",
         new ChartAxis("Dose (µg)", AxisScale.Log10),

@@ -27,10 +27,10 @@ var settings = new SimulationSettings(TimeSpan.FromDays(365))
 var results = protocols.ToDictionary(name => name, name => Simulator.Run(RegimenCatalogue.Get(name).Regimen, settings));
 
 static string Day(SimulationResult result, double stores) =>
-    result.TryFindDayStoresReach(stores, out var day) ? day.ToString("F1") : "never";
+    result.TryFindTimeStoresReach(Mass.FromMicrograms(stores), out var time) ? time.Days.ToString("F1") : "never";
 
 var start = results[protocols[0]].Series[0];
-Console.WriteLine($"Pernicious anaemia, first year of treatment. At diagnosis: stores {start.StoresMicrograms:F0} µg, serum {start.SerumPicogramsPerMilliliter:F0} pg/mL.");
+Console.WriteLine($"Pernicious anaemia, first year of treatment. At diagnosis: stores {start.Stores.Micrograms:F0} µg, serum {start.Serum.PicogramsPerMilliliter:F0} pg/mL.");
 Console.WriteLine("Stores (µg) on days 30, 90 and 365; serum (pg/mL) on day 120 (the Kuzminski 1998 comparison) and day 365;");
 Console.WriteLine("days until the stores pass 300 µg (the smallest healthy store, IOM 1998) and 2500 µg (the average adult, Carmel 2008).");
 Console.WriteLine();
@@ -38,9 +38,9 @@ Console.WriteLine($"{"protocol",-25} {"d30",7} {"d90",7} {"d365",7} {"serum d120
 foreach (var (name, r) in results)
 {
     Console.WriteLine(
-        $"{name,-25} {r.Series[30].StoresMicrograms,7:F0} {r.Series[90].StoresMicrograms,7:F0} {r.Series[365].StoresMicrograms,7:F0} " +
-        $"{r.Series[120].SerumPicogramsPerMilliliter,11:F0} {r.Series[365].SerumPicogramsPerMilliliter,11:F0} " +
-        $"{Day(r, 300),10} {Day(r, 2500),11}  {r.Summary.TotalDoseMicrograms / 1000,8:F1} mg");
+        $"{name,-25} {r.Series[30].Stores.Micrograms,7:F0} {r.Series[90].Stores.Micrograms,7:F0} {r.Series[365].Stores.Micrograms,7:F0} " +
+        $"{r.Series[120].Serum.PicogramsPerMilliliter,11:F0} {r.Series[365].Serum.PicogramsPerMilliliter,11:F0} " +
+        $"{Day(r, 300),10} {Day(r, 2500),11}  {r.Summary.TotalDose.Micrograms / 1000,8:F1} mg");
 }
 
 Console.WriteLine();
@@ -50,8 +50,8 @@ foreach (var name in protocols)
 }
 
 Console.WriteLine();
-var oral = results["kuzminski-oral"].Series[365].StoresMicrograms;
-var im = results["kuzminski-im"].Series[365].StoresMicrograms;
+var oral = results["kuzminski-oral"].Series[365].Stores.Micrograms;
+var im = results["kuzminski-im"].Series[365].Stores.Micrograms;
 Console.WriteLine($"After a year, 2000 µg by mouth daily has put {oral / im:F1} times the stores of the Kuzminski IM arm in place.");
 Console.WriteLine();
 Console.WriteLine("Reading: without intrinsic factor only about 1 % of an oral dose is absorbed, but 1 % of 2000 µg every");
@@ -64,13 +64,13 @@ if (args.Length == 2 && args[0] == "--svg")
 {
     var months = new ChartAxis("Time (months)");
     ChartSeries[] Curves(Func<SimulationRow, double> value) =>
-        [.. results.Select(p => new ChartSeries(p.Key, p.Value.Series.Select(row => new ChartPoint(row.Day / DaysPerMonth, value(row)))))];
+        [.. results.Select(p => new ChartSeries(p.Key, p.Value.Series.Select(row => new ChartPoint(row.Time.TotalDays / DaysPerMonth, value(row)))))];
     var stores = new SvgChart("Pernicious anaemia: body stores in the first year of treatment", months,
-            new ChartAxis("Body stores (µg)", includeZero: true), Curves(row => row.StoresMicrograms))
+            new ChartAxis("Body stores (µg)", includeZero: true), Curves(row => row.Stores.Micrograms))
         .WithBand(new ThresholdBand("below the smallest healthy store, 300 µg", 0, 300, BandTone.Danger));
     // Log serum axis: the peaks after each injection are tens of times the NICE thresholds, which stay readable.
     var serum = new SvgChart("Serum B12 (daily values) against NICE NG239", months,
-            new ChartAxis("Serum B12 (pg/mL)", AxisScale.Log10), Curves(row => row.SerumPicogramsPerMilliliter))
+            new ChartAxis("Serum B12 (pg/mL)", AxisScale.Log10), Curves(row => row.Serum.PicogramsPerMilliliter))
         .WithBands(SerumGuidelines.NiceTotal.ChartBands(SerumUnit.PicogramsPerMilliliter));
     var chart = new SvgFigure([stores, serum]);
     File.WriteAllText(args[1], chart.ToSvg());

@@ -12,9 +12,10 @@ using B12Dosing.Charts;
 using B12Dosing.Guidelines;
 using B12Dosing.Kinetics;
 using B12Dosing.Regimens;
+using UnitsNet;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-var lowestHealthyStores = SerumModel.Default.LowStoresMicrograms;  // 300 µg, IOM 1998 (Appendix N); the serum model puts 180 pg/mL there
+var lowestHealthyStores = SerumModel.Default.LowStores.Micrograms;  // 300 µg, IOM 1998 (Appendix N); the serum model puts 180 pg/mL there
 var niceIndeterminate = SerumGuidelines.NiceTotal.Bands[1].Upper;   // 350 pg/mL, NICE NG239 (2024): below it deficiency is no longer "unlikely"
 const int Horizon = 20; // years
 
@@ -38,14 +39,14 @@ Console.WriteLine();
 Console.WriteLine($"{"condition and intake",-36} {$"serum < {niceIndeterminate}",12} {$"stores < {lowestHealthyStores}",13} {"stores at 5 y",14} {$"at {Horizon} y",10} {"loss/day",9}");
 foreach (var (name, result) in cases)
 {
-    var serum = YearsUntil(result, r => (r.TryFindDaySerumReaches(niceIndeterminate, out var d), d));
-    var stores = YearsUntil(result, r => (r.TryFindDayStoresReach(lowestHealthyStores, out var d), d));
+    var serum = YearsUntil(result, r => (r.TryFindTimeSerumReaches(MassConcentration.FromPicogramsPerMilliliter(niceIndeterminate), out var t), t.Days));
+    var stores = YearsUntil(result, r => (r.TryFindTimeStoresReach(Mass.FromMicrograms(lowestHealthyStores), out var t), t.Days));
     Console.WriteLine(
-        $"{name,-36} {serum,12} {stores,13} {result.Series[365 * 5].StoresMicrograms,11:F0} µg {result.Series[^1].StoresMicrograms,7:F0} µg {result.Settings.Physiology.StoreLossPerDay,9:P3}");
+        $"{name,-36} {serum,12} {stores,13} {result.Series[365 * 5].Stores.Micrograms,11:F0} µg {result.Series[^1].Stores.Micrograms,7:F0} µg {result.Settings.Physiology.StoreLossPerDay,9:P3}");
 }
 
 Console.WriteLine();
-var healthy = cases[0].Result.Series[^1].StoresMicrograms;
+var healthy = cases[0].Result.Series[^1].Stores.Micrograms;
 Console.WriteLine("Reading: without intrinsic factor (pernicious anaemia, gastrectomy) bile is no longer reabsorbed and food gives");
 Console.WriteLine("almost nothing, so the stores fall by a fixed fraction a day, diet or not, and full stores last a few years:");
 Console.WriteLine("that is why the treatment is for life. With intrinsic factor the stores settle where what the diet gives");
@@ -60,7 +61,7 @@ if (args.Length == 2 && args[0] == "--svg")
         new ChartAxis("Body stores (µg)", includeZero: true),
         // Gastrectomy is modelled as pernicious anaemia, and no B12 at all differs little from the diet: one curve for the three.
         cases.Where(c => !c.Name.StartsWith("gastrectomy", StringComparison.Ordinal) && !c.Name.Contains("no B12", StringComparison.Ordinal))
-            .Select(c => new ChartSeries(c.Name.Replace("pernicious-anemia", "pernicious-anemia or gastrectomy", StringComparison.Ordinal), c.Result.Series.Where((_, i) => i % 7 == 0).Select(r => new ChartPoint(r.Day / 365, r.StoresMicrograms)))))
+            .Select(c => new ChartSeries(c.Name.Replace("pernicious-anemia", "pernicious-anemia or gastrectomy", StringComparison.Ordinal), c.Result.Series.Where((_, i) => i % 7 == 0).Select(r => new ChartPoint(r.Time.TotalDays / 365, r.Stores.Micrograms)))))
         .WithBand(new ThresholdBand($"below the smallest healthy store, {lowestHealthyStores} µg", 0, lowestHealthyStores, BandTone.Danger));
     File.WriteAllText(args[1], chart.ToSvg());
     Console.WriteLine($"Chart written to {args[1]}");

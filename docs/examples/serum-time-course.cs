@@ -29,25 +29,25 @@ var eightWeeks = new SimulationSettings(TimeSpan.FromDays(56)) { SampleTimes = h
 SimulationResult Injected(CobalaminForm form) => Simulator.Run([new DoseEvent(TimeSpan.Zero, Dose.Intramuscular(injection, form))], eightWeeks);
 var cyano = Injected(CobalaminForm.Cyanocobalamin);
 var hydroxo = Injected(CobalaminForm.Hydroxocobalamin);
-static SimulationRow At(SimulationResult result, double day) => result.Series.Single(r => Math.Abs(r.Day - day) < 1e-9);
+static SimulationRow At(SimulationResult result, double day) => result.Series.Single(r => Math.Abs(r.Time.TotalDays - day) < 1e-9);
 
 Console.WriteLine("(a) One 1000 µg IM injection, healthy adult with average stores: serum B12 (pg/mL) and holoTC (pmol/L).");
-Console.WriteLine($"    Before it: serum {cyano.Series[0].SerumPicogramsPerMilliliter:F0} pg/mL, holoTC {cyano.Series[0].HoloTranscobalaminPicomolesPerLiter:F1} pmol/L.");
+Console.WriteLine($"    Before it: serum {cyano.Series[0].Serum.PicogramsPerMilliliter:F0} pg/mL, holoTC {cyano.Series[0].HoloTranscobalamin.PicomolesPerLiter:F1} pmol/L.");
 Console.WriteLine($"    Serum after hydroxocobalamin (OHCbl) as a multiple of serum after cyanocobalamin (CNCbl), against {PublishedData.Blood1961Serum}.");
 Console.WriteLine();
 Console.WriteLine($"{"time",-12} {"CNCbl serum",12} {"OHCbl serum",12} {"CNCbl holoTC",13} {"OHCbl holoTC",13} {"multiple",9} {"published",10} {"ratio",6}");
 foreach (var point in PublishedData.SerumMultiples.Where(p => p.DoseMicrograms == injection.Micrograms))
 {
     var (c, h) = (At(cyano, point.Day), At(hydroxo, point.Day));
-    var multiple = h.SerumPicogramsPerMilliliter / c.SerumPicogramsPerMilliliter;
+    var multiple = h.Serum.PicogramsPerMilliliter / c.Serum.PicogramsPerMilliliter;
     var time = point.Day < 7 ? $"{point.Day * 24:F0} h" : $"day {point.Day:F0}";
     Console.WriteLine(
-        $"{"serum " + time,-12} {c.SerumPicogramsPerMilliliter,12:F0} {h.SerumPicogramsPerMilliliter,12:F0} {c.HoloTranscobalaminPicomolesPerLiter,13:F1} " +
-        $"{h.HoloTranscobalaminPicomolesPerLiter,13:F1} {multiple,9:F2} {point.Value,10:F2} {multiple / point.Value,6:F2}");
+        $"{"serum " + time,-12} {c.Serum.PicogramsPerMilliliter,12:F0} {h.Serum.PicogramsPerMilliliter,12:F0} {c.HoloTranscobalamin.PicomolesPerLiter,13:F1} " +
+        $"{h.HoloTranscobalamin.PicomolesPerLiter,13:F1} {multiple,9:F2} {point.Value,10:F2} {multiple / point.Value,6:F2}");
 }
 
-Console.WriteLine($"{"serum day 56",-12} {cyano.Series[^1].SerumPicogramsPerMilliliter,12:F0} {hydroxo.Series[^1].SerumPicogramsPerMilliliter,12:F0} " +
-    $"{cyano.Series[^1].HoloTranscobalaminPicomolesPerLiter,13:F1} {hydroxo.Series[^1].HoloTranscobalaminPicomolesPerLiter,13:F1}");
+Console.WriteLine($"{"serum day 56",-12} {cyano.Series[^1].Serum.PicogramsPerMilliliter,12:F0} {hydroxo.Series[^1].Serum.PicogramsPerMilliliter,12:F0} " +
+    $"{cyano.Series[^1].HoloTranscobalamin.PicomolesPerLiter,13:F1} {hydroxo.Series[^1].HoloTranscobalamin.PicomolesPerLiter,13:F1}");
 Console.WriteLine("(Blood 1961 sampled weeks 2-4; the model reads it on day 21.)");
 
 // (b) A daily supply for 10 years from low stores (1000 µg, the low status of the Greibe comparisons), with and
@@ -80,10 +80,10 @@ Console.WriteLine($"{"supply",-19} {"person",-8} {"wk 8",6} {"wk 52",6} {"yr 10"
 foreach (var (supply, person, physiology, result) in steady)
 {
     var end = result.Series[^1];
-    var alone = StoresAlone(physiology, end.StoresMicrograms).SerumPicogramsPerMilliliter;
+    var alone = StoresAlone(physiology, end.Stores.Micrograms).Serum.PicogramsPerMilliliter;
     Console.WriteLine(
-        $"{supply,-19} {person,-8} {result.Series[8].SerumPicogramsPerMilliliter,6:F0} {result.Series[52].SerumPicogramsPerMilliliter,6:F0} {end.SerumPicogramsPerMilliliter,6:F0} " +
-        $"{end.HoloTranscobalaminPicomolesPerLiter,7:F1} {end.StoresMicrograms,7:F0} {alone,13:F0} {end.SerumPicogramsPerMilliliter / alone,5:F2}");
+        $"{supply,-19} {person,-8} {result.Series[8].Serum.PicogramsPerMilliliter,6:F0} {result.Series[52].Serum.PicogramsPerMilliliter,6:F0} {end.Serum.PicogramsPerMilliliter,6:F0} " +
+        $"{end.HoloTranscobalamin.PicomolesPerLiter,7:F1} {end.Stores.Micrograms,7:F0} {alone,13:F0} {end.Serum.PicogramsPerMilliliter / alone,5:F2}");
 }
 
 Console.WriteLine();
@@ -109,8 +109,8 @@ static double DailyRise(PublishedPoint point, bool serum)
     var treated = Simulator.Run(Enumerable.Range(0, (int)point.Day).Select(d => new DoseEvent(TimeSpan.FromDays(d), dose)), settings).Series[^1];
     var untreated = Simulator.Run([], settings).Series[^1];
     return serum
-        ? treated.SerumPicomolesPerLiter - untreated.SerumPicomolesPerLiter
-        : treated.HoloTranscobalaminPicomolesPerLiter - untreated.HoloTranscobalaminPicomolesPerLiter;
+        ? treated.SerumMolarity.PicomolesPerLiter - untreated.SerumMolarity.PicomolesPerLiter
+        : treated.HoloTranscobalamin.PicomolesPerLiter - untreated.HoloTranscobalamin.PicomolesPerLiter;
 }
 
 // (c) CobaSorb (Greibe 2018): three oral doses a day, 6 h apart, on two days; holoTC 48 h after the first dose
@@ -133,10 +133,10 @@ Console.WriteLine();
 Console.WriteLine($"{"dose",-10} {"status",-7} {"before",7} {"at 48 h",8} {"rise",6} {"published",10} {"ratio",6}");
 foreach (var (point, dosed, undosed) in arms)
 {
-    var before = dosed.Series[0].HoloTranscobalaminPicomolesPerLiter;
-    var rise = dosed.Series[48].HoloTranscobalaminPicomolesPerLiter - undosed.Series[48].HoloTranscobalaminPicomolesPerLiter;
+    var before = dosed.Series[0].HoloTranscobalamin.PicomolesPerLiter;
+    var rise = dosed.Series[48].HoloTranscobalamin.PicomolesPerLiter - undosed.Series[48].HoloTranscobalamin.PicomolesPerLiter;
     var status = point.InitialStoresMicrograms < SimulationSettings.AverageStores.Micrograms ? "low" : "normal";
-    Console.WriteLine($"{point.DoseMicrograms + " µg x6",-10} {status,-7} {before,7:F1} {dosed.Series[48].HoloTranscobalaminPicomolesPerLiter,8:F1} {rise,6:F1} {point.Value,10:F0} {rise / point.Value,6:F2}");
+    Console.WriteLine($"{point.DoseMicrograms + " µg x6",-10} {status,-7} {before,7:F1} {dosed.Series[48].HoloTranscobalamin.PicomolesPerLiter,8:F1} {rise,6:F1} {point.Value,10:F0} {rise / point.Value,6:F2}");
 }
 
 Console.WriteLine();
@@ -153,42 +153,42 @@ if (args.Length == 2 && args[0] == "--svg")
     // and the weeks on haptocorrin both show; the value before the injection is in the table.
     var hoursAxis = new ChartAxis("Time after the injection (hours, log scale; 24 h = 1 day, 336 h = 2 weeks)", AxisScale.Log10);
     ChartSeries Curve(string name, SimulationResult r, Func<SimulationRow, double> value, int colour) =>
-        new(name, r.Series.Where(row => row.Day > 0).Select(row => new ChartPoint(row.Day * 24, value(row)))) { PaletteIndex = colour };
+        new(name, r.Series.Where(row => row.Time.TotalDays > 0).Select(row => new ChartPoint(row.Time.TotalDays * 24, value(row)))) { PaletteIndex = colour };
     var serumBands = SerumGuidelines.NiceTotal.ChartBands(SerumUnit.PicogramsPerMilliliter);
     var activeBands = SerumGuidelines.NiceActive.ChartBands(SerumUnit.PicomolesPerLiter);
     var injectedSerum = new SvgChart("(a) Serum B12 after one 1000 µg IM injection", hoursAxis, new ChartAxis("Serum B12 (pg/mL)", AxisScale.Log10),
         [
-            Curve("cyanocobalamin", cyano, r => r.SerumPicogramsPerMilliliter, 0),
-            Curve("hydroxocobalamin", hydroxo, r => r.SerumPicogramsPerMilliliter, 1),
+            Curve("cyanocobalamin", cyano, r => r.Serum.PicogramsPerMilliliter, 0),
+            Curve("hydroxocobalamin", hydroxo, r => r.Serum.PicogramsPerMilliliter, 1),
             new ChartSeries("Blood 1961: the published multiple of the model's cyanocobalamin serum", PublishedData.SerumMultiples
                 .Where(p => p.DoseMicrograms == injection.Micrograms)
-                .Select(p => new ChartPoint(p.Day * 24, p.Value * At(cyano, p.Day).SerumPicogramsPerMilliliter)), SeriesStyle.Markers) { PaletteIndex = 6 },
+                .Select(p => new ChartPoint(p.Day * 24, p.Value * At(cyano, p.Day).Serum.PicogramsPerMilliliter)), SeriesStyle.Markers) { PaletteIndex = 6 },
         ])
         .WithBands(serumBands);
     var injectedActive = new SvgChart("(a) Active B12 (holoTC) after the injection", hoursAxis, new ChartAxis("holoTC (pmol/L)", AxisScale.Log10),
-        [Curve("cyanocobalamin", cyano, r => r.HoloTranscobalaminPicomolesPerLiter, 0), Curve("hydroxocobalamin", hydroxo, r => r.HoloTranscobalaminPicomolesPerLiter, 1)])
+        [Curve("cyanocobalamin", cyano, r => r.HoloTranscobalamin.PicomolesPerLiter, 0), Curve("hydroxocobalamin", hydroxo, r => r.HoloTranscobalamin.PicomolesPerLiter, 1)])
         .WithBands(activeBands);
 
     // (b): colour by supply, solid with intrinsic factor and dashed without.
     var years = new ChartAxis("Time (years)");
     // A log axis cannot show zero (no holoTC at all, as without intrinsic factor and intake): such rows are left out.
     ChartSeries[] Daily(Func<SimulationRow, double> value) =>
-        [.. steady.Select((s, i) => new ChartSeries($"{s.Supply}, {s.Person}", s.Result.Series.Where(row => value(row) > 0).Select(row => new ChartPoint(row.Day / 365, value(row))))
+        [.. steady.Select((s, i) => new ChartSeries($"{s.Supply}, {s.Person}", s.Result.Series.Where(row => value(row) > 0).Select(row => new ChartPoint(row.Time.TotalDays / 365, value(row))))
         {
             PaletteIndex = i / people.Length,
             Dash = s.Person == people[0].Name ? LineDash.Solid : LineDash.Dashed,
         })];
-    var dailySerum = new SvgChart("(b) Serum B12 on a daily oral supply", years, new ChartAxis("Serum B12 (pg/mL)", AxisScale.Log10), Daily(r => r.SerumPicogramsPerMilliliter))
+    var dailySerum = new SvgChart("(b) Serum B12 on a daily oral supply", years, new ChartAxis("Serum B12 (pg/mL)", AxisScale.Log10), Daily(r => r.Serum.PicogramsPerMilliliter))
         .WithBands(serumBands);
-    var dailyActive = new SvgChart("(b) Active B12 (holoTC) on a daily oral supply", years, new ChartAxis("holoTC (pmol/L)", AxisScale.Log10), Daily(r => r.HoloTranscobalaminPicomolesPerLiter))
+    var dailyActive = new SvgChart("(b) Active B12 (holoTC) on a daily oral supply", years, new ChartAxis("holoTC (pmol/L)", AxisScale.Log10), Daily(r => r.HoloTranscobalamin.PicomolesPerLiter))
         .WithBands(activeBands);
 
     // (c): holoTC over the three days of each CobaSorb arm, and the published rise added to the model's 48-h baseline.
     var cobaSorb = new SvgChart("(c) holoTC on two days of small oral doses (CobaSorb)", new ChartAxis("Time after the first dose (h)"), new ChartAxis("holoTC (pmol/L)"),
         [.. arms.Select((a, i) => new ChartSeries($"{a.Point.DoseMicrograms} µg x6, {(a.Point.InitialStoresMicrograms < 2500 ? "low" : "normal")} status",
-            a.Dosed.Series.Select(row => new ChartPoint(row.Day * 24, row.HoloTranscobalaminPicomolesPerLiter))) { PaletteIndex = i })]);
+            a.Dosed.Series.Select(row => new ChartPoint(row.Time.TotalDays * 24, row.HoloTranscobalamin.PicomolesPerLiter))) { PaletteIndex = i })]);
     cobaSorb = cobaSorb.WithSeries(new ChartSeries("Greibe 2018: median rise on the model's baseline",
-        arms.Select(a => new ChartPoint(48, a.Undosed.Series[48].HoloTranscobalaminPicomolesPerLiter + a.Point.Value)), SeriesStyle.Markers) { PaletteIndex = 6 });
+        arms.Select(a => new ChartPoint(48, a.Undosed.Series[48].HoloTranscobalamin.PicomolesPerLiter + a.Point.Value)), SeriesStyle.Markers) { PaletteIndex = 6 });
 
     var figure = new SvgFigure([injectedSerum, injectedActive, dailySerum, dailyActive, cobaSorb]);
     File.WriteAllText(args[1], figure.ToSvg());

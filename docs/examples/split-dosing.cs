@@ -29,13 +29,13 @@ Console.WriteLine();
 Console.WriteLine($"{"daily amount",12} {"once",8} {"2 doses",8} {"3 doses",8} {"4 doses",8}   {"gain, 3 doses vs once",22}");
 foreach (var total in new[] { 3.0, 6.0, 25.0, 100.0, 1000.0 })
 {
-    var absorbed = splits.Select(n => AbsorptionModel.EvaluateSeries(Day(total, n, Evenly(n)), healthy).Absorbed).ToArray();
+    var absorbed = splits.Select(n => AbsorptionModel.EvaluateSeries(Day(total, n, Evenly(n)), healthy).Absorbed.Micrograms).ToArray();
     Console.WriteLine($"{total + " µg",12} {absorbed[0],8:F2} {absorbed[1],8:F2} {absorbed[2],8:F2} {absorbed[3],8:F2}   {absorbed[2] / absorbed[0],21:F2}x");
 }
 
 Console.WriteLine();
 Console.WriteLine("The spacing matters: 3 doses of 2 µg, by the hours between doses");
-Console.WriteLine($"(used IF capacity recovers exponentially with a time constant of {healthy.IntrinsicFactorRecoveryHours:F2} h)");
+Console.WriteLine($"(used IF capacity recovers exponentially with a time constant of {healthy.IntrinsicFactorRecovery.Hours:F2} h)");
 Console.WriteLine();
 Console.WriteLine($"{"hours apart",12} {"absorbed (µg)",14} {"IF free at the last dose (µg)",30}");
 foreach (var hours in new[] { 0.5, 1.0, 2.0, 4.0, 6.0 })
@@ -43,7 +43,7 @@ foreach (var hours in new[] { 0.5, 1.0, 2.0, 4.0, 6.0 })
     var events = Day(6, 3, TimeSpan.FromHours(hours));
     var day = AbsorptionModel.EvaluateSeries(events, healthy);
     var beforeLast = AbsorptionModel.EvaluateSeries(events[..2], healthy).IntrinsicFactorAfter.After(TimeSpan.FromHours(hours), healthy);
-    Console.WriteLine($"{hours + " h",12} {day.Absorbed,14:F2} {beforeLast.AvailableMicrograms,30:F2}");
+    Console.WriteLine($"{hours + " h",12} {day.Absorbed.Micrograms,14:F2} {beforeLast.Available.Micrograms,30:F2}");
 }
 
 Console.WriteLine();
@@ -60,7 +60,7 @@ if (args.Length == 2 && args[0] == "--svg")
         new ChartAxis("Absorbed per day (µg)", AxisScale.Log10),
         splits.Select(n => new ChartSeries(
             n == 1 ? "once a day" : $"{n} doses, {24 / n} h apart",
-            totals.Select(t => new ChartPoint(t, AbsorptionModel.EvaluateSeries(Day(t, n, Evenly(n)), healthy).Absorbed)))));
+            totals.Select(t => new ChartPoint(t, AbsorptionModel.EvaluateSeries(Day(t, n, Evenly(n)), healthy).Absorbed.Micrograms)))));
     File.WriteAllText(args[1], chart.ToSvg());
     Console.WriteLine($"Chart written to {args[1]}");
 }

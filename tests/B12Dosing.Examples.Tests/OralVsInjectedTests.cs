@@ -24,7 +24,7 @@ public sealed class OralVsInjectedTests
         var printed = Run.Row(dose.ToString());
         var healthy = AbsorptionModel.Evaluate(dose, Physiology.Healthy);
         var noIf = AbsorptionModel.Evaluate(dose, Physiology.PerniciousAnemia);
-        double[] expected = [healthy.Absorbed, healthy.Retained, noIf.Absorbed, noIf.Retained];
+        double[] expected = [healthy.Absorbed.Micrograms, healthy.Retained.Micrograms, noIf.Absorbed.Micrograms, noIf.Retained.Micrograms];
         Assert.Equal(expected.Length, printed.Length);
         for (var i = 0; i < expected.Length; i++)
         {
@@ -36,9 +36,9 @@ public sealed class OralVsInjectedTests
     public void Prints_how_many_times_more_an_injection_keeps()
     {
         var printed = Run.Row("An IM injection keeps ");
-        var oral = AbsorptionModel.Evaluate(Dose.Oral(Amount), Physiology.Healthy).Retained;
-        var im = AbsorptionModel.Evaluate(Dose.Intramuscular(Amount), Physiology.Healthy).Retained;
-        var hydroxo = AbsorptionModel.Evaluate(Dose.Intramuscular(Amount, CobalaminForm.Hydroxocobalamin), Physiology.Healthy).Retained;
+        var oral = AbsorptionModel.Evaluate(Dose.Oral(Amount), Physiology.Healthy).Retained.Micrograms;
+        var im = AbsorptionModel.Evaluate(Dose.Intramuscular(Amount), Physiology.Healthy).Retained.Micrograms;
+        var hydroxo = AbsorptionModel.Evaluate(Dose.Intramuscular(Amount, CobalaminForm.Hydroxocobalamin), Physiology.Healthy).Retained.Micrograms;
         ExampleRun.AssertRounded(im / oral, printed[0], 0, "IM / oral");
         ExampleRun.AssertRounded(hydroxo / oral, printed[1], 0, "IM hydroxocobalamin / oral");
     }

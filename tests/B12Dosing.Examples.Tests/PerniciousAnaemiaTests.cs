@@ -29,21 +29,21 @@ public sealed class PerniciousAnaemiaTests
         var result = Simulate(protocol);
         var expected = new List<(double Value, int Decimals, string What)>
         {
-            (result.Series[30].StoresMicrograms, 0, "stores on day 30"),
-            (result.Series[90].StoresMicrograms, 0, "stores on day 90"),
-            (result.Series[365].StoresMicrograms, 0, "stores on day 365"),
-            (result.Series[120].SerumPicogramsPerMilliliter, 0, "serum on day 120"),
-            (result.Series[365].SerumPicogramsPerMilliliter, 0, "serum on day 365"),
+            (result.Series[30].Stores.Micrograms, 0, "stores on day 30"),
+            (result.Series[90].Stores.Micrograms, 0, "stores on day 90"),
+            (result.Series[365].Stores.Micrograms, 0, "stores on day 365"),
+            (result.Series[120].Serum.PicogramsPerMilliliter, 0, "serum on day 120"),
+            (result.Series[365].Serum.PicogramsPerMilliliter, 0, "serum on day 365"),
         };
         foreach (var stores in new[] { 300.0, 2500.0 })
         {
-            if (result.TryFindDayStoresReach(stores, out var day))
+            if (result.TryFindTimeStoresReach(Mass.FromMicrograms(stores), out var time))
             {
-                expected.Add((day, 1, $"day the stores reach {stores} µg"));
+                expected.Add((time.Days, 1, $"day the stores reach {stores} µg"));
             }
         }
 
-        expected.Add((result.Summary.TotalDoseMicrograms / 1000, 1, "mg dosed"));
+        expected.Add((result.Summary.TotalDose.Micrograms / 1000, 1, "mg dosed"));
         var line = Assert.Single(Run.Lines, l => l.StartsWith(protocol + " ", StringComparison.Ordinal) && l.EndsWith(" mg", StringComparison.Ordinal));
         var printed = ExampleRun.Numbers(line[protocol.Length..]);
         Assert.Equal(expected.Count, printed.Length);
@@ -60,7 +60,7 @@ public sealed class PerniciousAnaemiaTests
     public void Prints_the_oral_to_im_ratio_of_stores_after_a_year()
     {
         var printed = Run.Row("After a year, 2000 µg by mouth daily has put ");
-        var ratio = Simulate("kuzminski-oral").Series[365].StoresMicrograms / Simulate("kuzminski-im").Series[365].StoresMicrograms;
+        var ratio = Simulate("kuzminski-oral").Series[365].Stores.Micrograms / Simulate("kuzminski-im").Series[365].Stores.Micrograms;
         ExampleRun.AssertRounded(ratio, printed[0], 1, "oral / IM stores after a year");
     }
 

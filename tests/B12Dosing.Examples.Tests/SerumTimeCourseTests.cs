@@ -53,8 +53,8 @@ public sealed class SerumTimeCourseTests
         var start = Simulator.Run([], new SimulationSettings(TimeSpan.FromDays(1))).Series[0];
         var printed = Run.Row("Before it: ");
         Assert.Equal(2, printed.Length);
-        ExampleRun.AssertRounded(start.SerumPicogramsPerMilliliter, printed[0], 0, "serum before the injection");
-        ExampleRun.AssertRounded(start.HoloTranscobalaminPicomolesPerLiter, printed[1], 1, "holoTC before the injection");
+        ExampleRun.AssertRounded(start.Serum.PicogramsPerMilliliter, printed[0], 0, "serum before the injection");
+        ExampleRun.AssertRounded(start.HoloTranscobalamin.PicomolesPerLiter, printed[1], 1, "holoTC before the injection");
     }
 
     [Theory]
@@ -68,10 +68,10 @@ public sealed class SerumTimeCourseTests
         var printed = Run.Row(label + " ");
         (double Value, int Decimals, string What)[] expected =
         [
-            (cyano.SerumPicogramsPerMilliliter, 0, "CNCbl serum"),
-            (hydroxo.SerumPicogramsPerMilliliter, 0, "OHCbl serum"),
-            (cyano.HoloTranscobalaminPicomolesPerLiter, 1, "CNCbl holoTC"),
-            (hydroxo.HoloTranscobalaminPicomolesPerLiter, 1, "OHCbl holoTC"),
+            (cyano.Serum.PicogramsPerMilliliter, 0, "CNCbl serum"),
+            (hydroxo.Serum.PicogramsPerMilliliter, 0, "OHCbl serum"),
+            (cyano.HoloTranscobalamin.PicomolesPerLiter, 1, "CNCbl holoTC"),
+            (hydroxo.HoloTranscobalamin.PicomolesPerLiter, 1, "OHCbl holoTC"),
             (point.ModelValue(), 2, "model multiple"),
             (point.Value, 2, "published multiple"),
             (point.Ratio(), 2, "model/published"),
@@ -86,8 +86,8 @@ public sealed class SerumTimeCourseTests
         var hydroxo = At(Injected(CobalaminForm.Hydroxocobalamin), 56, Physiology.Healthy);
         AssertRow(
             [
-                (cyano.SerumPicogramsPerMilliliter, 0, "CNCbl serum"), (hydroxo.SerumPicogramsPerMilliliter, 0, "OHCbl serum"),
-                (cyano.HoloTranscobalaminPicomolesPerLiter, 1, "CNCbl holoTC"), (hydroxo.HoloTranscobalaminPicomolesPerLiter, 1, "OHCbl holoTC"),
+                (cyano.Serum.PicogramsPerMilliliter, 0, "CNCbl serum"), (hydroxo.Serum.PicogramsPerMilliliter, 0, "OHCbl serum"),
+                (cyano.HoloTranscobalamin.PicomolesPerLiter, 1, "CNCbl holoTC"), (hydroxo.HoloTranscobalamin.PicomolesPerLiter, 1, "OHCbl holoTC"),
             ],
             Run.Row("serum day 56 "),
             "day 56");
@@ -108,19 +108,19 @@ public sealed class SerumTimeCourseTests
         };
         var rows = Simulator.Run(regimen, settings).Series;
         var end = rows[2];
-        var alone = Simulator.Run([], new SimulationSettings(TimeSpan.FromDays(1)) { Physiology = physiology, InitialStores = Mass.FromMicrograms(end.StoresMicrograms) })
-            .Series[0].SerumPicogramsPerMilliliter;
+        var alone = Simulator.Run([], new SimulationSettings(TimeSpan.FromDays(1)) { Physiology = physiology, InitialStores = Mass.FromMicrograms(end.Stores.Micrograms) })
+            .Series[0].Serum.PicogramsPerMilliliter;
         var line = Assert.Single(Run.Lines, l => l.StartsWith(supply + " ", StringComparison.Ordinal) && l[supply.Length..].TrimStart().StartsWith(person + " ", StringComparison.Ordinal));
         var printed = ExampleRun.Numbers(line[(line.IndexOf(person, supply.Length, StringComparison.Ordinal) + person.Length)..]);
         AssertRow(
             [
-                (rows[0].SerumPicogramsPerMilliliter, 0, "serum at week 8"),
-                (rows[1].SerumPicogramsPerMilliliter, 0, "serum at week 52"),
-                (end.SerumPicogramsPerMilliliter, 0, "serum at year 10"),
-                (end.HoloTranscobalaminPicomolesPerLiter, 1, "holoTC at year 10"),
-                (end.StoresMicrograms, 0, "stores at year 10"),
+                (rows[0].Serum.PicogramsPerMilliliter, 0, "serum at week 8"),
+                (rows[1].Serum.PicogramsPerMilliliter, 0, "serum at week 52"),
+                (end.Serum.PicogramsPerMilliliter, 0, "serum at year 10"),
+                (end.HoloTranscobalamin.PicomolesPerLiter, 1, "holoTC at year 10"),
+                (end.Stores.Micrograms, 0, "stores at year 10"),
                 (alone, 0, "serum from the stores alone"),
-                (end.SerumPicogramsPerMilliliter / alone, 2, "times the stores alone"),
+                (end.Serum.PicogramsPerMilliliter / alone, 2, "times the stores alone"),
             ],
             printed,
             $"{supply}, {person}");
@@ -155,8 +155,8 @@ public sealed class SerumTimeCourseTests
         var at48 = At(doses, 2, physiology, point.InitialStoresMicrograms);
         AssertRow(
             [
-                (before.HoloTranscobalaminPicomolesPerLiter, 1, "holoTC before"),
-                (at48.HoloTranscobalaminPicomolesPerLiter, 1, "holoTC at 48 h"),
+                (before.HoloTranscobalamin.PicomolesPerLiter, 1, "holoTC before"),
+                (at48.HoloTranscobalamin.PicomolesPerLiter, 1, "holoTC at 48 h"),
                 (point.ModelValue(), 1, "rise"),
                 (point.Value, 0, "published rise"),
                 (point.Ratio(), 2, "model/published"),

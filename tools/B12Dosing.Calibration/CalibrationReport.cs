@@ -26,7 +26,7 @@ public static class CalibrationReport
         ChartSeries Published(string name, IEnumerable<PublishedPoint> points, Func<PublishedPoint, double> y, int curve) =>
             new(name, points.Select(p => new ChartPoint(p.DoseMicrograms, y(p))), SeriesStyle.Markers) { PaletteIndex = curve };
         double Evaluate(Dose dose, Physiology p, bool retained) =>
-            retained ? AbsorptionModel.Evaluate(dose, p).Retained : AbsorptionModel.Evaluate(dose, p).Absorbed;
+            (retained ? AbsorptionModel.Evaluate(dose, p).Retained : AbsorptionModel.Evaluate(dose, p).Absorbed).Micrograms;
         var oh = PublishedData.InjectedHydroxocobalamin;
         return new SvgChart(
             "B12 absorbed (oral) and retained (IM) against dose: model and published means",
@@ -97,7 +97,7 @@ public static class CalibrationReport
         foreach (var (label, doses, gapHours, each) in new[] { ("6 µg once", 1, 0.0, 6.0), ("2 µg three times, 6 h apart", 3, 6.0, 2.0), ("1000 µg once", 1, 0.0, 1000.0), ("500 µg twice, 12 h apart", 2, 12.0, 500.0) })
         {
             var events = Enumerable.Range(0, doses).Select(i => new DoseEvent(TimeSpan.FromHours(i * gapHours), Dose.Oral(Mass.FromMicrograms(each))));
-            Line(string.Create(Inv, $"| {label} | {AbsorptionModel.EvaluateSeries(events, Physiology.Healthy).Absorbed:0.00} |"));
+            Line(string.Create(Inv, $"| {label} | {AbsorptionModel.EvaluateSeries(events, Physiology.Healthy).Absorbed.Micrograms:0.00} |"));
         }
 
         return md.ToString();

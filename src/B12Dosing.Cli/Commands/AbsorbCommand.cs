@@ -101,7 +101,7 @@ internal sealed record AbsorptionResult(
     public static AbsorptionResult Of(Mass amount, Route route, CobalaminForm form, Condition condition)
     {
         var o = AbsorptionModel.Evaluate(CliInput.Check("--dose", () => Dosing.Dose.Create(amount, route, form)), Physiology.For(condition));
-        return new(o.Dose, route.ShortName(), form.Name(), condition.Name(), o.Absorbed, o.Retained, o.FractionRetained, o.CarriersMicrograms, o.TranscobalaminMicrograms, o.HaptocorrinMicrograms, o.ProteinBoundMicrograms, o.TissueMicrograms, o.UrinaryLoss);
+        return new(o.Dose.Micrograms, route.ShortName(), form.Name(), condition.Name(), o.Absorbed.Micrograms, o.Retained.Micrograms, o.FractionRetained, o.Carriers.Micrograms, o.Transcobalamin.Micrograms, o.Haptocorrin.Micrograms, o.ProteinBound.Micrograms, o.Tissue.Micrograms, o.UrinaryLoss.Micrograms);
     }
 
     public string ToText() => string.Create(

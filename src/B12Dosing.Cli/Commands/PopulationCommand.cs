@@ -165,7 +165,7 @@ internal sealed record PopulationJson(
         r.Settings.Seed,
         r.SerumThreshold.PicogramsPerMilliliter,
         PopulationResult.PercentileRelativeError,
-        [.. r.Days],
+        [.. r.Times.Select(t => t.Days)],
         PercentilesJson.Of(r.Stores),
         PercentilesJson.Of(r.Serum),
         [.. r.ShareBelowThreshold]);

@@ -116,8 +116,8 @@ internal static class SimulateCommand
             {
                 output.WriteLine(simulation.ToString());
                 var band = chosen.Analyte == SerumAnalyte.TotalB12
-                    ? chosen.Classify(MassConcentration.FromPicogramsPerMilliliter(simulation.Summary.FinalSerumPicogramsPerMilliliter))
-                    : chosen.Classify(Molarity.FromPicomolesPerLiter(simulation.Summary.FinalHoloTranscobalaminPicomolesPerLiter));
+                    ? chosen.Classify(simulation.Summary.FinalSerum)
+                    : chosen.Classify(simulation.Summary.FinalHoloTranscobalamin);
                 output.WriteLine($"{chosen.Name}: {band.Label} at the end. Research and teaching only; not medical advice.");
             }
 
@@ -186,19 +186,19 @@ internal static class SimulateCommand
     private static string Chart(SimulationResult simulation, SerumGuideline guideline)
     {
         var time = new ChartAxis("Time (days)");
-        var lowest = simulation.Settings.Serum.LowStoresMicrograms;
+        var lowest = simulation.Settings.Serum.LowStores.Micrograms;
         var active = guideline.Analyte != SerumAnalyte.TotalB12;
         var serum = new SvgChart(
             active ? $"Active B12, holotranscobalamin ({guideline.Name})" : $"Serum B12 ({guideline.Name})",
             time,
             new ChartAxis(active ? "HoloTC (pmol/L)" : "Serum B12 (pg/mL)", includeZero: true),
-            [new ChartSeries(active ? "holoTC" : "serum", simulation.Series.Select(r => new ChartPoint(r.Day, active ? r.HoloTranscobalaminPicomolesPerLiter : r.SerumPicogramsPerMilliliter)))])
+            [new ChartSeries(active ? "holoTC" : "serum", simulation.Series.Select(r => new ChartPoint(r.Time.TotalDays, active ? r.HoloTranscobalamin.PicomolesPerLiter : r.Serum.PicogramsPerMilliliter)))])
             .WithBands(guideline.ChartBands(active ? SerumUnit.PicomolesPerLiter : SerumUnit.PicogramsPerMilliliter));
         var stores = new SvgChart(
             "Body stores",
             time,
             new ChartAxis("Stores (µg)", includeZero: true),
-            [new ChartSeries("stores", simulation.Series.Select(r => new ChartPoint(r.Day, r.StoresMicrograms)))])
+            [new ChartSeries("stores", simulation.Series.Select(r => new ChartPoint(r.Time.TotalDays, r.Stores.Micrograms)))])
             .WithBand(new ThresholdBand(string.Create(CultureInfo.InvariantCulture, $"below the smallest healthy store, {lowest} µg (IOM 1998)"), 0, lowest, BandTone.Caution));
         return new SvgFigure([serum, stores]).ToSvg();
     }
@@ -228,6 +228,6 @@ internal static class SimulateCommand
     private sealed record SummaryJson(double TotalDoseUg, double TotalAbsorbedUg, double TotalRetainedUg, double TotalExcretedUg, double TotalUrineUg, double TotalFaecesUg, double NotAbsorbedUg, double FinalStoresUg, double FinalSerumPgPerMl, double FinalSerumPmolPerL, double MassBalanceErrorUg)
     {
         public static SummaryJson Of(SimulationSummary s) =>
-            new(s.TotalDoseMicrograms, s.TotalAbsorbedMicrograms, s.TotalRetainedMicrograms, s.TotalExcretedMicrograms, s.TotalUrineMicrograms, s.TotalFaecesMicrograms, s.NotAbsorbedMicrograms, s.FinalStoresMicrograms, s.FinalSerumPicogramsPerMilliliter, s.FinalSerumPicomolesPerLiter, s.MassBalanceErrorMicrograms);
+            new(s.TotalDose.Micrograms, s.TotalAbsorbed.Micrograms, s.TotalRetained.Micrograms, s.TotalExcreted.Micrograms, s.TotalUrine.Micrograms, s.TotalFaeces.Micrograms, s.NotAbsorbed.Micrograms, s.FinalStores.Micrograms, s.FinalSerum.PicogramsPerMilliliter, s.FinalSerumMolarity.PicomolesPerLiter, s.MassBalanceError.Micrograms);
     }
 }

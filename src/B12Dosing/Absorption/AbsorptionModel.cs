@@ -66,9 +66,9 @@ public static class AbsorptionModel
         {
             var outcome = absorber.Take(in intake);
             last = intake.Ticks;
-            dose += outcome.Dose;
-            absorbed += outcome.Absorbed;
-            retained += outcome.Retained;
+            dose += outcome.DoseMicrograms;
+            absorbed += outcome.AbsorbedMicrograms;
+            retained += outcome.RetainedMicrograms;
             tc += outcome.TranscobalaminMicrograms;
             hc += outcome.HaptocorrinMicrograms;
             protein += outcome.ProteinBoundMicrograms;

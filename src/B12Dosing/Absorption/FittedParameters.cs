@@ -6,7 +6,7 @@ namespace B12Dosing.Absorption;
 /// start-up; a test re-runs each fit and checks it reproduces these values. <c>docs/calibration.md</c>
 /// lists them with their standard errors.
 /// </summary>
-public static class FittedParameters
+internal static class FittedParameters
 {
     /// <summary>
     /// IF-mediated uptake at saturation from one oral dose, µg (the C of <c>C·D/(K+D)</c>). Fitted by

@@ -1,23 +1,35 @@
+using B12Dosing.Quantities;
+
 namespace B12Dosing.Absorption;
 
 /// <summary>
-/// The IF-mediated uptake capacity available for the next oral dose, µg. A dose uses capacity; it recovers
+/// The IF-mediated uptake capacity available for the next oral dose. A dose uses capacity; it recovers
 /// exponentially towards <see cref="Physiology.EffectiveIntrinsicFactorCapacityMicrograms"/> with time constant
 /// <see cref="Physiology.IntrinsicFactorRecoveryHours"/>: <c>c(t) = Cmax − (Cmax − c₀)·exp(−t/τ)</c>.
 /// </summary>
 public readonly record struct IntrinsicFactorState
 {
-    /// <summary>Creates a state with <paramref name="availableMicrograms"/> of capacity free.</summary>
+    /// <summary>Creates a state with <paramref name="available"/> capacity free.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The amount is negative, or infinite or zero by rounding in µg.</exception>
+    public IntrinsicFactorState(Mass available)
+        : this(QuantityKinds.Mass.NonNegative(available, nameof(available)))
+    {
+    }
+
+    /// <summary>Creates a state with <paramref name="availableMicrograms"/> µg of capacity free (the kernels' way in).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is negative, NaN or infinite.</exception>
-    public IntrinsicFactorState(double availableMicrograms)
+    internal IntrinsicFactorState(double availableMicrograms)
     {
         AvailableMicrograms = availableMicrograms >= 0 && double.IsFinite(availableMicrograms)
             ? availableMicrograms
             : throw new ArgumentOutOfRangeException(nameof(availableMicrograms), availableMicrograms, "Available IF capacity must be a finite number of µg, zero or more.");
     }
 
-    /// <summary>The capacity free for the next dose, µg.</summary>
-    public double AvailableMicrograms { get; }
+    /// <summary>The capacity free for the next dose.</summary>
+    public Mass Available => Mass.FromMicrograms(AvailableMicrograms);
+
+    /// <summary><see cref="Available"/> in µg, for the kernels.</summary>
+    internal double AvailableMicrograms { get; }
 
     /// <summary>The rested state: the whole capacity of <paramref name="physiology"/> free.</summary>
     public static IntrinsicFactorState Rested(Physiology physiology)

@@ -1,3 +1,5 @@
+using B12Dosing.Quantities;
+
 namespace B12Dosing.Absorption;
 
 /// <summary>
@@ -36,10 +38,16 @@ public sealed record Physiology
     public const double ReabsorbedBileThroughTranscobalaminFraction = 0.4;
 
     /// <summary>Average adult body stores, µg: 2500 (Carmel 2008); the stores at which <see cref="ReferenceSerumPicogramsPerMilliliter"/> holds.</summary>
-    public const double ReferenceStoresMicrograms = 2500;
+    internal const double ReferenceStoresMicrograms = 2500;
 
     /// <summary>Serum B12 with average stores and the carriers in balance, pg/mL: 450, the middle of the normal 400-500 pg/mL.</summary>
-    public const double ReferenceSerumPicogramsPerMilliliter = 450;
+    internal const double ReferenceSerumPicogramsPerMilliliter = 450;
+
+    /// <summary>Average adult body stores: 2500 µg (Carmel 2008); the stores at which <see cref="ReferenceSerum"/> holds.</summary>
+    public static readonly Mass ReferenceStores = Mass.FromMicrograms(ReferenceStoresMicrograms);
+
+    /// <summary>Serum B12 with average stores and the carriers in balance: 450 pg/mL, the middle of the normal 400-500 pg/mL.</summary>
+    public static readonly MassConcentration ReferenceSerum = MassConcentration.FromPicogramsPerMilliliter(ReferenceSerumPicogramsPerMilliliter);
 
     /// <summary>
     /// IF recovery time constant, hours: <c>4 h / ln 10 ≈ 1.74 h</c>. A second dose 4-6 h after the first is
@@ -47,7 +55,10 @@ public sealed record Physiology
     /// time constant for which a saturating second dose given 4 h later meets at least 90 % of the capacity
     /// (radio-label absorption tests do not resolve differences under about 10 %); at 6 h 97 % is back.
     /// </summary>
-    public static readonly double DefaultIntrinsicFactorRecoveryHours = 4.0 / Math.Log(10.0);
+    internal static readonly double DefaultIntrinsicFactorRecoveryHours = 4.0 / Math.Log(10.0);
+
+    /// <summary>IF recovery time constant: <c>4 h / ln 10 ≈ 1.74 h</c> (see <see cref="DefaultIntrinsicFactorRecoveryHours"/> for the source).</summary>
+    public static readonly Duration DefaultIntrinsicFactorRecovery = Duration.FromHours(DefaultIntrinsicFactorRecoveryHours);
 
     /// <summary>
     /// Relative food release in atrophic gastritis, pernicious anaemia and gastrectomy: half of the healthy value.
@@ -69,26 +80,26 @@ public sealed record Physiology
     /// ODS). A bound (ASSUMPTION) against typing errors, like the other bounds below: each parameter is refused outside a
     /// range a few orders of magnitude wider than any published value, so that every outcome stays finite (issue 12).
     /// </summary>
-    public const double MaximumIntrinsicFactorCapacityMicrograms = 100;
+    internal const double MaximumIntrinsicFactorCapacityMicrograms = 100;
 
     /// <summary>The largest retention capacity or tissue half-saturation amount accepted, µg: 100 000 (100 mg, about a thousand times the roughly 100-150 µg kept from a 1000 µg injection, Carmel 2008; an ASSUMPTION).</summary>
-    public const double MaximumAmountMicrograms = 1e5;
+    internal const double MaximumAmountMicrograms = 1e5;
 
     /// <summary>
     /// The shortest time constant or half-life accepted, hours: 0.01 (36 s). An ASSUMPTION: the fastest published one is
     /// the plasma transit of about an hour (Nexo &amp; Hoffmann-Lücke 2011); much shorter ones make the transit rate so
     /// large against the store rates that the propagator loses the mass balance.
     /// </summary>
-    public const double MinimumHours = 0.01;
+    internal const double MinimumHours = 0.01;
 
     /// <summary>The longest time constant or half-life accepted, hours: 1000 (about six weeks; an ASSUMPTION, far beyond the hours published).</summary>
-    public const double MaximumHours = 1000;
+    internal const double MaximumHours = 1000;
 
     /// <summary>Fraction of biliary B12 reabsorbed through the IF route in health: about half (Carmel 2008).</summary>
     private const double HealthyBiliaryReabsorptionFraction = 0.5;
 
     /// <summary>The longest release half-time from a site accepted, hours: 100 (an ASSUMPTION, 40 times the 2.5 h of OHCbl; it bounds the per-load solve).</summary>
-    public const double MaximumReleaseHours = 100;
+    internal const double MaximumReleaseHours = 100;
 
     /// <summary>
     /// The release of stores onto haptocorrin, per day, that gives <see cref="ReferenceSerumPicogramsPerMilliliter"/> at
@@ -133,13 +144,34 @@ public sealed record Physiology
     /// IF-mediated uptake at saturation from one dose, µg: <see cref="FittedParameters.IntrinsicFactorCapacityMicrograms"/>
     /// in health (Carmel 2008, Table 1), 0 without IF. From 0 to 100 µg (<see cref="MaximumIntrinsicFactorCapacityMicrograms"/>).
     /// </summary>
-    public required double IntrinsicFactorCapacityMicrograms { get; init => field = InRange(value, 0, MaximumIntrinsicFactorCapacityMicrograms); }
+    public Mass IntrinsicFactorCapacity
+    {
+        get => Mass.FromMicrograms(IntrinsicFactorCapacityMicrograms);
+        init => IntrinsicFactorCapacityMicrograms = QuantityKinds.Mass.NonNegative(value, nameof(IntrinsicFactorCapacity));
+    }
+
+    /// <summary><see cref="IntrinsicFactorCapacity"/> in µg, for the kernels.</summary>
+    internal double IntrinsicFactorCapacityMicrograms { get; init => field = InRange(value, 0, MaximumIntrinsicFactorCapacityMicrograms); }
 
     /// <summary>Dose giving half the IF-mediated capacity, µg (fitted to Carmel 2008, Table 1). From 0.001 to 1000 µg (an ASSUMPTION: three orders of magnitude either side of the fitted 1.4 µg).</summary>
-    public required double IntrinsicFactorHalfSaturationMicrograms { get; init => field = InRange(value, 1e-3, 1e3); }
+    public Mass IntrinsicFactorHalfSaturation
+    {
+        get => Mass.FromMicrograms(IntrinsicFactorHalfSaturationMicrograms);
+        init => IntrinsicFactorHalfSaturationMicrograms = QuantityKinds.Mass.NonNegative(value, nameof(IntrinsicFactorHalfSaturation));
+    }
+
+    /// <summary><see cref="IntrinsicFactorHalfSaturation"/> in µg, for the kernels.</summary>
+    internal double IntrinsicFactorHalfSaturationMicrograms { get; init => field = InRange(value, 1e-3, 1e3); }
 
     /// <summary>Time constant of the exponential recovery of used IF capacity, hours (<see cref="DefaultIntrinsicFactorRecoveryHours"/>; Heyssel 1966 via IOM 1998). From 0.01 to 1000 h (<see cref="MinimumHours"/>, <see cref="MaximumHours"/>).</summary>
-    public required double IntrinsicFactorRecoveryHours { get; init => field = InRange(value, MinimumHours, MaximumHours); }
+    public Duration IntrinsicFactorRecovery
+    {
+        get => Duration.FromHours(IntrinsicFactorRecoveryHours);
+        init => IntrinsicFactorRecoveryHours = ParameterUnits.Hours(value, nameof(IntrinsicFactorRecovery));
+    }
+
+    /// <summary><see cref="IntrinsicFactorRecovery"/> in hours, for the kernels.</summary>
+    internal double IntrinsicFactorRecoveryHours { get; init => field = InRange(value, MinimumHours, MaximumHours); }
 
     /// <summary>Fraction of an oral dose absorbed by passive diffusion, independent of IF (about 1.2 %: Berlin 1968; Carmel 2008). In [0, 1].</summary>
     public required double PassiveFraction { get; init => field = Fraction(value); }
@@ -174,13 +206,27 @@ public sealed record Physiology
     /// holotranscobalamin are the carriers' B12 over this volume, and the binding capacity is
     /// <see cref="BindingCapacityNanogramsPerMilliliter"/> times it. From 1 to 10 L (an ASSUMPTION: a child to a very large adult).
     /// </summary>
-    public double PlasmaVolumeLiters { get; init => field = InRange(value, 1, 10); } = 3;
+    public Volume PlasmaVolume
+    {
+        get => Volume.FromLiters(PlasmaVolumeLiters);
+        init => PlasmaVolumeLiters = ParameterUnits.Liters(value, nameof(PlasmaVolume));
+    }
+
+    /// <summary><see cref="PlasmaVolume"/> in L, for the kernels.</summary>
+    internal double PlasmaVolumeLiters { get; init => field = InRange(value, 1, 10); } = 3;
 
     /// <summary>
     /// Volume in which free (unbound) B12 spreads, litres: the extracellular fluid, 15 L (about 20 % of body weight in
     /// a 75 kg adult; Guyton &amp; Hall, Textbook of Medical Physiology). From 5 to 50 L (an ASSUMPTION, as the plasma volume).
     /// </summary>
-    public double ExtracellularVolumeLiters { get; init => field = InRange(value, 5, 50); } = 15;
+    public Volume ExtracellularVolume
+    {
+        get => Volume.FromLiters(ExtracellularVolumeLiters);
+        init => ExtracellularVolumeLiters = ParameterUnits.Liters(value, nameof(ExtracellularVolume));
+    }
+
+    /// <summary><see cref="ExtracellularVolume"/> in L, for the kernels.</summary>
+    internal double ExtracellularVolumeLiters { get; init => field = InRange(value, 5, 50); } = 15;
 
     /// <summary>
     /// Glomerular filtration rate, mL/min: 120 (a normal young adult, about 120 mL/min per 1.73 m²; KDIGO 2012
@@ -195,7 +241,14 @@ public sealed record Physiology
     /// apo-transcobalamin and apo-haptocorrin. The first <c>1.8 ng/mL × plasma volume</c> (5.4 µg) of a plasma load is
     /// bound at once and kept; the capacity is restored between loads. From 0 to 100 ng/mL (an ASSUMPTION: well above the 1.8 of the label, as in myeloproliferative disease).
     /// </summary>
-    public double BindingCapacityNanogramsPerMilliliter { get; init => field = InRange(value, 0, 100); } = 1.8;
+    public MassConcentration BindingCapacity
+    {
+        get => MassConcentration.FromNanogramsPerMilliliter(BindingCapacityNanogramsPerMilliliter);
+        init => BindingCapacityNanogramsPerMilliliter = ParameterUnits.NanogramsPerMilliliter(value, nameof(BindingCapacity));
+    }
+
+    /// <summary><see cref="BindingCapacity"/> in ng/mL, for the kernels.</summary>
+    internal double BindingCapacityNanogramsPerMilliliter { get; init => field = InRange(value, 0, 100); } = 1.8;
 
     /// <summary>
     /// Share of newly bound B12 (the binding capacity, and protein-bound hydroxocobalamin when released) that goes onto
@@ -214,27 +267,55 @@ public sealed record Physiology
     /// Free B12 at which tissue uptake runs at half its maximum, µg (fitted with
     /// <see cref="TissueUptakeMaximumMicrogramsPerHour"/>). From 10 to 100 000 µg (see <see cref="TissueUptakeMaximumMicrogramsPerHour"/>).
     /// </summary>
-    public double TissueUptakeHalfSaturationMicrograms { get; init => field = InRange(value, 10, MaximumAmountMicrograms); } = FittedParameters.TissueUptakeHalfSaturationMicrograms;
+    public Mass TissueUptakeHalfSaturation
+    {
+        get => Mass.FromMicrograms(TissueUptakeHalfSaturationMicrograms);
+        init => TissueUptakeHalfSaturationMicrograms = QuantityKinds.Mass.NonNegative(value, nameof(TissueUptakeHalfSaturation));
+    }
+
+    /// <summary><see cref="TissueUptakeHalfSaturation"/> in µg, for the kernels.</summary>
+    internal double TissueUptakeHalfSaturationMicrograms { get; init => field = InRange(value, 10, MaximumAmountMicrograms); } = FittedParameters.TissueUptakeHalfSaturationMicrograms;
 
     /// <summary>
     /// Half-time of release of cyanocobalamin (and of methyl- and adenosylcobalamin) from an IM or SC injection site,
     /// hours: 0.25 h. An ASSUMPTION that puts the plasma peak within 1 h of the injection (US cyanocobalamin label).
     /// From 0.01 to 100 h (<see cref="MaximumReleaseHours"/>).
     /// </summary>
-    public double InjectionSiteHalfTimeHours { get; init => field = InRange(value, MinimumHours, MaximumReleaseHours); } = 0.25;
+    public Duration InjectionSiteHalfTime
+    {
+        get => Duration.FromHours(InjectionSiteHalfTimeHours);
+        init => InjectionSiteHalfTimeHours = ParameterUnits.Hours(value, nameof(InjectionSiteHalfTime));
+    }
+
+    /// <summary><see cref="InjectionSiteHalfTime"/> in hours, for the kernels.</summary>
+    internal double InjectionSiteHalfTimeHours { get; init => field = InRange(value, MinimumHours, MaximumReleaseHours); } = 0.25;
 
     /// <summary>
     /// Half-time of release of hydroxocobalamin from an IM or SC injection site, hours: about 2.5 h (US
     /// hydroxocobalamin label). From 0.01 to 100 h (<see cref="MaximumReleaseHours"/>).
     /// </summary>
-    public double HydroxocobalaminSiteReleaseHalfTimeHours { get; init => field = InRange(value, MinimumHours, MaximumReleaseHours); } = 2.5;
+    public Duration HydroxocobalaminSiteReleaseHalfTime
+    {
+        get => Duration.FromHours(HydroxocobalaminSiteReleaseHalfTimeHours);
+        init => HydroxocobalaminSiteReleaseHalfTimeHours = ParameterUnits.Hours(value, nameof(HydroxocobalaminSiteReleaseHalfTime));
+    }
+
+    /// <summary><see cref="HydroxocobalaminSiteReleaseHalfTime"/> in hours, for the kernels.</summary>
+    internal double HydroxocobalaminSiteReleaseHalfTimeHours { get; init => field = InRange(value, MinimumHours, MaximumReleaseHours); } = 2.5;
 
     /// <summary>
     /// Half-time over which the passively absorbed part of an oral, sublingual or intranasal dose reaches the blood,
     /// hours: 1 h. An ASSUMPTION that puts the serum and urine peak after a large oral dose within 6 h (IOM 1998).
     /// From 0.01 to 100 h (<see cref="MaximumReleaseHours"/>).
     /// </summary>
-    public double MucosalReleaseHalfTimeHours { get; init => field = InRange(value, MinimumHours, MaximumReleaseHours); } = 1;
+    public Duration MucosalReleaseHalfTime
+    {
+        get => Duration.FromHours(MucosalReleaseHalfTimeHours);
+        init => MucosalReleaseHalfTimeHours = ParameterUnits.Hours(value, nameof(MucosalReleaseHalfTime));
+    }
+
+    /// <summary><see cref="MucosalReleaseHalfTime"/> in hours, for the kernels.</summary>
+    internal double MucosalReleaseHalfTimeHours { get; init => field = InRange(value, MinimumHours, MaximumReleaseHours); } = 1;
 
     /// <summary>
     /// Renal filtration of free hydroxocobalamin relative to cyanocobalamin: it diffuses more slowly and is bound to
@@ -254,19 +335,40 @@ public sealed record Physiology
     /// Half-life of protein-bound hydroxocobalamin in plasma before carriers take it up, hours (fitted to the serum
     /// multiples of Blood 1961, see <see cref="FittedParameters.ProteinBoundHalfLifeHours"/>). From 0.01 to 1000 h.
     /// </summary>
-    public double ProteinBoundHalfLifeHours { get; init => field = InRange(value, MinimumHours, MaximumHours); } = FittedParameters.ProteinBoundHalfLifeHours;
+    public Duration ProteinBoundHalfLife
+    {
+        get => Duration.FromHours(ProteinBoundHalfLifeHours);
+        init => ProteinBoundHalfLifeHours = ParameterUnits.Hours(value, nameof(ProteinBoundHalfLife));
+    }
+
+    /// <summary><see cref="ProteinBoundHalfLife"/> in hours, for the kernels.</summary>
+    internal double ProteinBoundHalfLifeHours { get; init => field = InRange(value, MinimumHours, MaximumHours); } = FittedParameters.ProteinBoundHalfLifeHours;
 
     /// <summary>
     /// Half-life of holotranscobalamin (active B12) in plasma before cells take it up, hours (fitted to the holoTC
     /// rises of Greibe 2018 and 2019, see <see cref="FittedParameters.HoloTranscobalaminHalfLifeHours"/>). From 0.01 to 1000 h.
     /// </summary>
-    public double HoloTranscobalaminHalfLifeHours { get; init => field = InRange(value, MinimumHours, MaximumHours); } = FittedParameters.HoloTranscobalaminHalfLifeHours;
+    public Duration HoloTranscobalaminHalfLife
+    {
+        get => Duration.FromHours(HoloTranscobalaminHalfLifeHours);
+        init => HoloTranscobalaminHalfLifeHours = ParameterUnits.Hours(value, nameof(HoloTranscobalaminHalfLife));
+    }
+
+    /// <summary><see cref="HoloTranscobalaminHalfLife"/> in hours, for the kernels.</summary>
+    internal double HoloTranscobalaminHalfLifeHours { get; init => field = InRange(value, MinimumHours, MaximumHours); } = FittedParameters.HoloTranscobalaminHalfLifeHours;
 
     /// <summary>
     /// Half-life of holohaptocorrin in plasma, days (fitted to the serum multiples of Blood 1961, see
     /// <see cref="FittedParameters.HoloHaptocorrinHalfLifeDays"/>). From 0.01 to 1000 days.
     /// </summary>
-    public double HoloHaptocorrinHalfLifeDays { get; init => field = InRange(value, 0.01, 1000); } = FittedParameters.HoloHaptocorrinHalfLifeDays;
+    public Duration HoloHaptocorrinHalfLife
+    {
+        get => Duration.FromDays(HoloHaptocorrinHalfLifeDays);
+        init => HoloHaptocorrinHalfLifeDays = ParameterUnits.Days(value, nameof(HoloHaptocorrinHalfLife));
+    }
+
+    /// <summary><see cref="HoloHaptocorrinHalfLife"/> in days, for the kernels.</summary>
+    internal double HoloHaptocorrinHalfLifeDays { get; init => field = InRange(value, 0.01, 1000); } = FittedParameters.HoloHaptocorrinHalfLifeDays;
 
     /// <summary>
     /// Fraction of holotranscobalamin cleared onto haptocorrin rather than into cells (fitted to the serum rise of
@@ -296,14 +398,28 @@ public sealed record Physiology
     /// <c>M</c> by the solution of <c>dM/dR = 1 − (M/Mmax)²</c>, so the body never exceeds this; the part not taken up
     /// joins the labile excess. From 1 µg to 1 g.
     /// </summary>
-    public double MaximumStoresMicrograms { get; init => field = InRange(value, 1, 1e6); } = 11100;
+    public Mass MaximumStores
+    {
+        get => Mass.FromMicrograms(MaximumStoresMicrograms);
+        init => MaximumStoresMicrograms = QuantityKinds.Mass.NonNegative(value, nameof(MaximumStores));
+    }
+
+    /// <summary><see cref="MaximumStores"/> in µg, for the kernels.</summary>
+    internal double MaximumStoresMicrograms { get; init => field = InRange(value, 1, 1e6); } = 11100;
 
     /// <summary>
     /// Half-life of the labile excess (B12 kept from a dose but not taken into the filling stores), days: 30. An
     /// ASSUMPTION (no figure in the shared reference): lost faster than deep stores (years) and slower than
     /// holohaptocorrin (days). From 0.01 to 100 000 days.
     /// </summary>
-    public double LabileHalfLifeDays { get; init => field = InRange(value, 0.01, 1e5); } = 30;
+    public Duration LabileHalfLife
+    {
+        get => Duration.FromDays(LabileHalfLifeDays);
+        init => LabileHalfLifeDays = ParameterUnits.Days(value, nameof(LabileHalfLife));
+    }
+
+    /// <summary><see cref="LabileHalfLife"/> in days, for the kernels.</summary>
+    internal double LabileHalfLifeDays { get; init => field = InRange(value, 0.01, 1e5); } = 30;
 
     /// <summary>
     /// Bioavailability of intranasal B12 relative to IM: 8.9 % (Nascobal label, crossover study in 25 healthy fasting
@@ -315,8 +431,11 @@ public sealed record Physiology
     /// <summary>The loss of stores per day with this physiology: <c>turnover + biliary secretion × (1 − reabsorbed)</c>.</summary>
     public double StoreLossPerDay => TurnoverPerDay + (BiliarySecretionPerDay * (1 - BiliaryReabsorptionFraction));
 
-    /// <summary>The IF-mediated capacity that works: <c>IF capacity × ileal uptake factor</c>, µg.</summary>
-    public double EffectiveIntrinsicFactorCapacityMicrograms => IntrinsicFactorCapacityMicrograms * IlealUptakeFactor;
+    /// <summary>The IF-mediated capacity that works: <c>IF capacity × ileal uptake factor</c>.</summary>
+    public Mass EffectiveIntrinsicFactorCapacity => Mass.FromMicrograms(EffectiveIntrinsicFactorCapacityMicrograms);
+
+    /// <summary><see cref="EffectiveIntrinsicFactorCapacity"/> in µg, for the kernels.</summary>
+    internal double EffectiveIntrinsicFactorCapacityMicrograms => IntrinsicFactorCapacityMicrograms * IlealUptakeFactor;
 
     /// <summary>
     /// The largest fraction of an oral dose this physiology can absorb, reached as the dose tends to zero:
@@ -406,6 +525,9 @@ public sealed record Physiology
         Condition.IlealResection => IlealResection,
         _ => throw new ArgumentOutOfRangeException(nameof(condition), condition, "Not a condition; accepted: " + string.Join(", ", Conditions.All)),
     };
+
+    /// <summary>The values, quantities in invariant text (<c>IntrinsicFactorCapacity = 1.367 µg, …</c>), never UnitsNet's culture-dependent text.</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder) => RecordText.PrintMembers(builder, this);
 
     /// <summary>The value if it is in [<paramref name="minimum"/>, <paramref name="maximum"/>] (which refuses NaN and infinity).</summary>
     private static double InRange(double value, double minimum, double maximum, [System.Runtime.CompilerServices.CallerMemberName] string name = "") =>

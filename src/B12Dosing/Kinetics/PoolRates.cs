@@ -28,7 +28,7 @@ namespace B12Dosing.Kinetics;
 /// <param name="FreePerDay">k_E: the renal rate constant of free B12 (GFR / extracellular volume), per day.</param>
 /// <param name="LabilePerDay">k_L: ln 2 / labile half-life (days).</param>
 /// <param name="MaximumStoresMicrograms">The largest body content (T + H + S + B), µg.</param>
-public readonly record struct PoolRates(
+internal readonly record struct PoolRates(
     double TranscobalaminPerDay,
     double TranscobalaminToHaptocorrinFraction,
     double HaptocorrinPerDay,

@@ -17,10 +17,17 @@ public sealed record SerumModel
     public static SerumModel Default { get; } = new();
 
     /// <summary>The smallest store consistent with health, µg: 300 (IOM 1998, Appendix N); charts draw it as a reference. From 1 to 100 000 µg.</summary>
-    public double LowStoresMicrograms { get; init => field = InRange(value, 1, 1e5); } = 300;
+    public Mass LowStores
+    {
+        get => Mass.FromMicrograms(LowStoresMicrograms);
+        init => LowStoresMicrograms = QuantityKinds.Mass.NonNegative(value, nameof(LowStores));
+    }
 
-    /// <summary>Converts pg/mL to pmol/L with the molar mass of cyanocobalamin (1 pmol/L = 1.355 pg/mL).</summary>
-    public static double ToPicomolesPerLiter(double picogramsPerMilliliter) =>
+    /// <summary><see cref="LowStores"/> in µg, for the kernels.</summary>
+    internal double LowStoresMicrograms { get; init => field = InRange(value, 1, 1e5); } = 300;
+
+    /// <summary>Converts pg/mL to pmol/L with the molar mass of cyanocobalamin (1 pmol/L = 1.355 pg/mL); <see cref="CobalaminForms.ToMolarity"/> is the public way.</summary>
+    internal static double ToPicomolesPerLiter(double picogramsPerMilliliter) =>
         picogramsPerMilliliter / (CobalaminForms.CyanocobalaminGramsPerMole / 1000.0);
 
     /// <summary>Serum B12 in pg/mL from the plasma pools (µg) of <paramref name="physiology"/>.</summary>
@@ -30,6 +37,9 @@ public sealed record SerumModel
     /// <summary>Holotranscobalamin in pmol/L from its pool (µg).</summary>
     internal static double HoloTranscobalaminPicomolesPerLiter(double transcobalamin, Physiology physiology) =>
         ToPicomolesPerLiter(1000 * transcobalamin / physiology.PlasmaVolumeLiters);
+
+    /// <summary>The values, quantities in invariant text (never UnitsNet's culture-dependent text).</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder) => RecordText.PrintMembers(builder, this);
 
     private static double InRange(double value, double minimum, double maximum, [System.Runtime.CompilerServices.CallerMemberName] string name = "") =>
         value >= minimum && value <= maximum

@@ -63,11 +63,15 @@ public sealed class SimulationPlan
     /// <summary>The number of distinct interval lengths between consecutive steps: the propagators one run computes.</summary>
     public int DistinctIntervalCount => _intervals.Length;
 
-    /// <summary>The time of output row <paramref name="index"/>, days.</summary>
+    /// <summary>The time of output row <paramref name="index"/> (exact: the plan's times are whole ticks).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The index is not in [0, <see cref="OutputCount"/>).</exception>
-    public double Day(int index) => (uint)index < (uint)OutputCount
-        ? OutputTicks(index) / (double)TimeSpan.TicksPerDay
+    public TimeSpan Time(int index) => (uint)index < (uint)OutputCount
+        ? new(OutputTicks(index))
         : throw new ArgumentOutOfRangeException(nameof(index), index, $"An output row index must be in [0, {OutputCount}).");
+
+    /// <summary>The time of output row <paramref name="index"/>, days, for the kernels.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The index is not in [0, <see cref="OutputCount"/>).</exception>
+    internal double Day(int index) => Time(index).Ticks / (double)TimeSpan.TicksPerDay;
 
     /// <summary>Whether output row <paramref name="index"/> is taken just after the doses at its instant (an after-dose sample at offset zero) rather than before them.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The index is not in [0, <see cref="OutputCount"/>).</exception>
@@ -88,7 +92,7 @@ public sealed class SimulationPlan
         var outcomes = new IntakeOutcome[_intakes.Length];
         for (var i = 0; i < outcomes.Length; i++)
         {
-            outcomes[i] = new(_intakes[i].Ticks / (double)TimeSpan.TicksPerDay, absorber.Take(in _intakes[i]));
+            outcomes[i] = new(_intakes[i].Ticks, absorber.Take(in _intakes[i]));
         }
 
         return outcomes;

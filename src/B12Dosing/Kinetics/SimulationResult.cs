@@ -2,6 +2,8 @@ using System.Collections;
 using System.Globalization;
 using System.Text;
 
+using B12Dosing.Quantities;
+
 namespace B12Dosing.Kinetics;
 
 /// <summary>
@@ -93,30 +95,56 @@ public sealed class SimulationResult : IReadOnlyList<SimulationRow>
     public SimulationSettings Settings { get; }
 
     /// <summary>
-    /// The first time, in days, at which the stores reach <paramref name="micrograms"/> coming from the side they
-    /// started on (rising or falling), interpolated linearly between rows. False if they never do.
+    /// The first time at which the stores reach <paramref name="stores"/> coming from the side they started on (rising or
+    /// falling), interpolated linearly between rows (a UnitsNet <see cref="Duration"/> in days: not rounded to a tick). False if they never do.
     /// </summary>
-    public bool TryFindDayStoresReach(double micrograms, out double day) => TryFindCrossing(static r => r.StoresMicrograms, micrograms, out day);
+    /// <exception cref="ArgumentOutOfRangeException">The amount is negative, or infinite or zero by rounding in µg.</exception>
+    public bool TryFindTimeStoresReach(Mass stores, out Duration time) =>
+        InDays(TryFindDayStoresReach(QuantityKinds.Mass.NonNegative(stores, nameof(stores)), out var day), day, out time);
 
-    /// <summary>The first time, in days, at which serum reaches <paramref name="picogramsPerMilliliter"/> (see <see cref="TryFindDayStoresReach"/>).</summary>
-    public bool TryFindDaySerumReaches(double picogramsPerMilliliter, out double day) => TryFindCrossing(static r => r.SerumPicogramsPerMilliliter, picogramsPerMilliliter, out day);
+    /// <summary>The first time at which serum reaches <paramref name="serum"/> (see <see cref="TryFindTimeStoresReach"/>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The concentration is negative, or infinite or zero by rounding in pg/mL.</exception>
+    public bool TryFindTimeSerumReaches(MassConcentration serum, out Duration time) =>
+        InDays(TryFindDaySerumReaches(QuantityKinds.MassConcentration.NonNegative(serum, nameof(serum)), out var day), day, out time);
 
-    /// <summary>Days spent with serum below <paramref name="picogramsPerMilliliter"/>, interpolating linearly between rows.</summary>
-    public double DaysSerumBelow(double picogramsPerMilliliter) => DaysBelow(static r => r.SerumPicogramsPerMilliliter, picogramsPerMilliliter);
+    /// <summary>The time spent with serum below <paramref name="serum"/>, interpolating linearly between rows (in days).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The concentration is negative, or infinite or zero by rounding in pg/mL.</exception>
+    public Duration TimeSerumBelow(MassConcentration serum) =>
+        Duration.FromDays(DaysSerumBelow(QuantityKinds.MassConcentration.NonNegative(serum, nameof(serum))));
 
-    /// <summary>Days spent with stores below <paramref name="micrograms"/>, interpolating linearly between rows.</summary>
-    public double DaysStoresBelow(double micrograms) => DaysBelow(static r => r.StoresMicrograms, micrograms);
+    /// <summary>The time spent with stores below <paramref name="stores"/>, interpolating linearly between rows (in days).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The amount is negative, or infinite or zero by rounding in µg.</exception>
+    public Duration TimeStoresBelow(Mass stores) =>
+        Duration.FromDays(DaysStoresBelow(QuantityKinds.Mass.NonNegative(stores, nameof(stores))));
+
+    /// <summary><see cref="TryFindTimeStoresReach"/> in µg and days, for the kernels and tests.</summary>
+    internal bool TryFindDayStoresReach(double micrograms, out double day) => TryFindCrossing(static r => r.StoresMicrograms, micrograms, out day);
+
+    /// <summary><see cref="TryFindTimeSerumReaches"/> in pg/mL and days, for the kernels and tests.</summary>
+    internal bool TryFindDaySerumReaches(double picogramsPerMilliliter, out double day) => TryFindCrossing(static r => r.SerumPicogramsPerMilliliter, picogramsPerMilliliter, out day);
+
+    /// <summary><see cref="TimeSerumBelow"/> in pg/mL and days, for the kernels and tests.</summary>
+    internal double DaysSerumBelow(double picogramsPerMilliliter) => DaysBelow(static r => r.SerumPicogramsPerMilliliter, picogramsPerMilliliter);
+
+    /// <summary><see cref="TimeStoresBelow"/> in µg and days, for the kernels and tests.</summary>
+    internal double DaysStoresBelow(double micrograms) => DaysBelow(static r => r.StoresMicrograms, micrograms);
+
+    private static bool InDays(bool found, double day, out Duration time)
+    {
+        time = Duration.FromDays(day);
+        return found;
+    }
 
     /// <summary>
-    /// The metrics of each dosing interval for <paramref name="value"/> (for example <c>r =&gt; r.SerumPicogramsPerMilliliter</c>),
+    /// The metrics of each dosing interval for <paramref name="value"/> (for example <c>r =&gt; r.Serum.PicogramsPerMilliliter</c>),
     /// read from the rows in the interval (see <see cref="DosingInterval"/> for what each metric means and how the
     /// sampling limits it). An interval is the time from one dose (each distinct instant at which anything was taken) to
     /// the next; its rows are those with its <see cref="SimulationRow.DoseNumber"/>: the sample just after the dose (if
     /// <see cref="SimulationSettings.SamplesAfterDose"/> has 0), those within it, and the trough just before the next dose.
     /// The interval after the last dose ends at the last sample. Rows before the first dose belong to no interval.
     /// </summary>
-    /// <param name="value">The value to analyse; it must be finite.</param>
-    /// <param name="threshold">The level for <see cref="DosingInterval.DaysAbove"/>; finite.</param>
+    /// <param name="value">The value to analyse, a plain number in whatever unit the caller chose; it must be finite.</param>
+    /// <param name="threshold">The level for <see cref="DosingInterval.TimeAbove"/>, in the unit of <paramref name="value"/>; finite.</param>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The threshold is not finite.</exception>
     /// <exception cref="ArgumentException">The value of a row is not finite (the message names the day).</exception>

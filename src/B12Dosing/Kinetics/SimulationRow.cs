@@ -10,11 +10,12 @@ namespace B12Dosing.Kinetics;
 /// </summary>
 public readonly record struct SimulationRow
 {
+    private readonly long _ticks;
     private readonly long _sinceLastDoseTicks;
 
-    internal SimulationRow(double day, int doseNumber, long sinceLastDoseTicks, ref PatientRun run, double serum, double holoTc)
+    internal SimulationRow(long ticks, int doseNumber, long sinceLastDoseTicks, ref PatientRun run, double serum, double holoTc)
     {
-        Day = day;
+        _ticks = ticks;
         DoseNumber = doseNumber;
         _sinceLastDoseTicks = sinceLastDoseTicks;
         StoresMicrograms = run.Stores;
@@ -29,8 +30,8 @@ public readonly record struct SimulationRow
         HoloTranscobalaminPicomolesPerLiter = holoTc;
     }
 
-    /// <summary>Time from the start, days.</summary>
-    public double Day { get; }
+    /// <summary>Time from the start (exact: the simulation's times are whole ticks).</summary>
+    public TimeSpan Time => new(_ticks);
 
     /// <summary>
     /// The dosing interval the row is in: the number of dose instants before it (1 after the first dose, 0 before any),
@@ -46,44 +47,86 @@ public readonly record struct SimulationRow
     /// </summary>
     public TimeSpan? TimeSinceLastDose => DoseNumber > 0 ? new TimeSpan(_sinceLastDoseTicks) : null;
 
-    /// <summary>Body stores (liver and tissue), µg; never above <see cref="Absorption.Physiology.MaximumStoresMicrograms"/> unless they started there.</summary>
-    public double StoresMicrograms { get; }
+    /// <summary>Body stores (liver and tissue); never above <see cref="Absorption.Physiology.MaximumStoresMicrograms"/> unless they started there.</summary>
+    public Mass Stores => Mass.FromMicrograms(StoresMicrograms);
 
-    /// <summary>The labile excess, µg: B12 kept from doses that the filling stores did not take up, lost faster than the stores.</summary>
-    public double LabileMicrograms { get; }
+    /// <summary>The labile excess: B12 kept from doses that the filling stores did not take up, lost faster than the stores.</summary>
+    public Mass Labile => Mass.FromMicrograms(LabileMicrograms);
 
-    /// <summary>B12 on transcobalamin in plasma (holoTC, "active B12"), µg.</summary>
-    public double HoloTranscobalaminMicrograms { get; }
+    /// <summary>B12 on transcobalamin in plasma (holoTC, "active B12"), as an amount.</summary>
+    public Mass HoloTranscobalaminAmount => Mass.FromMicrograms(HoloTranscobalaminMicrograms);
 
-    /// <summary>B12 on haptocorrin in plasma (holoHC), µg.</summary>
-    public double HoloHaptocorrinMicrograms { get; }
+    /// <summary>B12 on haptocorrin in plasma (holoHC).</summary>
+    public Mass HoloHaptocorrin => Mass.FromMicrograms(HoloHaptocorrinMicrograms);
 
-    /// <summary>Hydroxocobalamin bound to plasma proteins, released to the carriers over hours, µg.</summary>
-    public double ProteinBoundMicrograms { get; }
+    /// <summary>Hydroxocobalamin bound to plasma proteins, released to the carriers over hours.</summary>
+    public Mass ProteinBound => Mass.FromMicrograms(ProteinBoundMicrograms);
 
-    /// <summary>Free B12 in the extracellular fluid, on its way to the urine, µg.</summary>
-    public double FreeMicrograms { get; }
+    /// <summary>Free B12 in the extracellular fluid, on its way to the urine.</summary>
+    public Mass Free => Mass.FromMicrograms(FreeMicrograms);
 
-    /// <summary>B12 in plasma and extracellular fluid: carriers, protein-bound and free, µg.</summary>
-    public double PlasmaMicrograms => HoloTranscobalaminMicrograms + HoloHaptocorrinMicrograms + ProteinBoundMicrograms + FreeMicrograms;
+    /// <summary>B12 in plasma and extracellular fluid: carriers, protein-bound and free.</summary>
+    public Mass Plasma => Mass.FromMicrograms(PlasmaMicrograms);
 
-    /// <summary>Serum B12, pg/mL (= ng/L), by the <see cref="SerumModel"/>.</summary>
-    public double SerumPicogramsPerMilliliter { get; }
+    /// <summary>Serum B12 (pg/mL = ng/L), by the <see cref="SerumModel"/>.</summary>
+    public MassConcentration Serum => MassConcentration.FromPicogramsPerMilliliter(SerumPicogramsPerMilliliter);
 
-    /// <summary>Serum B12, pmol/L.</summary>
-    public double SerumPicomolesPerLiter => SerumModel.ToPicomolesPerLiter(SerumPicogramsPerMilliliter);
+    /// <summary>Serum B12, molar (pmol/L).</summary>
+    public Molarity SerumMolarity => Molarity.FromPicomolesPerLiter(SerumPicomolesPerLiter);
 
-    /// <summary>Holotranscobalamin (active B12), pmol/L.</summary>
-    public double HoloTranscobalaminPicomolesPerLiter { get; }
+    /// <summary>Holotranscobalamin (active B12), molar (pmol/L).</summary>
+    public Molarity HoloTranscobalamin => Molarity.FromPicomolesPerLiter(HoloTranscobalaminPicomolesPerLiter);
 
-    /// <summary>B12 lost in urine since the start, µg.</summary>
-    public double CumulativeUrineMicrograms { get; }
+    /// <summary>B12 lost in urine since the start.</summary>
+    public Mass CumulativeUrine => Mass.FromMicrograms(CumulativeUrineMicrograms);
 
-    /// <summary>B12 lost from the body in faeces and by other routes since the start, µg (bile not reabsorbed, turnover, the labile excess).</summary>
-    public double CumulativeFaecesMicrograms { get; }
+    /// <summary>B12 lost from the body in faeces and by other routes since the start (bile not reabsorbed, turnover, the labile excess).</summary>
+    public Mass CumulativeFaeces => Mass.FromMicrograms(CumulativeFaecesMicrograms);
 
-    /// <summary>Stores, labile excess and plasma, µg.</summary>
-    public double BodyMicrograms => StoresMicrograms + LabileMicrograms + PlasmaMicrograms;
+    /// <summary>Stores, labile excess and plasma.</summary>
+    public Mass Body => Mass.FromMicrograms(BodyMicrograms);
+
+    /// <summary><see cref="Time"/> in days, for the kernels.</summary>
+    internal double Day => _ticks / (double)TimeSpan.TicksPerDay;
+
+    /// <summary><see cref="Stores"/> in µg, for the kernels.</summary>
+    internal double StoresMicrograms { get; }
+
+    /// <summary><see cref="Labile"/> in µg, for the kernels.</summary>
+    internal double LabileMicrograms { get; }
+
+    /// <summary><see cref="HoloTranscobalaminAmount"/> in µg, for the kernels.</summary>
+    internal double HoloTranscobalaminMicrograms { get; }
+
+    /// <summary><see cref="HoloHaptocorrin"/> in µg, for the kernels.</summary>
+    internal double HoloHaptocorrinMicrograms { get; }
+
+    /// <summary><see cref="ProteinBound"/> in µg, for the kernels.</summary>
+    internal double ProteinBoundMicrograms { get; }
+
+    /// <summary><see cref="Free"/> in µg, for the kernels.</summary>
+    internal double FreeMicrograms { get; }
+
+    /// <summary><see cref="Plasma"/> in µg, for the kernels.</summary>
+    internal double PlasmaMicrograms => HoloTranscobalaminMicrograms + HoloHaptocorrinMicrograms + ProteinBoundMicrograms + FreeMicrograms;
+
+    /// <summary><see cref="Serum"/> in pg/mL, for the kernels.</summary>
+    internal double SerumPicogramsPerMilliliter { get; }
+
+    /// <summary><see cref="SerumMolarity"/> in pmol/L, for the kernels.</summary>
+    internal double SerumPicomolesPerLiter => SerumModel.ToPicomolesPerLiter(SerumPicogramsPerMilliliter);
+
+    /// <summary><see cref="HoloTranscobalamin"/> in pmol/L, for the kernels.</summary>
+    internal double HoloTranscobalaminPicomolesPerLiter { get; }
+
+    /// <summary><see cref="CumulativeUrine"/> in µg, for the kernels.</summary>
+    internal double CumulativeUrineMicrograms { get; }
+
+    /// <summary><see cref="CumulativeFaeces"/> in µg, for the kernels.</summary>
+    internal double CumulativeFaecesMicrograms { get; }
+
+    /// <summary><see cref="Body"/> in µg, for the kernels.</summary>
+    internal double BodyMicrograms => StoresMicrograms + LabileMicrograms + PlasmaMicrograms;
 
     /// <summary>Readable text such as <c>day 120: stores 2950.1 µg, plasma 1.412 µg, serum 486 pg/mL (359 pmol/L), holoTC 80 pmol/L</c>.</summary>
     public override string ToString() => string.Create(

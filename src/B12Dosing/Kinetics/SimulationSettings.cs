@@ -144,6 +144,9 @@ public sealed record SimulationSettings
                 : throw new ArgumentOutOfRangeException(nameof(Step), Step, $"Horizon / step gives {n + 1} rows; at most {MaximumRows} are accepted: use a larger step.");
         }
     }
+
+    /// <summary>The values, quantities in invariant text (never UnitsNet's culture-dependent text).</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder) => B12Dosing.Quantities.RecordText.PrintMembers(builder, this);
 }
 
 /// <summary>Sorted sample times with value equality, so that settings with the same times are equal records.</summary>

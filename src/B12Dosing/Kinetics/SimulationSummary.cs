@@ -3,46 +3,126 @@ using System.Globalization;
 namespace B12Dosing.Kinetics;
 
 /// <summary>
-/// Totals over a simulation, µg, and its mass balance:
+/// Totals over a simulation and its mass balance:
 /// <c>dosed = (final body − initial body) + excreted + not absorbed</c>, where excreted = urine + faeces.
+/// Every amount is a UnitsNet <see cref="Mass"/> in µg (the unit the model computes in, so no conversion rounds it).
 /// </summary>
-/// <param name="TotalDoseMicrograms">All doses given within the horizon.</param>
-/// <param name="TotalAbsorbedMicrograms">The part that reached the circulation.</param>
-/// <param name="TotalRetainedMicrograms">The part kept after the early urinary loss.</param>
-/// <param name="NotAbsorbedMicrograms">The part that never entered (faeces, nose).</param>
-/// <param name="TotalUrineMicrograms">Lost in urine.</param>
-/// <param name="TotalFaecesMicrograms">Lost from the body in faeces and by turnover (not counting unabsorbed dose).</param>
-/// <param name="InitialBodyMicrograms">All B12 in the body at time zero (stores and carriers in balance).</param>
-/// <param name="FinalStoresMicrograms">Stores at the horizon.</param>
-/// <param name="FinalPlasmaMicrograms">B12 in plasma and extracellular fluid at the horizon.</param>
-/// <param name="FinalLabileMicrograms">The labile excess at the horizon.</param>
-/// <param name="FinalSerumPicogramsPerMilliliter">Serum B12 at the horizon, pg/mL.</param>
-/// <param name="FinalHoloTranscobalaminPicomolesPerLiter">Holotranscobalamin (active B12) at the horizon, pmol/L.</param>
-public readonly record struct SimulationSummary(
-    double TotalDoseMicrograms,
-    double TotalAbsorbedMicrograms,
-    double TotalRetainedMicrograms,
-    double NotAbsorbedMicrograms,
-    double TotalUrineMicrograms,
-    double TotalFaecesMicrograms,
-    double InitialBodyMicrograms,
-    double FinalStoresMicrograms,
-    double FinalPlasmaMicrograms,
-    double FinalLabileMicrograms,
-    double FinalSerumPicogramsPerMilliliter,
-    double FinalHoloTranscobalaminPicomolesPerLiter)
+public readonly record struct SimulationSummary
 {
-    /// <summary>Urine + faeces, µg.</summary>
-    public double TotalExcretedMicrograms => TotalUrineMicrograms + TotalFaecesMicrograms;
+    internal SimulationSummary(double totalDoseMicrograms, double totalAbsorbedMicrograms, double totalRetainedMicrograms, double notAbsorbedMicrograms, double totalUrineMicrograms, double totalFaecesMicrograms, double initialBodyMicrograms, double finalStoresMicrograms, double finalPlasmaMicrograms, double finalLabileMicrograms, double finalSerumPicogramsPerMilliliter, double finalHoloTranscobalaminPicomolesPerLiter)
+    {
+        TotalDoseMicrograms = totalDoseMicrograms;
+        TotalAbsorbedMicrograms = totalAbsorbedMicrograms;
+        TotalRetainedMicrograms = totalRetainedMicrograms;
+        NotAbsorbedMicrograms = notAbsorbedMicrograms;
+        TotalUrineMicrograms = totalUrineMicrograms;
+        TotalFaecesMicrograms = totalFaecesMicrograms;
+        InitialBodyMicrograms = initialBodyMicrograms;
+        FinalStoresMicrograms = finalStoresMicrograms;
+        FinalPlasmaMicrograms = finalPlasmaMicrograms;
+        FinalLabileMicrograms = finalLabileMicrograms;
+        FinalSerumPicogramsPerMilliliter = finalSerumPicogramsPerMilliliter;
+        FinalHoloTranscobalaminPicomolesPerLiter = finalHoloTranscobalaminPicomolesPerLiter;
+    }
 
-    /// <summary>Stores, labile excess and plasma at the horizon, µg.</summary>
-    public double FinalBodyMicrograms => FinalStoresMicrograms + FinalLabileMicrograms + FinalPlasmaMicrograms;
+    /// <summary>All doses given within the horizon.</summary>
+    public Mass TotalDose => Mass.FromMicrograms(TotalDoseMicrograms);
 
-    /// <summary>Serum B12 at the horizon, pmol/L.</summary>
-    public double FinalSerumPicomolesPerLiter => SerumModel.ToPicomolesPerLiter(FinalSerumPicogramsPerMilliliter);
+    /// <summary>The part that reached the circulation.</summary>
+    public Mass TotalAbsorbed => Mass.FromMicrograms(TotalAbsorbedMicrograms);
 
-    /// <summary><c>dosed − (Δbody + excreted + not absorbed)</c>, µg; zero up to rounding.</summary>
-    public double MassBalanceErrorMicrograms =>
+    /// <summary>The part kept after the early urinary loss.</summary>
+    public Mass TotalRetained => Mass.FromMicrograms(TotalRetainedMicrograms);
+
+    /// <summary>The part that never entered (faeces, nose).</summary>
+    public Mass NotAbsorbed => Mass.FromMicrograms(NotAbsorbedMicrograms);
+
+    /// <summary>Lost in urine.</summary>
+    public Mass TotalUrine => Mass.FromMicrograms(TotalUrineMicrograms);
+
+    /// <summary>Lost from the body in faeces and by turnover (not counting unabsorbed dose).</summary>
+    public Mass TotalFaeces => Mass.FromMicrograms(TotalFaecesMicrograms);
+
+    /// <summary>All B12 in the body at time zero (stores and carriers in balance).</summary>
+    public Mass InitialBody => Mass.FromMicrograms(InitialBodyMicrograms);
+
+    /// <summary>Stores at the horizon.</summary>
+    public Mass FinalStores => Mass.FromMicrograms(FinalStoresMicrograms);
+
+    /// <summary>B12 in plasma and extracellular fluid at the horizon.</summary>
+    public Mass FinalPlasma => Mass.FromMicrograms(FinalPlasmaMicrograms);
+
+    /// <summary>The labile excess at the horizon.</summary>
+    public Mass FinalLabile => Mass.FromMicrograms(FinalLabileMicrograms);
+
+    /// <summary>Serum B12 at the horizon (pg/mL).</summary>
+    public MassConcentration FinalSerum => MassConcentration.FromPicogramsPerMilliliter(FinalSerumPicogramsPerMilliliter);
+
+    /// <summary>Serum B12 at the horizon, molar (pmol/L).</summary>
+    public Molarity FinalSerumMolarity => Molarity.FromPicomolesPerLiter(FinalSerumPicomolesPerLiter);
+
+    /// <summary>Holotranscobalamin (active B12) at the horizon (pmol/L).</summary>
+    public Molarity FinalHoloTranscobalamin => Molarity.FromPicomolesPerLiter(FinalHoloTranscobalaminPicomolesPerLiter);
+
+    /// <summary>Urine + faeces.</summary>
+    public Mass TotalExcreted => Mass.FromMicrograms(TotalExcretedMicrograms);
+
+    /// <summary>Stores, labile excess and plasma at the horizon.</summary>
+    public Mass FinalBody => Mass.FromMicrograms(FinalBodyMicrograms);
+
+    /// <summary>
+    /// <c>dosed − (Δbody + excreted + not absorbed)</c>; zero up to rounding. It may be negative, which a UnitsNet
+    /// <see cref="Mass"/> holds as well (in µg).
+    /// </summary>
+    public Mass MassBalanceError => Mass.FromMicrograms(MassBalanceErrorMicrograms);
+
+    /// <summary><see cref="TotalDose"/> in µg, for the kernels.</summary>
+    internal double TotalDoseMicrograms { get; }
+
+    /// <summary><see cref="TotalAbsorbed"/> in µg, for the kernels.</summary>
+    internal double TotalAbsorbedMicrograms { get; }
+
+    /// <summary><see cref="TotalRetained"/> in µg, for the kernels.</summary>
+    internal double TotalRetainedMicrograms { get; }
+
+    /// <summary><see cref="NotAbsorbed"/> in µg, for the kernels.</summary>
+    internal double NotAbsorbedMicrograms { get; }
+
+    /// <summary><see cref="TotalUrine"/> in µg, for the kernels.</summary>
+    internal double TotalUrineMicrograms { get; }
+
+    /// <summary><see cref="TotalFaeces"/> in µg, for the kernels.</summary>
+    internal double TotalFaecesMicrograms { get; }
+
+    /// <summary><see cref="InitialBody"/> in µg, for the kernels.</summary>
+    internal double InitialBodyMicrograms { get; }
+
+    /// <summary><see cref="FinalStores"/> in µg, for the kernels.</summary>
+    internal double FinalStoresMicrograms { get; }
+
+    /// <summary><see cref="FinalPlasma"/> in µg, for the kernels.</summary>
+    internal double FinalPlasmaMicrograms { get; }
+
+    /// <summary><see cref="FinalLabile"/> in µg, for the kernels.</summary>
+    internal double FinalLabileMicrograms { get; }
+
+    /// <summary><see cref="FinalSerum"/> in pg/mL, for the kernels.</summary>
+    internal double FinalSerumPicogramsPerMilliliter { get; }
+
+    /// <summary><see cref="FinalHoloTranscobalamin"/> in pmol/L, for the kernels.</summary>
+    internal double FinalHoloTranscobalaminPicomolesPerLiter { get; }
+
+    /// <summary><see cref="TotalExcreted"/> in µg, for the kernels.</summary>
+    internal double TotalExcretedMicrograms => TotalUrineMicrograms + TotalFaecesMicrograms;
+
+    /// <summary><see cref="FinalBody"/> in µg, for the kernels.</summary>
+    internal double FinalBodyMicrograms => FinalStoresMicrograms + FinalLabileMicrograms + FinalPlasmaMicrograms;
+
+    /// <summary><see cref="FinalSerumMolarity"/> in pmol/L, for the kernels.</summary>
+    internal double FinalSerumPicomolesPerLiter => SerumModel.ToPicomolesPerLiter(FinalSerumPicogramsPerMilliliter);
+
+    /// <summary><see cref="MassBalanceError"/> in µg, for the kernels.</summary>
+    internal double MassBalanceErrorMicrograms =>
         TotalDoseMicrograms - ((FinalBodyMicrograms - InitialBodyMicrograms) + TotalExcretedMicrograms + NotAbsorbedMicrograms);
 
     /// <summary>A readable multi-line summary.</summary>

@@ -100,7 +100,7 @@ public static class Simulator
 
     /// <summary>
     /// The steady state of a dose repeated every <paramref name="interval"/> forever: stores and plasma (carriers,
-    /// protein-bound and free B12) just before a dose, µg. The IF capacity at the dose is the fixed point of use and
+    /// protein-bound and free B12) just before a dose. The IF capacity at the dose is the fixed point of use and
     /// recovery, <c>c* = Cmax(1 − e)/(1 − (1 − x)e)</c> with <c>e = exp(−T/τ)</c> and <c>x = E/(K + E)</c>. The linear pools
     /// take the trough <c>f·(I − Φ)⁻¹·Φ·d</c> with <c>Φ = exp(A·T)</c>, <c>d</c> where the kept part goes, and <c>f</c> the
     /// share the store limit accepts at that trough: the scalar fixed point <c>f = accepted(f·m)/R</c> (<c>m</c> the body
@@ -113,7 +113,14 @@ public static class Simulator
     /// The stores lose less than <see cref="MinimumLossPerInterval"/> of themselves per interval (none at all: they grow without bound);
     /// <c>I − Φ</c> then cancels to rounding and the trough would be wrong, even negative.
     /// </exception>
-    public static (double StoresMicrograms, double PlasmaMicrograms) SteadyStateTrough(Dose dose, TimeSpan interval, Physiology physiology)
+    public static (Mass Stores, Mass Plasma) SteadyStateTrough(Dose dose, TimeSpan interval, Physiology physiology)
+    {
+        var (stores, plasma) = SteadyStateTroughMicrograms(dose, interval, physiology);
+        return (Mass.FromMicrograms(stores), Mass.FromMicrograms(plasma));
+    }
+
+    /// <summary><see cref="SteadyStateTrough"/> in µg, for the kernels and tests.</summary>
+    internal static (double StoresMicrograms, double PlasmaMicrograms) SteadyStateTroughMicrograms(Dose dose, TimeSpan interval, Physiology physiology)
     {
         ArgumentNullException.ThrowIfNull(physiology);
         physiology.EnsureAbsorbsAtMostTheDose(nameof(physiology));
@@ -141,7 +148,7 @@ public static class Simulator
         Span<double> y = stackalloc double[4];
         TroughPerUnit(in phi.Core, d, y);
         var m = y[0] + y[1] + y[2] + y[3];
-        var kept = outcome.Retained;
+        var kept = outcome.RetainedMicrograms;
         double low = 0, high = 1;
         for (var i = 0; i < 60 && kept > 0; i++)
         {
@@ -150,7 +157,7 @@ public static class Simulator
         }
 
         var share = kept > 0 ? (low + high) / 2 : 0;
-        var free = phi.Free * outcome.UrinaryLoss / (1 - phi.Free);
+        var free = phi.Free * outcome.UrinaryLossMicrograms / (1 - phi.Free);
         return (share * y[2], (share * (y[0] + y[1] + y[3])) + free);
     }
 
@@ -227,7 +234,7 @@ public static class Simulator
 
             var since = _given > 0 ? ticks - _doses[_given - 1] : 0;
             var state = _readout.State(ref run);
-            Rows[index] = new(ticks / (double)TimeSpan.TicksPerDay, _given, since, ref run, state.SerumPicogramsPerMilliliter, state.HoloTranscobalaminPicomolesPerLiter);
+            Rows[index] = new(ticks, _given, since, ref run, state.SerumPicogramsPerMilliliter, state.HoloTranscobalaminPicomolesPerLiter);
         }
 
         /// <summary>The readout of the state at the end of the run.</summary>

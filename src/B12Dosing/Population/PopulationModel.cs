@@ -125,6 +125,9 @@ public sealed record PopulationModel
         BiliarySecretionPerDay = preset.BiliarySecretionPerDay * fLoss,
         TissueUptakeMaximumMicrogramsPerHour = preset.TissueUptakeMaximumMicrogramsPerHour * fRetention,
     };
+
+    /// <summary>The values, quantities in invariant text (never UnitsNet's culture-dependent text).</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder) => B12Dosing.Quantities.RecordText.PrintMembers(builder, this);
 }
 
 /// <summary>One virtual patient of a population. Patients compare by value (their stores by amount).</summary>
@@ -157,4 +160,7 @@ public sealed record VirtualPatient
 
     /// <summary><see cref="InitialStores"/> in µg, as the kernels compute with it.</summary>
     internal double InitialStoresMicrograms { get; }
+
+    /// <summary>The values, quantities in invariant text (never UnitsNet's culture-dependent text).</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder) => B12Dosing.Quantities.RecordText.PrintMembers(builder, this);
 }

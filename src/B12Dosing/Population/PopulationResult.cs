@@ -67,7 +67,7 @@ public sealed class PopulationResult
         _share = [.. below.Select(b => (double)b / settings.Patients)];
         Stores = Series(stores);
         Serum = Series(serum);
-        Days = Array.AsReadOnly(_days);
+        Times = Array.AsReadOnly(Array.ConvertAll(days, static d => Duration.FromDays(d)));
         ShareBelowThreshold = Array.AsReadOnly(_share);
     }
 
@@ -77,8 +77,11 @@ public sealed class PopulationResult
     /// <summary>The number of patients.</summary>
     public int Patients => Settings.Patients;
 
-    /// <summary>The time of each output row, days.</summary>
-    public IReadOnlyList<double> Days { get; }
+    /// <summary>The time of each output row (in days from the start).</summary>
+    public IReadOnlyList<Duration> Times { get; }
+
+    /// <summary><see cref="Times"/> in days, for the kernels and tests.</summary>
+    internal IReadOnlyList<double> Days => _days;
 
     /// <summary>Percentiles of body stores, µg.</summary>
     public PercentileSeries Stores { get; }
@@ -92,13 +95,19 @@ public sealed class PopulationResult
     /// <summary>At each row, the share of patients (0-1) with serum strictly below <see cref="SerumThreshold"/>: an exact count, not read from a histogram.</summary>
     public IReadOnlyList<double> ShareBelowThreshold { get; }
 
-    /// <summary>Any percentile of stores at row <paramref name="row"/>, µg.</summary>
+    /// <summary>Any percentile of stores at row <paramref name="row"/> (in µg).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The row or the percentile (0-100) is out of range.</exception>
-    public double StoresPercentile(int row, double percentile) => Percentile(_stores, row, percentile);
+    public Mass StoresPercentile(int row, double percentile) => Mass.FromMicrograms(StoresPercentileMicrograms(row, percentile));
 
-    /// <summary>Any percentile of serum at row <paramref name="row"/>, pg/mL.</summary>
+    /// <summary>Any percentile of serum at row <paramref name="row"/> (in pg/mL).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The row or the percentile (0-100) is out of range.</exception>
-    public double SerumPercentile(int row, double percentile) => Percentile(_serum, row, percentile);
+    public MassConcentration SerumPercentile(int row, double percentile) => MassConcentration.FromPicogramsPerMilliliter(SerumPercentilePicogramsPerMilliliter(row, percentile));
+
+    /// <summary><see cref="StoresPercentile"/> in µg, for the kernels and tests.</summary>
+    internal double StoresPercentileMicrograms(int row, double percentile) => Percentile(_stores, row, percentile);
+
+    /// <summary><see cref="SerumPercentile"/> in pg/mL, for the kernels and tests.</summary>
+    internal double SerumPercentilePicogramsPerMilliliter(int row, double percentile) => Percentile(_serum, row, percentile);
 
     /// <summary>
     /// Joins two partitions of one population: the same settings except <see cref="PopulationSettings.Patients"/> and

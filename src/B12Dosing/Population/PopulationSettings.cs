@@ -95,6 +95,9 @@ public sealed record PopulationSettings
             ? new SimulationPlan(events, Horizon, Step)
             : throw new ArgumentOutOfRangeException(nameof(Step), Step, $"Horizon / step gives {rows} rows; a population run accepts at most {MaximumRows}: use a larger step.");
     }
+
+    /// <summary>The values, quantities in invariant text (never UnitsNet's culture-dependent text).</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder) => B12Dosing.Quantities.RecordText.PrintMembers(builder, this);
 }
 
 /// <summary>How far a population run has got.</summary>

@@ -30,6 +30,18 @@ internal sealed class QuantityKind<TQuantity, TUnit>(UnitTable<TUnit> units, TUn
     public double InReference(TQuantity quantity) =>
         Units.TryGet(quantity.Unit, out var unit) ? UnitTable<TUnit>.Scale(ValueOf(quantity), unit.Exponent) : OtherUnitInReference(quantity);
 
+    /// <summary>
+    /// The quantity in <paramref name="unit"/>, a unit of the table: one exact power-of-ten move from the quantity's own
+    /// unit when that is in the table too (1 ng/mL is exactly 1000 pg/mL), else through the reference unit.
+    /// </summary>
+    public double In(TQuantity quantity, TUnit unit)
+    {
+        var target = Units.TryGet(unit, out var spelling) ? spelling.Exponent : throw new ArgumentException($"{unit} is not a unit of the table.", nameof(unit));
+        return Units.TryGet(quantity.Unit, out var own)
+            ? UnitTable<TUnit>.Scale(ValueOf(quantity), own.Exponent - target)
+            : UnitTable<TUnit>.Scale(InReference(quantity), -target);
+    }
+
     /// <summary>A unit outside the table goes through UnitsNet's base unit, which holds any UnitsNet value; the scaling to the
     /// reference unit may then overflow (1e300 kg is infinite in µg), which the members that take quantities refuse.</summary>
     private double OtherUnitInReference(TQuantity quantity)

@@ -16,8 +16,8 @@ public class AbsorptionModelTests
     {
         var split = AbsorptionModel.EvaluateSeries([At(0, Oral(2)), At(6, Oral(2)), At(12, Oral(2))], Physiology.Healthy);
         var once = AbsorptionModel.EvaluateSeries([At(0, Oral(6))], Physiology.Healthy);
-        Assert.True(split.Absorbed > 1.5 * once.Absorbed, $"split {split.Absorbed}, once {once.Absorbed}");
-        Assert.Equal(6, split.Dose, 12);
+        Assert.True(split.AbsorbedMicrograms > 1.5 * once.AbsorbedMicrograms, $"split {split.AbsorbedMicrograms}, once {once.AbsorbedMicrograms}");
+        Assert.Equal(6, split.DoseMicrograms, 12);
     }
 
     [Fact]
@@ -33,8 +33,8 @@ public class AbsorptionModelTests
         // 3 × 2 µg at one instant are one 6 µg intake: splitting at the same moment gives IF no time to recover.
         var split = AbsorptionModel.EvaluateSeries([At(0, Oral(2)), At(0, Oral(2)), At(0, Oral(2))], Physiology.Healthy);
         var once = AbsorptionModel.EvaluateSeries([At(0, Oral(6))], Physiology.Healthy);
-        Assert.Equal(once.Absorbed, split.Absorbed, 12);
-        Assert.Equal(once.Retained, split.Retained, 12);
+        Assert.Equal(once.AbsorbedMicrograms, split.AbsorbedMicrograms, 12);
+        Assert.Equal(once.RetainedMicrograms, split.RetainedMicrograms, 12);
     }
 
     /// <summary>
@@ -53,7 +53,7 @@ public class AbsorptionModelTests
             var series = AbsorptionModel.EvaluateSeries(events, p);
             var outcomes = new SimulationPlan(events, TimeSpan.FromDays(1), TimeSpan.FromDays(1)).IntakeOutcomes(p);
             Assert.Equal(outcomes[^1].Outcome.IntrinsicFactorAfter, series.IntrinsicFactorAfter);
-            Assert.Equal(outcomes[0].Outcome.Absorbed + outcomes[1].Outcome.Absorbed + outcomes[2].Outcome.Absorbed, series.Absorbed);
+            Assert.Equal(outcomes[0].Outcome.AbsorbedMicrograms + outcomes[1].Outcome.AbsorbedMicrograms + outcomes[2].Outcome.AbsorbedMicrograms, series.AbsorbedMicrograms);
         }
     }
 
@@ -72,9 +72,9 @@ public class AbsorptionModelTests
     public void Outcome_parts_add_up()
     {
         var o = AbsorptionModel.Evaluate(Dose.Intramuscular(Mass.FromMicrograms(1000)), Physiology.Healthy);
-        Assert.Equal(o.Dose, o.Absorbed + o.Unabsorbed, 12);
-        Assert.Equal(o.Absorbed, o.Retained + o.UrinaryLoss, 12);
-        Assert.Equal(0, o.Unabsorbed);
+        Assert.Equal(o.DoseMicrograms, o.AbsorbedMicrograms + o.UnabsorbedMicrograms, 12);
+        Assert.Equal(o.AbsorbedMicrograms, o.RetainedMicrograms + o.UrinaryLossMicrograms, 12);
+        Assert.Equal(0, o.UnabsorbedMicrograms);
         Assert.Contains("retained", o.ToString(), StringComparison.Ordinal);
     }
 
@@ -82,7 +82,7 @@ public class AbsorptionModelTests
     public void Pernicious_anaemia_absorbs_passively_only()
     {
         var o = AbsorptionModel.Evaluate(Oral(1000), Physiology.PerniciousAnemia);
-        Assert.Equal(1000 * Physiology.PerniciousAnemia.PassiveFraction, o.Absorbed, 12);
+        Assert.Equal(1000 * Physiology.PerniciousAnemia.PassiveFraction, o.AbsorbedMicrograms, 12);
     }
 
     [Fact]
@@ -90,13 +90,13 @@ public class AbsorptionModelTests
     {
         Assert.Equal(AbsorptionModel.Evaluate(Oral(2), Physiology.Healthy), AbsorptionModel.Evaluate(Oral(2), Physiology.AtrophicGastritis));
         var food = Dose.Food(Mass.FromMicrograms(2));
-        Assert.True(AbsorptionModel.Evaluate(food, Physiology.AtrophicGastritis).Absorbed < AbsorptionModel.Evaluate(food, Physiology.Healthy).Absorbed);
+        Assert.True(AbsorptionModel.Evaluate(food, Physiology.AtrophicGastritis).AbsorbedMicrograms < AbsorptionModel.Evaluate(food, Physiology.Healthy).AbsorbedMicrograms);
     }
 
     [Fact]
     public void Ileal_resection_reduces_IF_uptake()
     {
-        Assert.True(AbsorptionModel.Evaluate(Oral(2), Physiology.IlealResection).Absorbed < AbsorptionModel.Evaluate(Oral(2), Physiology.Healthy).Absorbed);
+        Assert.True(AbsorptionModel.Evaluate(Oral(2), Physiology.IlealResection).AbsorbedMicrograms < AbsorptionModel.Evaluate(Oral(2), Physiology.Healthy).AbsorbedMicrograms);
         Assert.Equal(AbsorptionModel.Evaluate(Oral(2), Physiology.Gastrectomy), AbsorptionModel.Evaluate(Oral(2), Physiology.PerniciousAnemia));
     }
 

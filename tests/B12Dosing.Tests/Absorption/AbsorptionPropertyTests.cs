@@ -20,15 +20,15 @@ public class AbsorptionPropertyTests
     public bool Retained_at_most_absorbed_at_most_dose(AmountMicrograms dose, Route route, CobalaminForm form, Condition condition)
     {
         var o = Eval(dose, route, form, condition);
-        return o.Retained >= 0 && o.Retained <= o.Absorbed * (1 + 1e-15) && o.Absorbed <= o.Dose; // the kept parts add up to the load to rounding
+        return o.RetainedMicrograms >= 0 && o.RetainedMicrograms <= o.AbsorbedMicrograms * (1 + 1e-15) && o.AbsorbedMicrograms <= o.DoseMicrograms; // the kept parts add up to the load to rounding
     }
 
     [Property]
     public bool Absorbed_never_falls_as_dose_rises(AmountMicrograms a, AmountMicrograms b, Route route, CobalaminForm form, Condition condition)
     {
         var (lo, hi) = a.Value <= b.Value ? (a, b) : (b, a);
-        return Eval(lo, route, form, condition).Absorbed <= Eval(hi, route, form, condition).Absorbed
-            && Eval(lo, route, form, condition).Retained <= Eval(hi, route, form, condition).Retained;
+        return Eval(lo, route, form, condition).AbsorbedMicrograms <= Eval(hi, route, form, condition).AbsorbedMicrograms
+            && Eval(lo, route, form, condition).RetainedMicrograms <= Eval(hi, route, form, condition).RetainedMicrograms;
     }
 
     [Property]
@@ -42,14 +42,14 @@ public class AbsorptionPropertyTests
 
     [Property]
     public bool Pernicious_anaemia_never_absorbs_more_than_health(AmountMicrograms dose, Route route, CobalaminForm form) =>
-        Eval(dose, route, form, Condition.PerniciousAnemia).Absorbed <= Eval(dose, route, form, Condition.Healthy).Absorbed
-        && AbsorptionModel.Evaluate(Dose.Food(Mass.FromMicrograms(dose.Value)), Physiology.PerniciousAnemia).Absorbed
-           <= AbsorptionModel.Evaluate(Dose.Food(Mass.FromMicrograms(dose.Value)), Physiology.Healthy).Absorbed;
+        Eval(dose, route, form, Condition.PerniciousAnemia).AbsorbedMicrograms <= Eval(dose, route, form, Condition.Healthy).AbsorbedMicrograms
+        && AbsorptionModel.Evaluate(Dose.Food(Mass.FromMicrograms(dose.Value)), Physiology.PerniciousAnemia).AbsorbedMicrograms
+           <= AbsorptionModel.Evaluate(Dose.Food(Mass.FromMicrograms(dose.Value)), Physiology.Healthy).AbsorbedMicrograms;
 
     [Property]
     public Property Hydroxocobalamin_never_kept_less_than_cyanocobalamin(AmountMicrograms dose) => Prop.ForAll(
         B12Arbitraries.InjectedRoute,
-        route => Eval(dose, route, CobalaminForm.Hydroxocobalamin, Condition.Healthy).Retained >= Eval(dose, route, CobalaminForm.Cyanocobalamin, Condition.Healthy).Retained);
+        route => Eval(dose, route, CobalaminForm.Hydroxocobalamin, Condition.Healthy).RetainedMicrograms >= Eval(dose, route, CobalaminForm.Cyanocobalamin, Condition.Healthy).RetainedMicrograms);
 
     /// <summary>Splitting an oral amount into 2-6 doses at least 6 h apart never absorbs less than taking it at once.</summary>
     [Property]
@@ -58,7 +58,7 @@ public class AbsorptionPropertyTests
         gaps =>
         {
             var p = Physiology.For(condition);
-            var once = AbsorptionModel.Evaluate(Dose.Oral(Mass.FromMicrograms(dose.Value)), p).Absorbed;
+            var once = AbsorptionModel.Evaluate(Dose.Oral(Mass.FromMicrograms(dose.Value)), p).AbsorbedMicrograms;
             var t = 0.0;
             var events = new List<DoseEvent>();
             foreach (var gap in gaps)
@@ -67,6 +67,6 @@ public class AbsorptionPropertyTests
                 t += gap;
             }
 
-            return AbsorptionModel.EvaluateSeries(events, p).Absorbed >= once * (1 - 1e-12);
+            return AbsorptionModel.EvaluateSeries(events, p).AbsorbedMicrograms >= once * (1 - 1e-12);
         });
 }

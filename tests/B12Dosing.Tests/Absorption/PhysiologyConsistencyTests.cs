@@ -50,7 +50,7 @@ public class PhysiologyConsistencyTests
             }
 
             var outcome = AbsorptionModel.Evaluate(oral, p);
-            return outcome.Absorbed <= dose.Value * (1 + 1e-12) && outcome.Retained <= outcome.Absorbed;
+            return outcome.AbsorbedMicrograms <= dose.Value * (1 + 1e-12) && outcome.RetainedMicrograms <= outcome.AbsorbedMicrograms;
         });
 
     [Theory]

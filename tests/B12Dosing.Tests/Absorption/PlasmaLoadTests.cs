@@ -107,7 +107,7 @@ public class PlasmaLoadTests
         var p = Physiology.Healthy;
         Assert.Equal(5.4, PlasmaLoad.CapacityMicrograms(p), 12);
         var o = AbsorptionModel.Evaluate(Dose.Intramuscular(Mass.FromMicrograms(5)), p);
-        Assert.Equal(5, o.Retained, 12);
+        Assert.Equal(5, o.RetainedMicrograms, 12);
         Assert.Equal(5 * p.HaptocorrinShare, o.HaptocorrinMicrograms, 12);
     }
 
@@ -127,9 +127,9 @@ public class PlasmaLoadTests
         foreach (var dose in Enumerable.Range(0, 400).Select(i => Math.Pow(10, -1 + (i / 80.0))).Concat(Enumerable.Range(0, 200).Select(i => 5.3 + (i * 0.001))).Order())
         {
             var o = AbsorptionModel.Evaluate(Dose.Create(Mass.FromMicrograms(dose), route, form), Physiology.Healthy);
-            Assert.True(o.Retained >= previous, $"{dose} µg: kept {o.Retained} < {previous}");
+            Assert.True(o.RetainedMicrograms >= previous, $"{dose} µg: kept {o.RetainedMicrograms} < {previous}");
             Assert.True(o.FractionRetained <= previousFraction * (1 + 1e-12), $"{dose} µg: fraction kept {o.FractionRetained} > {previousFraction}");
-            (previous, previousFraction) = (o.Retained, o.FractionRetained);
+            (previous, previousFraction) = (o.RetainedMicrograms, o.FractionRetained);
         }
     }
 

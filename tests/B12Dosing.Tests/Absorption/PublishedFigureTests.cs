@@ -11,7 +11,7 @@ namespace B12Dosing.Tests.Absorption;
 /// </summary>
 public class PublishedFigureTests
 {
-    private static double Micrograms(Dose dose, Physiology physiology) => AbsorptionModel.Evaluate(dose, physiology).Absorbed;
+    private static double Micrograms(Dose dose, Physiology physiology) => AbsorptionModel.Evaluate(dose, physiology).AbsorbedMicrograms;
 
     private static Dose Oral(double ug) => Dose.Oral(Mass.FromMicrograms(ug));
 
@@ -160,7 +160,7 @@ public class PublishedFigureTests
     public void Urinary_loss_72h_hydroxocobalamin_Blood1961(double dose, double loss)
     {
         var outcome = AbsorptionModel.Evaluate(Dose.Intramuscular(Mass.FromMicrograms(dose), CobalaminForm.Hydroxocobalamin), Physiology.Healthy);
-        InRatio(outcome.UrinaryLoss / dose, loss, 0.8, 1.25);
+        InRatio(outcome.UrinaryLossMicrograms / dose, loss, 0.8, 1.25);
     }
 
     /// <summary>
@@ -174,7 +174,7 @@ public class PublishedFigureTests
     public void Urine_after_injection_US_label(double dose)
     {
         var outcome = AbsorptionModel.Evaluate(Dose.Intramuscular(Mass.FromMicrograms(dose)), Physiology.Healthy);
-        Assert.InRange(outcome.UrinaryLoss / dose, 0.5 / 1.6, 0.98);
+        Assert.InRange(outcome.UrinaryLossMicrograms / dose, 0.5 / 1.6, 0.98);
     }
 
     /// <summary>IV B12 is excreted even faster, with little liver storage (US cyanocobalamin label): IV keeps less than IM at the same dose.</summary>
@@ -183,8 +183,8 @@ public class PublishedFigureTests
     [InlineData(1000)]
     public void Intravenous_keeps_less_than_intramuscular_US_label(double dose)
     {
-        var im = AbsorptionModel.Evaluate(Dose.Intramuscular(Mass.FromMicrograms(dose)), Physiology.Healthy).Retained;
-        var iv = AbsorptionModel.Evaluate(Dose.Intravenous(Mass.FromMicrograms(dose)), Physiology.Healthy).Retained;
+        var im = AbsorptionModel.Evaluate(Dose.Intramuscular(Mass.FromMicrograms(dose)), Physiology.Healthy).RetainedMicrograms;
+        var iv = AbsorptionModel.Evaluate(Dose.Intravenous(Mass.FromMicrograms(dose)), Physiology.Healthy).RetainedMicrograms;
         Assert.True(iv < im, $"IV {iv} µg, IM {im} µg");
     }
 
@@ -194,8 +194,8 @@ public class PublishedFigureTests
     [InlineData(1000)]
     public void Hydroxocobalamin_retained_better_Blood1961(double dose)
     {
-        var cn = AbsorptionModel.Evaluate(Dose.Intramuscular(Mass.FromMicrograms(dose)), Physiology.Healthy).Retained;
-        var oh = AbsorptionModel.Evaluate(Dose.Intramuscular(Mass.FromMicrograms(dose), CobalaminForm.Hydroxocobalamin), Physiology.Healthy).Retained;
+        var cn = AbsorptionModel.Evaluate(Dose.Intramuscular(Mass.FromMicrograms(dose)), Physiology.Healthy).RetainedMicrograms;
+        var oh = AbsorptionModel.Evaluate(Dose.Intramuscular(Mass.FromMicrograms(dose), CobalaminForm.Hydroxocobalamin), Physiology.Healthy).RetainedMicrograms;
         Assert.True(oh > 2 * cn, $"OHCbl {oh} µg, CNCbl {cn} µg");
     }
 

@@ -55,18 +55,18 @@ public class ExtremeInputTests
         for (var i = 0; i < outcomes.Length; i++)
         {
             var o = outcomes[i];
-            Assert.True(double.IsFinite(o.Absorbed) && double.IsFinite(o.Retained), o.ToString());
-            Assert.InRange(o.Retained, 0, (o.Absorbed * (1 + Rounding)) + Subnormal);
-            Assert.InRange(o.Absorbed, 0, (o.Dose * (1 + Rounding)) + Subnormal);
+            Assert.True(double.IsFinite(o.AbsorbedMicrograms) && double.IsFinite(o.RetainedMicrograms), o.ToString());
+            Assert.InRange(o.RetainedMicrograms, 0, (o.AbsorbedMicrograms * (1 + Rounding)) + Subnormal);
+            Assert.InRange(o.AbsorbedMicrograms, 0, (o.DoseMicrograms * (1 + Rounding)) + Subnormal);
             if (i > 0)
             {
                 var p = outcomes[i - 1];
-                Assert.True(o.Retained >= p.Retained, $"retained falls from {p} to {o}");
-                Assert.True(o.FractionRetained <= p.FractionRetained * (1 + Rounding) || p.Dose < 1e-300, $"fraction retained rises from {p} to {o}");
+                Assert.True(o.RetainedMicrograms >= p.RetainedMicrograms, $"retained falls from {p} to {o}");
+                Assert.True(o.FractionRetained <= p.FractionRetained * (1 + Rounding) || p.DoseMicrograms < 1e-300, $"fraction retained rises from {p} to {o}");
             }
         }
 
-        Assert.True(outcomes[^1].Retained > 0);
+        Assert.True(outcomes[^1].RetainedMicrograms > 0);
     }
 
     [Fact]

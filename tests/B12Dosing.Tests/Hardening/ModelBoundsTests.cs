@@ -43,10 +43,10 @@ public class ModelBoundsTests(ITestOutputHelper output)
         {
             var (physiology, dose) = x;
             var o = AbsorptionModel.Evaluate(dose, physiology);
-            Assert.True(double.IsFinite(o.Absorbed) && double.IsFinite(o.Retained) && double.IsFinite(o.IntrinsicFactorAfter.AvailableMicrograms), $"{dose}: {o} with {physiology}");
+            Assert.True(double.IsFinite(o.AbsorbedMicrograms) && double.IsFinite(o.RetainedMicrograms) && double.IsFinite(o.IntrinsicFactorAfter.AvailableMicrograms), $"{dose}: {o} with {physiology}");
             var slack = 1 + 1e-12;
-            Assert.True(o.Retained >= 0 && o.Retained <= (o.Absorbed * slack) + 1e-307 && o.Absorbed <= (o.Dose * slack) + 1e-307, $"{dose}: {o} with {physiology}");
-            return o.Retained > 0;
+            Assert.True(o.RetainedMicrograms >= 0 && o.RetainedMicrograms <= (o.AbsorbedMicrograms * slack) + 1e-307 && o.AbsorbedMicrograms <= (o.DoseMicrograms * slack) + 1e-307, $"{dose}: {o} with {physiology}");
+            return o.RetainedMicrograms > 0;
         });
 
     /// <summary>A run: its physiology, serum model and dose, and the interval (days), horizon (days) and initial stores (µg), each shrinking toward the first.</summary>

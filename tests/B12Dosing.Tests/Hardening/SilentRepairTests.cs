@@ -18,8 +18,8 @@ public class SilentRepairTests
     {
         var dose = Dose.Oral(Mass.FromMicrograms(10));
         var outcome = AbsorptionModel.EvaluateSeries([new(TimeSpan.Zero, dose), new(TimeSpan.MaxValue, dose)], Physiology.Healthy);
-        Assert.Equal(20, outcome.Dose);
-        Assert.Equal(2 * AbsorptionModel.Evaluate(dose, Physiology.Healthy).Absorbed, outcome.Absorbed, 1e-12);
+        Assert.Equal(20, outcome.DoseMicrograms);
+        Assert.Equal(2 * AbsorptionModel.Evaluate(dose, Physiology.Healthy).AbsorbedMicrograms, outcome.AbsorbedMicrograms, 1e-12);
     }
 
     [Fact]

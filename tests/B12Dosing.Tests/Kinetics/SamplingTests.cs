@@ -93,7 +93,7 @@ public class SamplingTests
         // Just after the dose the body holds what the dose left in it (mass balance, whatever the pools): all of the
         // absorbed amount, since the part bound for the urine leaves over hours.
         var retained = new SimulationPlan(Regimen.Parse("1 mg im weekly").Events(settings.Horizon).AsSpan(), settings.Horizon, settings.Step)
-            .IntakeOutcomes(settings.Physiology)[1].Outcome.Absorbed;
+            .IntakeOutcomes(settings.Physiology)[1].Outcome.AbsorbedMicrograms;
         Assert.True(Close(rows[4].BodyMicrograms - rows[3].BodyMicrograms, retained));
         // An after-dose sample equals the same time on a fine grid (another path to that instant).
         var fine = Simulator.Run(Regimen.Parse("1 mg im weekly"), settings with { SamplesAfterDose = [], Step = TimeSpan.FromHours(1) }).Series;

@@ -74,8 +74,8 @@ public class SimulationPlanTests
         var result = Simulator.Run(events, settings);
         var outcomes = new SimulationPlan(events, settings.Horizon, settings.Step).IntakeOutcomes(settings.Physiology);
         Assert.Equal([0.25, 0.5, 3, 3], outcomes.Select(o => o.Day));
-        Assert.Equal(2015, outcomes.Sum(o => o.Outcome.Dose), 9);
-        Assert.Equal(result.Summary.TotalRetainedMicrograms, outcomes.Sum(o => o.Outcome.Retained), 9);
+        Assert.Equal(2015, outcomes.Sum(o => o.Outcome.DoseMicrograms), 9);
+        Assert.Equal(result.Summary.TotalRetainedMicrograms, outcomes.Sum(o => o.Outcome.RetainedMicrograms), 9);
 
         var (tc, hc) = PoolRates.Of(settings.Physiology).CarriersInBalanceWith(2500);
         Assert.Equal(result.Series[0].HoloTranscobalaminMicrograms, tc);

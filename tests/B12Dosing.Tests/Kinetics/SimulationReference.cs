@@ -52,14 +52,14 @@ internal static class SimulationReference
 
     private static void Apply(double[] y, PoolRates r, global::B12Dosing.Absorption.DoseOutcome o)
     {
-        var accepted = r.AcceptedMicrograms(y[0] + y[1] + y[2] + y[3], o.Retained);
-        var f = o.Retained > 0 ? accepted / o.Retained : 0;
+        var accepted = r.AcceptedMicrograms(y[0] + y[1] + y[2] + y[3], o.RetainedMicrograms);
+        var f = o.RetainedMicrograms > 0 ? accepted / o.RetainedMicrograms : 0;
         y[0] += f * o.TranscobalaminMicrograms;
         y[1] += f * o.HaptocorrinMicrograms;
         y[2] += f * o.TissueMicrograms;
         y[3] += f * o.ProteinBoundMicrograms;
-        y[4] += o.UrinaryLoss;
-        y[5] += o.Retained - accepted;
+        y[4] += o.UrinaryLossMicrograms;
+        y[5] += o.RetainedMicrograms - accepted;
     }
 
     private static void Advance(double[] y, PoolRates r, double days)

@@ -75,7 +75,7 @@ public class SimulatorPropertyTests
             var events = Enumerable.Range(0, periods).Select(i => new DoseEvent(TimeSpan.FromDays(i * interval), dose)).ToArray();
             var settings = new SimulationSettings(TimeSpan.FromDays(periods * interval)) { Physiology = p, Step = TimeSpan.FromDays(interval) };
             var last = Simulator.Run(events, settings).Series[^1];
-            var (stores, plasma) = Simulator.SteadyStateTrough(dose, TimeSpan.FromDays(interval), p);
+            var (stores, plasma) = Simulator.SteadyStateTroughMicrograms(dose, TimeSpan.FromDays(interval), p);
             return Math.Abs(last.StoresMicrograms - stores) <= 1e-6 * stores && Math.Abs(last.PlasmaMicrograms - plasma) <= 1e-6 * Math.Max(plasma, 1e-6);
         });
 }

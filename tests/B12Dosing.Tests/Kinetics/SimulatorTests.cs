@@ -197,10 +197,10 @@ public class SimulatorTests(ITestOutputHelper output)
         for (var minutes = 1; minutes <= 5000; minutes++)
         {
             var interval = TimeSpan.FromMinutes(minutes);
-            Assert.Equal((0.0, 0.0), Simulator.SteadyStateTrough(Dose.Food(Mass.FromMicrograms(2)), interval, noRelease));
+            Assert.Equal((0.0, 0.0), Simulator.SteadyStateTroughMicrograms(Dose.Food(Mass.FromMicrograms(2)), interval, noRelease));
             // The stores never dip below the trough, so they lose at least trough × loss × T per interval, and that is
             // what a dose brings in at most.
-            var (stores, _) = Simulator.SteadyStateTrough(Oral(1e-14), interval, Physiology.Healthy);
+            var (stores, _) = Simulator.SteadyStateTroughMicrograms(Oral(1e-14), interval, Physiology.Healthy);
             Assert.InRange(stores, 0, 1e-14 / (Physiology.Healthy.StoreLossPerDay * interval.TotalDays));
         }
 

@@ -63,8 +63,8 @@ public class PopulationSimulatorTests
             foreach (var percent in new[] { 0.0, 1, 5, 25, 50, 75, 95, 99.9, 100 })
             {
                 var rank = Math.Max(1, (int)Math.Ceiling(percent / 100 * n));
-                AssertClose(stores[rank - 1], result.StoresPercentile(row, percent));
-                AssertClose(serum[rank - 1], result.SerumPercentile(row, percent));
+                AssertClose(stores[rank - 1], result.StoresPercentileMicrograms(row, percent));
+                AssertClose(serum[rank - 1], result.SerumPercentilePicogramsPerMilliliter(row, percent));
             }
 
             AssertClose(stores[(int)Math.Ceiling(0.05 * n) - 1], result.Stores.P5[row]);
@@ -139,8 +139,8 @@ public class PopulationSimulatorTests
         Assert.Throws<ArgumentOutOfRangeException>("SerumThreshold", () => Settings(1, 10) with { SerumThreshold = MassConcentration.FromPicogramsPerMilliliter(0) });
         Assert.Throws<ArgumentOutOfRangeException>("Step", () => PopulationSimulator.Run(Bnf, Settings(1, 365) with { Step = TimeSpan.FromMinutes(10) }));
         var result = PopulationSimulator.Run(Bnf, Settings(3, 10));
-        Assert.Throws<ArgumentOutOfRangeException>("percentile", () => result.SerumPercentile(0, 101));
-        Assert.Throws<ArgumentOutOfRangeException>("row", () => result.StoresPercentile(11, 50));
+        Assert.Throws<ArgumentOutOfRangeException>("percentile", () => result.SerumPercentilePicogramsPerMilliliter(0, 101));
+        Assert.Throws<ArgumentOutOfRangeException>("row", () => result.StoresPercentileMicrograms(11, 50));
     }
 
     private sealed class SynchronousProgress(Action<PopulationProgress> report) : IProgress<PopulationProgress>

@@ -125,10 +125,10 @@ public sealed record PublishedPoint(
         var outcome = AbsorptionModel.Evaluate(dose, p);
         return Measure switch
         {
-            PublishedMeasure.AbsorbedMicrograms => outcome.Absorbed,
-            PublishedMeasure.RetainedMicrograms => outcome.Retained,
+            PublishedMeasure.AbsorbedMicrograms => outcome.AbsorbedMicrograms,
+            PublishedMeasure.RetainedMicrograms => outcome.RetainedMicrograms,
             PublishedMeasure.RetainedFraction => outcome.FractionRetained,
-            _ => outcome.UrinaryLoss / outcome.Dose,
+            _ => outcome.UrinaryLossMicrograms / outcome.DoseMicrograms,
         };
     }
 

@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+using UnitsNet;
+using UnitsNet.Units;
+
+namespace B12Dosing.Quantities;
+
+/// <summary>
+/// The members of a record as its <c>ToString()</c> prints them (<c>Name = value, …</c>), with quantities in the
+/// invariant text of <see cref="QuantityText"/> (<c>2500 µg</c>) and numbers in the invariant culture, instead of the
+/// compiler's default, which would print UnitsNet's culture-dependent text (<c>2,500 µg</c>, or <c>2.500 µg</c> in de-DE).
+/// </summary>
+internal static class RecordText
+{
+    /// <summary>Appends every public instance property of <paramref name="record"/>, in declaration order.</summary>
+    public static bool PrintMembers(StringBuilder builder, object record)
+    {
+        var separator = string.Empty;
+        foreach (var property in record.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance).OrderBy(p => p.MetadataToken))
+        {
+            if (property.GetIndexParameters().Length == 0 && property.Name != "EqualityContract")
+            {
+                builder.Append(separator).Append(property.Name).Append(" = ").Append(Format(property.GetValue(record)));
+                separator = ", ";
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>One value in invariant text.</summary>
+    public static string Format(object? value) => value switch
+    {
+        null => "null",
+        Mass m => QuantityText.Format(m),
+        MassConcentration c => QuantityText.Format(c),
+        Molarity c => QuantityText.Format(c),
+        AmountOfSubstance a => QuantityText.Format(a),
+        Duration d => string.Create(CultureInfo.InvariantCulture, $"{d.Value} {Symbol(d.Unit)}"),
+        Volume v => string.Create(CultureInfo.InvariantCulture, $"{v.Value} {(v.Unit == VolumeUnit.Liter ? "L" : v.Unit.ToString())}"),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
+
+    private static string Symbol(DurationUnit unit) => unit switch
+    {
+        DurationUnit.Hour => "h",
+        DurationUnit.Day => "d",
+        DurationUnit.Minute => "min",
+        DurationUnit.Second => "s",
+        _ => unit.ToString(),
+    };
+}

@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Reflection;
+using B12Dosing.Absorption;
+using B12Dosing.Kinetics;
+using B12Dosing.Population;
+using UnitsNet.Units;
+
+namespace B12Dosing.Tests.PublicApi;
+
+/// <summary>
+/// The parameters of <see cref="Physiology"/> and <see cref="SerumModel"/> are UnitsNet quantities wrapping the doubles the
+/// kernels read (µg, hours, days, litres, ng/mL): each reads back the kernel's double exactly, setting it back changes
+/// nothing, a value in another unit arrives by one exact step (1 d is 24 h, 1 mg is 1000 µg), and a bad value is refused
+/// naming the member.
+/// </summary>
+public class ParameterQuantityTests
+{
+    public static TheoryData<string> Parameters() => [.. QuantityProperties(typeof(Physiology)).Select(p => p.Name)];
+
+    [Theory]
+    [MemberData(nameof(Parameters))]
+    public void A_physiology_quantity_reads_back_the_kernels_double_and_sets_it_unchanged(string name)
+    {
+        foreach (var condition in Conditions.All)
+        {
+            var physiology = Physiology.For(condition);
+            var property = typeof(Physiology).GetProperty(name)!;
+            var quantity = property.GetValue(physiology)!;
+            var (value, suffix) = InOwnUnit(quantity);
+            var inner = (double)typeof(Physiology).GetProperty(name + suffix, BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(physiology)!;
+            Assert.Equal(BitConverter.DoubleToInt64Bits(inner), BitConverter.DoubleToInt64Bits(value));
+            if (property.CanWrite)
+            {
+                var copy = physiology with { };
+                property.SetValue(copy, quantity);
+                Assert.Equal(physiology, copy);
+            }
+        }
+    }
+
+    [Fact]
+    public void Other_units_arrive_in_one_exact_step()
+    {
+        var p = Physiology.Healthy with
+        {
+            IntrinsicFactorCapacity = Mass.FromMilligrams(0.0015),
+            HoloHaptocorrinHalfLife = Duration.FromHours(36),
+            HoloTranscobalaminHalfLife = Duration.FromDays(0.25),
+            MucosalReleaseHalfTime = Duration.FromMinutes(90),
+            PlasmaVolume = Volume.FromMilliliters(3200),
+            BindingCapacity = MassConcentration.FromPicogramsPerMilliliter(2000),
+        };
+        Assert.Equal(1.5, p.IntrinsicFactorCapacityMicrograms);
+        Assert.Equal(1.5, p.HoloHaptocorrinHalfLifeDays);
+        Assert.Equal(6, p.HoloTranscobalaminHalfLifeHours);
+        Assert.Equal(1.5, p.MucosalReleaseHalfTimeHours);
+        Assert.Equal(3.2, p.PlasmaVolumeLiters);
+        Assert.Equal(2, p.BindingCapacityNanogramsPerMilliliter);
+        Assert.Equal(Mass.FromMicrograms(50), (SerumModel.Default with { LowStores = Mass.FromMilligrams(0.05) }).LowStores);
+    }
+
+    [Fact]
+    public void Bad_quantities_are_refused_naming_the_member()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>("IntrinsicFactorCapacity", () => Physiology.Healthy with { IntrinsicFactorCapacity = Mass.FromMicrograms(-1) });
+        Assert.Throws<ArgumentOutOfRangeException>("IntrinsicFactorRecovery", () => Physiology.Healthy with { IntrinsicFactorRecovery = Duration.FromHours(-1) });
+        Assert.Throws<ArgumentOutOfRangeException>("PlasmaVolume", () => Physiology.Healthy with { PlasmaVolume = Volume.FromLiters(-3) });
+        Assert.Throws<ArgumentOutOfRangeException>("BindingCapacity", () => Physiology.Healthy with { BindingCapacity = MassConcentration.FromNanogramsPerMilliliter(-1) });
+        Assert.Throws<ArgumentOutOfRangeException>("LowStores", () => SerumModel.Default with { LowStores = Mass.FromKilograms(-1) });
+        // Zero by rounding (1e-322 s is 0 h) and out of the accepted range (in the kernel's unit) are refused too.
+        Assert.Throws<ArgumentOutOfRangeException>("InjectionSiteHalfTime", () => Physiology.Healthy with { InjectionSiteHalfTime = Duration.FromSeconds(1e-322) });
+        Assert.Throws<ArgumentOutOfRangeException>("TissueUptakeHalfSaturationMicrograms", () => Physiology.Healthy with { TissueUptakeHalfSaturation = Mass.FromKilograms(1e-320) });
+        Assert.Throws<ArgumentOutOfRangeException>(() => Physiology.Healthy with { HoloTranscobalaminHalfLife = Duration.FromDays(1e9) });
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("de-DE")]
+    [InlineData("fa-IR")]
+    public void Records_with_quantities_print_invariant_text(string culture)
+    {
+        var previous = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            object[] records = [Physiology.Healthy, SerumModel.Default, new SimulationSettings(TimeSpan.FromDays(30)), PopulationModel.Default, new PopulationSettings(10, TimeSpan.FromDays(30), 1), PopulationModel.Default.Patient(1, 0)];
+            foreach (var record in records)
+            {
+                var text = record.ToString()!;
+                Assert.DoesNotMatch(@"\d,\d|[\u06F0-\u06F9\u066B]", text);
+                Assert.DoesNotContain("UnitsNet", text, StringComparison.Ordinal);
+            }
+
+            var capacity = Physiology.Healthy.IntrinsicFactorCapacityMicrograms.ToString("R", CultureInfo.InvariantCulture);
+            Assert.Contains($"IntrinsicFactorCapacity = {capacity} µg", Physiology.Healthy.ToString(), StringComparison.Ordinal);
+            Assert.Contains("PlasmaVolume = 3 L", Physiology.Healthy.ToString(), StringComparison.Ordinal);
+            Assert.Contains("InitialStores = 2500 µg", new SimulationSettings(TimeSpan.FromDays(30)).ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previous;
+        }
+    }
+
+    private static IEnumerable<PropertyInfo> QuantityProperties(Type type) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.PropertyType is { } t && (t == typeof(Mass) || t == typeof(Duration) || t == typeof(Volume) || t == typeof(MassConcentration)));
+
+    /// <summary>The quantity's value in its own unit and the suffix that unit gives the kernels' double.</summary>
+    private static (double Value, string Suffix) InOwnUnit(object quantity) => quantity switch
+    {
+        Mass m when m.Unit == MassUnit.Microgram => (m.Value, "Micrograms"),
+        Duration d when d.Unit == DurationUnit.Hour => (d.Value, "Hours"),
+        Duration d when d.Unit == DurationUnit.Day => (d.Value, "Days"),
+        Volume v when v.Unit == VolumeUnit.Liter => (v.Value, "Liters"),
+        MassConcentration c when c.Unit == MassConcentrationUnit.NanogramPerMilliliter => (c.Value, "NanogramsPerMilliliter"),
+        _ => throw new InvalidOperationException($"{quantity} is not in a unit the kernels compute in"),
+    };
+}
