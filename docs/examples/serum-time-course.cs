@@ -36,11 +36,11 @@ Console.WriteLine($"    Before it: serum {cyano.Series[0].Serum.PicogramsPerMill
 Console.WriteLine($"    Serum after hydroxocobalamin (OHCbl) as a multiple of serum after cyanocobalamin (CNCbl), against {PublishedData.Blood1961Serum}.");
 Console.WriteLine();
 Console.WriteLine($"{"time",-12} {"CNCbl serum",12} {"OHCbl serum",12} {"CNCbl holoTC",13} {"OHCbl holoTC",13} {"multiple",9} {"published",10} {"ratio",6}");
-foreach (var point in PublishedData.SerumMultiples.Where(p => p.DoseMicrograms == injection.Micrograms))
+foreach (var point in PublishedData.SerumMultiples.Where(p => p.Dose.Micrograms == injection.Micrograms))
 {
-    var (c, h) = (At(cyano, point.Day), At(hydroxo, point.Day));
+    var (c, h) = (At(cyano, point.SampleTime.Days), At(hydroxo, point.SampleTime.Days));
     var multiple = h.Serum.PicogramsPerMilliliter / c.Serum.PicogramsPerMilliliter;
-    var time = point.Day < 7 ? $"{point.Day * 24:F0} h" : $"day {point.Day:F0}";
+    var time = point.SampleTime.Days < 7 ? $"{point.SampleTime.Days * 24:F0} h" : $"day {point.SampleTime.Days:F0}";
     Console.WriteLine(
         $"{"serum " + time,-12} {c.Serum.PicogramsPerMilliliter,12:F0} {h.Serum.PicogramsPerMilliliter,12:F0} {c.HoloTranscobalamin.PicomolesPerLiter,13:F1} " +
         $"{h.HoloTranscobalamin.PicomolesPerLiter,13:F1} {multiple,9:F2} {point.Value,10:F2} {multiple / point.Value,6:F2}");
@@ -99,14 +99,14 @@ foreach (var point in PublishedData.OralCarriers.Where(p => p.Source == Publishe
 // One dose a day for the point's days, sampled 24 h after the last, minus the same person without the doses.
 static double DailyRise(PublishedPoint point, bool serum)
 {
-    var settings = new SimulationSettings(TimeSpan.FromDays(point.Day))
+    var settings = new SimulationSettings(TimeSpan.FromDays(point.SampleTime.Days))
     {
         Physiology = Physiology.For(point.Condition),
-        InitialStores = Mass.FromMicrograms(point.InitialStoresMicrograms),
-        Step = TimeSpan.FromDays(point.Day),
+        InitialStores = point.InitialStores,
+        Step = TimeSpan.FromDays(point.SampleTime.Days),
     };
-    var dose = Dose.Oral(Mass.FromMicrograms(point.DoseMicrograms));
-    var treated = Simulator.Run(Enumerable.Range(0, (int)point.Day).Select(d => new DoseEvent(TimeSpan.FromDays(d), dose)), settings).Series[^1];
+    var dose = Dose.Oral(point.Dose);
+    var treated = Simulator.Run(Enumerable.Range(0, (int)point.SampleTime.Days).Select(d => new DoseEvent(TimeSpan.FromDays(d), dose)), settings).Series[^1];
     var untreated = Simulator.Run([], settings).Series[^1];
     return serum
         ? treated.SerumMolarity.PicomolesPerLiter - untreated.SerumMolarity.PicomolesPerLiter
@@ -119,8 +119,8 @@ int[] cobaSorbHours = [0, 6, 12, 24, 30, 36];
 var threeDays = new SimulationSettings(TimeSpan.FromDays(3)) { Step = TimeSpan.FromHours(1) };
 var arms = PublishedData.OralCarriers.Where(p => p.Measure == PublishedMeasure.CobaSorbHoloTranscobalaminRise).Select(point =>
 {
-    var settings = threeDays with { Physiology = Physiology.For(point.Condition), InitialStores = Mass.FromMicrograms(point.InitialStoresMicrograms) };
-    var dose = Dose.Oral(Mass.FromMicrograms(point.DoseMicrograms));
+    var settings = threeDays with { Physiology = Physiology.For(point.Condition), InitialStores = point.InitialStores };
+    var dose = Dose.Oral(point.Dose);
     var dosed = Simulator.Run(cobaSorbHours.Select(h => new DoseEvent(TimeSpan.FromHours(h), dose)), settings);
     var undosed = Simulator.Run([], settings);
     return (Point: point, Dosed: dosed, Undosed: undosed);
@@ -135,8 +135,8 @@ foreach (var (point, dosed, undosed) in arms)
 {
     var before = dosed.Series[0].HoloTranscobalamin.PicomolesPerLiter;
     var rise = dosed.Series[48].HoloTranscobalamin.PicomolesPerLiter - undosed.Series[48].HoloTranscobalamin.PicomolesPerLiter;
-    var status = point.InitialStoresMicrograms < SimulationSettings.AverageStores.Micrograms ? "low" : "normal";
-    Console.WriteLine($"{point.DoseMicrograms + " µg x6",-10} {status,-7} {before,7:F1} {dosed.Series[48].HoloTranscobalamin.PicomolesPerLiter,8:F1} {rise,6:F1} {point.Value,10:F0} {rise / point.Value,6:F2}");
+    var status = point.InitialStores.Micrograms < SimulationSettings.AverageStores.Micrograms ? "low" : "normal";
+    Console.WriteLine($"{point.Dose.Micrograms + " µg x6",-10} {status,-7} {before,7:F1} {dosed.Series[48].HoloTranscobalamin.PicomolesPerLiter,8:F1} {rise,6:F1} {point.Value,10:F0} {rise / point.Value,6:F2}");
 }
 
 Console.WriteLine();
@@ -161,8 +161,8 @@ if (args.Length == 2 && args[0] == "--svg")
             Curve("cyanocobalamin", cyano, r => r.Serum.PicogramsPerMilliliter, 0),
             Curve("hydroxocobalamin", hydroxo, r => r.Serum.PicogramsPerMilliliter, 1),
             new ChartSeries("Blood 1961: the published multiple of the model's cyanocobalamin serum", PublishedData.SerumMultiples
-                .Where(p => p.DoseMicrograms == injection.Micrograms)
-                .Select(p => new ChartPoint(p.Day * 24, p.Value * At(cyano, p.Day).Serum.PicogramsPerMilliliter)), SeriesStyle.Markers) { PaletteIndex = 6 },
+                .Where(p => p.Dose.Micrograms == injection.Micrograms)
+                .Select(p => new ChartPoint(p.SampleTime.Days * 24, p.Value * At(cyano, p.SampleTime.Days).Serum.PicogramsPerMilliliter)), SeriesStyle.Markers) { PaletteIndex = 6 },
         ])
         .WithBands(serumBands);
     var injectedActive = new SvgChart("(a) Active B12 (holoTC) after the injection", hoursAxis, new ChartAxis("holoTC (pmol/L)", AxisScale.Log10),
@@ -185,7 +185,7 @@ if (args.Length == 2 && args[0] == "--svg")
 
     // (c): holoTC over the three days of each CobaSorb arm, and the published rise added to the model's 48-h baseline.
     var cobaSorb = new SvgChart("(c) holoTC on two days of small oral doses (CobaSorb)", new ChartAxis("Time after the first dose (h)"), new ChartAxis("holoTC (pmol/L)"),
-        [.. arms.Select((a, i) => new ChartSeries($"{a.Point.DoseMicrograms} µg x6, {(a.Point.InitialStoresMicrograms < 2500 ? "low" : "normal")} status",
+        [.. arms.Select((a, i) => new ChartSeries($"{a.Point.Dose.Micrograms} µg x6, {(a.Point.InitialStores.Micrograms < 2500 ? "low" : "normal")} status",
             a.Dosed.Series.Select(row => new ChartPoint(row.Time.TotalDays * 24, row.HoloTranscobalamin.PicomolesPerLiter))) { PaletteIndex = i })]);
     cobaSorb = cobaSorb.WithSeries(new ChartSeries("Greibe 2018: median rise on the model's baseline",
         arms.Select(a => new ChartPoint(48, a.Undosed.Series[48].HoloTranscobalamin.PicomolesPerLiter + a.Point.Value)), SeriesStyle.Markers) { PaletteIndex = 6 });

@@ -20,7 +20,7 @@ public sealed class SerumTimeCourseTests
 
     private static ExampleRun Run => ExampleRun.Of("serum-time-course");
 
-    public static TheoryData<string> SerumMultiples() => [.. PublishedData.SerumMultiples.Where(p => p.DoseMicrograms == 1000).Select(p => p.Id)];
+    public static TheoryData<string> SerumMultiples() => [.. PublishedData.SerumMultiples.Where(p => p.Dose.Micrograms == 1000).Select(p => p.Id)];
 
     public static TheoryData<string> CobaSorbArms() => [.. PublishedData.OralCarriers.Where(p => p.Measure == PublishedMeasure.CobaSorbHoloTranscobalaminRise).Select(p => p.Id)];
 
@@ -62,9 +62,9 @@ public sealed class SerumTimeCourseTests
     public void Prints_the_serum_multiples_against_Blood1961(string id)
     {
         var point = PublishedData.SerumMultiples.Single(p => p.Id == id);
-        var label = point.Day < 7 ? $"serum {point.Day * 24:F0} h" : $"serum day {point.Day:F0}";
-        var cyano = At(Injected(CobalaminForm.Cyanocobalamin), point.Day, Physiology.Healthy);
-        var hydroxo = At(Injected(CobalaminForm.Hydroxocobalamin), point.Day, Physiology.Healthy);
+        var label = point.SampleTime.Days < 7 ? $"serum {point.SampleTime.Days * 24:F0} h" : $"serum day {point.SampleTime.Days:F0}";
+        var cyano = At(Injected(CobalaminForm.Cyanocobalamin), point.SampleTime.Days, Physiology.Healthy);
+        var hydroxo = At(Injected(CobalaminForm.Hydroxocobalamin), point.SampleTime.Days, Physiology.Healthy);
         var printed = Run.Row(label + " ");
         (double Value, int Decimals, string What)[] expected =
         [
@@ -149,10 +149,10 @@ public sealed class SerumTimeCourseTests
     {
         var point = PublishedData.OralCarriers.Single(p => p.Id == id);
         var physiology = Physiology.For(point.Condition);
-        var dose = Dose.Oral(Mass.FromMicrograms(point.DoseMicrograms));
+        var dose = Dose.Oral(Mass.FromMicrograms(point.Dose.Micrograms));
         DoseEvent[] doses = [.. new[] { 0, 6, 12, 24, 30, 36 }.Select(h => new DoseEvent(TimeSpan.FromHours(h), dose))];
-        var before = Simulator.Run([], new SimulationSettings(TimeSpan.FromDays(1)) { Physiology = physiology, InitialStores = Mass.FromMicrograms(point.InitialStoresMicrograms) }).Series[0];
-        var at48 = At(doses, 2, physiology, point.InitialStoresMicrograms);
+        var before = Simulator.Run([], new SimulationSettings(TimeSpan.FromDays(1)) { Physiology = physiology, InitialStores = Mass.FromMicrograms(point.InitialStores.Micrograms) }).Series[0];
+        var at48 = At(doses, 2, physiology, point.InitialStores.Micrograms);
         AssertRow(
             [
                 (before.HoloTranscobalamin.PicomolesPerLiter, 1, "holoTC before"),
@@ -161,7 +161,7 @@ public sealed class SerumTimeCourseTests
                 (point.Value, 0, "published rise"),
                 (point.Ratio(), 2, "model/published"),
             ],
-            Run.Row($"{point.DoseMicrograms} µg x6 "),
+            Run.Row($"{point.Dose.Micrograms} µg x6 "),
             id);
     }
 

@@ -81,8 +81,12 @@ public static class PublishedData
     /// <summary>Intercept of the Doets 2013 regression.</summary>
     public const double DoetsIntercept = -0.9614;
 
-    /// <summary>Absorbed amount from food-bound B12 by the Doets 2013 regression, µg.</summary>
-    public static double DoetsAbsorbed(double doseMicrograms) => Math.Exp((DoetsSlope * Math.Log(doseMicrograms)) + DoetsIntercept);
+    /// <summary>Absorbed amount from a food-bound dose of B12 by the Doets 2013 regression.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="dose"/> is negative, not finite, or zero by rounding in µg.</exception>
+    public static Mass DoetsAbsorbed(Mass dose) => Mass.FromMicrograms(DoetsAbsorbedMicrograms(QuantityKinds.Mass.NonNegative(dose, nameof(dose))));
+
+    /// <summary><see cref="DoetsAbsorbed(Mass)"/> in µg.</summary>
+    internal static double DoetsAbsorbedMicrograms(double doseMicrograms) => Math.Exp((DoetsSlope * Math.Log(doseMicrograms)) + DoetsIntercept);
 
     /// <summary>Oral crystalline cyanocobalamin, healthy and pernicious anaemia: absorbed µg (Carmel 2008, Table 1).</summary>
     public static IReadOnlyList<PublishedPoint> Oral { get; } =
@@ -164,33 +168,59 @@ public static class PublishedData
     /// </summary>
     public static IReadOnlyList<PublishedPoint> CarrierBaselines { get; } =
     [
-        new PublishedPoint("holotc-share-health", Route.Oral, DoseVehicle.Crystalline, CobalaminForm.Cyanocobalamin, Condition.Healthy, 0, PublishedMeasure.HoloTranscobalaminShareOfSerum, Math.Sqrt(0.20 * 0.25), $"{Iom1998Share}; {Nexo2011Share}") { Band = 1.25 * Math.Sqrt(1.25), BandReason = ShareBandReason },
-        new PublishedPoint("greibe2019-baseline-serum", Route.Oral, DoseVehicle.Crystalline, CobalaminForm.Cyanocobalamin, Condition.Healthy, 0, PublishedMeasure.BaselineSerum, 128, Greibe2019Baseline) { InitialStoresMicrograms = 1000, BandReason = BaselineBandReason },
-        new PublishedPoint("greibe2019-baseline-holotc", Route.Oral, DoseVehicle.Crystalline, CobalaminForm.Cyanocobalamin, Condition.Healthy, 0, PublishedMeasure.BaselineHoloTranscobalamin, 16, Greibe2019Baseline) { InitialStoresMicrograms = 1000, BandReason = BaselineBandReason },
+        new PublishedPoint("holotc-share-health", Route.Oral, DoseVehicle.Crystalline, CobalaminForm.Cyanocobalamin, Condition.Healthy, Mass.Zero, PublishedMeasure.HoloTranscobalaminShareOfSerum, Math.Sqrt(0.20 * 0.25), $"{Iom1998Share}; {Nexo2011Share}") { Band = 1.25 * Math.Sqrt(1.25), BandReason = ShareBandReason },
+        new PublishedPoint("greibe2019-baseline-serum", Route.Oral, DoseVehicle.Crystalline, CobalaminForm.Cyanocobalamin, Condition.Healthy, Mass.Zero, PublishedMeasure.BaselineSerum, 128, Greibe2019Baseline) { InitialStoresMicrograms = 1000, BandReason = BaselineBandReason },
+        new PublishedPoint("greibe2019-baseline-holotc", Route.Oral, DoseVehicle.Crystalline, CobalaminForm.Cyanocobalamin, Condition.Healthy, Mass.Zero, PublishedMeasure.BaselineHoloTranscobalamin, 16, Greibe2019Baseline) { InitialStoresMicrograms = 1000, BandReason = BaselineBandReason },
     ];
 
     /// <summary>Every point the plasma model is fitted to (<see cref="Calibrator.FitPlasma"/>), weight 1 each.</summary>
     public static IReadOnlyList<PublishedPoint> Plasma { get; } =
         [.. InjectedCyanocobalamin, .. InjectedCyanocobalaminBlood1961, .. InjectedHydroxocobalamin, .. SerumMultiples, .. ScandJHaematolMultiples, .. OralCarriers, .. CarrierBaselines];
 
-    /// <summary>The food-dose range over which the food release fraction is fitted to Doets 2013, µg: one meal's B12, 0.5-5 µg.</summary>
-    public static (double Low, double High) FoodFitRange => (0.5, 5);
+    /// <summary>The food-dose range over which the food release fraction is fitted to Doets 2013: one meal's B12, 0.5-5 µg.</summary>
+    public static (Mass Low, Mass High) FoodFitRange => (Mass.FromMicrograms(0.5), Mass.FromMicrograms(5));
 
     /// <summary>Doets 2013 regression values at 11 log-spaced doses over <see cref="FoodFitRange"/>, as points.</summary>
-    public static IReadOnlyList<PublishedPoint> FoodRegression { get; } = FoodPoints(FoodFitRange.Low, FoodFitRange.High, 11);
+    public static IReadOnlyList<PublishedPoint> FoodRegression { get; } = FoodPointsMicrograms(FoodFitRange.Low.Micrograms, FoodFitRange.High.Micrograms, 11);
+
+    /// <summary>The most points <see cref="FoodPoints"/> gives (a bound on the work a call asks for).</summary>
+    internal const int MaximumFoodPoints = 10_000;
 
     /// <summary>All the numeric points, in the order above.</summary>
     public static IReadOnlyList<PublishedPoint> All { get; } =
         [.. Oral, .. InjectedCyanocobalamin, .. InjectedHydroxocobalamin, .. InjectedCyanocobalaminBlood1961, .. SerumMultiples, .. ScandJHaematolMultiples, .. OralCarriers, .. CarrierBaselines, .. FoodRegression];
 
-    /// <summary>Doets 2013 regression values at <paramref name="count"/> log-spaced food doses from <paramref name="low"/> to <paramref name="high"/> µg.</summary>
-    public static IReadOnlyList<PublishedPoint> FoodPoints(double low, double high, int count)
+    /// <summary>Doets 2013 regression values at <paramref name="count"/> log-spaced food doses from <paramref name="low"/> to <paramref name="high"/> (each rounded to 1e-4 µg).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="low"/> is not positive and finite, <paramref name="high"/> is below it or not finite, or <paramref name="count"/> is not 2 to 10 000.</exception>
+    public static IReadOnlyList<PublishedPoint> FoodPoints(Mass low, Mass high, int count)
+    {
+        var lowMicrograms = QuantityKinds.Mass.NonNegative(low, nameof(low));
+        var highMicrograms = QuantityKinds.Mass.NonNegative(high, nameof(high));
+        if (!(lowMicrograms > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(low), QuantityText.Format(low), "The lowest food dose must be above 0 µg (the doses are log-spaced).");
+        }
+
+        if (highMicrograms < lowMicrograms)
+        {
+            throw new ArgumentOutOfRangeException(nameof(high), QuantityText.Format(high), $"The highest food dose must be at least the lowest, {QuantityText.Format(low)}.");
+        }
+
+        if (count is < 2 or > MaximumFoodPoints)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), count, $"The number of points must be 2 to {MaximumFoodPoints}.");
+        }
+
+        return FoodPointsMicrograms(lowMicrograms, highMicrograms, count);
+    }
+
+    private static PublishedPoint[] FoodPointsMicrograms(double low, double high, int count)
     {
         var points = new PublishedPoint[count];
         for (var i = 0; i < count; i++)
         {
             var dose = Math.Round(low * Math.Pow(high / low, i / (double)(count - 1)), 4);
-            points[i] = new($"doets-food-{dose.ToString(System.Globalization.CultureInfo.InvariantCulture)}", Route.Oral, DoseVehicle.FoodBound, CobalaminForm.Cyanocobalamin, Condition.Healthy, dose, PublishedMeasure.AbsorbedMicrograms, DoetsAbsorbed(dose), Doets2013) { BandReason = OralBandReason };
+            points[i] = new($"doets-food-{dose.ToString(System.Globalization.CultureInfo.InvariantCulture)}", Route.Oral, DoseVehicle.FoodBound, CobalaminForm.Cyanocobalamin, Condition.Healthy, Mass.FromMicrograms(dose), PublishedMeasure.AbsorbedMicrograms, DoetsAbsorbedMicrograms(dose), Doets2013) { BandReason = OralBandReason };
         }
 
         return points;
@@ -202,7 +232,7 @@ public static class PublishedData
         DoseVehicle.Crystalline,
         CobalaminForm.Cyanocobalamin,
         condition,
-        dose,
+        Mass.FromMicrograms(dose),
         PublishedMeasure.AbsorbedMicrograms,
         absorbed,
         Carmel2008)
@@ -221,8 +251,8 @@ public static class PublishedData
     }
 
     private static PublishedPoint Carrier(string id, double dose, PublishedMeasure measure, double value, double day, double stores, string source) =>
-        new(id, Route.Oral, DoseVehicle.Crystalline, CobalaminForm.Cyanocobalamin, Condition.Healthy, dose, measure, value, source) { Day = day, InitialStoresMicrograms = stores, BandReason = CarrierBandReason };
+        new(id, Route.Oral, DoseVehicle.Crystalline, CobalaminForm.Cyanocobalamin, Condition.Healthy, Mass.FromMicrograms(dose), measure, value, source) { Day = day, InitialStoresMicrograms = stores, BandReason = CarrierBandReason };
 
     private static PublishedPoint Injected(string id, CobalaminForm form, double dose, PublishedMeasure measure, double value, string source) =>
-        new(id, Route.Intramuscular, DoseVehicle.Crystalline, form, Condition.Healthy, dose, measure, value, source);
+        new(id, Route.Intramuscular, DoseVehicle.Crystalline, form, Condition.Healthy, Mass.FromMicrograms(dose), measure, value, source);
 }

@@ -37,13 +37,13 @@ public enum PublishedMeasure
     /// <summary>Rise of serum B12, pmol/L, after one oral dose a day for <see cref="PublishedPoint.Day"/> days, sampled 24 h after the last.</summary>
     DailySerumRise,
 
-    /// <summary>Holotranscobalamin as a share of serum B12 (both in pmol/L) with the carriers in balance with <see cref="PublishedPoint.InitialStoresMicrograms"/>, no intake.</summary>
+    /// <summary>Holotranscobalamin as a share of serum B12 (both in pmol/L) with the carriers in balance with <see cref="PublishedPoint.InitialStores"/>, no intake.</summary>
     HoloTranscobalaminShareOfSerum,
 
-    /// <summary>Holotranscobalamin, pmol/L, with the carriers in balance with <see cref="PublishedPoint.InitialStoresMicrograms"/>, no intake (a study's baseline).</summary>
+    /// <summary>Holotranscobalamin, pmol/L, with the carriers in balance with <see cref="PublishedPoint.InitialStores"/>, no intake (a study's baseline).</summary>
     BaselineHoloTranscobalamin,
 
-    /// <summary>Serum B12, pmol/L, with the carriers in balance with <see cref="PublishedPoint.InitialStoresMicrograms"/>, no intake (a study's baseline).</summary>
+    /// <summary>Serum B12, pmol/L, with the carriers in balance with <see cref="PublishedPoint.InitialStores"/>, no intake (a study's baseline).</summary>
     BaselineSerum,
 }
 
@@ -53,7 +53,7 @@ public enum PublishedMeasure
 /// <param name="Vehicle">Crystalline or food-bound B12.</param>
 /// <param name="Form">The cobalamin form.</param>
 /// <param name="Condition">The physiology of the subjects.</param>
-/// <param name="DoseMicrograms">The single dose, µg (0 for a baseline without intake).</param>
+/// <param name="Dose">The single dose (zero for a baseline without intake).</param>
 /// <param name="Measure">What the value measures.</param>
 /// <param name="Value">The published value, in the unit of <paramref name="Measure"/>.</param>
 /// <param name="Source">Author, year and table of the source.</param>
@@ -63,13 +63,32 @@ public sealed record PublishedPoint(
     DoseVehicle Vehicle,
     CobalaminForm Form,
     Condition Condition,
-    double DoseMicrograms,
+    Mass Dose,
     PublishedMeasure Measure,
     double Value,
     string Source)
 {
-    /// <summary>The sample time of a time-course figure, days after the (first) dose; 0 for single-dose figures.</summary>
-    public double Day { get; init; }
+    /// <summary>The single dose (zero for a baseline without intake).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative, not finite, or rounds to zero in µg while not zero.</exception>
+    public Mass Dose
+    {
+        get => Mass.FromMicrograms(DoseMicrograms);
+        init => DoseMicrograms = QuantityKinds.Mass.NonNegative(value, nameof(Dose));
+    }
+
+    /// <summary><see cref="Dose"/> in µg, as the model computes with it.</summary>
+    internal double DoseMicrograms { get; private init; } = QuantityKinds.Mass.NonNegative(Dose, nameof(Dose));
+
+    /// <summary>The sample time of a time-course figure after the (first) dose; zero for single-dose figures.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative, not finite, or rounds to zero in days while not zero.</exception>
+    public Duration SampleTime
+    {
+        get => Duration.FromDays(Day);
+        init => Day = ParameterUnits.Days(value, nameof(SampleTime));
+    }
+
+    /// <summary><see cref="SampleTime"/> in days, as the model computes with it.</summary>
+    internal double Day { get; init; }
 
     /// <summary>
     /// The band the model must meet: <c>model/published</c> in <c>[1/Band, Band]</c>. Set per group in
@@ -80,8 +99,16 @@ public sealed record PublishedPoint(
     /// <summary>Why the band is what it is.</summary>
     public string BandReason { get; init; } = string.Empty;
 
-    /// <summary>The body stores at the start of a time-course figure, µg (default 2500, Carmel 2008).</summary>
-    public double InitialStoresMicrograms { get; init; } = 2500;
+    /// <summary>The body stores at the start of a time-course figure (default 2500 µg, Carmel 2008).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative, not finite, above 1 g, or rounds to zero in µg while not zero.</exception>
+    public Mass InitialStores
+    {
+        get => Mass.FromMicrograms(InitialStoresMicrograms);
+        init => InitialStoresMicrograms = SimulationSettings.CheckInitialStores(value, nameof(InitialStores));
+    }
+
+    /// <summary><see cref="InitialStores"/> in µg, as the model computes with it.</summary>
+    internal double InitialStoresMicrograms { get; init; } = 2500;
 
     /// <summary>The model's value of this figure with the preset physiology of <see cref="Condition"/>.</summary>
     public double ModelValue() => ModelValue(Physiology.For(Condition));
@@ -104,13 +131,13 @@ public sealed record PublishedPoint(
         }
 
         var dose = Vehicle == DoseVehicle.FoodBound
-            ? Dose.Food(Mass.FromMicrograms(DoseMicrograms))
-            : Dose.Create(Mass.FromMicrograms(DoseMicrograms), Route, Form);
+            ? global::B12Dosing.Dosing.Dose.Food(Mass.FromMicrograms(DoseMicrograms))
+            : global::B12Dosing.Dosing.Dose.Create(Mass.FromMicrograms(DoseMicrograms), Route, Form);
         switch (Measure)
         {
             case PublishedMeasure.SerumRatioHydroxoToCyano:
-                var cyano = Dose.Intramuscular(Mass.FromMicrograms(DoseMicrograms));
-                var hydroxo = Dose.Intramuscular(Mass.FromMicrograms(DoseMicrograms), CobalaminForm.Hydroxocobalamin);
+                var cyano = global::B12Dosing.Dosing.Dose.Intramuscular(Mass.FromMicrograms(DoseMicrograms));
+                var hydroxo = global::B12Dosing.Dosing.Dose.Intramuscular(Mass.FromMicrograms(DoseMicrograms), CobalaminForm.Hydroxocobalamin);
                 return Final(p, Day, [new(TimeSpan.Zero, hydroxo)]).SerumPicogramsPerMilliliter / Final(p, Day, [new(TimeSpan.Zero, cyano)]).SerumPicogramsPerMilliliter;
             case PublishedMeasure.CobaSorbHoloTranscobalaminRise:
                 DoseEvent[] cobasorb = [.. new[] { 0, 6, 12, 24, 30, 36 }.Select(h => new DoseEvent(TimeSpan.FromHours(h), dose))];
