@@ -13,38 +13,35 @@ internal static class ParameterUnits
 {
     /// <summary><paramref name="value"/> in hours.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The time is negative, infinite in hours, or zero by rounding.</exception>
-    public static double Hours(Duration value, string paramName) => Checked(
-        value.Unit switch
-        {
-            DurationUnit.Hour => value.Value,
-            DurationUnit.Day => value.Value * 24,
-            DurationUnit.Week => value.Value * 168,
-            DurationUnit.Minute => value.Value / 60,
-            DurationUnit.Second => value.Value / 3600,
-            DurationUnit.Millisecond => value.Value / 3_600_000,
-            _ => value.Hours,
-        },
-        value.Value,
-        value.ToString("g", System.Globalization.CultureInfo.InvariantCulture),
-        "hours",
-        paramName);
+    public static double Hours(Duration value, string paramName) => Time(value, DurationUnit.Hour, "hours", paramName);
 
     /// <summary><paramref name="value"/> in days.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The time is negative, infinite in days, or zero by rounding.</exception>
-    public static double Days(Duration value, string paramName) => Checked(
-        value.Unit switch
-        {
-            DurationUnit.Day => value.Value,
-            DurationUnit.Week => value.Value * 7,
-            DurationUnit.Hour => value.Value / 24,
-            DurationUnit.Minute => value.Value / 1440,
-            DurationUnit.Second => value.Value / 86_400,
-            _ => value.Days,
-        },
-        value.Value,
-        value.ToString("g", System.Globalization.CultureInfo.InvariantCulture),
-        "days",
-        paramName);
+    public static double Days(Duration value, string paramName) => Time(value, DurationUnit.Day, "days", paramName);
+
+    /// <summary>Milliseconds in each common unit of time: every pair divides evenly, so a move is one exact factor.</summary>
+    private static readonly Dictionary<DurationUnit, long> MillisecondsIn = new()
+    {
+        [DurationUnit.Millisecond] = 1,
+        [DurationUnit.Second] = 1_000,
+        [DurationUnit.Minute] = 60_000,
+        [DurationUnit.Hour] = 3_600_000,
+        [DurationUnit.Day] = 86_400_000,
+        [DurationUnit.Week] = 604_800_000,
+    };
+
+    /// <summary>
+    /// <paramref name="value"/> in <paramref name="target"/> (hours or days): from a larger common unit one multiplication
+    /// by a whole number (1 d = 24 h), from a smaller one a division by one; other units through UnitsNet.
+    /// </summary>
+    private static double Time(Duration value, DurationUnit target, string unit, string paramName)
+    {
+        var to = MillisecondsIn[target];
+        var converted = !MillisecondsIn.TryGetValue(value.Unit, out var from) ? value.As(target)
+            : from >= to ? value.Value * (from / to)
+            : value.Value / (to / from);
+        return Checked(converted, value.Value, value.ToString("g", System.Globalization.CultureInfo.InvariantCulture), unit, paramName);
+    }
 
     /// <summary><paramref name="value"/> in litres.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The volume is negative, infinite in litres, or zero by rounding.</exception>
