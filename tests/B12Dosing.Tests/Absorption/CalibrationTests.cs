@@ -31,18 +31,8 @@ public class CalibrationTests
         Reproduces(Calibrator.FitFoodRelease(), FittedParameters.FoodReleaseFraction);
 
     [Fact]
-    public void Plasma_fit_reproduces_stored_constants() => Reproduces(
-        Calibrator.FitPlasma(),
-        FittedParameters.TissueUptakeMaximumMicrogramsPerHour,
-        FittedParameters.TissueUptakeHalfSaturationMicrograms,
-        FittedParameters.HydroxocobalaminFiltrationFactor,
-        FittedParameters.HydroxocobalaminProteinBindingPerHour,
-        FittedParameters.ProteinBoundHalfLifeHours,
-        FittedParameters.HoloTranscobalaminHalfLifeHours,
-        FittedParameters.HoloHaptocorrinHalfLifeDays,
-        FittedParameters.TranscobalaminToHaptocorrinFraction,
-        FittedParameters.HaptocorrinShare,
-        FittedParameters.TranscobalaminReleasePerDay);
+    public void Plasma_fit_reproduces_stored_constants() =>
+        Reproduces(Calibrator.FitPlasma(), [.. Calibrator.StoredPlasmaParameters]);
 
     /// <summary>The share of reabsorbed bile taken onto holoTC is Carmel 2008's measured bile (1.4 µg/day at 2500 µg) over the model's (0.14 %/day).</summary>
     [Fact]

@@ -58,18 +58,7 @@ public static class Calibrator
     /// </summary>
     public static IReadOnlyList<FittedParameter> FitPlasma() => Fit(
         PublishedData.Plasma,
-        [
-            FittedParameters.TissueUptakeMaximumMicrogramsPerHour,
-            FittedParameters.TissueUptakeHalfSaturationMicrograms,
-            FittedParameters.HydroxocobalaminFiltrationFactor,
-            FittedParameters.HydroxocobalaminProteinBindingPerHour,
-            FittedParameters.ProteinBoundHalfLifeHours,
-            FittedParameters.HoloTranscobalaminHalfLifeHours,
-            FittedParameters.HoloHaptocorrinHalfLifeDays,
-            FittedParameters.TranscobalaminToHaptocorrinFraction,
-            FittedParameters.HaptocorrinShare,
-            FittedParameters.TranscobalaminReleasePerDay,
-        ],
+        [.. StoredPlasmaParameters],
         (condition, θ) => Physiology.For(condition) with
         {
             TissueUptakeMaximumMicrogramsPerHour = θ[0],
@@ -148,6 +137,21 @@ public static class Calibrator
 
         return double.IsFinite(sum) ? sum : double.PositiveInfinity;
     }
+
+    /// <summary>The stored values of the plasma fit's parameters (<see cref="FittedParameters"/>), in the order <see cref="FitPlasma"/> fits them: its start, and what a refit must give back.</summary>
+    internal static IReadOnlyList<double> StoredPlasmaParameters { get; } =
+    [
+        FittedParameters.TissueUptakeMaximumMicrogramsPerHour,
+        FittedParameters.TissueUptakeHalfSaturationMicrograms,
+        FittedParameters.HydroxocobalaminFiltrationFactor,
+        FittedParameters.HydroxocobalaminProteinBindingPerHour,
+        FittedParameters.ProteinBoundHalfLifeHours,
+        FittedParameters.HoloTranscobalaminHalfLifeHours,
+        FittedParameters.HoloHaptocorrinHalfLifeDays,
+        FittedParameters.TranscobalaminToHaptocorrinFraction,
+        FittedParameters.HaptocorrinShare,
+        FittedParameters.TranscobalaminReleasePerDay,
+    ];
 
     private static IReadOnlyList<FittedParameter> Fit(
         IReadOnlyList<PublishedPoint> points,
