@@ -44,14 +44,14 @@ public static class CsvColumn
     {
         ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(format);
-        return new CsvColumn<TRow>(name, unit, (row, index) =>
-        {
-            var v = value(row);
-            return double.IsFinite(v)
-                ? v.ToString(format, CultureInfo.InvariantCulture)
-                : throw new ArgumentException($"Row {index}, column '{name}': {v.ToString(CultureInfo.InvariantCulture)} is not a finite number; CSV output accepts finite numbers only.", "rows");
-        });
+        return new CsvColumn<TRow>(name, unit, (row, index) => Finite(value(row), format, index, name));
     }
+
+    /// <summary>A finite number in <paramref name="format"/> and the invariant culture; NaN and infinities are refused naming the row and column.</summary>
+    internal static string Finite(double value, string format, int index, string name) =>
+        double.IsFinite(value)
+            ? value.ToString(format, CultureInfo.InvariantCulture)
+            : throw new ArgumentException($"Row {index}, column '{name}': {value.ToString(CultureInfo.InvariantCulture)} is not a finite number; CSV output accepts finite numbers only.", "rows");
 
     /// <summary>A text column without a unit; the text is quoted where RFC 4180 requires.</summary>
     public static CsvColumn<TRow> Text<TRow>(string name, Func<TRow, string> value)
@@ -73,7 +73,9 @@ public static class CsvColumn
 }
 
 /// <summary>
-/// A CSV layout for rows of <typeparamref name="TRow"/>: a header line with units, then one line per row.
+/// A table layout for rows of <typeparamref name="TRow"/>, written as CSV (a header line with units, then one line per
+/// row), and also as an HTML table (<see cref="WriteHtml"/>, for notebooks and pages) or a Markdown table
+/// (<see cref="WriteMarkdown"/>, for scripts and reports).
 /// Numbers use the invariant culture (a point as the decimal separator); fields are quoted as RFC 4180
 /// requires; lines end with CRLF as RFC 4180 specifies, unless another line ending is given.
 /// </summary>
@@ -142,6 +144,96 @@ public sealed class CsvTable<TRow>
         Write(writer, rows);
         return writer.ToString();
     }
+
+    /// <summary>
+    /// Writes the same layout as an HTML table to <paramref name="writer"/> (not closed), for a notebook or a page: a
+    /// header row of <see cref="CsvColumn{TRow}.Header"/> (names with their units), one row per row, the text escaped,
+    /// numbers right-aligned; at most <paramref name="maximumRows"/> rows, then one line that says how many more there are.
+    /// </summary>
+    /// <param name="writer">Where the table goes.</param>
+    /// <param name="rows">The rows.</param>
+    /// <param name="caption">A caption above the table; empty for none.</param>
+    /// <param name="maximumRows">How many rows to write at most (1 or more); the rest are counted, not written.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maximumRows"/> is less than 1.</exception>
+    /// <exception cref="ArgumentException">A numeric value is NaN or infinite (the message names the row and column).</exception>
+    public void WriteHtml(TextWriter writer, IEnumerable<TRow> rows, string caption = "", int maximumRows = int.MaxValue)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(caption);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maximumRows, 1);
+        writer.Write("<table style=\"text-align:right\">");
+        if (caption.Length > 0)
+        {
+            writer.Write("<caption>" + Html(caption) + "</caption>");
+        }
+
+        writer.Write("<thead><tr>" + string.Concat(Columns.Select(c => "<th>" + Html(c.Header) + "</th>")) + "</tr></thead>\n<tbody>\n");
+        var more = WriteRows(rows, maximumRows, cells => writer.Write("<tr>" + string.Concat(cells.Select(v => "<td>" + Html(v) + "</td>")) + "</tr>\n"));
+        writer.Write("</tbody></table>\n");
+        if (more > 0)
+        {
+            writer.Write(string.Create(CultureInfo.InvariantCulture, $"<p>… and {more} more rows, not shown.</p>\n"));
+        }
+    }
+
+    /// <summary>The HTML table for <paramref name="rows"/> (see <see cref="WriteHtml"/>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maximumRows"/> is less than 1.</exception>
+    public string ToHtml(IEnumerable<TRow> rows, string caption = "", int maximumRows = int.MaxValue)
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        WriteHtml(writer, rows, caption, maximumRows);
+        return writer.ToString();
+    }
+
+    /// <summary>
+    /// Writes the same layout as a Markdown (GitHub) table to <paramref name="writer"/> (not closed), for a script's
+    /// output or a report: the header with the units, numbers right-aligned, a <c>|</c> in a cell escaped; at most
+    /// <paramref name="maximumRows"/> rows, then one line that says how many more there are. Lines end with LF.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maximumRows"/> is less than 1.</exception>
+    /// <exception cref="ArgumentException">A numeric value is NaN or infinite (the message names the row and column).</exception>
+    public void WriteMarkdown(TextWriter writer, IEnumerable<TRow> rows, int maximumRows = int.MaxValue)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maximumRows, 1);
+        static string Line(IEnumerable<string> cells) => "| " + string.Join(" | ", cells.Select(c => c.Replace("|", "\\|", StringComparison.Ordinal))) + " |\n";
+        writer.Write(Line(Columns.Select(c => c.Header)));
+        writer.Write("|" + string.Concat(Columns.Select(_ => " ---: |")) + "\n");
+        var more = WriteRows(rows, maximumRows, cells => writer.Write(Line(cells)));
+        if (more > 0)
+        {
+            writer.Write(string.Create(CultureInfo.InvariantCulture, $"\n… and {more} more rows, not shown.\n"));
+        }
+    }
+
+    /// <summary>The Markdown table for <paramref name="rows"/> (see <see cref="WriteMarkdown"/>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maximumRows"/> is less than 1.</exception>
+    public string ToMarkdown(IEnumerable<TRow> rows, int maximumRows = int.MaxValue)
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        WriteMarkdown(writer, rows, maximumRows);
+        return writer.ToString();
+    }
+
+    /// <summary>Writes the cells of the first <paramref name="maximumRows"/> rows and returns how many rows were left out.</summary>
+    private int WriteRows(IEnumerable<TRow> rows, int maximumRows, Action<IEnumerable<string>> write)
+    {
+        var index = 0;
+        foreach (var row in rows)
+        {
+            var i = index++;
+            if (i < maximumRows)
+            {
+                write(Columns.Select(c => c.Format(row, i)));
+            }
+        }
+
+        return Math.Max(0, index - maximumRows);
+    }
+
+    private static string Html(string text) => System.Net.WebUtility.HtmlEncode(text);
 
     private void WriteLine(TextWriter writer, IEnumerable<string> fields)
     {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Reflection;
 using B12Dosing.Absorption;
 using B12Dosing.Regimens;
 
@@ -44,6 +45,10 @@ internal static class CliOptions
             result.AddError($"{result.Option.Name} needs a file name, not '{value}', which looks like an option (for a file whose name starts with '-', write ./{value}).");
         }
     }
+
+    /// <summary>The library's version (computed from git, with the commit it was built from): the model the numbers come from.</summary>
+    public static readonly string ModelVersion =
+        typeof(Kinetics.Simulator).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? typeof(Kinetics.Simulator).Assembly.GetName().Version!.ToString();
 
     /// <summary><c>--regimen</c> (required): a catalogue name or the notation, as <see cref="RegimenCatalogue.Resolve"/> reads it.</summary>
     public static Option<string> Regimen() => new("--regimen")

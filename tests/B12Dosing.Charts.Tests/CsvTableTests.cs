@@ -4,9 +4,9 @@ namespace B12Dosing.Charts.Tests;
 
 public class CsvTableTests
 {
-    private sealed record Row(double Day, double Stores, string Note);
+    internal sealed record Row(double Day, double Stores, string Note);
 
-    private static readonly CsvTable<Row> Table = new([
+    internal static readonly CsvTable<Row> Table = new([
         CsvColumn.Number<Row>("day", "d", r => r.Day),
         CsvColumn.Number<Row>("stores", "µg", r => r.Stores),
         CsvColumn.Text<Row>("note", r => r.Note)]);

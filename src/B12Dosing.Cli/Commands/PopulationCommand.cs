@@ -1,13 +1,17 @@
 using System.CommandLine;
 using System.Globalization;
+using B12Dosing.Charts;
+using B12Dosing.Guidelines;
 using B12Dosing.Population;
+using B12Dosing.Quantities;
 using B12Dosing.Regimens;
 
 namespace B12Dosing.Cli.Commands;
 
 /// <summary>
-/// <c>b12 population --regimen r --days N --patients N --seed S [--condition c] [--json]</c>: percentiles of stores and
-/// serum over time in a virtual population, and the share of patients below the NICE serum line.
+/// <c>b12 population --regimen r --days N --patients N --seed S [--condition c] [--initial-stores amount]
+/// [--initial-stores-spread σ] [--guideline id] [--threshold amount …] [--json | --csv] [--svg file]</c>: percentiles of
+/// stores and serum over time in a virtual population, and the share of patients below each serum line.
 /// </summary>
 internal static class PopulationCommand
 {
@@ -20,11 +24,25 @@ internal static class PopulationCommand
         var patients = new Option<int>("--patients") { Required = true, HelpName = "N", Description = "Number of virtual patients: 1 or more." };
         var seed = new Option<ulong>("--seed") { Required = true, HelpName = "S", Description = "Seed (0 or more): the same seed gives the same result, whatever the number of cores." };
         var condition = new Option<string>("--condition") { HelpName = "c", Description = "healthy (default), another condition, or a mix such as \"pernicious-anemia=0.7,atrophic-gastritis=0.3\".", DefaultValueFactory = _ => "healthy" };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object with the full percentile series." };
-        var command = new Command("population", "Simulate a virtual population on a regimen: percentiles (5, 25, 50, 75, 95) of stores and serum B12 over time and the share below 180 pg/mL (NICE NG239). Example: b12 population --regimen bnf-no-neuro --days 365 --patients 10000 --seed 1 --condition pernicious-anemia")
+        var initial = new Option<string>("--initial-stores") { HelpName = "amount", Description = $"The median of the patients' body stores at the start, quoted: default \"{QuantityText.Format(PopulationModel.Default.MedianInitialStores)}\" (Carmel 2008); \"150 µg\" for a population that starts depleted." };
+        var spread = new Option<double?>("--initial-stores-spread") { HelpName = "σ", Description = $"The spread of the starting stores: σ of their logarithm, 0 (all the same) to 3; default {PopulationModel.Default.InitialStores.LogStandardDeviation.ToString(CultureInfo.InvariantCulture)}, truncated to {PopulationModel.Default.InitialStores.MinimumFactor.ToString(CultureInfo.InvariantCulture)}-{PopulationModel.Default.InitialStores.MaximumFactor.ToString(CultureInfo.InvariantCulture)} times the median.", CustomParser = r => CliNumbers.ParseDouble(r) };
+        var guideline = new Option<string?>("--guideline") { HelpName = "id", Description = "Count the share below each line of this guideline's total serum B12 bands: nice (180 and 350 pg/mL), who or us-lab." };
+        var threshold = new Option<string[]>("--threshold") { HelpName = "amount", Description = "Count the share below this serum B12 line, quoted (\"350 pg/mL\", \"258 pmol/L\"); repeat it for several lines. Default, without --guideline: 180 pg/mL (NICE NG239).", AllowMultipleArgumentsPerToken = true };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object with the inputs (and model version) and the full percentile series." };
+        var csv = new Option<bool>("--csv") { Description = "Print every row as CSV: day, the percentiles of stores and serum, and the share below each line (units in the header)." };
+        var svg = new Option<string?>("--svg") { HelpName = "file", Description = "Write an SVG figure to this file: serum percentiles (log axis) against the lines, the share below each line, and stores." };
+        svg.Validators.Add(CliOptions.FileName);
+        var command = new Command("population", "Simulate a virtual population on a regimen: percentiles (5, 25, 50, 75, 95) of stores and serum B12 over time and the share below each serum line (180 pg/mL, NICE NG239, by default). Example: b12 population --regimen bnf-no-neuro --days 365 --patients 10000 --seed 1 --condition pernicious-anemia")
         {
-            regimen, days, patients, seed, condition, json,
+            regimen, days, patients, seed, condition, initial, spread, guideline, threshold, json, csv, svg,
         };
+        command.Validators.Add(r =>
+        {
+            if (r.GetValue(json) && r.GetValue(csv))
+            {
+                r.AddError("--json and --csv cannot be used together.");
+            }
+        });
         command.SetAction(result =>
         {
             // Ctrl+C (SIGINT) cancels a long run between chunks of patients: one line on stderr, exit code 130.
@@ -54,24 +72,54 @@ internal static class PopulationCommand
             var settings = CliInput.Check("--days", () => new PopulationSettings(count, TimeSpan.FromDays(horizonDays), result.GetValue(seed)) { Step = TimeSpan.FromDays(stepDays) });
             var mix = ConditionMix.Parse(result.GetRequiredValue(condition));
             settings = CliInput.Check("--condition", () => settings with { Model = PopulationModel.Default with { Conditions = mix } });
-            var chosen = CliOptions.ResolveRegimen(result.GetRequiredValue(regimen));
-            var error = result.InvocationConfiguration.Error;
-            PopulationResult population;
-            if (ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected)
+            if (result.GetValue(initial) is { } median)
             {
-                var bar = new ProgressBar(error);
-                population = RunWithProgressBar(chosen, settings, bar, cancellationToken);
-            }
-            else
-            {
-                population = CliInput.Check("--regimen", () => PopulationSimulator.Run(chosen, settings, cancellationToken));
+                var stores = QuantityText.ParseMass(median, CultureInfo.InvariantCulture);
+                settings = CliInput.Check("--initial-stores", () => settings with { Model = settings.Model with { MedianInitialStores = stores } });
             }
 
+            if (result.GetValue(spread) is { } sigma)
+            {
+                var variation = settings.Model.InitialStores;
+                settings = CliInput.Check("--initial-stores-spread", () => settings with { Model = settings.Model with { InitialStores = new Variation(sigma, variation.MinimumFactor, variation.MaximumFactor) } });
+            }
+
+            var lines = Lines(result.GetValue(guideline), result.GetValue(threshold) ?? []);
+            var chosen = CliOptions.ResolveRegimen(result.GetRequiredValue(regimen));
+            var error = result.InvocationConfiguration.Error;
+            var bar = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected ? new ProgressBar(error) : null;
+
+            // One run per line: the same seed gives the same patients, so the percentiles agree and each run counts its line exactly.
+            var runs = lines.Select(line => CliInput.Check("--threshold", () => settings with { SerumThreshold = MassConcentration.FromPicogramsPerMilliliter(line) }))
+                .Select(s => bar is null ? CliInput.Check("--regimen", () => PopulationSimulator.Run(chosen, s, cancellationToken)) : RunWithProgressBar(chosen, s, bar, cancellationToken))
+                .ToArray();
             var output = result.InvocationConfiguration.Output;
-            var report = PopulationJson.Of(chosen, population);
+            var inputs = new PopulationInputsJson(
+                chosen.ToString(),
+                result.GetRequiredValue(regimen),
+                settings.Model.Conditions.ToString(),
+                count,
+                settings.Seed,
+                horizonDays,
+                settings.Model.MedianInitialStores.Micrograms,
+                settings.Model.InitialStores.LogStandardDeviation,
+                result.GetValue(guideline),
+                lines,
+                CliOptions.ModelVersion);
+            if (result.GetValue(svg) is { } file)
+            {
+                var figure = Figure(inputs, runs);
+                CliFiles.Write("--svg", file, w => w.Write(figure));
+            }
+
+            var report = PopulationJson.Of(inputs, runs);
             if (result.GetValue(json))
             {
                 CliJson.Write(output, report);
+            }
+            else if (result.GetValue(csv))
+            {
+                ResultTables.PopulationLayout(runs, "R").Write(output, Enumerable.Range(0, runs[0].Times.Count));
             }
             else
             {
@@ -81,6 +129,63 @@ internal static class PopulationCommand
             return B12Cli.Success;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The serum lines to count the share below, in pg/mL, in order: each line of <c>--guideline</c>'s bands and each
+    /// <c>--threshold</c>; 180 pg/mL (NICE NG239) when neither is given.
+    /// </summary>
+    private static double[] Lines(string? guideline, string[] thresholds)
+    {
+        var lines = new List<double>();
+        if (guideline is not null)
+        {
+            var chosen = CliInput.Check("--guideline", () => SerumGuidelines.Get(guideline));
+            if (chosen.Analyte != SerumAnalyte.TotalB12)
+            {
+                throw CliInput.Invalid("--guideline", guideline, "a population run counts total serum B12 only, not active B12 (holotranscobalamin); give nice, who or us-lab");
+            }
+
+            lines.AddRange(chosen.Bands.Select(b => b.Upper).Where(double.IsFinite).Select(u => chosen.ThresholdIn(u, SerumUnit.PicogramsPerMilliliter)));
+        }
+
+        foreach (var text in thresholds)
+        {
+            try
+            {
+                lines.Add(QuantityText.TryParse(text, CultureInfo.InvariantCulture, out Molarity molar)
+                    ? molar.ToMassConcentration(CobalaminForm.Cyanocobalamin).PicogramsPerMilliliter
+                    : QuantityText.ParseMassConcentration(text, CultureInfo.InvariantCulture).PicogramsPerMilliliter);
+            }
+            catch (FormatException e)
+            {
+                throw new CliUsageException($"--threshold: {e.Message} (a serum B12 line such as \"350 pg/mL\" or \"258 pmol/L\")", e);
+            }
+        }
+
+        return lines.Count == 0 ? [PopulationSettings.NiceDeficiencyLikely.PicogramsPerMilliliter] : [.. lines.Distinct().Order()];
+    }
+
+    /// <summary>Serum percentiles on a log axis against the lines, the share below each line, and stores; titled with the inputs.</summary>
+    private static string Figure(PopulationInputsJson inputs, PopulationResult[] runs)
+    {
+        var population = runs[0];
+        var time = new ChartAxis("Time (days)");
+        var c = CultureInfo.InvariantCulture;
+        var who = string.Create(c, $"{inputs.Patients} patients ({inputs.Condition}), stores from {inputs.InitialStoresMedianUg:0.#} µg (median, σ {inputs.InitialStoresSpread:0.##})");
+        SvgChart Percentiles(string title, string axis, AxisScale scale, PercentileSeries p) =>
+            new SvgChart(title, time, new ChartAxis(axis, scale), [new ChartSeries("median", population.Times.Select((t, i) => new ChartPoint(t.Days, p.P50[i])))])
+                .WithRibbon(new ChartRibbon("25th-75th percentile (darker)", population.Times.Select((t, i) => new RibbonPoint(t.Days, p.P25[i], p.P75[i])), 0))
+                .WithRibbon(new ChartRibbon("5th-95th percentile", population.Times.Select((t, i) => new RibbonPoint(t.Days, p.P5[i], p.P95[i])), 0));
+        var serum = Percentiles($"Serum B12: {inputs.RegimenName}; {who}", "Serum B12 (pg/mL)", AxisScale.Log10, population.Serum)
+            .WithBands(runs.Select(r => new ThresholdBand(string.Create(c, $"below {r.SerumThreshold.PicogramsPerMilliliter:0.#} pg/mL"), double.NegativeInfinity, r.SerumThreshold.PicogramsPerMilliliter, BandTone.Caution)));
+        var share = new SvgChart(
+            "Share of the population below each line",
+            time,
+            new ChartAxis("Share (%)", includeZero: true),
+            runs.Select((r, k) => new ChartSeries(string.Create(c, $"below {r.SerumThreshold.PicogramsPerMilliliter:0.#} pg/mL"), r.Times.Select((t, i) => new ChartPoint(t.Days, 100 * r.ShareBelowThreshold[i]))) { PaletteIndex = k }));
+        var stores = Percentiles("Body stores", "Stores (µg)", AxisScale.Linear, population.Stores);
+        return new SvgFigure([serum, share, stores]).ToSvg();
     }
 
     /// <summary>The run with a progress bar, which is cleared however the run ends: done, refused or cancelled (Ctrl+C).</summary>
@@ -99,16 +204,17 @@ internal static class PopulationCommand
     private static void WriteText(TextWriter output, PopulationJson r)
     {
         var c = CultureInfo.InvariantCulture;
-        output.WriteLine(string.Create(c, $"{r.Patients} virtual patients ({r.Condition}), seed {r.Seed}, regimen: {r.Regimen}"));
-        output.WriteLine(string.Create(c, $"percentiles 5/25/50/75/95 (within {r.PercentileRelativeError:0.##%}); below: share with serum < {r.SerumThresholdPgPerMl:0} pg/mL (NICE NG239)"));
-        output.WriteLine($"{"day",6}  {"stores µg",-34}  {"serum pg/mL",-29}  {"below",6}");
+        var i0 = r.Inputs;
+        output.WriteLine(string.Create(c, $"{r.Patients} virtual patients ({r.Condition}), seed {r.Seed}, regimen: {r.Regimen}; stores at the start: median {i0.InitialStoresMedianUg:0.#} µg, σ {i0.InitialStoresSpread:0.##}"));
+        output.WriteLine(string.Create(c, $"percentiles 5/25/50/75/95 (within {r.PercentileRelativeError:0.##%}); <N: share with serum below N pg/mL"));
+        output.WriteLine($"{"day",6}  {"stores µg",-34}  {"serum pg/mL",-29}" + string.Concat(r.SharesBelow.Select(s => string.Create(c, $"  {"<" + s.ThresholdPgPerMl.ToString("0.#", c),6}"))));
         var last = r.Day.Length - 1;
         foreach (var i in Enumerable.Range(0, TextRows).Select(k => (int)Math.Round((double)k * last / (TextRows - 1))).Distinct())
         {
-            output.WriteLine(string.Create(c, $"{r.Day[i],6:0.##}  {Five(r.StoresUg, i, "0"),-34}  {Five(r.SerumPgPerMl, i, "0"),-29}  {r.ShareBelowThreshold[i],6:0.0%}"));
+            output.WriteLine(string.Create(c, $"{r.Day[i],6:0.##}  {Five(r.StoresUg, i, "0"),-34}  {Five(r.SerumPgPerMl, i, "0"),-29}") + string.Concat(r.SharesBelow.Select(s => string.Create(c, $"  {s.Share[i],6:0.0%}"))));
         }
 
-        output.WriteLine("Every row: --json. Research and teaching only; not medical advice.");
+        output.WriteLine("Every row: --csv or --json. Research and teaching only; not medical advice.");
     }
 
     private static string Five(PercentilesJson p, int i, string format) =>
@@ -145,8 +251,29 @@ internal sealed record PercentilesJson(double[] P5, double[] P25, double[] P50, 
     public static PercentilesJson Of(PercentileSeries s) => new([.. s.P5], [.. s.P25], [.. s.P50], [.. s.P75], [.. s.P95]);
 }
 
-/// <summary>The population report as the tool prints it (the JSON contract of issue 5).</summary>
+/// <summary>What the run was given: enough to run it again, with the model version the numbers come from.</summary>
+internal sealed record PopulationInputsJson(
+    string Regimen,
+    string RegimenName,
+    string Condition,
+    int Patients,
+    ulong Seed,
+    int Days,
+    double InitialStoresMedianUg,
+    double InitialStoresSpread,
+    string? Guideline,
+    double[] ThresholdsPgPerMl,
+    string ModelVersion);
+
+/// <summary>The share of patients below one serum line at each row.</summary>
+internal sealed record ShareBelowJson(double ThresholdPgPerMl, double[] Share);
+
+/// <summary>
+/// The population report as the tool prints it (the JSON contract of issue 5, with <c>inputs</c> and one share series
+/// per line in <c>shares_below</c>; <c>serum_threshold_pg_per_ml</c> and <c>share_below_threshold</c> are the first line's).
+/// </summary>
 internal sealed record PopulationJson(
+    PopulationInputsJson Inputs,
     string Regimen,
     string Condition,
     int Patients,
@@ -156,17 +283,24 @@ internal sealed record PopulationJson(
     double[] Day,
     PercentilesJson StoresUg,
     PercentilesJson SerumPgPerMl,
-    double[] ShareBelowThreshold)
+    double[] ShareBelowThreshold,
+    ShareBelowJson[] SharesBelow)
 {
-    public static PopulationJson Of(Regimen regimen, PopulationResult r) => new(
-        regimen.ToString(),
-        r.Settings.Model.Conditions.ToString(),
-        r.Patients,
-        r.Settings.Seed,
-        r.SerumThreshold.PicogramsPerMilliliter,
-        PopulationResult.PercentileRelativeError,
-        [.. r.Times.Select(t => t.Days)],
-        PercentilesJson.Of(r.Stores),
-        PercentilesJson.Of(r.Serum),
-        [.. r.ShareBelowThreshold]);
+    public static PopulationJson Of(PopulationInputsJson inputs, PopulationResult[] runs)
+    {
+        var r = runs[0];
+        return new(
+            inputs,
+            inputs.Regimen,
+            r.Settings.Model.Conditions.ToString(),
+            r.Patients,
+            r.Settings.Seed,
+            r.SerumThreshold.PicogramsPerMilliliter,
+            PopulationResult.PercentileRelativeError,
+            [.. r.Times.Select(t => t.Days)],
+            PercentilesJson.Of(r.Stores),
+            PercentilesJson.Of(r.Serum),
+            [.. r.ShareBelowThreshold],
+            [.. runs.Select(run => new ShareBelowJson(run.SerumThreshold.PicogramsPerMilliliter, [.. run.ShareBelowThreshold]))]);
+    }
 }

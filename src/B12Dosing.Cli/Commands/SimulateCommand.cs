@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Reflection;
 using B12Dosing.Absorption;
 using System.Collections.Immutable;
 using B12Dosing.Charts;
@@ -87,7 +86,8 @@ internal static class SimulateCommand
             var output = result.InvocationConfiguration.Output;
             if (result.GetValue(svg) is { } file)
             {
-                var svgText = Chart(simulation, chosen);
+                var about = string.Create(CultureInfo.InvariantCulture, $"{result.GetValue(regimen) ?? Path.GetFileName(result.GetValue(events))}, {Conditions.Parse(result.GetRequiredValue(condition)).Name()}, stores from {QuantityText.Format(settings.InitialStores)}");
+                var svgText = Chart(simulation, chosen, about);
                 CliFiles.Write("--svg", file, w => w.Write(svgText));
             }
 
@@ -105,7 +105,7 @@ internal static class SimulateCommand
                     settings.SampleTimes.Count == 0 ? null : [.. settings.SampleTimes.Select(t => t.TotalDays)],
                     [.. settings.SamplesAfterDose.Select(t => t.TotalHours)],
                     chosen.Id,
-                    ModelVersion);
+                    CliOptions.ModelVersion);
                 CliJson.Write(output, new SimulationJson(inputs, SummaryJson.Of(simulation.Summary), simulation.Records()));
             }
             else if (result.GetValue(csv))
@@ -180,22 +180,26 @@ internal static class SimulateCommand
     private static readonly string AllGuidelines = string.Join(", ", SerumGuidelines.All.Select(g => g.Id));
 
     /// <summary>
-    /// Two charts stacked in one SVG: serum (or, for an active-B12 guideline, holotranscobalamin in pmol/L) with the
-    /// guideline's bands, and stores with the smallest healthy store (300 µg, IOM 1998).
+    /// Two charts stacked in one SVG, titled with what was run (<paramref name="about"/>: regimen, condition, starting
+    /// stores): serum (or, for an active-B12 guideline, holotranscobalamin in pmol/L) with the guideline's bands, on a log
+    /// axis where the values span a decade or more (so that an injection's peak does not squeeze the bands to a sliver),
+    /// and stores with the smallest healthy store (300 µg, IOM 1998).
     /// </summary>
-    private static string Chart(SimulationResult simulation, SerumGuideline guideline)
+    internal static string Chart(SimulationResult simulation, SerumGuideline guideline, string about)
     {
         var time = new ChartAxis("Time (days)");
         var lowest = simulation.Settings.Serum.LowStores.Micrograms;
         var active = guideline.Analyte != SerumAnalyte.TotalB12;
+        var values = simulation.Series.Select(r => active ? r.HoloTranscobalamin.PicomolesPerLiter : r.Serum.PicogramsPerMilliliter).ToArray();
+        var label = active ? "HoloTC (pmol/L)" : "Serum B12 (pg/mL)";
         var serum = new SvgChart(
-            active ? $"Active B12, holotranscobalamin ({guideline.Name})" : $"Serum B12 ({guideline.Name})",
+            (active ? $"Active B12, holotranscobalamin ({guideline.Name})" : $"Serum B12 ({guideline.Name})") + ": " + about,
             time,
-            new ChartAxis(active ? "HoloTC (pmol/L)" : "Serum B12 (pg/mL)", includeZero: true),
-            [new ChartSeries(active ? "holoTC" : "serum", simulation.Series.Select(r => new ChartPoint(r.Time.TotalDays, active ? r.HoloTranscobalamin.PicomolesPerLiter : r.Serum.PicogramsPerMilliliter)))])
+            SpansDecades(values) ? new ChartAxis(label, AxisScale.Log10) : new ChartAxis(label, includeZero: true),
+            [new ChartSeries(active ? "holoTC" : "serum", simulation.Series.Select((r, i) => new ChartPoint(r.Time.TotalDays, values[i])))])
             .WithBands(guideline.ChartBands(active ? SerumUnit.PicomolesPerLiter : SerumUnit.PicogramsPerMilliliter));
         var stores = new SvgChart(
-            "Body stores",
+            "Body stores: " + about,
             time,
             new ChartAxis("Stores (µg)", includeZero: true),
             [new ChartSeries("stores", simulation.Series.Select(r => new ChartPoint(r.Time.TotalDays, r.Stores.Micrograms)))])
@@ -203,9 +207,9 @@ internal static class SimulateCommand
         return new SvgFigure([serum, stores]).ToSvg();
     }
 
-    /// <summary>The library's version (with the commit it was built from): the model the numbers come from.</summary>
-    private static readonly string ModelVersion =
-        typeof(Simulator).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? typeof(Simulator).Assembly.GetName().Version!.ToString();
+    /// <summary>Whether positive values span a factor of ten or more (a log axis shows them better than a linear one).</summary>
+    internal static bool SpansDecades(IReadOnlyCollection<double> values) =>
+        values.All(v => v > 0) && values.Max() >= 10 * values.Min();
 
     /// <summary>The JSON contract of issue 4, with the inputs (issue 13); the series rows have the CSV's field names (<see cref="SimulationResult.CsvColumns"/>).</summary>
     private sealed record SimulationJson(InputsJson Inputs, SummaryJson Summary, IEnumerable<IReadOnlyDictionary<string, double?>> Series);

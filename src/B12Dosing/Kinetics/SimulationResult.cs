@@ -86,7 +86,7 @@ public sealed class SimulationResult : IReadOnlyList<SimulationRow>
 
     /// <summary>Each row as field name → value (the names of <see cref="CsvColumns"/>; null where a row has no value), for JSON or a data frame.</summary>
     public IEnumerable<IReadOnlyDictionary<string, double?>> Records() =>
-        _rows.Select(row => (IReadOnlyDictionary<string, double?>)SimulationColumns.All.ToDictionary(c => c.Column.Name, c => c.Value(row)));
+        _rows.Select(row => row.ToRecord());
 
     /// <summary>The totals and the mass balance.</summary>
     public SimulationSummary Summary { get; }
