@@ -155,11 +155,15 @@ public static class Estimator
     }
 
     /// <summary>The 5th and 95th percentiles of coordinate <paramref name="i"/>'s truncated normal prior.</summary>
-    private static (double Lower, double Upper) PriorInterval(PersonPosterior posterior, int i)
+    private static (double Lower, double Upper) PriorInterval(PersonPosterior posterior, int i) =>
+        (PriorQuantile(posterior.Lower[i], posterior.Upper[i], 0.05), PriorQuantile(posterior.Lower[i], posterior.Upper[i], 0.95));
+
+    /// <summary>The <paramref name="p"/> quantile of the standard normal truncated to [<paramref name="lower"/>, <paramref name="upper"/>] (at a uniform random p, a draw by inversion).</summary>
+    private static double PriorQuantile(double lower, double upper, double p)
     {
-        var a = PersonPosterior.Normal(posterior.Lower[i]);
-        var b = PersonPosterior.Normal(posterior.Upper[i]);
-        return (NormalDistribution.InvCDF(0, 1, a + (0.05 * (b - a))), NormalDistribution.InvCDF(0, 1, a + (0.95 * (b - a))));
+        var a = PersonPosterior.Normal(lower);
+        var b = PersonPosterior.Normal(upper);
+        return NormalDistribution.InvCDF(0, 1, a + (p * (b - a)));
     }
 
     /// <summary>Draws of the prior (truncated normals by inversion).</summary>
@@ -172,9 +176,7 @@ public static class Estimator
             var z = new double[posterior.Dimension];
             for (var i = 0; i < z.Length; i++)
             {
-                var a = PersonPosterior.Normal(posterior.Lower[i]);
-                var b = PersonPosterior.Normal(posterior.Upper[i]);
-                z[i] = NormalDistribution.InvCDF(0, 1, a + (random.NextOpenUnit() * (b - a)));
+                z[i] = PriorQuantile(posterior.Lower[i], posterior.Upper[i], random.NextOpenUnit());
             }
 
             draws.Add(posterior.Factors(z));
@@ -432,10 +434,10 @@ public static class Estimator
             else
             {
                 var v = PersonPosterior.VariationOf(settings.Prior, p);
-                var (a, b) = (PersonPosterior.Normal(Math.Log(v.MinimumFactor) / v.LogStandardDeviation), PersonPosterior.Normal(Math.Log(v.MaximumFactor) / v.LogStandardDeviation));
-                var (lo, hi) = v.LogStandardDeviation == 0 ? (1.0, 1.0)
-                    : (Math.Exp(v.LogStandardDeviation * NormalDistribution.InvCDF(0, 1, a + (0.05 * (b - a)))), Math.Exp(v.LogStandardDeviation * NormalDistribution.InvCDF(0, 1, a + (0.95 * (b - a)))));
-                parameters.Add(new(p, value, 1, lo, hi, IntervalMethod.Prior, false));
+                var (lo, hi) = v.LogStandardDeviation == 0 ? (0.0, 0.0)
+                    : (PriorQuantile(Math.Log(v.MinimumFactor) / v.LogStandardDeviation, Math.Log(v.MaximumFactor) / v.LogStandardDeviation, 0.05),
+                       PriorQuantile(Math.Log(v.MinimumFactor) / v.LogStandardDeviation, Math.Log(v.MaximumFactor) / v.LogStandardDeviation, 0.95));
+                parameters.Add(new(p, value, 1, Math.Exp(v.LogStandardDeviation * lo), Math.Exp(v.LogStandardDeviation * hi), IntervalMethod.Prior, false));
             }
         }
 
