@@ -1,11 +1,14 @@
 using System.Globalization;
+using B12Dosing.Absorption;
 using B12Dosing.Kinetics;
+using B12Dosing.Parameters;
 using B12Dosing.Population;
 
 namespace B12Dosing.Charts;
 
 /// <summary>
-/// The library's results as tables people read: a simulation's rows, its summary and a population's percentiles, with
+/// The library's results as tables people read: a simulation's rows, its summary, a population's percentiles and a
+/// parameter set (<see cref="Physiology.Values"/>), with
 /// the units in the column names (the field names of the CSV and the tool's JSON: <c>stores_ug</c>,
 /// <c>serum_pg_per_ml</c>), as HTML (notebooks, pages) or Markdown (scripts, reports), never as object trees. The
 /// package's notebook extension shows these types so in a .NET notebook. Numbers are written with
@@ -140,6 +143,29 @@ public static class ResultTables
         ("final_holotc_pmol_per_l", s.FinalHoloTranscobalamin.PicomolesPerLiter),
         ("mass_balance_error_ug", s.MassBalanceError.Micrograms),
     ];
+
+    /// <summary>
+    /// The layout of a parameter table: <c>name</c>, <c>symbol</c>, <c>value</c>, <c>unit</c>, <c>default</c>,
+    /// <c>minimum</c>, <c>maximum</c> (all in the parameter's unit), <c>origin</c> and <c>source</c>.
+    /// </summary>
+    public static CsvTable<ParameterValue> ParameterLayout { get; } = new(
+        [
+            CsvColumn.Text<ParameterValue>("name", p => p.Parameter.Name),
+            CsvColumn.Text<ParameterValue>("symbol", p => p.Parameter.Symbol),
+            CsvColumn.Number<ParameterValue>("value", string.Empty, p => p.Value, DisplayFormat),
+            CsvColumn.Text<ParameterValue>("unit", p => p.Parameter.Unit),
+            CsvColumn.Number<ParameterValue>("default", string.Empty, p => p.Parameter.Default, DisplayFormat),
+            CsvColumn.Number<ParameterValue>("minimum", string.Empty, p => p.Parameter.Minimum, DisplayFormat),
+            CsvColumn.Number<ParameterValue>("maximum", string.Empty, p => p.Parameter.Maximum, DisplayFormat),
+            CsvColumn.Text<ParameterValue>("origin", p => p.Parameter.Origin.ToString().ToLowerInvariant()),
+            CsvColumn.Text<ParameterValue>("source", p => p.Parameter.Source),
+        ]);
+
+    /// <summary>A parameter set's values (<see cref="Physiology.Values"/>) as an HTML table with their units, bounds and sources.</summary>
+    public static string ToHtmlTable(this IEnumerable<ParameterValue> parameters) => ParameterLayout.ToHtml(parameters);
+
+    /// <summary>A parameter set's values as a Markdown table with their units, bounds and sources.</summary>
+    public static string ToMarkdownTable(this IEnumerable<ParameterValue> parameters) => ParameterLayout.ToMarkdown(parameters);
 
     /// <summary>A numeric column that may have no value (an empty cell).</summary>
     private static CsvColumn<TRow> OptionalNumber<TRow>(string name, Func<TRow, double?> value, string format) =>

@@ -105,6 +105,18 @@ public class ResultTablesTests
     }
 
     [Fact]
+    public void Parameter_table_lists_every_value_with_its_unit_bounds_and_source()
+    {
+        var values = Physiology.PerniciousAnemia.Values;
+        var markdown = values.ToMarkdownTable().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("| name | symbol | value | unit | default | minimum | maximum | origin | source |", markdown[0]);
+        Assert.Equal(values.Count + 2, markdown.Length);
+        var first = values[0];
+        Assert.StartsWith(string.Create(CultureInfo.InvariantCulture, $"| {first.Parameter.Name} | {first.Parameter.Symbol} | {first.Value:G6} | {first.Parameter.Unit} |"), markdown[2], StringComparison.Ordinal);
+        Assert.Equal(values.Count, values.ToHtmlTable().Split("<tr><td>").Length - 1);
+    }
+
+    [Fact]
     public void Population_table_has_the_percentiles_and_share_with_units_and_its_csv_reads_back_exactly()
     {
         var population = PopulationSimulator.Run(Regimen.Parse("1000 ug oral daily"), new PopulationSettings(50, TimeSpan.FromDays(20), 7));
