@@ -100,7 +100,7 @@ public sealed record PopulationModel
                 var which = largest ? "largest" : "smallest";
                 try
                 {
-                    Build(preset, F(IntrinsicFactorCapacity), F(PassiveFraction), F(StoreLoss), F(RetentionCapacity)).EnsureAbsorbsAtMostTheDose(paramName);
+                    Build(preset, F(IntrinsicFactorCapacity), F(PassiveFraction), F(StoreLoss), F(RetentionCapacity)).EnsureConsistent(paramName);
                     _ = SimulationSettings.CheckInitialStores(Mass.FromMicrograms(MedianInitialStoresMicrograms * F(InitialStores)), nameof(InitialStores));
                 }
                 catch (ArgumentException e)
