@@ -166,7 +166,7 @@ internal static class ToolBadInputCatalogue
         new("population", ["population", "--regimen", "none", "--days", "10", "--patients", "5", "--seed", "1", "--condition"], "--condition"),
         new("population", ["population", "--regimen", "none", "--days", "10", "--patients", "5", "--seed", "1", "--condition", "pa", "--condition", "healthy"], "--condition"),
         new("population", ["population", "--regimen", "none", "--days", "10", "--patients", "5", "--seed", "1", "--json", "maybe"], "maybe"),
-        new("population", ["population", "--regimen", "none", "--days", "10", "--patients", "5", "--seed", "1", "--csv"], "--csv"),
+        new("population", ["population", "--regimen", "none", "--days", "10", "--patients", "5", "--seed", "1", "--csv", "--json"], "--json and --csv"),
     ];
 
     /// <summary>The catalogue as Markdown: counts per command, then one row per case.</summary>
