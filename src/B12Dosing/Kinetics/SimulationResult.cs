@@ -148,6 +148,11 @@ public sealed class SimulationResult : IReadOnlyList<SimulationRow>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The threshold is not finite.</exception>
     /// <exception cref="ArgumentException">The value of a row is not finite (the message names the day).</exception>
+    /// <exception cref="InvalidOperationException">
+    /// A dose's interval has no row (for example daily rows of a regimen dosed every 12 hours): its metrics cannot come
+    /// from samples inside it, and the next interval's start would be unknown. The message names the doses without a
+    /// sample; sample after each dose (<see cref="SimulationSettings.SamplesAfterDose"/>) or more often than the doses.
+    /// </exception>
     public IReadOnlyList<DosingInterval> DosingIntervals(Func<SimulationRow, double> value, double threshold)
     {
         ArgumentNullException.ThrowIfNull(value);
@@ -163,6 +168,7 @@ public sealed class SimulationResult : IReadOnlyList<SimulationRow>
             first++;
         }
 
+        EnsureEveryDoseIsSampled(first);
         while (first < _rows.Length)
         {
             var dose = _rows[first].DoseNumber;
@@ -177,6 +183,45 @@ public sealed class SimulationResult : IReadOnlyList<SimulationRow>
         }
 
         return intervals;
+    }
+
+    /// <summary>
+    /// Refuses the dosing intervals when a dose up to the last row's has no row of its own (its interval would have no
+    /// sample, and the interval before it would run to the wrong dose): issue 21, daily rows of a q12h regimen gave 24 h
+    /// intervals and none for doses 1, 3, 5, ….
+    /// </summary>
+    private void EnsureEveryDoseIsSampled(int first)
+    {
+        var missing = new List<int>();
+        var count = 0;
+        var expected = 1;
+        for (var i = first; i < _rows.Length; i++)
+        {
+            var dose = _rows[i].DoseNumber;
+            if (dose < expected)
+            {
+                continue;
+            }
+
+            for (; expected < dose; expected++)
+            {
+                count++;
+                if (missing.Count < 5)
+                {
+                    missing.Add(expected);
+                }
+            }
+
+            expected = dose + 1;
+        }
+
+        if (count > 0)
+        {
+            var last = _rows[^1].DoseNumber;
+            throw new InvalidOperationException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{count} of the {last} doses up to the last row have no row in their interval (dose {string.Join(", ", missing)}{(count > missing.Count ? ", …" : string.Empty)}), so their interval metrics cannot come from samples inside it. Sample after each dose (SimulationSettings.SamplesAfterDose, for example 0 and 2 hours) or with a step shorter than the shortest dosing interval."));
+        }
     }
 
     /// <summary>The summary and the first and last rows.</summary>
