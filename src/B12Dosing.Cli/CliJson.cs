@@ -54,15 +54,27 @@ public static class CliJson
         {
             json.WritePropertyName(Options.PropertyNamingPolicy!.ConvertName(property.Name));
             var item = property.GetValue(value);
-            if (property.Name == streamed && item is IEnumerable sequence)
+            if (property.Name == streamed && item is IEnumerable or IProduced)
             {
                 json.WriteStartArray();
-                foreach (var element in sequence)
+                void Write(object? element)
                 {
                     JsonSerializer.Serialize(json, element, Options);
                     if (json.BytesPending > FlushBytes)
                     {
                         json.Flush();
+                    }
+                }
+
+                if (item is IProduced produced)
+                {
+                    produced.Each(Write);
+                }
+                else
+                {
+                    foreach (var element in (IEnumerable)item!)
+                    {
+                        Write(element);
                     }
                 }
 
@@ -77,6 +89,19 @@ public static class CliJson
         }
 
         json.WriteEndObject();
+    }
+
+    /// <summary>Items handed out one at a time by their source (such as a simulation's rows as it makes them).</summary>
+    internal interface IProduced
+    {
+        /// <summary>Gives each item to <paramref name="write"/>, in order.</summary>
+        void Each(Action<object?> write);
+    }
+
+    /// <summary>Items of <typeparamref name="T"/> that <paramref name="produce"/> hands to the writer it is given, one at a time.</summary>
+    internal sealed class Produced<T>(Action<Action<T>> produce) : IProduced
+    {
+        public void Each(Action<object?> write) => produce(item => write(item));
     }
 
     /// <summary>A write-only stream that decodes UTF-8 and passes the text on to a <see cref="TextWriter"/> (the tool's output).</summary>

@@ -104,12 +104,20 @@ internal static class SimulateCommand
                 throw CliInput.Invalid("--initial-stores", result.GetRequiredValue(initial), $"the model's body holds at most {settings.Physiology.MaximumStores.Micrograms.ToString(CultureInfo.InvariantCulture)} µg (the largest store reported, IOM 1998); give at most that.");
             }
 
-            var simulation = CliInput.Check(sampleOptions, () => Simulator.Run(dosing.Events, settings));
             var output = result.InvocationConfiguration.Output;
+
+            // CSV and JSON without a chart are written as the simulation makes the rows, keeping none (issue 21: memory
+            // flat in the length of the output); the chart and the text need the whole result.
+            SimulationResult? simulation = null;
             if (result.GetValue(svg) is { } file)
             {
+                simulation = CliInput.Check(sampleOptions, () => Simulator.Run(dosing.Events, settings));
                 var svgText = Chart(simulation, chosen);
                 CliFiles.Write("--svg", file, w => w.Write(svgText));
+            }
+            else if (!result.GetValue(json) && !result.GetValue(csv))
+            {
+                simulation = CliInput.Check(sampleOptions, () => Simulator.Run(dosing.Events, settings));
             }
 
             if (result.GetValue(json))
@@ -127,14 +135,44 @@ internal static class SimulateCommand
                     [.. settings.SamplesAfterDose.Select(t => t.TotalHours)],
                     chosen.Id,
                     ModelVersion);
-                CliJson.Write(output, new SimulationJson(inputs, SummaryJson.Of(simulation.Summary), simulation.Records()), nameof(SimulationJson.Series));
+                if (simulation is not null)
+                {
+                    CliJson.Write(output, new SimulationJson(inputs, SummaryJson.Of(simulation.Summary), simulation.Records()), nameof(SimulationJson.Series));
+                }
+                else
+                {
+                    // The summary comes first in the document: a first run (which also checks the settings) gives it,
+                    // a second hands out the rows as they are written.
+                    var summary = CliInput.Check(sampleOptions, () => Simulator.Run(dosing.Events.AsSpan(), settings, static _ => { }));
+                    var rows = new CliJson.Produced<IReadOnlyDictionary<string, double?>>(each => Simulator.Run(dosing.Events.AsSpan(), settings, row => each(SimulationResult.Record(row))));
+                    CliJson.Write(output, new SimulationJson(inputs, SummaryJson.Of(summary), rows), nameof(SimulationJson.Series));
+                }
             }
             else if (result.GetValue(csv))
             {
-                simulation.WriteCsv(output);
+                if (simulation is not null)
+                {
+                    simulation.WriteCsv(output);
+                }
+                else
+                {
+                    // The header with the first row: a refused setting (checked before any row) leaves the output empty.
+                    var first = true;
+                    CliInput.Check(sampleOptions, () => Simulator.Run(dosing.Events.AsSpan(), settings, row =>
+                    {
+                        if (first)
+                        {
+                            SimulationResult.WriteCsvHeader(output);
+                            first = false;
+                        }
+
+                        SimulationResult.WriteCsvRow(output, row);
+                    }));
+                }
             }
             else
             {
+                simulation ??= CliInput.Check(sampleOptions, () => Simulator.Run(dosing.Events, settings));
                 // Rows asked for (--times, --after-dose, --step-hours, or a table's sample records) are printed, not dropped.
                 if (result.GetResult(times) is not null || result.GetResult(afterDose) is not null || result.GetResult(stepHours) is not null || dosing.SampleTimes.Length > 0)
                 {
@@ -244,7 +282,10 @@ internal static class SimulateCommand
         typeof(Simulator).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? typeof(Simulator).Assembly.GetName().Version!.ToString();
 
     /// <summary>The JSON contract of issue 4, with the inputs (issue 13); the series rows have the CSV's field names (<see cref="SimulationResult.CsvColumns"/>).</summary>
-    private sealed record SimulationJson(InputsJson Inputs, SummaryJson Summary, IEnumerable<IReadOnlyDictionary<string, double?>> Series);
+    /// <param name="Inputs">What the run was given.</param>
+    /// <param name="Summary">The totals.</param>
+    /// <param name="Series">The rows: a sequence, or rows <see cref="CliJson.Produced{T}"/> as the simulation makes them.</param>
+    private sealed record SimulationJson(InputsJson Inputs, SummaryJson Summary, object Series);
 
     /// <summary>What the run was given: enough to run it again.</summary>
     private sealed record InputsJson(

@@ -316,8 +316,25 @@ public sealed class EventTable
     {
         var doses = Of(id).Where(r => !r.IsSample).ToArray();
         var single = doses.Where(r => r.Additional == 0).GroupBy(r => Kind(r.Dose)).Select(g => Regimen.Start(g.First().Dose).At(g.Select(r => r.Time)));
-        var repeated = doses.Where(r => r.Additional > 0).Select(r => (Regimen)Regimen.Start(r.Dose).After(r.Time).Every(r.Interval).Times(r.Additional + 1));
+        var repeated = doses.Where(r => r.Additional > 0).Select(Repeated);
         return Regimen.Combine(single.Concat(repeated));
+    }
+
+    /// <summary>
+    /// A record with <c>ADDL</c> as a phase <c>after TIME dose qII xN</c>. A phase of N cycles lasts N·II, which must end
+    /// within 200 years; a table's last dose at TIME + ADDL·II may be at 200 years exactly, so such a record is the
+    /// phase of one cycle less and its last dose on its own.
+    /// </summary>
+    private static Regimen Repeated(EventRecord r)
+    {
+        var phase = Regimen.Start(r.Dose).After(r.Time).Every(r.Interval);
+        if (r.Time.Ticks + ((Int128)(r.Additional + 1L) * r.Interval.Ticks) <= Regimen.MaximumHorizon.Ticks)
+        {
+            return phase.Times(r.Additional + 1);
+        }
+
+        var last = r.Time + (r.Additional * r.Interval);
+        return ((Regimen)phase.Times(r.Additional)).And(Regimen.Start(r.Dose).At([last]));
     }
 
     /// <summary>The latest time of subject <paramref name="id"/>: its last sample, or its last dose with <c>ADDL</c> expanded, whichever is later.</summary>

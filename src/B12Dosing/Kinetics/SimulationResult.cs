@@ -52,29 +52,50 @@ public sealed class SimulationResult : IReadOnlyList<SimulationRow>
     public void WriteCsv(TextWriter writer, string newLine = "\r\n")
     {
         ArgumentNullException.ThrowIfNull(writer);
-        if (newLine is not ("\r\n" or "\n"))
-        {
-            throw new ArgumentException("The line ending must be \"\\r\\n\" (RFC 4180) or \"\\n\".", nameof(newLine));
-        }
-
-        var columns = SimulationColumns.All;
-        writer.Write(string.Join(',', columns.Select(c => c.Column.Name)));
-        writer.Write(newLine);
+        CheckNewLine(newLine);
+        WriteCsvHeader(writer, newLine);
         foreach (var row in _rows)
         {
-            for (var c = 0; c < columns.Length; c++)
-            {
-                if (c > 0)
-                {
-                    writer.Write(',');
-                }
-
-                writer.Write(SimulationColumns.Cell(columns[c].Value(row)));
-            }
-
-            writer.Write(newLine);
+            WriteCsvRow(writer, row, newLine);
         }
     }
+
+    /// <summary>The header line of <see cref="WriteCsv"/>: the names of <see cref="CsvColumns"/>, then <paramref name="newLine"/>.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/> is null.</exception>
+    /// <exception cref="ArgumentException">The line ending is neither CRLF nor LF.</exception>
+    public static void WriteCsvHeader(TextWriter writer, string newLine = "\r\n")
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(string.Join(',', SimulationColumns.All.Select(c => c.Column.Name)));
+        writer.Write(CheckNewLine(newLine));
+    }
+
+    /// <summary>
+    /// One line of <see cref="WriteCsv"/>: the cells of <paramref name="row"/>, then <paramref name="newLine"/>. With
+    /// <see cref="WriteCsvHeader"/> and <see cref="Simulator.Run(ReadOnlySpan{Dosing.DoseEvent}, SimulationSettings, Action{SimulationRow})"/>
+    /// it writes the same CSV as <see cref="WriteCsv"/> without keeping the rows.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/> is null.</exception>
+    /// <exception cref="ArgumentException">The line ending is neither CRLF nor LF.</exception>
+    public static void WriteCsvRow(TextWriter writer, SimulationRow row, string newLine = "\r\n")
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        var columns = SimulationColumns.All;
+        for (var c = 0; c < columns.Length; c++)
+        {
+            if (c > 0)
+            {
+                writer.Write(',');
+            }
+
+            writer.Write(SimulationColumns.Cell(columns[c].Value(row)));
+        }
+
+        writer.Write(CheckNewLine(newLine));
+    }
+
+    private static string CheckNewLine(string newLine) =>
+        newLine is "\r\n" or "\n" ? newLine : throw new ArgumentException("The line ending must be \"\\r\\n\" (RFC 4180) or \"\\n\".", nameof(newLine));
 
     /// <summary>The CSV text of the rows (see <see cref="WriteCsv"/>).</summary>
     public string ToCsv()
@@ -85,8 +106,11 @@ public sealed class SimulationResult : IReadOnlyList<SimulationRow>
     }
 
     /// <summary>Each row as field name → value (the names of <see cref="CsvColumns"/>; null where a row has no value), for JSON or a data frame.</summary>
-    public IEnumerable<IReadOnlyDictionary<string, double?>> Records() =>
-        _rows.Select(row => (IReadOnlyDictionary<string, double?>)SimulationColumns.All.ToDictionary(c => c.Column.Name, c => c.Value(row)));
+    public IEnumerable<IReadOnlyDictionary<string, double?>> Records() => _rows.Select(Record);
+
+    /// <summary>One row as field name → value (see <see cref="Records"/>).</summary>
+    public static IReadOnlyDictionary<string, double?> Record(SimulationRow row) =>
+        SimulationColumns.All.ToDictionary(c => c.Column.Name, c => c.Value(row));
 
     /// <summary>The totals and the mass balance.</summary>
     public SimulationSummary Summary { get; }

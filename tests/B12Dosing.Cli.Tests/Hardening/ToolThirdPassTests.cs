@@ -148,6 +148,18 @@ public sealed class ToolThirdPassTests(ITestOutputHelper output) : IDisposable
         Assert.All(perRow, p => Assert.InRange(p, 0, 0.05));
     }
 
+    [Fact]
+    public void Streamed_csv_and_json_are_what_the_whole_result_gives()
+    {
+        // Without --svg the rows are written as they are made; with it, from the whole result: the same text.
+        string[] run = ["simulate", "--regimen", "1 mg ohcbl im q3d x5 then 1 mg im monthly", "--days", "120", "--after-dose", "0h,2h"];
+        var svg = Path.Combine(_folder, "chart.svg");
+        foreach (var format in new[] { "--csv", "--json" })
+        {
+            Assert.Equal(CliRunner.AssertSuccess([.. run, format, "--svg", svg]), CliRunner.AssertSuccess([.. run, format]));
+        }
+    }
+
     // ---- Class 4: options are honoured or refused, never ignored in silence ----
 
     [Fact]

@@ -37,7 +37,7 @@ public class ThirdPassTests(ITestOutputHelper output)
         from evid in Gen.Frequency((4, Gen.Constant("1")), (1, Gen.Constant("0")))
         select evid == "1" ? $"1,{time},1000,1,im,{interval},{additional}" : $"1,{time},0,0,.,0,0";
 
-    [Property(MaxTest = 400)]
+    [Property(MaxTest = 1000)]
     public Property An_event_table_refuses_what_would_overflow_and_then_throws_only_documented_exceptions() =>
         Prop.ForAll(Arb.From(Gen.ListOf(DoseLines).Select(lines => "ID,TIME,AMT,EVID,ROUTE,II,ADDL\n" + string.Join('\n', lines.OrderBy(l => double.Parse(l.Split(',')[1], CultureInfo.InvariantCulture))))), text =>
         {
@@ -205,6 +205,28 @@ public class ThirdPassTests(ITestOutputHelper output)
 
         output.WriteLine(Invariant($"allocated per event: {perEvent[0]:0.000} B (100 000 events), {perEvent[1]:0.000} B (1 000 000)"));
         Assert.True(perEvent[1] <= perEvent[0] && perEvent[1] < 1, Invariant($"{perEvent[1]} B per event"));
+    }
+
+    [Fact]
+    public void Rows_handed_out_as_they_are_made_are_the_result_s_rows_and_write_the_same_csv()
+    {
+        // The tool's --csv and --json write the rows as the simulation makes them, keeping none (memory flat in the
+        // output's length): they must be the result's rows, bit for bit, with the same summary and the same CSV text.
+        var events = Regimen.Parse("1 mg ohcbl im q3d x5 then 1 mg im monthly + 500 µg oral daily").Events(TimeSpan.FromDays(200));
+        var settings = new SimulationSettings(TimeSpan.FromDays(200)) { Step = TimeSpan.FromHours(7), SamplesAfterDose = [TimeSpan.Zero, TimeSpan.FromHours(2)] };
+        var result = Simulator.Run(events, settings);
+        var handed = new List<SimulationRow>();
+        using var csv = new StringWriter(CultureInfo.InvariantCulture);
+        SimulationResult.WriteCsvHeader(csv);
+        var summary = Simulator.Run(events.AsSpan(), settings, row =>
+        {
+            handed.Add(row);
+            SimulationResult.WriteCsvRow(csv, row);
+        });
+        Assert.Equal(result.Summary, summary);
+        Assert.Equal(result.Series, handed);
+        Assert.Equal(result.ToCsv(), csv.ToString());
+        Assert.Equal(result.Records().Select(r => string.Join(',', r)), handed.Select(r => string.Join(',', SimulationResult.Record(r))));
     }
 
     // ---- Class 4: no silent repair ----
