@@ -32,7 +32,7 @@ public static class ResultTables
     public static CsvTable<SimulationRow> RowLayout(string format = DisplayFormat)
     {
         ArgumentNullException.ThrowIfNull(format);
-        return new CsvTable<SimulationRow>(SimulationResult.CsvColumns.Select(c => OptionalNumber<SimulationRow>(c.Name, row => row.ToRecord()[c.Name], format)));
+        return new CsvTable<SimulationRow>(SimulationResult.CsvColumns.Select(c => OptionalNumber<SimulationRow>(c.Name, row => SimulationResult.Record(row)[c.Name], format)));
     }
 
     /// <summary>A simulation's rows (a <see cref="SimulationResult"/>, or some of its rows) as an HTML table.</summary>

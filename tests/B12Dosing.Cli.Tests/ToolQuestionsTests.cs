@@ -139,6 +139,27 @@ public sealed class ToolQuestionsTests
         Assert.Equal(40, inputs.GetProperty("days").GetInt32());
     }
 
+    [Theory]
+    [InlineData("nice", "serum_b12", "pg/mL")]
+    [InlineData("nice-active", "holotc", "pmol/L")]
+    public void Simulate_json_carries_the_final_holotc_and_the_guideline_verdict_the_text_prints(string guideline, string analyte, string unit)
+    {
+        string[] args = ["simulate", "--regimen", "kuzminski-oral", "--days", "30", "--condition", "pernicious-anemia", "--initial-stores", "150 µg", "--guideline", guideline];
+        using var json = JsonDocument.Parse(CliRunner.AssertSuccess([.. args, "--json"]));
+        var verdict = json.RootElement.GetProperty("guideline");
+        Assert.Equal(guideline, verdict.GetProperty("id").GetString());
+        Assert.Equal(analyte, verdict.GetProperty("analyte").GetString());
+        Assert.Equal(unit, verdict.GetProperty("unit").GetString());
+        var summary = json.RootElement.GetProperty("summary");
+        var final = analyte == "holotc" ? summary.GetProperty("final_holotc_pmol_per_l").GetDouble() : summary.GetProperty("final_serum_pg_per_ml").GetDouble();
+        Assert.Equal(final, verdict.GetProperty("final_value").GetDouble());
+        var chosen = Guidelines.SerumGuidelines.Get(guideline);
+        var band = analyte == "holotc" ? chosen.Classify(Molarity.FromPicomolesPerLiter(final)) : chosen.Classify(MassConcentration.FromPicogramsPerMilliliter(final));
+        Assert.Equal(band.Label, verdict.GetProperty("band").GetString());
+        Assert.Equal(band.Status.ToString().ToLowerInvariant(), verdict.GetProperty("status").GetString());
+        Assert.Contains($"{chosen.Name}: {band.Label} at the end.", CliRunner.AssertSuccess(args), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Simulate_svg_uses_a_log_axis_when_serum_spans_decades_and_names_what_was_run()
     {

@@ -128,17 +128,6 @@ public readonly record struct SimulationRow
     /// <summary><see cref="Body"/> in µg, for the kernels.</summary>
     internal double BodyMicrograms => StoresMicrograms + LabileMicrograms + PlasmaMicrograms;
 
-    /// <summary>
-    /// The row as field name → value: the names of <see cref="SimulationResult.CsvColumns"/>, which carry the units
-    /// (<c>stores_ug</c>, <c>serum_pg_per_ml</c>), and null where the row has no value (the time since the last dose
-    /// before the first dose). <see cref="SimulationResult.Records"/> gives every row so.
-    /// </summary>
-    public IReadOnlyDictionary<string, double?> ToRecord()
-    {
-        var row = this;
-        return SimulationColumns.All.ToDictionary(c => c.Column.Name, c => c.Value(row));
-    }
-
     /// <summary>Readable text such as <c>day 120: stores 2950.1 µg, plasma 1.412 µg, serum 486 pg/mL (359 pmol/L), holoTC 80 pmol/L</c>.</summary>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
