@@ -85,8 +85,11 @@ public sealed class Browser : IDisposable
     /// <summary>Chooses the option with value <paramref name="value"/> in the select <paramref name="id"/>.</summary>
     public void Choose(string id, string value) => Driver.FindElement(By.CssSelector($"#{id} option[value='{value}']")).Click();
 
-    /// <summary>Saves a full-page screenshot as <paramref name="name"/>.png when B12_TEACHING_SCREENSHOTS is set.</summary>
-    public void Screenshot(string name)
+    /// <summary>
+    /// Saves a screenshot as <paramref name="name"/>.png when B12_TEACHING_SCREENSHOTS is set: the whole page, or with
+    /// <paramref name="scrollTo"/> the window as a reader sees it with that element scrolled to the top.
+    /// </summary>
+    public void Screenshot(string name, string? scrollTo = null)
     {
         if (Screenshots is null)
         {
@@ -95,10 +98,19 @@ public sealed class Browser : IDisposable
 
         Directory.CreateDirectory(Screenshots);
         var size = Driver.Manage().Window.Size;
-        var height = Convert.ToInt32(Driver.ExecuteScript("return document.documentElement.scrollHeight;"), System.Globalization.CultureInfo.InvariantCulture);
-        Driver.Manage().Window.Size = new System.Drawing.Size(size.Width, Math.Min(height + 150, 6000));
+        if (scrollTo is null)
+        {
+            var height = Convert.ToInt32(Driver.ExecuteScript("return document.documentElement.scrollHeight;"), System.Globalization.CultureInfo.InvariantCulture);
+            Driver.Manage().Window.Size = new System.Drawing.Size(size.Width, Math.Min(height + 150, 6000));
+        }
+        else
+        {
+            Driver.ExecuteScript("document.querySelector(arguments[0]).scrollIntoView();", scrollTo);
+        }
+
         Driver.GetScreenshot().SaveAsFile(Path.Combine(Screenshots, name + ".png"));
         Driver.Manage().Window.Size = size;
+        Driver.ExecuteScript("window.scrollTo(0, 0);");
     }
 
     public void Dispose()

@@ -6,6 +6,7 @@ using B12Dosing.Kinetics;
 using B12Dosing.Quantities;
 using B12Dosing.Regimens;
 using OpenQA.Selenium;
+using OpenQA.Selenium.Interactions;
 
 namespace B12Dosing.Teaching.Tests;
 
@@ -20,7 +21,7 @@ public sealed class BrowserTests(Browser browser) : IClassFixture<Browser>
         browser.Open();
         Assert.Equal(Routes.All.Count, browser.Driver.FindElements(By.CssSelector("[data-test=route-table] tbody tr")).Count);
         Assert.Contains(Disclaimer, browser.Text("[data-test=disclaimer]"), StringComparison.Ordinal);
-        Assert.StartsWith("<svg", browser.Markup("[data-test=route-chart]").Trim(), StringComparison.Ordinal);
+        Assert.Contains("<svg", browser.Markup("[data-test=route-chart]"), StringComparison.Ordinal);
         browser.Screenshot("desktop-dose-by-route");
 
         browser.Follow("Regimens over time", "[data-test=regimens-summary] tbody tr");
@@ -100,15 +101,16 @@ public sealed class BrowserTests(Browser browser) : IClassFixture<Browser>
     {
         browser.Open(390, 844);
         AssertFitsWidth();
-        browser.Screenshot("phone-dose-by-route");
+        browser.Screenshot("phone-dose-by-route", "body");
+        browser.Screenshot("phone-dose-by-route-chart", "[data-test=route-chart]");
 
-        // Keyboard: the first Tab reaches the skip link, which moves focus to the content; the inputs follow in reading order.
-        browser.Driver.FindElement(By.TagName("body")).SendKeys(Keys.Tab);
-        Assert.Equal("skip-link", browser.Driver.SwitchTo().ActiveElement().GetAttribute("class"));
+        // Keyboard: the page puts the focus on its heading; Tab goes on to the inputs in reading order, and Shift+Tab
+        // goes back through the navigation to the skip link, which moves the focus to the content.
+        Assert.Equal("h1", browser.Driver.SwitchTo().ActiveElement().TagName);
         var order = new List<string>();
         for (var i = 0; i < 12 && order.Count < 3; i++)
         {
-            browser.Driver.SwitchTo().ActiveElement().SendKeys(Keys.Tab);
+            new Actions(browser.Driver).SendKeys(Keys.Tab).Perform();
             var id = browser.Driver.SwitchTo().ActiveElement().GetAttribute("id");
             if (id is "dose" or "form" or "condition")
             {
@@ -117,6 +119,17 @@ public sealed class BrowserTests(Browser browser) : IClassFixture<Browser>
         }
 
         Assert.Equal(["dose", "form", "condition"], order);
+        var backwards = new List<string>();
+        for (var i = 0; i < 12 && browser.Driver.SwitchTo().ActiveElement().GetAttribute("class") != "skip-link"; i++)
+        {
+            new Actions(browser.Driver).KeyDown(Keys.Shift).SendKeys(Keys.Tab).KeyUp(Keys.Shift).Perform();
+            backwards.Add(browser.Driver.SwitchTo().ActiveElement().Text);
+        }
+
+        Assert.Equal("skip-link", browser.Driver.SwitchTo().ActiveElement().GetAttribute("class"));
+        Assert.Contains("Regimens over time", backwards);
+        new Actions(browser.Driver).SendKeys(Keys.Enter).Perform();
+        browser.WaitUntil(() => browser.Driver.SwitchTo().ActiveElement().GetAttribute("id") == "main", "the skip link to move the focus to the content");
 
         // A keyboard user changes the dose: type, Tab away, the table follows.
         var oral = browser.Text("tr[data-route=oral] [data-value=kept]");
@@ -126,10 +139,11 @@ public sealed class BrowserTests(Browser browser) : IClassFixture<Browser>
 
         browser.Follow("Regimens over time", "[data-test=regimens-summary] tbody tr");
         AssertFitsWidth();
-        browser.Screenshot("phone-regimens");
+        browser.Screenshot("phone-regimens", "body");
+        browser.Screenshot("phone-regimens-results", "#regimens-results");
         browser.Follow("Missed doses", "[data-test=missed-summary] tbody tr");
         AssertFitsWidth();
-        browser.Screenshot("phone-missed-doses");
+        browser.Screenshot("phone-missed-doses", "body");
     }
 
     private void AssertFitsWidth()
