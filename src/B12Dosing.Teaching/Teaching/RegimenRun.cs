@@ -34,28 +34,12 @@ public sealed record RunSetup(Condition Condition, double InitialStoresMicrogram
 }
 
 /// <summary>One regimen simulated by the library, with its verdict at the end against the setup's guideline.</summary>
-public sealed class RegimenRun
+/// <param name="Label">The regimen's name on the page ("A", "B", or "every dose").</param>
+/// <param name="Regimen">The regimen.</param>
+/// <param name="Setup">The shared setup.</param>
+/// <param name="Result">The library's result.</param>
+public sealed record RegimenRun(string Label, Regimen Regimen, RunSetup Setup, SimulationResult Result)
 {
-    private RegimenRun(string label, Regimen regimen, RunSetup setup, SimulationResult result)
-    {
-        Label = label;
-        Regimen = regimen;
-        Setup = setup;
-        Result = result;
-    }
-
-    /// <summary>The regimen's name on the page ("A", "B", or "every dose taken").</summary>
-    public string Label { get; }
-
-    /// <summary>The regimen.</summary>
-    public Regimen Regimen { get; }
-
-    /// <summary>The shared setup.</summary>
-    public RunSetup Setup { get; }
-
-    /// <summary>The library's result.</summary>
-    public SimulationResult Result { get; }
-
     /// <summary>The doses given within the horizon.</summary>
     public int Doses => Regimen.Events(Setup.Horizon).Length;
 
