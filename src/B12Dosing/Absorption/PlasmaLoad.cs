@@ -116,7 +116,7 @@ internal static class PlasmaLoad
 
         var hydroxo = form == CobalaminForm.Hydroxocobalamin;
         ref var last = ref t_last;
-        if (ReferenceEquals(last.Physiology, p) && last.Load == load && last.Site == site && last.Hydroxo == hydroxo)
+        if (last.Load == load && SameValues(last.Physiology, p) && last.Site == site && last.Hydroxo == hydroxo)
         {
             return last.Outcome;
         }
@@ -182,13 +182,13 @@ internal static class PlasmaLoad
     private static PlasmaLoadOutcome Grid(double load, LoadSite site, bool hydroxo, Physiology p, bool reference) =>
         reference ? Compute(load, site, hydroxo, p, ReferenceTolerance, ReferenceRemaining) : Cached(load, site, hydroxo, p);
 
-    /// <summary>The solve at a grid load, from the per-thread cache (keyed by the physiology instance, which is immutable).</summary>
+    /// <summary>The solve at a grid load, from the per-thread cache (keyed by the parameter values: two equal sets share the entries).</summary>
     private static PlasmaLoadOutcome Cached(double load, LoadSite site, bool hydroxo, Physiology p)
     {
         var cache = t_cache ??= new CacheEntry[CacheSize];
         foreach (ref readonly var entry in cache.AsSpan())
         {
-            if (ReferenceEquals(entry.Physiology, p) && entry.Load == load && entry.Site == site && entry.Hydroxo == hydroxo)
+            if (entry.Load == load && SameValues(entry.Physiology, p) && entry.Site == site && entry.Hydroxo == hydroxo)
             {
                 return entry.Outcome;
             }
@@ -199,6 +199,9 @@ internal static class PlasmaLoad
         t_next = (t_next + 1) % CacheSize;
         return outcome;
     }
+
+    /// <summary>Whether a cached solve's parameter set equals <paramref name="p"/> by value (the same instance first, the cheap case).</summary>
+    private static bool SameValues(Physiology? cached, Physiology p) => ReferenceEquals(cached, p) || p.Equals(cached);
 
     /// <summary>The site release rate, per hour (infinite for IV).</summary>
     public static double ReleasePerHour(LoadSite site, bool hydroxo, Physiology p) => site switch

@@ -49,7 +49,7 @@ internal readonly record struct PoolRates(
         ArgumentNullException.ThrowIfNull(physiology);
         var p = physiology;
         var reabsorbed = p.BiliaryReabsorptionFraction * p.BiliarySecretionPerDay;
-        var ontoTranscobalamin = Physiology.ReabsorbedBileThroughTranscobalaminFraction * reabsorbed;
+        var ontoTranscobalamin = p.ReabsorbedBileThroughTranscobalaminFraction * reabsorbed;
         return new(
             Math.Log(2) * 24 / p.HoloTranscobalaminHalfLifeHours,
             p.TranscobalaminToHaptocorrinFraction,
