@@ -32,6 +32,7 @@ public static class B12Cli
             RegimensCommand.Create(),
             SimulateCommand.Create(),
             PopulationCommand.Create(),
+            ParametersCommand.Create(),
         };
 
     /// <summary>
