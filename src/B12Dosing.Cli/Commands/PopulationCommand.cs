@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using B12Dosing.Charts;
 using B12Dosing.Guidelines;
+using B12Dosing.Absorption;
 using B12Dosing.Population;
 using B12Dosing.Quantities;
 using B12Dosing.Regimens;
@@ -9,7 +10,7 @@ using B12Dosing.Regimens;
 namespace B12Dosing.Cli.Commands;
 
 /// <summary>
-/// <c>b12 population --regimen r --days N --patients N --seed S [--condition c] [--initial-stores amount]
+/// <c>b12 population --regimen r --days N --patients N --seed S [--condition c] [--set NAME=VALUE] [--initial-stores amount]
 /// [--initial-stores-spread σ] [--guideline id] [--threshold amount …] [--json | --csv] [--svg file]</c>: percentiles of
 /// stores and serum over time in a virtual population, and the share of patients below each serum line.
 /// </summary>
@@ -28,13 +29,14 @@ internal static class PopulationCommand
         var spread = new Option<double?>("--initial-stores-spread") { HelpName = "σ", Description = $"The spread of the starting stores: σ of their logarithm, 0 (all the same) to 3; default {PopulationModel.Default.InitialStores.LogStandardDeviation.ToString(CultureInfo.InvariantCulture)}, truncated to {PopulationModel.Default.InitialStores.MinimumFactor.ToString(CultureInfo.InvariantCulture)}-{PopulationModel.Default.InitialStores.MaximumFactor.ToString(CultureInfo.InvariantCulture)} times the median.", CustomParser = r => CliNumbers.ParseDouble(r) };
         var guideline = new Option<string?>("--guideline") { HelpName = "id", Description = "Count the share below each line of this guideline's total serum B12 bands: nice (180 and 350 pg/mL), who or us-lab." };
         var threshold = new Option<string[]>("--threshold") { HelpName = "amount", Description = "Count the share below this serum B12 line, quoted (\"350 pg/mL\", \"258 pmol/L\"); repeat it for several lines. Default, without --guideline: 180 pg/mL (NICE NG239).", AllowMultipleArgumentsPerToken = true };
+        var set = CliOptions.Set();
         var json = new Option<bool>("--json") { Description = "Print one JSON object with the inputs (and model version) and the full percentile series." };
         var csv = new Option<bool>("--csv") { Description = "Print every row as CSV: day, the percentiles of stores and serum, and the share below each line (units in the header)." };
         var svg = new Option<string?>("--svg") { HelpName = "file", Description = "Write an SVG figure to this file: serum percentiles (log axis) against the lines, the share below each line, and stores." };
         svg.Validators.Add(CliOptions.FileName);
         var command = new Command("population", "Simulate a virtual population on a regimen: percentiles (5, 25, 50, 75, 95) of stores and serum B12 over time and the share below each serum line (180 pg/mL, NICE NG239, by default). Example: b12 population --regimen bnf-no-neuro --days 365 --patients 10000 --seed 1 --condition pernicious-anemia")
         {
-            regimen, days, patients, seed, condition, initial, spread, guideline, threshold, json, csv, svg,
+            regimen, days, patients, seed, condition, set, initial, spread, guideline, threshold, json, csv, svg,
         };
         command.Validators.Add(r =>
         {
@@ -71,7 +73,8 @@ internal static class PopulationCommand
             var stepDays = Math.Max(1, (int)Math.Ceiling(horizonDays / (double)(PopulationSettings.MaximumRows - 1)));
             var settings = CliInput.Check("--days", () => new PopulationSettings(count, TimeSpan.FromDays(horizonDays), result.GetValue(seed)) { Step = TimeSpan.FromDays(stepDays) });
             var mix = ConditionMix.Parse(result.GetRequiredValue(condition));
-            settings = CliInput.Check("--condition", () => settings with { Model = PopulationModel.Default with { Conditions = mix } });
+            var changes = CliOptions.Changes(result, set);
+            settings = CliInput.Check("--condition", () => settings with { Model = PopulationModel.Default with { Conditions = mix, Changes = changes } });
             if (result.GetValue(initial) is { } median)
             {
                 var stores = QuantityText.ParseMass(median, CultureInfo.InvariantCulture);
@@ -284,7 +287,8 @@ internal sealed record PopulationJson(
     PercentilesJson StoresUg,
     PercentilesJson SerumPgPerMl,
     double[] ShareBelowThreshold,
-    ShareBelowJson[] SharesBelow)
+    ShareBelowJson[] SharesBelow,
+    ParameterSetJson[] Parameters)
 {
     public static PopulationJson Of(PopulationInputsJson inputs, PopulationResult[] runs)
     {
@@ -301,6 +305,10 @@ internal sealed record PopulationJson(
             PercentilesJson.Of(r.Stores),
             PercentilesJson.Of(r.Serum),
             [.. r.ShareBelowThreshold],
-            [.. runs.Select(run => new ShareBelowJson(run.SerumThreshold.PicogramsPerMilliliter, [.. run.ShareBelowThreshold]))]);
+            [.. runs.Select(run => new ShareBelowJson(run.SerumThreshold.PicogramsPerMilliliter, [.. run.ShareBelowThreshold]))],
+            [.. r.Settings.Model.Conditions.Shares.Select(share => new ParameterSetJson(share.Condition.Name(), ParameterJson.Of(r.Settings.Model.ParametersFor(share.Condition))))]);
     }
 }
+
+/// <summary>The parameter set the patients of one condition vary around (its preset with every <c>--set</c>).</summary>
+internal sealed record ParameterSetJson(string Condition, ParameterJson[] Values);
