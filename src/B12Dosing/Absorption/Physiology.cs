@@ -251,6 +251,83 @@ public sealed record Physiology
     internal double BindingCapacityNanogramsPerMilliliter { get; init => field = InRange(value, 0, 100); } = 1.8;
 
     /// <summary>
+    /// Free (apo-) transcobalamin of plasma with average stores and the carriers in balance, pmol/L: 700, the mean of
+    /// Gimsing &amp; Nexo 1989 (Clin Chem 35:1447; 228 adults, central 95 % 400-930 pmol/L). The carrier's whole capacity
+    /// is this plus the holotranscobalamin in balance with 2500 µg (<c>PoolRates.CarrierCapacities</c>); what
+    /// is free at any moment is that capacity less holoTC, used up by binding and restored as holoTC is cleared into
+    /// cells (hours). From 0 to 10 000 pmol/L (an ASSUMPTION: ten times the top of the reference interval).
+    /// </summary>
+    public Molarity ApoTranscobalamin
+    {
+        get => Molarity.FromPicomolesPerLiter(ApoTranscobalaminPicomolesPerLiter);
+        init => ApoTranscobalaminPicomolesPerLiter = InRange(value.PicomolesPerLiter, 0, 1e4, nameof(ApoTranscobalamin));
+    }
+
+    /// <summary><see cref="ApoTranscobalamin"/> in pmol/L, for the kernels.</summary>
+    internal double ApoTranscobalaminPicomolesPerLiter { get; init => field = InRange(value, 0, 1e4); } = 700;
+
+    /// <summary>
+    /// Free (apo-) haptocorrin of plasma with average stores and the carriers in balance, pmol/L: fitted (see
+    /// <see cref="FittedParameters.ApoHaptocorrinPicomolesPerLiter"/>, 115 pmol/L) inside the central 95 % interval
+    /// 90-275 pmol/L of Gimsing &amp; Nexo 1989: haptocorrin is mostly saturated already. Its whole
+    /// capacity is this plus the holohaptocorrin in balance with 2500 µg; the free part is restored as holohaptocorrin
+    /// is cleared (days). From 0 to 10 000 pmol/L.
+    /// </summary>
+    public Molarity ApoHaptocorrin
+    {
+        get => Molarity.FromPicomolesPerLiter(ApoHaptocorrinPicomolesPerLiter);
+        init => ApoHaptocorrinPicomolesPerLiter = InRange(value.PicomolesPerLiter, 0, 1e4, nameof(ApoHaptocorrin));
+    }
+
+    /// <summary><see cref="ApoHaptocorrin"/> in pmol/L, for the kernels.</summary>
+    internal double ApoHaptocorrinPicomolesPerLiter { get; init => field = InRange(value, 0, 1e4); } = FittedParameters.ApoHaptocorrinPicomolesPerLiter;
+
+    /// <summary>
+    /// Mass-action rate of binding of free B12 to free transcobalamin, per µg of free capacity per hour: 10, so that free
+    /// B12 meeting the free capacity of average plasma (<see cref="ApoTranscobalamin"/>, 2.85 µg) is bound with a
+    /// half-time of about 1.5 min. An ASSUMPTION (binding is near-instant in vitro); the fit (Calibrator.FitPlasma) put it
+    /// at its upper end: the smallest value for which 10 µg IM loses at most 6 % (Carmel 2008: 3 %). From 0.01 to 100.
+    /// </summary>
+    public double CarrierBindingPerMicrogramHour { get; init => field = InRange(value, 0.01, 100); } = 10;
+
+    /// <summary>
+    /// The rate of binding of free B12 to free haptocorrin relative to free transcobalamin, per unit of free capacity:
+    /// fitted (see <see cref="FittedParameters.HaptocorrinBindingRatio"/>). Newly absorbed B12 appears on
+    /// transcobalamin first (Nexo &amp; Hoffmann-Lücke 2011), and daily doses fill haptocorrin over weeks, not in a day
+    /// (Greibe 2019; Sharabi 2003). From 0 to 10.
+    /// </summary>
+    public double HaptocorrinBindingRatio { get; init => field = InRange(value, 0, 10); } = FittedParameters.HaptocorrinBindingRatio;
+
+    /// <summary>
+    /// Mean time B12 taken up through intrinsic factor spends in each of three transit steps (ileal cell, lymph and
+    /// portal passage) before it reaches plasma free, hours: 4. With three steps the arrival starts after a lag
+    /// (6 % arrived by 3.5 h) and peaks at 8 h: IF-mediated B12 enters the circulation 3-4 h after the dose, with a
+    /// plasma peak at 8-12 h (IOM 1998 p.308). From 0.01 to 100 h.
+    /// </summary>
+    public Duration IntrinsicFactorTransit
+    {
+        get => Duration.FromHours(IntrinsicFactorTransitHours);
+        init => IntrinsicFactorTransitHours = ParameterUnits.Hours(value, nameof(IntrinsicFactorTransit));
+    }
+
+    /// <summary><see cref="IntrinsicFactorTransit"/> in hours, for the kernels.</summary>
+    internal double IntrinsicFactorTransitHours { get; init => field = InRange(value, MinimumHours, MaximumReleaseHours); } = 4;
+
+    /// <summary>
+    /// Half-time of release of an intranasal dose from the nasal mucosa, hours: 1/6 (10 min). An ASSUMPTION chosen so
+    /// that serum peaks about half an hour after the dose, as measured (Br J Clin Pharmacol 1998;45:83: 35 ± 13 min
+    /// after 750 µg, 28 ± 16 min after 1500 µg of hydroxocobalamin). From 0.01 to 100 h.
+    /// </summary>
+    public Duration NasalReleaseHalfTime
+    {
+        get => Duration.FromHours(NasalReleaseHalfTimeHours);
+        init => NasalReleaseHalfTimeHours = ParameterUnits.Hours(value, nameof(NasalReleaseHalfTime));
+    }
+
+    /// <summary><see cref="NasalReleaseHalfTime"/> in hours, for the kernels.</summary>
+    internal double NasalReleaseHalfTimeHours { get; init => field = InRange(value, MinimumHours, MaximumReleaseHours); } = 1.0 / 6;
+
+    /// <summary>
     /// Share of newly bound B12 (the binding capacity, and protein-bound hydroxocobalamin when released) that goes onto
     /// haptocorrin; the rest goes onto transcobalamin (fitted, see <see cref="FittedParameters.HaptocorrinShare"/>).
     /// In [0, 1].

@@ -27,14 +27,22 @@ internal struct PatientRun
 
     private Absorber _absorber;
     private readonly PoolRates _rates;
+    private readonly TransitRates _transitRates;
 
-    /// <summary>The last kept amount and its <see cref="PoolRates.KeptTanh"/> (NaN at first: no amount equals it).</summary>
-    private double _lastKept = double.NaN, _lastKeptTanh;
+    /// <summary>B12 on its way into the blood (sites, gut) and free in plasma while a nonlinear stretch runs (<see cref="Transit"/>).</summary>
+    private TransitState _transit;
+
+    /// <summary>Whether a stretch runs: B12 in transit or free, so the step is the nonlinear solve, not the propagator.</summary>
+    private bool _active;
+
+    /// <summary>The step size the stretch's solve last accepted, hours.</summary>
+    private double _step;
 
     private PatientRun(Physiology physiology, PoolRates rates, double initialStores)
     {
         _absorber = new(physiology);
         _rates = rates;
+        _transitRates = new(physiology, in rates);
         Stores = initialStores;
         (Transcobalamin, Haptocorrin) = rates.CarriersInBalanceWith(initialStores);
         InitialBody = Body;
@@ -47,10 +55,13 @@ internal struct PatientRun
     public readonly double InitialBody { get; }
 
     /// <summary>All B12 in the body, µg.</summary>
-    public readonly double Body => Core + Free + Labile;
+    public readonly double Body => Core + Free + Labile + Arriving;
 
-    /// <summary>B12 in plasma and extracellular fluid, µg: the carriers, protein-bound and free B12.</summary>
-    public readonly double Plasma => Transcobalamin + Haptocorrin + ProteinBound + Free;
+    /// <summary>B12 in plasma and extracellular fluid, µg: the carriers, protein-bound and free B12, and B12 absorbed but still on its way into the blood.</summary>
+    public readonly double Plasma => Transcobalamin + Haptocorrin + ProteinBound + Free + Arriving;
+
+    /// <summary>B12 absorbed but not yet in the blood (injection, mucosal and nasal sites, the IF route's transit), µg.</summary>
+    private readonly double Arriving => _active ? _transit.InTransit - _transit[TransitState.FreeC] - _transit[TransitState.FreeH] : 0;
 
     /// <summary>The coupled pools T + H + S + B (what the store limit counts), µg.</summary>
     private readonly double Core => Transcobalamin + Haptocorrin + Stores + ProteinBound;
@@ -77,7 +88,14 @@ internal struct PatientRun
         {
             if (step.Interval >= 0)
             {
-                run.Advance<TSink>(in propagators[step.Interval]);
+                if (run._active)
+                {
+                    run.Stretch<TSink>(intervals[step.Interval] / (double)TimeSpan.TicksPerHour);
+                }
+                else
+                {
+                    run.Advance<TSink>(in propagators[step.Interval]);
+                }
             }
 
             if (step.Action >= 0)
@@ -98,6 +116,80 @@ internal struct PatientRun
         return run;
     }
 
+    /// <summary>
+    /// The state just before a dose repeated every <paramref name="intervalTicks"/> forever (stores, plasma), found by
+    /// running the dose: from empty stores, interval after interval, with the stores extrapolated (Aitken's Δ²) once
+    /// their approach has become geometric, until the distance to the fixed point, estimated from the last step and
+    /// the rate of approach, is below 1e-10 of the stores.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No convergence within 10 000 000 intervals.</exception>
+    internal static (double Stores, double Plasma) PeriodicTrough(Physiology physiology, in Intake dose, long intervalTicks)
+    {
+        var rates = PoolRates.Of(physiology);
+        var run = new PatientRun(physiology, rates, 0);
+        var phi = Propagator.Cached(in rates, intervalTicks);
+        var hours = intervalTicks / (double)TimeSpan.TicksPerHour;
+        double s0 = double.NaN, s1 = double.NaN;
+        for (long n = 0; n < 10_000_000; n++)
+        {
+            run.Apply<NoTotals>(dose with { Ticks = n * intervalTicks });
+            if (run._active)
+            {
+                run.Stretch<NoTotals>(hours);
+            }
+            else
+            {
+                run.Advance<NoTotals>(in phi);
+            }
+
+            var s2 = run.Stores;
+            var d1 = s1 - s0;
+            var d2 = s2 - s1;
+            var ratio = d2 / d1;
+            if (n > 3 && (d2 == 0 || (ratio > 0 && ratio < 1 && Math.Abs(d2) / (1 - ratio) <= 1e-10 * Math.Abs(s2))))
+            {
+                return (run.Stores, run.Plasma);
+            }
+
+            if (n > 50 && n % 50 == 0 && ratio > 0 && ratio < 1)
+            {
+                // Aitken's Δ²: the stores jump to the limit of the geometric approach; the pools that follow them scale with them.
+                var limit = s2 + (d2 * ratio / (1 - ratio));
+                if (limit > 0 && double.IsFinite(limit))
+                {
+                    run.ScaleCore(limit / s2);
+                    s0 = s1 = double.NaN;
+                    continue;
+                }
+            }
+
+            (s0, s1) = (s1, s2);
+        }
+
+        throw new InvalidOperationException("The steady state of the repeated dose was not reached within 10 000 000 intervals.");
+    }
+
+    /// <summary>Scales the coupled pools and the labile excess by <paramref name="factor"/> (the steady-state search's extrapolation).</summary>
+    private void ScaleCore(double factor)
+    {
+        Stores *= factor;
+        Transcobalamin *= factor;
+        Haptocorrin *= factor;
+        ProteinBound *= factor;
+        Labile *= factor;
+    }
+
+    /// <summary>A sink that keeps no totals and no rows.</summary>
+    private struct NoTotals : IOutputSink
+    {
+        public static bool KeepsTotals => false;
+
+        public readonly void Output(int index, ref PatientRun run)
+        {
+        }
+    }
+
+    /// <summary>The exact step of the linear system (nothing in transit).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Advance<TSink>(in Propagator phi)
         where TSink : IOutputSink, allows ref struct
@@ -123,33 +215,61 @@ internal struct PatientRun
         Labile = labile;
     }
 
+    /// <summary>A step of a nonlinear stretch (<see cref="Transit"/>) over <paramref name="hours"/>; it ends once nothing is left in transit.</summary>
+    private void Stretch<TSink>(double hours)
+        where TSink : IOutputSink, allows ref struct
+    {
+        ref var y = ref _transit;
+        y[TransitState.T] = Transcobalamin;
+        y[TransitState.H] = Haptocorrin;
+        y[TransitState.S] = Stores;
+        y[TransitState.B] = ProteinBound;
+        y[TransitState.L] = Labile;
+        for (var i = TransitState.Urine; i < TransitState.Count; i++)
+        {
+            y[i] = 0;
+        }
+
+        Transit.Advance(ref y, hours, in _transitRates, ref _step);
+        _active = !Transit.EndIfExhausted(ref y);
+        Transcobalamin = y[TransitState.T];
+        Haptocorrin = y[TransitState.H];
+        Stores = y[TransitState.S];
+        ProteinBound = y[TransitState.B];
+        Labile = y[TransitState.L];
+        Free = y[TransitState.FreeC] + y[TransitState.FreeH];
+        if (TSink.KeepsTotals)
+        {
+            Urine.Add(y[TransitState.Urine]);
+            Faeces.Add(y[TransitState.Faeces]);
+            Retained.Add(y[TransitState.ToTc] + y[TransitState.ToHc] + y[TransitState.ToProtein] + y[TransitState.ToTissue]);
+        }
+    }
+
+    /// <summary>An intake: the IF-mediated part enters the IF route's transit, the rest its site (IV: the free pool); the stretch that follows carries it in.</summary>
     private void Apply<TSink>(in Intake intake)
         where TSink : IOutputSink, allows ref struct
     {
-        var outcome = _absorber.TakeParts(in intake);
-        var kept = outcome.Retained;
-        if (BitConverter.DoubleToInt64Bits(kept) != BitConverter.DoubleToInt64Bits(_lastKept))
+        var (dose, viaIf, load) = _absorber.TakeLoad(in intake);
+        if (!_active)
         {
-            // A regimen keeps the same amount at each dose (once the IF capacity has settled): its tanh is computed once.
-            _lastKept = kept;
-            _lastKeptTanh = _rates.KeptTanh(kept);
+            // Nothing in transit: the free pool of the linear system (none in model 3's own runs) joins the stretch.
+            _transit = default;
+            _transit[TransitState.FreeC] = Free;
+            Free = 0;
         }
 
-        var accepted = _rates.AcceptedWithTanh(Core, kept, _lastKeptTanh);
-        // f·(the parts) is the accepted amount to rounding (the parts add up to the kept amount to rounding).
-        var f = kept > 0 ? accepted / kept : 0;
-        Transcobalamin += f * outcome.Kept.Transcobalamin;
-        Haptocorrin += f * outcome.Kept.Haptocorrin;
-        ProteinBound += f * outcome.Kept.ProteinBound;
-        Stores += f * outcome.Kept.Tissue;
-        Labile += kept - accepted;
-        Free += outcome.Absorbed - kept;
+        _transit[TransitState.Gut1] += viaIf;
+        var site = TransitState.SiteOf(intake.Route, intake.Form);
+        _transit[site] += load;
+        Free = _transit[TransitState.FreeC] + _transit[TransitState.FreeH];
+        _active = _transit.InTransit > 0;
+        var absorbed = viaIf + load;
         if (TSink.KeepsTotals)
         {
-            NotAbsorbed.Add(outcome.Dose - outcome.Absorbed);
-            Dosed.Add(outcome.Dose);
-            Absorbed.Add(outcome.Absorbed);
-            Retained.Add(kept);
+            NotAbsorbed.Add(dose - absorbed);
+            Dosed.Add(dose);
+            Absorbed.Add(absorbed);
         }
     }
 }

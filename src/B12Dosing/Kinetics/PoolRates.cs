@@ -74,6 +74,18 @@ internal readonly record struct PoolRates(
     }
 
     /// <summary>
+    /// The carriers' whole binding capacity, µg: free capacity with average stores (<see cref="Physiology.ApoTranscobalamin"/>,
+    /// <see cref="Physiology.ApoHaptocorrin"/>, Gimsing &amp; Nexo 1989) plus the holo-carriers in balance with those stores
+    /// (<see cref="Physiology.ReferenceStores"/>). Free capacity at any moment is this less holoTC or holoHC.
+    /// </summary>
+    public (double TranscobalaminMicrograms, double HaptocorrinMicrograms) CarrierCapacities(Physiology physiology)
+    {
+        var (t, h) = CarriersInBalanceWith(Physiology.ReferenceStoresMicrograms);
+        var perPicomolar = physiology.PlasmaVolumeLiters * Quantities.CobalaminForms.CyanocobalaminGramsPerMole * 1e-6;
+        return (t + (physiology.ApoTranscobalaminPicomolesPerLiter * perPicomolar), h + (physiology.ApoHaptocorrinPicomolesPerLiter * perPicomolar));
+    }
+
+    /// <summary>
     /// The part of a kept amount <paramref name="keptMicrograms"/> that the body takes up when it holds
     /// <paramref name="bodyMicrograms"/> (T + H + S + B): the rise of <c>M</c> under <c>dM/dR = 1 − (M/Mmax)²</c>,
     /// <c>Mmax·t·(1 − x²)/(1 + x·t)</c> with <c>x = M/Mmax</c> and <c>t = tanh(R/Mmax)</c> (the addition theorem of tanh);
