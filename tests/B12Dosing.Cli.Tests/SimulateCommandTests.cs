@@ -87,7 +87,9 @@ public sealed class SimulateCommandTests
         Assert.Equal(30, inputs.GetProperty("days").GetDouble());
         Assert.Equal(24, inputs.GetProperty("step_hours").GetDouble());
         Assert.Equal("nice", inputs.GetProperty("guideline").GetString());
-        Assert.StartsWith(typeof(B12Dosing.Kinetics.Simulator).Assembly.GetName().Version!.ToString(3), inputs.GetProperty("model_version").GetString(), StringComparison.Ordinal);
+        // The version computed from git (Nerdbank.GitVersioning): major.minor.height, then the commit it was built from.
+        Assert.Matches(@"^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?\+[0-9a-f]{10,40}$", inputs.GetProperty("model_version").GetString());
+        Assert.StartsWith(typeof(B12Dosing.Kinetics.Simulator).Assembly.GetName().Version!.ToString(2) + ".", inputs.GetProperty("model_version").GetString(), StringComparison.Ordinal);
         var header = CliRunner.AssertSuccess("simulate", "--regimen", "kuzminski-oral", "--days", "30", "--csv").Split("\r\n")[0].Split(',');
         Assert.Equal(header, json.RootElement.GetProperty("series")[0].EnumerateObject().Select(p => p.Name));
     }

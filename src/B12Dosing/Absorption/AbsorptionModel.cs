@@ -1,3 +1,4 @@
+using B12Dosing.Parameters;
 using B12Dosing.Dosing;
 using B12Dosing.Quantities;
 
@@ -34,7 +35,7 @@ public static class AbsorptionModel
     public static DoseOutcome Evaluate(Dose dose, Physiology physiology, IntrinsicFactorState state)
     {
         ArgumentNullException.ThrowIfNull(physiology);
-        physiology.EnsureAbsorbsAtMostTheDose(nameof(physiology));
+        physiology.EnsureConsistent(nameof(physiology));
         if (state.AvailableMicrograms > physiology.EffectiveIntrinsicFactorCapacityMicrograms)
         {
             throw new ArgumentOutOfRangeException(nameof(state), state.AvailableMicrograms, $"The IF capacity free must be at most the physiology's capacity ({physiology.EffectiveIntrinsicFactorCapacityMicrograms} µg).");
@@ -59,7 +60,7 @@ public static class AbsorptionModel
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(physiology);
-        physiology.EnsureAbsorbsAtMostTheDose(nameof(physiology));
+        physiology.EnsureConsistent(nameof(physiology));
         var absorber = new Absorber(physiology);
         var course = new Course(physiology);
         double dose = 0, absorbed = 0;
@@ -222,10 +223,10 @@ public static class AbsorptionModel
         {
             var rates = Kinetics.PoolRates.Of(p);
             _rates = new(p, in rates);
-            var (t, h) = rates.CarriersInBalanceWith(Physiology.ReferenceStoresMicrograms);
+            var (t, h) = rates.CarriersInBalanceWith(ModelParameters.ReferenceStoresMicrograms);
             _y[Kinetics.TransitState.T] = t;
             _y[Kinetics.TransitState.H] = h;
-            _y[Kinetics.TransitState.S] = Physiology.ReferenceStoresMicrograms;
+            _y[Kinetics.TransitState.S] = ModelParameters.ReferenceStoresMicrograms;
         }
 
         public void Deposit(double viaIf, double load, Route route, CobalaminForm form)

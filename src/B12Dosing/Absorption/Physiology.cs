@@ -1,148 +1,30 @@
+using System.Globalization;
+using System.Text;
+using B12Dosing.Parameters;
 using B12Dosing.Quantities;
 
 namespace B12Dosing.Absorption;
 
 /// <summary>
-/// The parameters of one person's B12 absorption and retention. Immutable: start from a preset
-/// (<see cref="Healthy"/>, <see cref="PerniciousAnemia"/> …, or <see cref="For(Condition)"/>) and change what
-/// you need with a <c>with</c> expression: <c>Physiology.Healthy with { PassiveFraction = 0.01 }</c>.
-/// Every value is checked when set (<see cref="ArgumentOutOfRangeException"/>). Sources of each value are in
-/// the property docs and in <c>docs/model.md</c>.
+/// The model's parameter set: the values of every parameter of the block <see cref="ModelParameters"/> for one person.
+/// Immutable, with value equality: start from a preset (<see cref="Healthy"/>, <see cref="PerniciousAnemia"/> …, or
+/// <see cref="For(Condition)"/>) and change what you need with a <c>with</c> expression
+/// (<c>Physiology.Healthy with { PassiveFraction = 0.01 }</c>) or by name (<see cref="With(string, double)"/>). Every
+/// value is checked against the block's bounds when set, refused under its public name and unit
+/// (<see cref="ArgumentOutOfRangeException"/>); the cross-parameter rules are checked where a set is built by name and
+/// where it enters a model (<see cref="EnsureConsistent"/>). The derived <see cref="HaptocorrinReleasePerDay"/> follows
+/// its inputs unless pinned. <see cref="ToString"/> prints the table. Sources: <see cref="ModelParameters"/> and
+/// <c>docs/model.md</c>.
 /// </summary>
 public sealed record Physiology
 {
-    /// <summary>The loss of body stores per day in health, 0.13 %/day: the pooled estimate of Doets 2013 (0.13 ± 0.03 %/day), inside the 0.1-0.2 %/day of IOM 1998.</summary>
-    public const double HealthyStoreLossPerDay = 0.0013;
-
-    /// <summary>The loss of body stores per day without intrinsic factor, when no biliary B12 is reabsorbed: 0.2 %/day (IOM 1998 p.331, after Boddy &amp; Adams 1972).</summary>
-    public const double NoReabsorptionStoreLossPerDay = 0.002;
-
-    /// <summary>
-    /// Biliary secretion as a fraction of stores per day, 0.14 %/day: the difference between the loss without
-    /// reabsorption (0.2 %/day, IOM 1998) and in health (0.13 %/day, Doets 2013) is the reabsorbed half of the bile
-    /// (Carmel 2008), so bile is 2 × 0.07 %/day, 3.5 µg/day at 2500 µg (Carmel's 1.4 µg/day is at the low end of the
-    /// 3-8 µg/day elimination of the Swiss cyanocobalamin label).
-    /// </summary>
-    public const double DefaultBiliarySecretionPerDay = (NoReabsorptionStoreLossPerDay - HealthyStoreLossPerDay) / HealthyBiliaryReabsorptionFraction;
-
-    /// <summary>
-    /// The share of reabsorbed biliary B12 that passes through plasma holotranscobalamin, 0.4: Carmel 2008 measures
-    /// biliary secretion at about 1.4 µg/day (0.056 %/day of 2500 µg), about half reabsorbed (0.7 µg/day onto
-    /// transcobalamin); the model's bile (<see cref="DefaultBiliarySecretionPerDay"/>, 0.14 %/day) is larger only to carry
-    /// the difference of store loss with and without IF (0.2 against 0.13 %/day). Only Carmel's measured part,
-    /// 0.056/0.14 = 0.4 of the reabsorbed bile, is taken onto holoTC; the rest returns to the stores directly (an
-    /// ASSUMPTION: the data need it for the loss, no figure says which carrier brings it back). Without it bile alone
-    /// would hold holoTC at 25 % of serum in balance, leaving no room for the release of stores onto transcobalamin
-    /// (<see cref="TranscobalaminReleasePerDay"/>) that Greibe 2019's deficient adults need (holoTC 16 of 128 pmol/L).
-    /// </summary>
-    public const double ReabsorbedBileThroughTranscobalaminFraction = 0.4;
-
-    /// <summary>Average adult body stores, µg: 2500 (Carmel 2008); the stores at which <see cref="ReferenceSerumPicogramsPerMilliliter"/> holds.</summary>
-    internal const double ReferenceStoresMicrograms = 2500;
-
-    /// <summary>Serum B12 with average stores and the carriers in balance, pg/mL: 450, the middle of the normal 400-500 pg/mL.</summary>
-    internal const double ReferenceSerumPicogramsPerMilliliter = 450;
-
-    /// <summary>Average adult body stores: 2500 µg (Carmel 2008); the stores at which <see cref="ReferenceSerum"/> holds.</summary>
-    public static readonly Mass ReferenceStores = Mass.FromMicrograms(ReferenceStoresMicrograms);
-
-    /// <summary>Serum B12 with average stores and the carriers in balance: 450 pg/mL, the middle of the normal 400-500 pg/mL.</summary>
-    public static readonly MassConcentration ReferenceSerum = MassConcentration.FromPicogramsPerMilliliter(ReferenceSerumPicogramsPerMilliliter);
-
-    /// <summary>
-    /// IF recovery time constant, hours: <c>4 h / ln 10 ≈ 1.74 h</c>. A second dose 4-6 h after the first is
-    /// absorbed as well as the first (Heyssel 1966, via IOM 1998). With exponential recovery this is the largest
-    /// time constant for which a saturating second dose given 4 h later meets at least 90 % of the capacity
-    /// (radio-label absorption tests do not resolve differences under about 10 %); at 6 h 97 % is back.
-    /// </summary>
-    internal static readonly double DefaultIntrinsicFactorRecoveryHours = 4.0 / Math.Log(10.0);
-
-    /// <summary>IF recovery time constant: <c>4 h / ln 10 ≈ 1.74 h</c> (see <see cref="DefaultIntrinsicFactorRecoveryHours"/> for the source).</summary>
-    public static readonly Duration DefaultIntrinsicFactorRecovery = Duration.FromHours(DefaultIntrinsicFactorRecoveryHours);
-
-    /// <summary>
-    /// Relative food release in atrophic gastritis, pernicious anaemia and gastrectomy: half of the healthy value.
-    /// An ASSUMPTION: without acid and pepsin little food-bound B12 is released (food-cobalamin malabsorption,
-    /// Carmel 2008; IOM 1998), but no pooled figure for the fraction exists; half keeps some release by
-    /// pancreatic proteases.
-    /// </summary>
-    public const double ImpairedFoodReleaseFactor = 0.5;
-
-    /// <summary>
-    /// IF-mediated uptake left after ileal resection, as a fraction of normal: 0.25. An ASSUMPTION standing for
-    /// resection of about 60 cm or more of terminal ileum, where the IF-B12 receptor (cubam) lies; the true value
-    /// depends on the length removed.
-    /// </summary>
-    public const double IlealResectionUptakeFactor = 0.25;
-
-    /// <summary>
-    /// The largest IF capacity accepted, µg: 100, about fifty times the 1.5-2 µg per meal reported (Watanabe 2007; NIH
-    /// ODS). A bound (ASSUMPTION) against typing errors, like the other bounds below: each parameter is refused outside a
-    /// range a few orders of magnitude wider than any published value, so that every outcome stays finite (issue 12).
-    /// </summary>
-    internal const double MaximumIntrinsicFactorCapacityMicrograms = 100;
-
-    /// <summary>The largest retention capacity or tissue half-saturation amount accepted, µg: 100 000 (100 mg, about a thousand times the roughly 100-150 µg kept from a 1000 µg injection, Carmel 2008; an ASSUMPTION).</summary>
-    internal const double MaximumAmountMicrograms = 1e5;
-
-    /// <summary>
-    /// The shortest time constant or half-life accepted, hours: 0.01 (36 s). An ASSUMPTION: the fastest published one is
-    /// the plasma transit of about an hour (Nexo &amp; Hoffmann-Lücke 2011); much shorter ones make the transit rate so
-    /// large against the store rates that the propagator loses the mass balance.
-    /// </summary>
-    internal const double MinimumHours = 0.01;
-
-    /// <summary>The longest time constant or half-life accepted, hours: 1000 (about six weeks; an ASSUMPTION, far beyond the hours published).</summary>
-    internal const double MaximumHours = 1000;
-
-    /// <summary>Fraction of biliary B12 reabsorbed through the IF route in health: about half (Carmel 2008).</summary>
-    private const double HealthyBiliaryReabsorptionFraction = 0.5;
-
-    /// <summary>The longest release half-time from a site accepted, hours: 100 (an ASSUMPTION, 40 times the 2.5 h of OHCbl; it bounds the per-load solve).</summary>
-    internal const double MaximumReleaseHours = 100;
-
-    /// <summary>
-    /// The release of stores onto haptocorrin, per day, that gives <see cref="ReferenceSerumPicogramsPerMilliliter"/> at
-    /// <see cref="ReferenceStoresMicrograms"/> in health with the fitted carrier constants (see <see cref="HaptocorrinReleaseFor"/>).
-    /// </summary>
-    public static readonly double DefaultHaptocorrinReleasePerDay = HaptocorrinReleaseFor(
-        FittedParameters.HoloTranscobalaminHalfLifeHours,
-        FittedParameters.HoloHaptocorrinHalfLifeDays,
-        FittedParameters.TranscobalaminToHaptocorrinFraction,
-        (ReabsorbedBileThroughTranscobalaminFraction * HealthyBiliaryReabsorptionFraction * DefaultBiliarySecretionPerDay) + FittedParameters.TranscobalaminReleasePerDay,
-        3);
-
-    /// <summary>
-    /// The release of stores onto haptocorrin, per day, for which the carriers in balance with average stores (2500 µg)
-    /// hold a serum of 450 pg/mL: holoTC in balance is <c>T = (r + e_T)·S/k_T</c> (<c>r</c> the reabsorbed bile onto
-    /// transcobalamin per day, <c>e_T</c> the release of stores onto it), holoHC takes the rest,
-    /// <c>H = 450 pg/mL × V − T</c>, and <c>H·k_H = e·S + φ·k_T·T</c> gives <c>e</c>.
-    /// </summary>
-    /// <param name="holoTcHalfLifeHours">Half-life of holotranscobalamin, hours.</param>
-    /// <param name="holoHcHalfLifeDays">Half-life of holohaptocorrin, days.</param>
-    /// <param name="tcToHc">Fraction of holotranscobalamin cleared onto haptocorrin.</param>
-    /// <param name="reabsorbedPerDay">The flow of stores onto transcobalamin per day (reabsorbed bile onto it plus the release of stores onto it), as a fraction of stores.</param>
-    /// <param name="plasmaVolumeLiters">Plasma volume, litres.</param>
-    /// <exception cref="ArgumentException">The constants leave no room for haptocorrin (holoTC alone would exceed the reference serum).</exception>
-    internal static double HaptocorrinReleaseFor(double holoTcHalfLifeHours, double holoHcHalfLifeDays, double tcToHc, double reabsorbedPerDay, double plasmaVolumeLiters)
-    {
-        var kT = Math.Log(2) * 24 / holoTcHalfLifeHours;
-        var kH = Math.Log(2) / holoHcHalfLifeDays;
-        var t = reabsorbedPerDay * ReferenceStoresMicrograms / kT;
-        var h = (ReferenceSerumPicogramsPerMilliliter * plasmaVolumeLiters / 1000) - t;
-        var e = ((kH * h) - (tcToHc * kT * t)) / ReferenceStoresMicrograms;
-        return e >= 0 && double.IsFinite(e)
-            ? e
-            : throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"No release onto haptocorrin gives 450 pg/mL at 2500 µg: holotranscobalamin alone holds {t:G4} µg."), nameof(holoTcHalfLifeHours));
-    }
-
     private Physiology()
     {
     }
 
     /// <summary>
     /// IF-mediated uptake at saturation from one dose, µg: <see cref="FittedParameters.IntrinsicFactorCapacityMicrograms"/>
-    /// in health (Carmel 2008, Table 1), 0 without IF. From 0 to 100 µg (<see cref="MaximumIntrinsicFactorCapacityMicrograms"/>).
+    /// in health (Carmel 2008, Table 1), 0 without IF. From 0 to 100 µg (<see cref="ModelParameters.IntrinsicFactorCapacity"/>).
     /// </summary>
     public Mass IntrinsicFactorCapacity
     {
@@ -151,7 +33,7 @@ public sealed record Physiology
     }
 
     /// <summary><see cref="IntrinsicFactorCapacity"/> in µg, for the kernels.</summary>
-    internal double IntrinsicFactorCapacityMicrograms { get; init => field = InRange(value, 0, MaximumIntrinsicFactorCapacityMicrograms); }
+    internal double IntrinsicFactorCapacityMicrograms { get; init => field = ModelParameters.IntrinsicFactorCapacity.Check(value); }
 
     /// <summary>Dose giving half the IF-mediated capacity, µg (fitted to Carmel 2008, Table 1). From 0.001 to 1000 µg (an ASSUMPTION: three orders of magnitude either side of the fitted 1.4 µg).</summary>
     public Mass IntrinsicFactorHalfSaturation
@@ -161,9 +43,9 @@ public sealed record Physiology
     }
 
     /// <summary><see cref="IntrinsicFactorHalfSaturation"/> in µg, for the kernels.</summary>
-    internal double IntrinsicFactorHalfSaturationMicrograms { get; init => field = InRange(value, 1e-3, 1e3); }
+    internal double IntrinsicFactorHalfSaturationMicrograms { get; init => field = ModelParameters.IntrinsicFactorHalfSaturation.Check(value); }
 
-    /// <summary>Time constant of the exponential recovery of used IF capacity, hours (<see cref="DefaultIntrinsicFactorRecoveryHours"/>; Heyssel 1966 via IOM 1998). From 0.01 to 1000 h (<see cref="MinimumHours"/>, <see cref="MaximumHours"/>).</summary>
+    /// <summary>Time constant of the exponential recovery of used IF capacity, hours (4 h / ln 10; Heyssel 1966 via IOM 1998). From 0.01 to 1000 h (<see cref="ModelParameters.IntrinsicFactorRecovery"/>).</summary>
     public Duration IntrinsicFactorRecovery
     {
         get => Duration.FromHours(IntrinsicFactorRecoveryHours);
@@ -171,23 +53,23 @@ public sealed record Physiology
     }
 
     /// <summary><see cref="IntrinsicFactorRecovery"/> in hours, for the kernels.</summary>
-    internal double IntrinsicFactorRecoveryHours { get; init => field = InRange(value, MinimumHours, MaximumHours); }
+    internal double IntrinsicFactorRecoveryHours { get; init => field = ModelParameters.IntrinsicFactorRecovery.Check(value); }
 
     /// <summary>Fraction of an oral dose absorbed by passive diffusion, independent of IF (about 1.2 %: Berlin 1968; Carmel 2008). In [0, 1].</summary>
-    public required double PassiveFraction { get; init => field = Fraction(value); }
+    public required double PassiveFraction { get; init => field = ModelParameters.PassiveFraction.Check(value); }
 
     /// <summary>Fraction of food-bound B12 released by gastric acid and pepsin (fitted to Doets 2013 in health). In [0, 1].</summary>
-    public required double FoodReleaseFraction { get; init => field = Fraction(value); }
+    public required double FoodReleaseFraction { get; init => field = ModelParameters.FoodReleaseFraction.Check(value); }
 
     /// <summary>Fraction of the normal IF-mediated ileal uptake that works (1 in health; reduced after ileal resection). In [0, 1].</summary>
-    public required double IlealUptakeFactor { get; init => field = Fraction(value); }
+    public required double IlealUptakeFactor { get; init => field = ModelParameters.IlealUptakeFactor.Check(value); }
 
     /// <summary>
     /// Fraction of stores lost per day by routes other than bile (shed cells, urine, skin), per day:
     /// <c>0.2 %/day − bile</c> = 0.06 %/day, so that the loss without reabsorption is 0.2 %/day (IOM 1998) and in health,
     /// with half the bile reabsorbed, 0.13 %/day (Doets 2013). In [0, 1].
     /// </summary>
-    public required double TurnoverPerDay { get; init => field = Fraction(value); }
+    public required double TurnoverPerDay { get; init => field = ModelParameters.TurnoverPerDay.Check(value); }
 
     /// <summary>
     /// Fraction of stores secreted in bile per day: 0.14 %/day (3.5 µg/day at 2500 µg). Set, with
@@ -196,10 +78,10 @@ public sealed record Physiology
     /// (Carmel 2008); elimination, mainly biliary, is then 3.25-5 µg/day, inside the 3-8 µg/day of the Swiss
     /// cyanocobalamin label. In [0, 1].
     /// </summary>
-    public required double BiliarySecretionPerDay { get; init => field = Fraction(value); }
+    public required double BiliarySecretionPerDay { get; init => field = ModelParameters.BiliarySecretionPerDay.Check(value); }
 
     /// <summary>Fraction of biliary B12 reabsorbed through the IF route (about half: Carmel 2008; none without IF). In [0, 1].</summary>
-    public required double BiliaryReabsorptionFraction { get; init => field = Fraction(value); }
+    public required double BiliaryReabsorptionFraction { get; init => field = ModelParameters.BiliaryReabsorptionFraction.Check(value); }
 
     /// <summary>
     /// Plasma volume, litres: 3 L (about 40 mL/kg in a 75 kg adult; an ASSUMPTION for a typical adult). Serum and
@@ -213,7 +95,7 @@ public sealed record Physiology
     }
 
     /// <summary><see cref="PlasmaVolume"/> in L, for the kernels.</summary>
-    internal double PlasmaVolumeLiters { get; init => field = InRange(value, 1, 10); } = 3;
+    internal double PlasmaVolumeLiters { get; init => field = ModelParameters.PlasmaVolume.Check(value); } = ModelParameters.PlasmaVolume.Default;
 
     /// <summary>
     /// Volume in which free (unbound) B12 spreads, litres: the extracellular fluid, 15 L (about 20 % of body weight in
@@ -226,7 +108,7 @@ public sealed record Physiology
     }
 
     /// <summary><see cref="ExtracellularVolume"/> in L, for the kernels.</summary>
-    internal double ExtracellularVolumeLiters { get; init => field = InRange(value, 5, 50); } = 15;
+    internal double ExtracellularVolumeLiters { get; init => field = ModelParameters.ExtracellularVolume.Check(value); } = ModelParameters.ExtracellularVolume.Default;
 
     /// <summary>
     /// Glomerular filtration rate, mL/min: 120 (a normal young adult, about 120 mL/min per 1.73 m²; KDIGO 2012
@@ -234,7 +116,7 @@ public sealed record Physiology
     /// <see cref="ExtracellularVolumeLiters"/>, 0.48 per hour (half-life 1.44 h, so most of an excess is gone within
     /// 8 h, as the Swiss cyanocobalamin label says). From 1 (kidney failure) to 300 mL/min (hyperfiltration).
     /// </summary>
-    public double GlomerularFiltrationMillilitersPerMinute { get; init => field = InRange(value, 1, 300); } = 120;
+    public double GlomerularFiltrationMillilitersPerMinute { get; init => field = ModelParameters.GlomerularFiltrationMillilitersPerMinute.Check(value); } = ModelParameters.GlomerularFiltrationMillilitersPerMinute.Default;
 
     /// <summary>
     /// Unsaturated B12-binding capacity of plasma, ng/mL: about 1.8 (Swiss cyanocobalamin injection label), mostly
@@ -248,7 +130,7 @@ public sealed record Physiology
     }
 
     /// <summary><see cref="BindingCapacity"/> in ng/mL, for the kernels.</summary>
-    internal double BindingCapacityNanogramsPerMilliliter { get; init => field = InRange(value, 0, 100); } = 1.8;
+    internal double BindingCapacityNanogramsPerMilliliter { get; init => field = ModelParameters.BindingCapacity.Check(value); } = ModelParameters.BindingCapacity.Default;
 
     /// <summary>
     /// Free (apo-) transcobalamin of plasma with average stores and the carriers in balance, pmol/L: 700, the mean of
@@ -260,11 +142,11 @@ public sealed record Physiology
     public Molarity ApoTranscobalamin
     {
         get => Molarity.FromPicomolesPerLiter(ApoTranscobalaminPicomolesPerLiter);
-        init => ApoTranscobalaminPicomolesPerLiter = InRange(value.PicomolesPerLiter, 0, 1e4, nameof(ApoTranscobalamin));
+        init => ApoTranscobalaminPicomolesPerLiter = ModelParameters.ApoTranscobalamin.Check(value.PicomolesPerLiter);
     }
 
     /// <summary><see cref="ApoTranscobalamin"/> in pmol/L, for the kernels.</summary>
-    internal double ApoTranscobalaminPicomolesPerLiter { get; init => field = InRange(value, 0, 1e4); } = 700;
+    internal double ApoTranscobalaminPicomolesPerLiter { get; init => field = ModelParameters.ApoTranscobalamin.Check(value); } = ModelParameters.ApoTranscobalamin.Default;
 
     /// <summary>
     /// Free (apo-) haptocorrin of plasma with average stores and the carriers in balance, pmol/L: fitted (see
@@ -276,11 +158,11 @@ public sealed record Physiology
     public Molarity ApoHaptocorrin
     {
         get => Molarity.FromPicomolesPerLiter(ApoHaptocorrinPicomolesPerLiter);
-        init => ApoHaptocorrinPicomolesPerLiter = InRange(value.PicomolesPerLiter, 0, 1e4, nameof(ApoHaptocorrin));
+        init => ApoHaptocorrinPicomolesPerLiter = ModelParameters.ApoHaptocorrin.Check(value.PicomolesPerLiter);
     }
 
     /// <summary><see cref="ApoHaptocorrin"/> in pmol/L, for the kernels.</summary>
-    internal double ApoHaptocorrinPicomolesPerLiter { get; init => field = InRange(value, 0, 1e4); } = FittedParameters.ApoHaptocorrinPicomolesPerLiter;
+    internal double ApoHaptocorrinPicomolesPerLiter { get; init => field = ModelParameters.ApoHaptocorrin.Check(value); } = ModelParameters.ApoHaptocorrin.Default;
 
     /// <summary>
     /// Mass-action rate of binding of free B12 to free transcobalamin, per µg of free capacity per hour: 10, so that free
@@ -288,7 +170,7 @@ public sealed record Physiology
     /// half-time of about 1.5 min. An ASSUMPTION (binding is near-instant in vitro); the fit (Calibrator.FitPlasma) put it
     /// at its upper end: the smallest value for which 10 µg IM loses at most 6 % (Carmel 2008: 3 %). From 0.01 to 100.
     /// </summary>
-    public double CarrierBindingPerMicrogramHour { get; init => field = InRange(value, 0.01, 100); } = 10;
+    public double CarrierBindingPerMicrogramHour { get; init => field = ModelParameters.CarrierBindingPerMicrogramHour.Check(value); } = ModelParameters.CarrierBindingPerMicrogramHour.Default;
 
     /// <summary>
     /// The rate of binding of free B12 to free haptocorrin relative to free transcobalamin, per unit of free capacity:
@@ -296,7 +178,7 @@ public sealed record Physiology
     /// transcobalamin first (Nexo &amp; Hoffmann-Lücke 2011), and daily doses fill haptocorrin over weeks, not in a day
     /// (Greibe 2019; Sharabi 2003). From 0 to 10.
     /// </summary>
-    public double HaptocorrinBindingRatio { get; init => field = InRange(value, 0, 10); } = FittedParameters.HaptocorrinBindingRatio;
+    public double HaptocorrinBindingRatio { get; init => field = ModelParameters.HaptocorrinBindingRatio.Check(value); } = ModelParameters.HaptocorrinBindingRatio.Default;
 
     /// <summary>
     /// Mean time B12 taken up through intrinsic factor spends in each of three transit steps (ileal cell, lymph and
@@ -311,7 +193,7 @@ public sealed record Physiology
     }
 
     /// <summary><see cref="IntrinsicFactorTransit"/> in hours, for the kernels.</summary>
-    internal double IntrinsicFactorTransitHours { get; init => field = InRange(value, MinimumHours, MaximumReleaseHours); } = 4;
+    internal double IntrinsicFactorTransitHours { get; init => field = ModelParameters.IntrinsicFactorTransit.Check(value); } = ModelParameters.IntrinsicFactorTransit.Default;
 
     /// <summary>
     /// Half-time of release of an intranasal dose from the nasal mucosa, hours: 1/6 (10 min). An ASSUMPTION chosen so
@@ -325,20 +207,20 @@ public sealed record Physiology
     }
 
     /// <summary><see cref="NasalReleaseHalfTime"/> in hours, for the kernels.</summary>
-    internal double NasalReleaseHalfTimeHours { get; init => field = InRange(value, MinimumHours, MaximumReleaseHours); } = 1.0 / 6;
+    internal double NasalReleaseHalfTimeHours { get; init => field = ModelParameters.NasalReleaseHalfTime.Check(value); } = ModelParameters.NasalReleaseHalfTime.Default;
 
     /// <summary>
     /// Share of newly bound B12 (the binding capacity, and protein-bound hydroxocobalamin when released) that goes onto
     /// haptocorrin; the rest goes onto transcobalamin (fitted, see <see cref="FittedParameters.HaptocorrinShare"/>).
     /// In [0, 1].
     /// </summary>
-    public double HaptocorrinShare { get; init => field = Fraction(value); } = FittedParameters.HaptocorrinShare;
+    public double HaptocorrinShare { get; init => field = ModelParameters.HaptocorrinShare.Check(value); } = ModelParameters.HaptocorrinShare.Default;
 
     /// <summary>
     /// Maximum rate of tissue (liver) uptake of free B12, µg/h (fitted to Carmel 2008 and Blood 1961, see
     /// <see cref="FittedParameters.TissueUptakeMaximumMicrogramsPerHour"/>). From 0.01 to 1000 µg/h (an ASSUMPTION: with the half-saturation at least 10 µg the free pool's rate stays under 100 per hour, so the per-load solve takes a bounded number of steps).
     /// </summary>
-    public double TissueUptakeMaximumMicrogramsPerHour { get; init => field = InRange(value, 0.01, 1000); } = FittedParameters.TissueUptakeMaximumMicrogramsPerHour;
+    public double TissueUptakeMaximumMicrogramsPerHour { get; init => field = ModelParameters.TissueUptakeMaximumMicrogramsPerHour.Check(value); } = ModelParameters.TissueUptakeMaximumMicrogramsPerHour.Default;
 
     /// <summary>
     /// Free B12 at which tissue uptake runs at half its maximum, µg (fitted with
@@ -351,12 +233,12 @@ public sealed record Physiology
     }
 
     /// <summary><see cref="TissueUptakeHalfSaturation"/> in µg, for the kernels.</summary>
-    internal double TissueUptakeHalfSaturationMicrograms { get; init => field = InRange(value, 10, MaximumAmountMicrograms); } = FittedParameters.TissueUptakeHalfSaturationMicrograms;
+    internal double TissueUptakeHalfSaturationMicrograms { get; init => field = ModelParameters.TissueUptakeHalfSaturation.Check(value); } = ModelParameters.TissueUptakeHalfSaturation.Default;
 
     /// <summary>
     /// Half-time of release of cyanocobalamin (and of methyl- and adenosylcobalamin) from an IM or SC injection site,
     /// hours: 0.25 h. An ASSUMPTION that puts the plasma peak within 1 h of the injection (US cyanocobalamin label).
-    /// From 0.01 to 100 h (<see cref="MaximumReleaseHours"/>).
+    /// From 0.01 to 100 h (<see cref="ModelParameters"/>).
     /// </summary>
     public Duration InjectionSiteHalfTime
     {
@@ -365,11 +247,11 @@ public sealed record Physiology
     }
 
     /// <summary><see cref="InjectionSiteHalfTime"/> in hours, for the kernels.</summary>
-    internal double InjectionSiteHalfTimeHours { get; init => field = InRange(value, MinimumHours, MaximumReleaseHours); } = 0.25;
+    internal double InjectionSiteHalfTimeHours { get; init => field = ModelParameters.InjectionSiteHalfTime.Check(value); } = ModelParameters.InjectionSiteHalfTime.Default;
 
     /// <summary>
     /// Half-time of release of hydroxocobalamin from an IM or SC injection site, hours: about 2.5 h (US
-    /// hydroxocobalamin label). From 0.01 to 100 h (<see cref="MaximumReleaseHours"/>).
+    /// hydroxocobalamin label). From 0.01 to 100 h (<see cref="ModelParameters"/>).
     /// </summary>
     public Duration HydroxocobalaminSiteReleaseHalfTime
     {
@@ -378,12 +260,12 @@ public sealed record Physiology
     }
 
     /// <summary><see cref="HydroxocobalaminSiteReleaseHalfTime"/> in hours, for the kernels.</summary>
-    internal double HydroxocobalaminSiteReleaseHalfTimeHours { get; init => field = InRange(value, MinimumHours, MaximumReleaseHours); } = 2.5;
+    internal double HydroxocobalaminSiteReleaseHalfTimeHours { get; init => field = ModelParameters.HydroxocobalaminSiteReleaseHalfTime.Check(value); } = ModelParameters.HydroxocobalaminSiteReleaseHalfTime.Default;
 
     /// <summary>
     /// Half-time over which the passively absorbed part of an oral, sublingual or intranasal dose reaches the blood,
     /// hours: 1 h. An ASSUMPTION that puts the serum and urine peak after a large oral dose within 6 h (IOM 1998).
-    /// From 0.01 to 100 h (<see cref="MaximumReleaseHours"/>).
+    /// From 0.01 to 100 h (<see cref="ModelParameters"/>).
     /// </summary>
     public Duration MucosalReleaseHalfTime
     {
@@ -392,21 +274,21 @@ public sealed record Physiology
     }
 
     /// <summary><see cref="MucosalReleaseHalfTime"/> in hours, for the kernels.</summary>
-    internal double MucosalReleaseHalfTimeHours { get; init => field = InRange(value, MinimumHours, MaximumReleaseHours); } = 1;
+    internal double MucosalReleaseHalfTimeHours { get; init => field = ModelParameters.MucosalReleaseHalfTime.Check(value); } = ModelParameters.MucosalReleaseHalfTime.Default;
 
     /// <summary>
     /// Renal filtration of free hydroxocobalamin relative to cyanocobalamin: it diffuses more slowly and is bound to
     /// plasma proteins (Scand J Haematol 1964), so less is filtered (fitted to Blood 1961, see
     /// <see cref="FittedParameters.HydroxocobalaminFiltrationFactor"/>). From 0.001 to 1.
     /// </summary>
-    public double HydroxocobalaminFiltrationFactor { get; init => field = InRange(value, 1e-3, 1); } = FittedParameters.HydroxocobalaminFiltrationFactor;
+    public double HydroxocobalaminFiltrationFactor { get; init => field = ModelParameters.HydroxocobalaminFiltrationFactor.Check(value); } = ModelParameters.HydroxocobalaminFiltrationFactor.Default;
 
     /// <summary>
     /// Rate at which free hydroxocobalamin binds to plasma proteins in proportion to its concentration, per hour
     /// (Scand J Haematol 1964; fitted to Blood 1961, see <see cref="FittedParameters.HydroxocobalaminProteinBindingPerHour"/>).
     /// The bound part stays in plasma and is released slowly (<see cref="ProteinBoundHalfLifeHours"/>). From 0 to 10 per hour (an ASSUMPTION that bounds the per-load solve; binding within minutes).
     /// </summary>
-    public double HydroxocobalaminProteinBindingPerHour { get; init => field = InRange(value, 0, 10); } = FittedParameters.HydroxocobalaminProteinBindingPerHour;
+    public double HydroxocobalaminProteinBindingPerHour { get; init => field = ModelParameters.HydroxocobalaminProteinBindingPerHour.Check(value); } = ModelParameters.HydroxocobalaminProteinBindingPerHour.Default;
 
     /// <summary>
     /// Half-life of protein-bound hydroxocobalamin in plasma before carriers take it up, hours (fitted to the serum
@@ -419,7 +301,7 @@ public sealed record Physiology
     }
 
     /// <summary><see cref="ProteinBoundHalfLife"/> in hours, for the kernels.</summary>
-    internal double ProteinBoundHalfLifeHours { get; init => field = InRange(value, MinimumHours, MaximumHours); } = FittedParameters.ProteinBoundHalfLifeHours;
+    internal double ProteinBoundHalfLifeHours { get; init => field = ModelParameters.ProteinBoundHalfLife.Check(value); } = ModelParameters.ProteinBoundHalfLife.Default;
 
     /// <summary>
     /// Half-life of holotranscobalamin (active B12) in plasma before cells take it up, hours (fitted to the holoTC
@@ -432,7 +314,7 @@ public sealed record Physiology
     }
 
     /// <summary><see cref="HoloTranscobalaminHalfLife"/> in hours, for the kernels.</summary>
-    internal double HoloTranscobalaminHalfLifeHours { get; init => field = InRange(value, MinimumHours, MaximumHours); } = FittedParameters.HoloTranscobalaminHalfLifeHours;
+    internal double HoloTranscobalaminHalfLifeHours { get; init => field = ModelParameters.HoloTranscobalaminHalfLife.Check(value); } = ModelParameters.HoloTranscobalaminHalfLife.Default;
 
     /// <summary>
     /// Half-life of holohaptocorrin in plasma, days (fitted to the serum multiples of Blood 1961, see
@@ -445,20 +327,42 @@ public sealed record Physiology
     }
 
     /// <summary><see cref="HoloHaptocorrinHalfLife"/> in days, for the kernels.</summary>
-    internal double HoloHaptocorrinHalfLifeDays { get; init => field = InRange(value, 0.01, 1000); } = FittedParameters.HoloHaptocorrinHalfLifeDays;
+    internal double HoloHaptocorrinHalfLifeDays { get; init => field = ModelParameters.HoloHaptocorrinHalfLife.Check(value); } = ModelParameters.HoloHaptocorrinHalfLife.Default;
 
     /// <summary>
     /// Fraction of holotranscobalamin cleared onto haptocorrin rather than into cells (fitted to the serum rise of
     /// Greibe 2019, see <see cref="FittedParameters.TranscobalaminToHaptocorrinFraction"/>). In [0, 1].
     /// </summary>
-    public double TranscobalaminToHaptocorrinFraction { get; init => field = Fraction(value); } = FittedParameters.TranscobalaminToHaptocorrinFraction;
+    public double TranscobalaminToHaptocorrinFraction { get; init => field = ModelParameters.TranscobalaminToHaptocorrinFraction.Check(value); } = ModelParameters.TranscobalaminToHaptocorrinFraction.Default;
 
     /// <summary>
-    /// Fraction of stores released onto haptocorrin per day: set so that average stores (2500 µg, Carmel 2008), with
-    /// the carriers in balance, give a normal serum of 450 pg/mL (the middle of 400-500; see
-    /// <see cref="ReferenceSerumPicogramsPerMilliliter"/>). Derived, not fitted. In [0, 1].
+    /// Fraction of stores released onto haptocorrin per day (<c>e_H</c>), DERIVED: the release for which average stores
+    /// (2500 µg, Carmel 2008) with the carriers in balance give a normal serum of 450 pg/mL (the middle of 400-500) with
+    /// this set's <see cref="HoloTranscobalaminHalfLife"/>, <see cref="HoloHaptocorrinHalfLife"/>,
+    /// <see cref="TranscobalaminToHaptocorrinFraction"/>, <see cref="TranscobalaminReleasePerDay"/>,
+    /// <see cref="ReabsorbedBileThroughTranscobalaminFraction"/> and <see cref="PlasmaVolume"/> and the healthy bile
+    /// (0.14 %/day, half reabsorbed), so that it follows them when they change. Setting it pins it (then it no longer
+    /// follows). In [0, 1]. Reading it throws <see cref="ArgumentException"/> when the carrier constants leave no room
+    /// for haptocorrin and it is not pinned (<see cref="EnsureConsistent"/> refuses such a set where it enters a model).
     /// </summary>
-    public double HaptocorrinReleasePerDay { get; init => field = Fraction(value); } = DefaultHaptocorrinReleasePerDay;
+    public double HaptocorrinReleasePerDay
+    {
+        get => PinnedHaptocorrinReleasePerDay ?? DerivedHaptocorrinReleasePerDay(throwIfNone: true);
+        init => PinnedHaptocorrinReleasePerDay = ModelParameters.HaptocorrinReleasePerDay.Check(value);
+    }
+
+    /// <summary>Whether <see cref="HaptocorrinReleasePerDay"/> was set (pinned) rather than derived from its inputs.</summary>
+    public bool IsHaptocorrinReleasePinned => PinnedHaptocorrinReleasePerDay is not null;
+
+    /// <summary>The pinned <see cref="HaptocorrinReleasePerDay"/>, or null when it is derived.</summary>
+    private double? PinnedHaptocorrinReleasePerDay { get; init; }
+
+    /// <summary>
+    /// Share of the reabsorbed biliary B12 that passes through plasma holotranscobalamin (<c>ρ</c>), 0.4 (see
+    /// <see cref="ModelParameters.ReabsorbedBileThroughTranscobalaminFraction"/>); the rest returns to the stores directly.
+    /// In [0, 1].
+    /// </summary>
+    public double ReabsorbedBileThroughTranscobalaminFraction { get; init => field = ModelParameters.ReabsorbedBileThroughTranscobalaminFraction.Check(value); } = ModelParameters.ReabsorbedBileThroughTranscobalaminFraction.Default;
 
     /// <summary>
     /// Fraction of stores released onto transcobalamin per day (tissue B12 returned to plasma holoTC, with or without IF):
@@ -467,7 +371,7 @@ public sealed record Physiology
     /// serum of 128 pmol/L), see <see cref="FittedParameters.TranscobalaminReleasePerDay"/>. It keeps holoTC above zero
     /// without absorption (pernicious anaemia). In [0, 1].
     /// </summary>
-    public double TranscobalaminReleasePerDay { get; init => field = Fraction(value); } = FittedParameters.TranscobalaminReleasePerDay;
+    public double TranscobalaminReleasePerDay { get; init => field = ModelParameters.TranscobalaminReleasePerDay.Check(value); } = ModelParameters.TranscobalaminReleasePerDay.Default;
 
     /// <summary>
     /// The largest body store (stores and carriers), µg: 11 100, the highest individual total body store reported (IOM
@@ -482,7 +386,7 @@ public sealed record Physiology
     }
 
     /// <summary><see cref="MaximumStores"/> in µg, for the kernels.</summary>
-    internal double MaximumStoresMicrograms { get; init => field = InRange(value, 1, 1e6); } = 11100;
+    internal double MaximumStoresMicrograms { get; init => field = ModelParameters.MaximumStores.Check(value); } = ModelParameters.MaximumStores.Default;
 
     /// <summary>
     /// Half-life of the labile excess (B12 kept from a dose but not taken into the filling stores), days: 30. An
@@ -496,14 +400,14 @@ public sealed record Physiology
     }
 
     /// <summary><see cref="LabileHalfLife"/> in days, for the kernels.</summary>
-    internal double LabileHalfLifeDays { get; init => field = InRange(value, 0.01, 1e5); } = 30;
+    internal double LabileHalfLifeDays { get; init => field = ModelParameters.LabileHalfLife.Check(value); } = ModelParameters.LabileHalfLife.Default;
 
     /// <summary>
     /// Bioavailability of intranasal B12 relative to IM: 8.9 % (Nascobal label, crossover study in 25 healthy fasting
     /// subjects). We could not verify the figure or read its 90 % confidence interval here; we carry a ±30 %
     /// relative uncertainty (about 6-12 %) as an assumption. In [0, 1].
     /// </summary>
-    public double IntranasalBioavailability { get; init => field = Fraction(value); } = 0.089;
+    public double IntranasalBioavailability { get; init => field = ModelParameters.IntranasalBioavailability.Check(value); } = ModelParameters.IntranasalBioavailability.Default;
 
     /// <summary>The loss of stores per day with this physiology: <c>turnover + biliary secretion × (1 − reabsorbed)</c>.</summary>
     public double StoreLossPerDay => TurnoverPerDay + (BiliarySecretionPerDay * (1 - BiliaryReabsorptionFraction));
@@ -523,16 +427,6 @@ public sealed record Physiology
     public double MaximumOralFraction =>
         (EffectiveIntrinsicFactorCapacityMicrograms / IntrinsicFactorHalfSaturationMicrograms) + PassiveFraction;
 
-    /// <summary>Throws unless <see cref="MaximumOralFraction"/> is at most 1.</summary>
-    /// <exception cref="ArgumentException">The IF capacity is too large for its half-saturation dose.</exception>
-    internal Physiology EnsureAbsorbsAtMostTheDose(string paramName) => MaximumOralFraction <= 1
-        ? this
-        : throw new ArgumentException(
-            string.Create(
-                System.Globalization.CultureInfo.InvariantCulture,
-                $"The physiology would absorb more than a small oral dose contains: IntrinsicFactorCapacityMicrograms × IlealUptakeFactor / IntrinsicFactorHalfSaturationMicrograms + PassiveFraction = {MaximumOralFraction:0.###}, and it must be at most 1 (lower the IF capacity or raise the half-saturation dose)."),
-            paramName);
-
     /// <summary>
     /// Normal gastric acid, IF and ileum. IF and passive parameters fitted to Carmel 2008, Table 1; food release
     /// fitted to Doets 2013; IF recovery from Heyssel 1966 (IOM 1998); bile 0.14 %/day of stores, half reabsorbed
@@ -541,38 +435,38 @@ public sealed record Physiology
     /// </summary>
     public static Physiology Healthy { get; } = new()
     {
-        IntrinsicFactorCapacityMicrograms = FittedParameters.IntrinsicFactorCapacityMicrograms,
-        IntrinsicFactorHalfSaturationMicrograms = FittedParameters.IntrinsicFactorHalfSaturationMicrograms,
-        IntrinsicFactorRecoveryHours = DefaultIntrinsicFactorRecoveryHours,
-        PassiveFraction = FittedParameters.PassiveFraction,
-        FoodReleaseFraction = FittedParameters.FoodReleaseFraction,
-        IlealUptakeFactor = 1,
-        TurnoverPerDay = HealthyStoreLossPerDay - (DefaultBiliarySecretionPerDay * (1 - HealthyBiliaryReabsorptionFraction)),
-        BiliarySecretionPerDay = DefaultBiliarySecretionPerDay,
-        BiliaryReabsorptionFraction = HealthyBiliaryReabsorptionFraction,
+        IntrinsicFactorCapacityMicrograms = ModelParameters.IntrinsicFactorCapacity.Default,
+        IntrinsicFactorHalfSaturationMicrograms = ModelParameters.IntrinsicFactorHalfSaturation.Default,
+        IntrinsicFactorRecoveryHours = ModelParameters.IntrinsicFactorRecovery.Default,
+        PassiveFraction = ModelParameters.PassiveFraction.Default,
+        FoodReleaseFraction = ModelParameters.FoodReleaseFraction.Default,
+        IlealUptakeFactor = ModelParameters.IlealUptakeFactor.Default,
+        TurnoverPerDay = ModelParameters.TurnoverPerDay.Default,
+        BiliarySecretionPerDay = ModelParameters.BiliarySecretionPerDay.Default,
+        BiliaryReabsorptionFraction = ModelParameters.BiliaryReabsorptionFraction.Default,
     };
 
     /// <summary>
     /// Pernicious anaemia: no IF (capacity 0; the PA column of Carmel 2008, Table 1 is passive only), so no biliary
     /// B12 is reabsorbed and stores fall at 0.2 %/day (IOM 1998; Boddy &amp; Adams 1972). The achlorhydria of PA impairs food
-    /// release (<see cref="ImpairedFoodReleaseFactor"/>, an assumption).
+    /// release (<see cref="ModelParameters.ImpairedFoodReleaseFactor"/>, an assumption).
     /// </summary>
     public static Physiology PerniciousAnemia { get; } = Healthy with
     {
         IntrinsicFactorCapacityMicrograms = 0,
-        FoodReleaseFraction = FittedParameters.FoodReleaseFraction * ImpairedFoodReleaseFactor,
+        FoodReleaseFraction = ModelParameters.FoodReleaseFraction.Default * ModelParameters.ImpairedFoodReleaseFactor.Default,
         BiliaryReabsorptionFraction = 0,
     };
 
     /// <summary>
     /// Atrophic gastritis: crystalline B12 absorbed normally (IF intact), food-bound B12 poorly released
-    /// (<see cref="ImpairedFoodReleaseFactor"/>, an assumption). IOM 1998 (Appendix N) assumes stores fall at
+    /// (<see cref="ModelParameters.ImpairedFoodReleaseFactor"/>, an assumption). IOM 1998 (Appendix N) assumes stores fall at
     /// 0.15 %/day; the model reaches it by reducing biliary reabsorption (IF secretion is often reduced too).
     /// </summary>
     public static Physiology AtrophicGastritis { get; } = Healthy with
     {
-        FoodReleaseFraction = FittedParameters.FoodReleaseFraction * ImpairedFoodReleaseFactor,
-        BiliaryReabsorptionFraction = 1 - ((0.0015 - Healthy.TurnoverPerDay) / DefaultBiliarySecretionPerDay),
+        FoodReleaseFraction = ModelParameters.FoodReleaseFraction.Default * ModelParameters.ImpairedFoodReleaseFactor.Default,
+        BiliaryReabsorptionFraction = 1 - ((ModelParameters.AtrophicGastritisStoreLossPerDay.Default - Healthy.TurnoverPerDay) / ModelParameters.BiliarySecretionPerDay.Default),
     };
 
     /// <summary>
@@ -582,13 +476,13 @@ public sealed record Physiology
     public static Physiology Gastrectomy { get; } = PerniciousAnemia with { };
 
     /// <summary>
-    /// Ileal resection: IF-mediated uptake reduced to <see cref="IlealResectionUptakeFactor"/> (an assumption),
+    /// Ileal resection: IF-mediated uptake reduced to <see cref="ModelParameters.IlealResectionUptakeFactor"/> (an assumption),
     /// passive diffusion intact; biliary B12, reabsorbed by the same route, is reabsorbed in the same proportion.
     /// </summary>
     public static Physiology IlealResection { get; } = Healthy with
     {
-        IlealUptakeFactor = IlealResectionUptakeFactor,
-        BiliaryReabsorptionFraction = HealthyBiliaryReabsorptionFraction * IlealResectionUptakeFactor,
+        IlealUptakeFactor = ModelParameters.IlealResectionUptakeFactor.Default,
+        BiliaryReabsorptionFraction = ModelParameters.BiliaryReabsorptionFraction.Default * ModelParameters.IlealResectionUptakeFactor.Default,
     };
 
     /// <summary>The preset for a condition.</summary>
@@ -603,14 +497,80 @@ public sealed record Physiology
         _ => throw new ArgumentOutOfRangeException(nameof(condition), condition, "Not a condition; accepted: " + string.Join(", ", Conditions.All)),
     };
 
-    /// <summary>The values, quantities in invariant text (<c>IntrinsicFactorCapacity = 1.367 µg, …</c>), never UnitsNet's culture-dependent text.</summary>
-    private bool PrintMembers(System.Text.StringBuilder builder) => RecordText.PrintMembers(builder, this);
+    /// <summary>Every parameter of the block with its value in this set, in the block's order and units.</summary>
+    public IReadOnlyList<ParameterValue> Values => [.. ModelParameters.Settable.Select(p => new ParameterValue(p, p.ValueIn(this)))];
 
-    /// <summary>The value if it is in [<paramref name="minimum"/>, <paramref name="maximum"/>] (which refuses NaN and infinity).</summary>
-    private static double InRange(double value, double minimum, double maximum, [System.Runtime.CompilerServices.CallerMemberName] string name = "") =>
-        value >= minimum && value <= maximum
-            ? value
-            : throw new ArgumentOutOfRangeException(name, value, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name} must be from {minimum} to {maximum}; got {value}."));
+    /// <summary>The value of the parameter named <paramref name="name"/>, in its <see cref="ModelParameter.Unit"/>.</summary>
+    /// <exception cref="ArgumentException">No parameter has that name.</exception>
+    public double Value(string name) => ModelParameters.Get(name).ValueIn(this);
 
-    private static double Fraction(double value, [System.Runtime.CompilerServices.CallerMemberName] string name = "") => InRange(value, 0, 1, name);
+    /// <summary>This set with the parameter named <paramref name="name"/> set to <paramref name="value"/> (in its <see cref="ModelParameter.Unit"/>), the cross-parameter rules checked.</summary>
+    /// <exception cref="ArgumentException">No parameter has that name, it is a constant, or the new set breaks a cross-parameter rule.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The value is outside the parameter's bounds; the message names the parameter, its unit and bounds.</exception>
+    public Physiology With(string name, double value) => With([new KeyValuePair<string, double>(name, value)]);
+
+    /// <summary>This set with several parameters changed at once (names and values in each parameter's unit), the cross-parameter rules checked once on the result.</summary>
+    /// <exception cref="ArgumentException">A name is unknown or a constant, or the new set breaks a cross-parameter rule.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A value is outside its parameter's bounds.</exception>
+    public Physiology With(IEnumerable<KeyValuePair<string, double>> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var result = this;
+        foreach (var (name, value) in values)
+        {
+            result = ModelParameters.Get(name).Write(result, value);
+        }
+
+        return result.EnsureConsistent(nameof(values));
+    }
+
+    /// <summary>
+    /// Throws unless the cross-parameter rules hold: the set absorbs at most a small oral dose
+    /// (<see cref="MaximumOralFraction"/> at most 1) and, unless <see cref="HaptocorrinReleasePerDay"/> is pinned, its
+    /// carrier constants leave room for haptocorrin. Called where a set enters a model.
+    /// </summary>
+    /// <exception cref="ArgumentException">A rule is broken; the message names the parameters.</exception>
+    internal Physiology EnsureConsistent(string paramName)
+    {
+        if (!(MaximumOralFraction <= 1))
+        {
+            throw new ArgumentException(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"The physiology would absorb more than a small oral dose contains: IntrinsicFactorCapacity × IlealUptakeFactor / IntrinsicFactorHalfSaturation + PassiveFraction = {MaximumOralFraction:0.###}, and it must be at most 1 (lower the IF capacity or raise the half-saturation dose)."),
+                paramName);
+        }
+
+        if (PinnedHaptocorrinReleasePerDay is null && double.IsNaN(DerivedHaptocorrinReleasePerDay(throwIfNone: false)))
+        {
+            _ = DerivedHaptocorrinReleasePerDay(throwIfNone: true);
+        }
+
+        return this;
+    }
+
+    /// <summary>The derived <see cref="HaptocorrinReleasePerDay"/> (NaN when there is none and <paramref name="throwIfNone"/> is false).</summary>
+    private double DerivedHaptocorrinReleasePerDay(bool throwIfNone)
+    {
+        var ontoTranscobalamin = (ReabsorbedBileThroughTranscobalaminFraction * ModelParameters.HealthyBiliaryReabsorptionValue * ModelParameters.BiliarySecretionPerDayValue) + TranscobalaminReleasePerDay;
+        return throwIfNone
+            ? CarrierBalance.HaptocorrinReleaseFor(HoloTranscobalaminHalfLifeHours, HoloHaptocorrinHalfLifeDays, TranscobalaminToHaptocorrinFraction, ontoTranscobalamin, PlasmaVolumeLiters)
+            : CarrierBalance.HaptocorrinReleaseOrNaN(HoloTranscobalaminHalfLifeHours, HoloHaptocorrinHalfLifeDays, TranscobalaminToHaptocorrinFraction, ontoTranscobalamin, PlasmaVolumeLiters);
+    }
+
+    /// <summary>The table: one line per parameter, <c>name  value unit  origin</c> (invariant), derived values marked as derived or pinned.</summary>
+    public override string ToString()
+    {
+        var width = ModelParameters.Settable.Max(p => p.Name.Length);
+        var text = new StringBuilder("Physiology").AppendLine();
+        foreach (var (parameter, value) in Values)
+        {
+            var origin = parameter == ModelParameters.HaptocorrinReleasePerDay && IsHaptocorrinReleasePinned ? "pinned" : parameter.Origin.ToString().ToLowerInvariant();
+            text.Append("  ").Append(parameter.Name.PadRight(width)).Append("  ")
+                .Append(string.Create(CultureInfo.InvariantCulture, $"{value,12:G6}")).Append(' ').Append((parameter.Unit == "1" ? string.Empty : parameter.Unit).PadRight(6))
+                .Append("  ").Append(origin).AppendLine();
+        }
+
+        return text.ToString().TrimEnd();
+    }
 }

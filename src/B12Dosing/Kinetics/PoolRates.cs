@@ -1,3 +1,4 @@
+using B12Dosing.Parameters;
 using B12Dosing.Absorption;
 
 namespace B12Dosing.Kinetics;
@@ -49,7 +50,7 @@ internal readonly record struct PoolRates(
         ArgumentNullException.ThrowIfNull(physiology);
         var p = physiology;
         var reabsorbed = p.BiliaryReabsorptionFraction * p.BiliarySecretionPerDay;
-        var ontoTranscobalamin = Physiology.ReabsorbedBileThroughTranscobalaminFraction * reabsorbed;
+        var ontoTranscobalamin = p.ReabsorbedBileThroughTranscobalaminFraction * reabsorbed;
         return new(
             Math.Log(2) * 24 / p.HoloTranscobalaminHalfLifeHours,
             p.TranscobalaminToHaptocorrinFraction,
@@ -76,11 +77,11 @@ internal readonly record struct PoolRates(
     /// <summary>
     /// The carriers' whole binding capacity, µg: free capacity with average stores (<see cref="Physiology.ApoTranscobalamin"/>,
     /// <see cref="Physiology.ApoHaptocorrin"/>, Gimsing &amp; Nexo 1989) plus the holo-carriers in balance with those stores
-    /// (<see cref="Physiology.ReferenceStores"/>). Free capacity at any moment is this less holoTC or holoHC.
+    /// (<see cref="ModelParameters.ReferenceStores"/>). Free capacity at any moment is this less holoTC or holoHC.
     /// </summary>
     public (double TranscobalaminMicrograms, double HaptocorrinMicrograms) CarrierCapacities(Physiology physiology)
     {
-        var (t, h) = CarriersInBalanceWith(Physiology.ReferenceStoresMicrograms);
+        var (t, h) = CarriersInBalanceWith(ModelParameters.ReferenceStoresMicrograms);
         var perPicomolar = physiology.PlasmaVolumeLiters * Quantities.CobalaminForms.CyanocobalaminGramsPerMole * 1e-6;
         return (t + (physiology.ApoTranscobalaminPicomolesPerLiter * perPicomolar), h + (physiology.ApoHaptocorrinPicomolesPerLiter * perPicomolar));
     }

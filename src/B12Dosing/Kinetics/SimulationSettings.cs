@@ -34,7 +34,7 @@ public sealed record SimulationSettings
     public Physiology Physiology
     {
         get;
-        init => field = (value ?? throw new ArgumentNullException(nameof(Physiology))).EnsureAbsorbsAtMostTheDose(nameof(Physiology));
+        init => field = (value ?? throw new ArgumentNullException(nameof(Physiology))).EnsureConsistent(nameof(Physiology));
     } = Physiology.Healthy;
 
     /// <summary>How serum follows from the pools (default <see cref="SerumModel.Default"/>).</summary>

@@ -80,7 +80,7 @@ public static class Simulator
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(physiology);
-        physiology.EnsureAbsorbsAtMostTheDose(nameof(physiology));
+        physiology.EnsureConsistent(nameof(physiology));
         if (destination.Length < plan.OutputCount)
         {
             throw new ArgumentException($"The destination holds {destination.Length} rows; the plan writes {plan.OutputCount}.", nameof(destination));
@@ -121,7 +121,7 @@ public static class Simulator
     internal static (double StoresMicrograms, double PlasmaMicrograms) SteadyStateTroughMicrograms(Dose dose, TimeSpan interval, Physiology physiology)
     {
         ArgumentNullException.ThrowIfNull(physiology);
-        physiology.EnsureAbsorbsAtMostTheDose(nameof(physiology));
+        physiology.EnsureConsistent(nameof(physiology));
         if (interval <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(interval), interval, "The dosing interval must be more than zero.");

@@ -100,7 +100,7 @@ public sealed record PopulationModel
                 var which = largest ? "largest" : "smallest";
                 try
                 {
-                    Build(preset, F(IntrinsicFactorCapacity), F(PassiveFraction), F(StoreLoss), F(RetentionCapacity)).EnsureAbsorbsAtMostTheDose(paramName);
+                    Build(preset, F(IntrinsicFactorCapacity), F(PassiveFraction), F(StoreLoss), F(RetentionCapacity)).EnsureConsistent(paramName);
                     _ = SimulationSettings.CheckInitialStores(Mass.FromMicrograms(MedianInitialStoresMicrograms * F(InitialStores)), nameof(InitialStores));
                 }
                 catch (ArgumentException e)
@@ -114,7 +114,7 @@ public sealed record PopulationModel
     }
 
     /// <summary>The preset with a patient's factors applied.</summary>
-    private static Physiology Build(Physiology preset, double fIf, double fPassive, double fLoss, double fRetention) => preset with
+    internal static Physiology Build(Physiology preset, double fIf, double fPassive, double fLoss, double fRetention) => preset with
     {
         IntrinsicFactorCapacityMicrograms = preset.IntrinsicFactorCapacityMicrograms * fIf,
         // The half-saturation dose scales with the capacity, so the curve stretches along the dose axis: the

@@ -1,5 +1,6 @@
 using B12Dosing.Absorption;
 using B12Dosing.Absorption.Calibration;
+using B12Dosing.Parameters;
 
 namespace B12Dosing.Tests.Absorption;
 
@@ -37,7 +38,7 @@ public class CalibrationTests
     /// <summary>The share of reabsorbed bile taken onto holoTC is Carmel 2008's measured bile (1.4 µg/day at 2500 µg) over the model's (0.14 %/day).</summary>
     [Fact]
     public void Bile_through_transcobalamin_is_Carmel_2008_measured_bile() =>
-        Assert.Equal(1.4 / Physiology.ReferenceStoresMicrograms / Physiology.DefaultBiliarySecretionPerDay, Physiology.ReabsorbedBileThroughTranscobalaminFraction, 1e-12);
+        Assert.Equal(1.4 / ModelParameters.ReferenceStoresMicrograms / ModelParameters.BiliarySecretionPerDayValue, ModelParameters.ReabsorbedBileThroughTranscobalaminFraction.Default, 1e-12);
 
     /// <summary>The release of stores onto haptocorrin in the presets is the one the fitted carriers (and the flow of stores onto transcobalamin) need for 450 pg/mL at 2500 µg.</summary>
     [Fact]
@@ -45,7 +46,7 @@ public class CalibrationTests
     {
         var p = Physiology.Healthy;
         Assert.Equal(
-            Physiology.HaptocorrinReleaseFor(p.HoloTranscobalaminHalfLifeHours, p.HoloHaptocorrinHalfLifeDays, p.TranscobalaminToHaptocorrinFraction, (Physiology.ReabsorbedBileThroughTranscobalaminFraction * p.BiliaryReabsorptionFraction * p.BiliarySecretionPerDay) + p.TranscobalaminReleasePerDay, p.PlasmaVolumeLiters),
+            CarrierBalance.HaptocorrinReleaseFor(p.HoloTranscobalaminHalfLifeHours, p.HoloHaptocorrinHalfLifeDays, p.TranscobalaminToHaptocorrinFraction, (p.ReabsorbedBileThroughTranscobalaminFraction * p.BiliaryReabsorptionFraction * p.BiliarySecretionPerDay) + p.TranscobalaminReleasePerDay, p.PlasmaVolumeLiters),
             p.HaptocorrinReleasePerDay);
         Assert.All(Conditions.All, c => Assert.Equal(p.HaptocorrinReleasePerDay, Physiology.For(c).HaptocorrinReleasePerDay));
     }

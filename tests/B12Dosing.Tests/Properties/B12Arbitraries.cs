@@ -1,6 +1,7 @@
 using System.Globalization;
 using B12Dosing.Absorption;
 using B12Dosing.Dosing;
+using B12Dosing.Parameters;
 using B12Dosing.Quantities;
 using B12Dosing.Regimens;
 using B12Dosing.Tests.Properties;
@@ -209,7 +210,7 @@ public static class B12Arbitraries
 
     /// <summary>See <see cref="InitialStores"/>.</summary>
     public static Arbitrary<InitialStores> AnyInitialStores() =>
-        Arbitraries.LogUniform(InitialStores.Min, InitialStores.Max, Physiology.ReferenceStoresMicrograms).Convert(v => new InitialStores(v), s => s.Micrograms);
+        Arbitraries.LogUniform(InitialStores.Min, InitialStores.Max, ModelParameters.ReferenceStoresMicrograms).Convert(v => new InitialStores(v), s => s.Micrograms);
 
     /// <summary>See <see cref="Horizon"/>.</summary>
     public static Arbitrary<Horizon> AnyHorizon() =>
@@ -231,33 +232,28 @@ public static class B12Arbitraries
         (1, Gen.Constant(max)),
         (2, Gen.Choose(0, 1_000_000).Select(i => i / 1e6).Select(u => min > 0 ? Math.Min(max, min * Math.Pow(max / min, u)) : min + ((max - min) * u))));
 
-    /// <summary>One parameter of <see cref="Physiology"/>: its documented bounds, how to read it and how to set it.</summary>
-    private sealed record PhysiologyParameter(string Name, double Min, double Max, Func<Physiology, double> Get, Func<Physiology, double, Physiology> Set);
+    /// <summary>One parameter of <see cref="Physiology"/> the properties vary: its bounds, reading and setting, all from the block (<see cref="ModelParameters"/>).</summary>
+    private sealed record PhysiologyParameter(string Name, double Min, double Max, Func<Physiology, double> Get, Func<Physiology, double, Physiology> Set)
+    {
+        public static PhysiologyParameter Of(ModelParameter p) => new(p.Name, p.Minimum, p.Maximum, p.ValueIn, p.Write);
+    }
 
-    /// <summary>Every parameter of <see cref="Physiology"/> with its bounds (issue 12: a new parameter gets a bound and a line here).</summary>
+    /// <summary>
+    /// The parameters of the block the properties draw anywhere in their bounds (the others keep their defaults: the
+    /// volumes, the site of the mucosal release, the carriers' shares and the labile pool are varied by their own tests).
+    /// </summary>
     private static readonly PhysiologyParameter[] PhysiologyParameters =
     [
-        new("IntrinsicFactorCapacityMicrograms", 0, Physiology.MaximumIntrinsicFactorCapacityMicrograms, p => p.IntrinsicFactorCapacityMicrograms, (p, v) => p with { IntrinsicFactorCapacityMicrograms = v }),
-        new("IntrinsicFactorHalfSaturationMicrograms", 1e-3, 1e3, p => p.IntrinsicFactorHalfSaturationMicrograms, (p, v) => p with { IntrinsicFactorHalfSaturationMicrograms = v }),
-        new("IntrinsicFactorRecoveryHours", Physiology.MinimumHours, Physiology.MaximumHours, p => p.IntrinsicFactorRecoveryHours, (p, v) => p with { IntrinsicFactorRecoveryHours = v }),
-        new("PassiveFraction", 0, 1, p => p.PassiveFraction, (p, v) => p with { PassiveFraction = v }),
-        new("FoodReleaseFraction", 0, 1, p => p.FoodReleaseFraction, (p, v) => p with { FoodReleaseFraction = v }),
-        new("IlealUptakeFactor", 0, 1, p => p.IlealUptakeFactor, (p, v) => p with { IlealUptakeFactor = v }),
-        new("TurnoverPerDay", 0, 1, p => p.TurnoverPerDay, (p, v) => p with { TurnoverPerDay = v }),
-        new("BiliarySecretionPerDay", 0, 1, p => p.BiliarySecretionPerDay, (p, v) => p with { BiliarySecretionPerDay = v }),
-        new("BiliaryReabsorptionFraction", 0, 1, p => p.BiliaryReabsorptionFraction, (p, v) => p with { BiliaryReabsorptionFraction = v }),
-        new("TissueUptakeMaximumMicrogramsPerHour", 0.01, 1000, p => p.TissueUptakeMaximumMicrogramsPerHour, (p, v) => p with { TissueUptakeMaximumMicrogramsPerHour = v }),
-        new("TissueUptakeHalfSaturationMicrograms", 10, Physiology.MaximumAmountMicrograms, p => p.TissueUptakeHalfSaturationMicrograms, (p, v) => p with { TissueUptakeHalfSaturationMicrograms = v }),
-        new("HydroxocobalaminFiltrationFactor", 1e-3, 1, p => p.HydroxocobalaminFiltrationFactor, (p, v) => p with { HydroxocobalaminFiltrationFactor = v }),
-        new("HydroxocobalaminProteinBindingPerHour", 0, 10, p => p.HydroxocobalaminProteinBindingPerHour, (p, v) => p with { HydroxocobalaminProteinBindingPerHour = v }),
-        new("IntranasalBioavailability", 0, 1, p => p.IntranasalBioavailability, (p, v) => p with { IntranasalBioavailability = v }),
-        new("HydroxocobalaminSiteReleaseHalfTimeHours", Physiology.MinimumHours, Physiology.MaximumReleaseHours, p => p.HydroxocobalaminSiteReleaseHalfTimeHours, (p, v) => p with { HydroxocobalaminSiteReleaseHalfTimeHours = v }),
-        new("InjectionSiteHalfTimeHours", Physiology.MinimumHours, Physiology.MaximumReleaseHours, p => p.InjectionSiteHalfTimeHours, (p, v) => p with { InjectionSiteHalfTimeHours = v }),
-        new("HoloTranscobalaminHalfLifeHours", Physiology.MinimumHours, Physiology.MaximumHours, p => p.HoloTranscobalaminHalfLifeHours, (p, v) => p with { HoloTranscobalaminHalfLifeHours = v }),
-        new("HoloHaptocorrinHalfLifeDays", 0.01, 1000, p => p.HoloHaptocorrinHalfLifeDays, (p, v) => p with { HoloHaptocorrinHalfLifeDays = v }),
-        new("BindingCapacityNanogramsPerMilliliter", 0, 100, p => p.BindingCapacityNanogramsPerMilliliter, (p, v) => p with { BindingCapacityNanogramsPerMilliliter = v }),
-        new("GlomerularFiltrationMillilitersPerMinute", 1, 300, p => p.GlomerularFiltrationMillilitersPerMinute, (p, v) => p with { GlomerularFiltrationMillilitersPerMinute = v }),
-        new("MaximumStoresMicrograms", 1, 1e6, p => p.MaximumStoresMicrograms, (p, v) => p with { MaximumStoresMicrograms = v }),
+        .. new[]
+        {
+            ModelParameters.IntrinsicFactorCapacity, ModelParameters.IntrinsicFactorHalfSaturation, ModelParameters.IntrinsicFactorRecovery,
+            ModelParameters.PassiveFraction, ModelParameters.FoodReleaseFraction, ModelParameters.IlealUptakeFactor, ModelParameters.TurnoverPerDay,
+            ModelParameters.BiliarySecretionPerDay, ModelParameters.BiliaryReabsorptionFraction, ModelParameters.TissueUptakeMaximumMicrogramsPerHour,
+            ModelParameters.TissueUptakeHalfSaturation, ModelParameters.HydroxocobalaminFiltrationFactor, ModelParameters.HydroxocobalaminProteinBindingPerHour,
+            ModelParameters.IntranasalBioavailability, ModelParameters.HydroxocobalaminSiteReleaseHalfTime, ModelParameters.InjectionSiteHalfTime,
+            ModelParameters.HoloTranscobalaminHalfLife, ModelParameters.HoloHaptocorrinHalfLife, ModelParameters.BindingCapacity,
+            ModelParameters.GlomerularFiltrationMillilitersPerMinute, ModelParameters.MaximumStores,
+        }.Select(PhysiologyParameter.Of),
     ];
 
     /// <summary>
@@ -267,8 +263,11 @@ public static class B12Arbitraries
     /// </summary>
     public static Arbitrary<Physiology> AnyPhysiology() => Arb.From(
         Gen.CollectToArray(PhysiologyParameters.Select(p => InRange(p.Min, p.Max))).Select(values =>
-            CapIntrinsicFactor(PhysiologyParameters.Zip(values).Aggregate(Physiology.Healthy, (p, pv) => pv.First.Set(p, pv.Second)))),
+            CapIntrinsicFactor(PhysiologyParameters.Zip(values).Aggregate(PinnedHealthy, (p, pv) => pv.First.Set(p, pv.Second)))),
         ShrinkPhysiology);
+
+    /// <summary>The healthy set with the release onto haptocorrin pinned at its default, so that the carrier constants drawn need not leave room for it.</summary>
+    private static readonly Physiology PinnedHealthy = Physiology.Healthy with { HaptocorrinReleasePerDay = Physiology.Healthy.HaptocorrinReleasePerDay };
 
     /// <summary>The largest IF capacity that keeps the physiology absorbing at most the dose, if the drawn one does not.</summary>
     private static Physiology CapIntrinsicFactor(Physiology p) =>

@@ -95,8 +95,8 @@ public static class Calibrator
         var healthy = Physiology.Healthy;
         try
         {
-            var ontoTranscobalamin = (Physiology.ReabsorbedBileThroughTranscobalaminFraction * healthy.BiliaryReabsorptionFraction * healthy.BiliarySecretionPerDay) + Math.Min(θ[9], 1);
-            return Physiology.HaptocorrinReleaseFor(θ[5], θ[6], Math.Min(θ[7], 1), ontoTranscobalamin, healthy.PlasmaVolumeLiters);
+            var ontoTranscobalamin = (healthy.ReabsorbedBileThroughTranscobalaminFraction * healthy.BiliaryReabsorptionFraction * healthy.BiliarySecretionPerDay) + Math.Min(θ[9], 1);
+            return B12Dosing.Parameters.CarrierBalance.HaptocorrinReleaseFor(θ[5], θ[6], Math.Min(θ[7], 1), ontoTranscobalamin, healthy.PlasmaVolumeLiters);
         }
         catch (ArgumentException)
         {

@@ -1,0 +1,165 @@
+using System.Globalization;
+using System.Reflection;
+using B12Dosing.Absorption;
+using B12Dosing.Kinetics;
+using B12Dosing.Parameters;
+using B12Dosing.Regimens;
+using B12Dosing.Tests.Shared;
+
+namespace B12Dosing.Tests.Parameters;
+
+/// <summary>The parameter block (<see cref="ModelParameters"/>) and the parameter set (<see cref="Physiology"/>) read, changed and refused through it.</summary>
+public class ModelParametersTests
+{
+    /// <summary>The readouts of a set that are computed from its parameters, not parameters themselves.</summary>
+    private static readonly string[] Readouts = ["StoreLossPerDay", "EffectiveIntrinsicFactorCapacity", "EffectiveIntrinsicFactorCapacityMicrograms", "MaximumOralFraction", "IsHaptocorrinReleasePinned", "Values"];
+
+    [Fact]
+    public void Every_entry_has_a_name_unit_default_within_bounds_origin_and_source()
+    {
+        Assert.Equal(ModelParameters.All.Count, ModelParameters.All.Select(p => p.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.All(ModelParameters.All, p =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(p.Unit), p.Name);
+            Assert.False(string.IsNullOrWhiteSpace(p.Source), p.Name);
+            Assert.InRange(p.Default, p.Minimum, p.Maximum);
+            Assert.True(Enum.IsDefined(p.Origin) && Enum.IsDefined(p.Scale), p.Name);
+            Assert.True(p.Scale != ParameterScale.Logit || (p.Minimum >= 0 && p.Maximum <= 1), $"{p.Name}: a logit scale needs bounds within [0, 1].");
+        });
+    }
+
+    /// <summary>The healthy set holds each parameter's default: the block is where the numbers are written.</summary>
+    [Fact]
+    public void The_healthy_set_holds_the_block_defaults() =>
+        Assert.All(ModelParameters.Settable, p => Assert.Equal(p.Default, p.ValueIn(Physiology.Healthy)));
+
+    /// <summary>
+    /// Every value a solver can read from a set is a parameter of the block: each settable property of
+    /// <see cref="Physiology"/> (public or internal, what the kernels read) is changed by writing some block entry, and
+    /// the set holds no numeric constant of its own (the constants are the block's).
+    /// </summary>
+    [Fact]
+    public void A_set_holds_nothing_the_block_does_not_list()
+    {
+        const BindingFlags Instance = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic;
+        var settable = typeof(Physiology).GetProperties(Instance)
+            .Where(p => p.SetMethod is not null && p.Name != "EqualityContract" && !Readouts.Contains(p.Name))
+            .Select(p => p.Name)
+            .ToHashSet();
+        // The release onto haptocorrin pinned, so that no carrier constant written leaves it without a value.
+        var healthy = Physiology.Healthy with { HaptocorrinReleasePerDay = Physiology.Healthy.HaptocorrinReleasePerDay };
+        var covered = new HashSet<string>();
+        foreach (var parameter in ModelParameters.Settable)
+        {
+            var value = parameter.Minimum + ((parameter.Maximum - parameter.Minimum) * 0.37);
+            var changed = parameter.Write(healthy, value);
+            foreach (var property in typeof(Physiology).GetProperties(Instance).Where(p => settable.Contains(p.Name)))
+            {
+                if (!Equals(property.GetValue(changed), property.GetValue(healthy)))
+                {
+                    covered.Add(property.Name);
+                }
+            }
+        }
+
+        Assert.Empty(settable.Except(covered).Order());
+        var statics = typeof(Physiology).GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)
+            .Where(f => f.FieldType == typeof(double) || f.FieldType == typeof(int))
+            .Select(f => f.Name);
+        Assert.Empty(statics);
+    }
+
+    /// <summary>Issue 18, defect 1: 1 mg of IF capacity is refused under the public name and in µg, not under the internal member.</summary>
+    [Fact]
+    public void An_out_of_range_parameter_is_refused_under_its_public_name_and_unit()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Physiology.Healthy with { IntrinsicFactorCapacity = Mass.FromMilligrams(1) });
+        Assert.Equal("IntrinsicFactorCapacity", e.ParamName);
+        Assert.Contains("IntrinsicFactorCapacity must be from 0 to 100 µg; got 1000 µg.", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Micrograms", e.Message, StringComparison.Ordinal);
+
+        var byName = Assert.Throws<ArgumentOutOfRangeException>(() => Physiology.Healthy.With("HoloHaptocorrinHalfLife", 5000));
+        Assert.Equal("HoloHaptocorrinHalfLife", byName.ParamName);
+        Assert.Contains("from 0.01 to 1000 d; got 5000 d", byName.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Issue 18, defect 2: with a holoTC half-life of 6 h, average stores in balance still give the reference serum (it moved to 513 pg/mL before).</summary>
+    [Theory]
+    [InlineData(6.0)]
+    [InlineData(1.5)]
+    public void The_derived_haptocorrin_release_follows_a_changed_holotranscobalamin_half_life(double hours)
+    {
+        var changed = Physiology.Healthy with { HoloTranscobalaminHalfLife = Duration.FromHours(hours) };
+        Assert.NotEqual(Physiology.Healthy.HaptocorrinReleasePerDay, changed.HaptocorrinReleasePerDay);
+        Assert.False(changed.IsHaptocorrinReleasePinned);
+        var settings = new SimulationSettings(TimeSpan.FromDays(1)) { Physiology = changed, InitialStores = Mass.FromMicrograms(ModelParameters.ReferenceStoresMicrograms) };
+        var baseline = Simulator.Run(Regimen.None, settings)[0].Serum.PicogramsPerMilliliter;
+        // The balance is solved in closed form: only rounding separates it from 450 pg/mL.
+        Assert.Equal(ModelParameters.ReferenceSerumPicogramsPerMilliliter, baseline, 1e-9);
+
+        var pinned = changed with { HaptocorrinReleasePerDay = Physiology.Healthy.HaptocorrinReleasePerDay };
+        Assert.True(pinned.IsHaptocorrinReleasePinned);
+        Assert.Equal(Physiology.Healthy.HaptocorrinReleasePerDay, pinned.HaptocorrinReleasePerDay);
+        Assert.NotEqual(pinned, changed);
+    }
+
+    /// <summary>Carrier constants that leave no room for haptocorrin are refused where the set is built by name, naming the derived parameter.</summary>
+    [Fact]
+    public void Carrier_constants_without_room_for_haptocorrin_are_refused_once_where_the_set_is_built()
+    {
+        var e = Assert.Throws<ArgumentException>(() => Physiology.Healthy.With("HoloTranscobalaminHalfLife", 900));
+        Assert.Contains("HaptocorrinReleasePerDay", e.Message, StringComparison.Ordinal);
+        var typed = Physiology.Healthy with { HoloTranscobalaminHalfLife = Duration.FromHours(900) };
+        Assert.Throws<ArgumentException>(() => new SimulationSettings(TimeSpan.FromDays(1)) { Physiology = typed });
+    }
+
+    [Fact]
+    public void Parameters_are_read_and_changed_by_name_several_at_once_with_the_rules_checked_on_the_result()
+    {
+        // Each change alone would absorb more than the dose or is unusual; together they are legal.
+        var changed = Physiology.Healthy.With([new("IntrinsicFactorCapacity", 5), new("IntrinsicFactorHalfSaturation", 10)]);
+        Assert.Equal(5, changed.Value("IntrinsicFactorCapacity"));
+        Assert.Equal(10, changed.Value("intrinsicfactorhalfsaturation"));
+        Assert.Equal(Physiology.Healthy with { IntrinsicFactorCapacity = Mass.FromMicrograms(5), IntrinsicFactorHalfSaturation = Mass.FromMicrograms(10) }, changed);
+        Assert.Throws<ArgumentException>(() => Physiology.Healthy.With("IntrinsicFactorCapacity", 5));
+        Assert.Contains("ReferenceSerum is a constant", Assert.Throws<ArgumentException>(() => Physiology.Healthy.With("ReferenceSerum", 400)).Message, StringComparison.Ordinal);
+        Assert.Contains("HoloTranscobalaminHalfLife", Assert.Throws<ArgumentException>(() => Physiology.Healthy.With("HoloTC", 4)).Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Two sets with equal values are equal, whichever way they were built (the kernels' caches are keyed by value).</summary>
+    [Fact]
+    public void Sets_compare_by_value()
+    {
+        var a = Physiology.Healthy.With("PlasmaVolume", 3.5);
+        var b = Physiology.Healthy with { PlasmaVolume = Volume.FromMilliliters(3500) };
+        Assert.Equal(a, b);
+        Assert.Equal(a.GetHashCode(), b.GetHashCode());
+        Assert.Equal(Physiology.Healthy, Physiology.Healthy.With("PlasmaVolume", 3));
+    }
+
+    [Fact]
+    public void ToString_prints_the_table_of_every_parameter_with_its_unit_and_origin()
+    {
+        var lines = Physiology.PerniciousAnemia.ToString().Split(Environment.NewLine);
+        Assert.Equal(ModelParameters.Settable.Count + 1, lines.Length);
+        Assert.Matches(@"^  IntrinsicFactorCapacity\s+0 µg\s+fitted$", lines[1]);
+        Assert.Contains(lines, l => l.StartsWith("  HaptocorrinReleasePerDay ", StringComparison.Ordinal) && l.EndsWith("derived", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("HoloHaptocorrinHalfLife", StringComparison.Ordinal) && l.Contains(" d ", StringComparison.Ordinal));
+    }
+
+    /// <summary><c>docs/model.md</c>'s parameter table is generated from the block (<c>B12_WRITE_DOCS=1</c> rewrites it).</summary>
+    [Fact]
+    public void The_model_document_lists_the_block() => DocsSection.AssertCurrent("model.md", "parameters", Table());
+
+    private static string Table()
+    {
+        var text = new System.Text.StringBuilder("| symbol | name | default | unit | bounds | scale | origin | source |\n|---|---|---:|---|---|---|---|---|\n");
+        foreach (var p in ModelParameters.All)
+        {
+            var bounds = p.IsConstant ? "constant" : string.Create(CultureInfo.InvariantCulture, $"{p.Minimum:G4} to {p.Maximum:G4}");
+            text.Append(CultureInfo.InvariantCulture, $"| {p.Symbol} | `{p.Name}` | {p.Default:G5} | {p.Unit} | {bounds} | {p.Scale.ToString().ToLowerInvariant()} | {p.Origin.ToString().ToLowerInvariant()} | {p.Source.Replace("|", "\\|", StringComparison.Ordinal)} |\n");
+        }
+
+        return text.ToString();
+    }
+}
