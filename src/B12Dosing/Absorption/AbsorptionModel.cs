@@ -1,4 +1,4 @@
-using B12Dosing.Parameters;
+using System.Runtime.CompilerServices;
 using B12Dosing.Dosing;
 using B12Dosing.Quantities;
 
@@ -9,17 +9,18 @@ namespace B12Dosing.Absorption;
 /// <list type="bullet">
 /// <item>Oral and sublingual (Sharabi 2003: sublingual = oral): <c>absorbed = c·D/(K+D) + p·D</c>, where <c>c</c> is
 /// the free IF capacity (state, used by each dose, recovering over hours), <c>K</c> the half-saturation dose and
-/// <c>p</c> the passive fraction. Food-bound B12 enters the same pathway after release: <c>D → r·D</c>. The IF-mediated
-/// part reaches plasma over hours (a three-step transit, peak at about 10 h), the passive part from the mucosa over
-/// about an hour.</item>
-/// <item>Injected (IM, SC) from the injection site, IV at once, intranasal (<c>F_nasal·D</c>) from the nasal mucosa.</item>
-/// <item>In plasma, free B12 binds to the carriers' free capacity (apo-transcobalamin, apo-haptocorrin; Gimsing &amp;
-/// Nexo 1989) while the kidney filters it and tissue takes it up; hydroxocobalamin is also bound by plasma proteins.
-/// The outcome is that of the time course (<see cref="Kinetics.Simulator"/>'s nonlinear stretch) for the dose alone,
-/// given to a person with average stores (2500 µg) and the carriers in balance with them, followed until nothing is
-/// left in transit.</item>
+/// <c>p</c> the passive fraction. Food-bound B12 enters the same pathway after release: <c>D → r·D</c>.</item>
+/// <item>Injected (IM, SC, IV) and the plasma load of other routes: the load first fills the unsaturated binding
+/// capacity of plasma (about 1.8 ng/mL, Swiss label); the excess leaves the site into the free pool, from which the
+/// kidney filters it at the glomerular filtration rate while saturable tissue uptake competes and hydroxocobalamin
+/// binds to plasma proteins (Scand J Haematol 1964). The small nonlinear system is solved once per distinct load
+/// (<c>PlasmaLoad</c>); what is not filtered is kept.</item>
+/// <item>Intranasal: <c>absorbed = F_nasal·D</c>, then the plasma-load law.</item>
+/// <item>Oral: the IF-mediated part arrives bound to transcobalamin and is all kept; the passive part arrives as free
+/// B12 and follows the plasma-load law.</item>
 /// </list>
-/// A per-thread cache keeps the last evaluation, so repeating one dose solves it once.
+/// Allocation-free; an evaluation is a handful of floating-point operations once its plasma load has been solved
+/// (a per-thread cache keeps the last solves).
 /// </summary>
 public static class AbsorptionModel
 {
@@ -41,18 +42,17 @@ public static class AbsorptionModel
             throw new ArgumentOutOfRangeException(nameof(state), state.AvailableMicrograms, $"The IF capacity free must be at most the physiology's capacity ({physiology.EffectiveIntrinsicFactorCapacityMicrograms} µg).");
         }
 
-        var amount = dose.Micrograms;
-        return amount > 0
-            ? Evaluate(amount, dose.Route, dose.Form, dose.Vehicle, physiology, state.AvailableMicrograms)
-            : throw new ArgumentOutOfRangeException(nameof(dose), dose, "The dose is empty; build it with Dose.Oral, Dose.Intramuscular and the like.");
+        return physiology.UsesFreeCapacity
+            ? FreeCapacityModel.Evaluate(dose, physiology, state)
+            : Evaluate(Prepare(dose, physiology), physiology, state);
     }
 
     /// <summary>
-    /// Evaluates a series of doses in time order, carrying the IF capacity from dose to dose and the carriers' state
-    /// through one time course (from average stores, the carriers in balance), and returns the sums (and the IF state
-    /// after the last dose). This is how "2 µg three times a day absorbs far more than 6 µg once" shows: compare the
-    /// sums for the two series. Doses at the same instant are merged by route, form and vehicle and taken in a fixed
-    /// order, as in the simulation, so 3 × 2 µg at one instant absorb exactly what 6 µg do.
+    /// Evaluates a series of doses in time order, carrying the IF capacity from dose to dose, and returns the sums
+    /// (and the IF state after the last dose). This is how "2 µg three times a day absorbs far more than 6 µg once"
+    /// shows: compare the sums for the two series. The intakes are those of the simulation, taken by the same code
+    /// (<c>Absorber</c>): doses at the same instant are merged by route, form and vehicle and taken in a fixed order,
+    /// so 3 × 2 µg at one instant absorb exactly what 6 µg do, and each outcome is bit for bit the simulation's.
     /// </summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">An event is the default (empty) value, or the physiology would absorb more than a small oral dose contains.</exception>
@@ -61,205 +61,150 @@ public static class AbsorptionModel
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(physiology);
         physiology.EnsureConsistent(nameof(physiology));
+        if (physiology.UsesFreeCapacity)
+        {
+            return FreeCapacityModel.EvaluateSeries(events, physiology);
+        }
+
         var absorber = new Absorber(physiology);
-        var course = new Course(physiology);
-        double dose = 0, absorbed = 0;
+        double dose = 0, absorbed = 0, retained = 0, tc = 0, hc = 0, protein = 0, tissue = 0;
         var last = 0L;
-        var first = true;
         foreach (var intake in Intake.Prepare([.. events], Intake.NoHorizon))
         {
-            if (!first)
-            {
-                course.Advance((intake.Ticks - last) / (double)TimeSpan.TicksPerHour);
-            }
-
-            first = false;
+            var outcome = absorber.Take(in intake);
             last = intake.Ticks;
-            var (given, viaIf, load) = absorber.TakeLoad(in intake);
-            course.Deposit(viaIf, load, intake.Route, intake.Form);
-            dose += given;
-            absorbed += viaIf + load;
+            dose += outcome.DoseMicrograms;
+            absorbed += outcome.AbsorbedMicrograms;
+            retained += outcome.RetainedMicrograms;
+            tc += outcome.TranscobalaminMicrograms;
+            hc += outcome.HaptocorrinMicrograms;
+            protein += outcome.ProteinBoundMicrograms;
+            tissue += outcome.TissueMicrograms;
         }
 
-        return course.Finish(dose, absorbed, absorber.StateAt(last));
-    }
-
-    /// <summary>
-    /// The outcome of one dose with <paramref name="available"/> µg of IF capacity free (cut to the capacity). The
-    /// absorbed amount is the closed form; where the absorbed part goes is the course of the dose solved at the grid
-    /// doses <c>2^e·(1 + j/1024)</c> that bracket it and interpolated linearly: every step of that is monotone in the
-    /// dose, so a larger dose never keeps less, even by one unit in the last place (issue 12), which the adaptive solve
-    /// alone cannot promise; the interpolation error is below 2e-7 of the dose (grid steps of at most 1/1024 of a
-    /// smooth law).
-    /// </summary>
-    internal static DoseOutcome Evaluate(double amount, Route route, CobalaminForm form, DoseVehicle vehicle, Physiology p, double available)
-    {
-        ref var last = ref t_last;
-        if (ReferenceEquals(last.Physiology, p) && last.Amount == amount && last.Route == route && last.Form == form && last.Vehicle == vehicle && last.Available == available)
-        {
-            return last.Outcome;
-        }
-
-        var (viaIf, load, after) = Split(amount, route, vehicle, p, available);
-        DoseOutcome outcome;
-        if (amount < TinyDose)
-        {
-            outcome = Solve(amount, route, form, vehicle, p, available);
-        }
-        else
-        {
-            var exponent = Math.ILogB(amount);
-            var j = Math.Floor((Math.ScaleB(amount, -exponent) - 1) * GridSteps);
-            var low = Math.ScaleB(1 + (j / GridSteps), exponent);
-            var below = Grid(low, route, form, vehicle, p, available);
-            if (amount == low)
-            {
-                outcome = below;
-            }
-            else
-            {
-                var high = Math.ScaleB(1 + ((j + 1) / GridSteps), exponent);
-                var above = Grid(high, route, form, vehicle, p, available);
-                var t = (amount - low) / (high - low);
-                var tc = Lerp(below.TranscobalaminMicrograms, above.TranscobalaminMicrograms, t);
-                var hc = Lerp(below.HaptocorrinMicrograms, above.HaptocorrinMicrograms, t);
-                var protein = Lerp(below.ProteinBoundMicrograms, above.ProteinBoundMicrograms, t);
-                var tissue = Lerp(below.TissueMicrograms, above.TissueMicrograms, t);
-                outcome = Outcome(amount, viaIf + load, tc, hc, protein, tissue, new(after));
-            }
-        }
-
-        last = new(p, amount, route, form, vehicle, available, outcome);
-        return outcome;
-    }
-
-    /// <summary>Doses below this (1e-280 µg) are solved directly: the grid would fall among subnormal numbers.</summary>
-    private const double TinyDose = 1e-280;
-
-    private const double GridSteps = 1024;
-
-    private const int GridCacheSize = 16;
-
-    [ThreadStatic]
-    private static CacheEntry[]? t_grid;
-
-    [ThreadStatic]
-    private static int t_nextGrid;
-
-    /// <summary><c>a + t·(b − a)</c>, monotone in <paramref name="t"/> when <c>b ≥ a</c> (and never falling below <paramref name="a"/>).</summary>
-    private static double Lerp(double a, double b, double t) => a + (t * Math.Max(0, b - a));
-
-    /// <summary>The solve at a grid dose, from a small per-thread cache (keyed by the physiology instance, which is immutable).</summary>
-    private static DoseOutcome Grid(double amount, Route route, CobalaminForm form, DoseVehicle vehicle, Physiology p, double available)
-    {
-        var cache = t_grid ??= new CacheEntry[GridCacheSize];
-        foreach (ref readonly var entry in cache.AsSpan())
-        {
-            if (ReferenceEquals(entry.Physiology, p) && entry.Amount == amount && entry.Route == route && entry.Form == form && entry.Vehicle == vehicle && entry.Available == available)
-            {
-                return entry.Outcome;
-            }
-        }
-
-        var outcome = Solve(amount, route, form, vehicle, p, available);
-        cache[t_nextGrid] = new(p, amount, route, form, vehicle, available, outcome);
-        t_nextGrid = (t_nextGrid + 1) % GridCacheSize;
-        return outcome;
-    }
-
-    /// <summary>The IF-mediated uptake, the load that bypasses IF, and the IF capacity free after the dose.</summary>
-    private static (double ViaIf, double Load, double After) Split(double amount, Route route, DoseVehicle vehicle, Physiology p, double available)
-    {
-        if (route is Route.Oral or Route.Sublingual)
-        {
-            var entering = vehicle == DoseVehicle.FoodBound ? amount * p.FoodReleaseFraction : amount;
-            var free = Math.Min(available, p.EffectiveIntrinsicFactorCapacityMicrograms);
-            var viaIf = free * Saturation(entering, p.IntrinsicFactorHalfSaturationMicrograms);
-            return (viaIf, p.PassiveFraction * entering, free - viaIf);
-        }
-
-        return (0, BypassLoad(amount, route, p), available);
-    }
-
-    /// <summary>The course of the dose alone, solved (<see cref="Course"/>).</summary>
-    private static DoseOutcome Solve(double amount, Route route, CobalaminForm form, DoseVehicle vehicle, Physiology p, double available)
-    {
-        var (viaIf, load, after) = Split(amount, route, vehicle, p, available);
-        var course = new Course(p);
-        course.Deposit(viaIf, load, route, form);
-        return course.Finish(amount, viaIf + load, new IntrinsicFactorState(after));
-    }
-
-    /// <summary>The outcome from its parts: retained is their sum, at most the absorbed amount (so the urinary loss is never negative).</summary>
-    private static DoseOutcome Outcome(double dose, double absorbed, double tc, double hc, double protein, double tissue, IntrinsicFactorState after) =>
-        new(dose, absorbed, Math.Min(tc + hc + protein + tissue, absorbed), after)
+        return new(dose, absorbed, retained, absorber.StateAt(last))
         {
             TranscobalaminMicrograms = tc,
             HaptocorrinMicrograms = hc,
             ProteinBoundMicrograms = protein,
             TissueMicrograms = tissue,
         };
+    }
 
-    /// <summary>The load of a route that bypasses intrinsic factor entirely: intranasal <c>F_nasal·D</c>; IM, SC, IV the dose.</summary>
-    internal static double BypassLoad(double amount, Route route, Physiology p) =>
-        route == Route.Intranasal ? amount * p.IntranasalBioavailability : amount;
+    /// <summary>The state-free parts of a dose given through the public API (<see cref="Prepare(double, Route, CobalaminForm, DoseVehicle, Physiology)"/>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The dose is the default (empty) value.</exception>
+    internal static StateFree Prepare(Dose dose, Physiology p)
+    {
+        var amount = dose.Micrograms;
+        return amount > 0
+            ? Prepare(amount, dose.Route, dose.Form, dose.Vehicle, p)
+            : throw new ArgumentOutOfRangeException(nameof(dose), dose, "The dose is empty; build it with Dose.Oral, Dose.Intramuscular and the like.");
+    }
 
-    [ThreadStatic]
-    private static CacheEntry t_last;
-
-    private readonly record struct CacheEntry(Physiology? Physiology, double Amount, Route Route, CobalaminForm Form, DoseVehicle Vehicle, double Available, DoseOutcome Outcome);
+    /// <summary>The parts of a dose's outcome that do not depend on the IF state (a simulation computes them once per kind of intake).</summary>
+    internal static StateFree Prepare(double amount, Route route, CobalaminForm form, DoseVehicle vehicle, Physiology p)
+    {
+        switch (route)
+        {
+            case Route.Oral or Route.Sublingual:
+                var entering = vehicle == DoseVehicle.FoodBound ? amount * p.FoodReleaseFraction : amount;
+                var passive = p.PassiveFraction * entering;
+                return Parts(amount, Saturation(entering, p.IntrinsicFactorHalfSaturationMicrograms), passive, PlasmaLoad.Solve(passive, LoadSite.Mucosal, form, p), p);
+            default:
+                var (load, site) = BypassLoad(amount, route, p);
+                return Parts(amount, 0, load, PlasmaLoad.Solve(load, site, form, p), p);
+        }
+    }
 
     /// <summary>
-    /// The time course of one dose or a series: the stretch of the simulation (<see cref="Kinetics.Transit"/>) from
-    /// average stores with the carriers in balance, its tallies counting where the doses went.
+    /// The plasma load of a route that bypasses intrinsic factor entirely (intranasal: <c>F_nasal·D</c>; IM, SC, IV: the
+    /// dose) and its site: it depends on the dose and the physiology's fixed constants only, not on the IF state or the
+    /// passive fraction.
     /// </summary>
-    private struct Course
+    internal static (double Load, LoadSite Site) BypassLoad(double amount, Route route, Physiology p) =>
+        route == Route.Intranasal ? (amount * p.IntranasalBioavailability, LoadSite.Mucosal) : (amount, PlasmaLoad.SiteOf(route));
+
+    /// <summary>
+    /// The outcome from the state-free parts and the IF state: <c>c·D/(K+D)</c> through IF (all kept, onto
+    /// transcobalamin) plus the other parts; with saturation 0 (a route without IF) the other parts alone, and the state
+    /// unchanged.
+    /// </summary>
+    internal static DoseOutcome Evaluate(in StateFree parts, Physiology p, IntrinsicFactorState state)
     {
-        private readonly Kinetics.TransitRates _rates;
-        private Kinetics.TransitState _y;
-        private double _step;
-
-        public Course(Physiology p)
+        var kept = parts.Kept;
+        if (parts.Saturation == 0)
         {
-            var rates = Kinetics.PoolRates.Of(p);
-            _rates = new(p, in rates);
-            var (t, h) = rates.CarriersInBalanceWith(ModelParameters.ReferenceStoresMicrograms);
-            _y[Kinetics.TransitState.T] = t;
-            _y[Kinetics.TransitState.H] = h;
-            _y[Kinetics.TransitState.S] = ModelParameters.ReferenceStoresMicrograms;
+            return Outcome(parts.Dose, parts.Absorbed, kept, state);
         }
 
-        public void Deposit(double viaIf, double load, Route route, CobalaminForm form)
+        // The operations of Take, on the public state.
+        var available = Math.Min(state.AvailableMicrograms, p.EffectiveIntrinsicFactorCapacityMicrograms);
+        var viaIf = available * parts.Saturation;
+        return Outcome(parts.Dose, viaIf + parts.Absorbed, kept with { Transcobalamin = kept.Transcobalamin + viaIf }, new(available - viaIf));
+    }
+
+    /// <summary>
+    /// The outcome: retained is the sum of where the kept part goes (a sum of parts that never fall as the dose rises),
+    /// at most the absorbed amount (the parts add up to a load to rounding; the minimum of two non-decreasing values
+    /// does not fall either), so the urinary loss is never negative.
+    /// </summary>
+    private static DoseOutcome Outcome(double dose, double absorbed, in KeptParts kept, IntrinsicFactorState state) =>
+        new(dose, absorbed, Math.Min(kept.Total, absorbed), state)
         {
-            _y[Kinetics.TransitState.Gut1] += viaIf;
-            _y[Kinetics.TransitState.SiteOf(route, form)] += load;
+            TranscobalaminMicrograms = kept.Transcobalamin,
+            HaptocorrinMicrograms = kept.Haptocorrin,
+            ProteinBoundMicrograms = kept.ProteinBound,
+            TissueMicrograms = kept.Tissue,
+        };
+
+    /// <summary>
+    /// The kernel of <see cref="Evaluate(in StateFree, Physiology, IntrinsicFactorState)"/> on bare doubles (what a
+    /// simulation calls for every intake): <paramref name="available"/>, the IF capacity free (at most
+    /// <paramref name="capacity"/>, the effective capacity, once cut to it), becomes the capacity free after the dose.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Taken Take(in StateFree parts, double capacity, ref double available)
+    {
+        if (parts.Saturation == 0)
+        {
+            return new(parts.Dose, parts.Absorbed, parts.Kept);
         }
 
-        public void Advance(double hours)
-        {
-            if (hours > 0)
-            {
-                Kinetics.Transit.Advance(ref _y, hours, in _rates, ref _step);
-            }
-        }
+        var free = Math.Min(available, capacity);
+        var viaIf = free * parts.Saturation;
+        available = free - viaIf;
+        return new(parts.Dose, viaIf + parts.Absorbed, parts.Kept with { Transcobalamin = parts.Kept.Transcobalamin + viaIf });
+    }
 
-        /// <summary>Follows the course until nothing is in transit (in days, at most <see cref="MaximumDays"/>) and reads the tallies.</summary>
-        public DoseOutcome Finish(double dose, double absorbed, IntrinsicFactorState after)
-        {
-            for (var day = 0; !Kinetics.Transit.EndIfExhausted(ref _y); day++)
-            {
-                if (day > MaximumDays)
-                {
-                    throw new InvalidOperationException("A dose was still in transit after 1000 days.");
-                }
+    /// <summary>
+    /// What one dose gives, without the IF state: the dose, the absorbed amount and where the kept part goes;
+    /// <see cref="Retained"/> as in <see cref="AbsorptionModel.Outcome(double, double, in KeptParts, IntrinsicFactorState)"/>.
+    /// </summary>
+    internal readonly record struct Taken(double Dose, double Absorbed, KeptParts Kept)
+    {
+        public double Retained => Math.Min(Kept.Total, Absorbed);
 
-                Advance(24);
-            }
+        /// <summary>The public outcome, with <paramref name="after"/> the IF capacity free after the dose.</summary>
+        public DoseOutcome Outcome(IntrinsicFactorState after) => AbsorptionModel.Outcome(Dose, Absorbed, Kept, after);
+    }
 
-            return Outcome(dose, absorbed, _y[Kinetics.TransitState.ToTc], _y[Kinetics.TransitState.ToHc], _y[Kinetics.TransitState.ToProtein], _y[Kinetics.TransitState.ToTissue], after);
-        }
+    /// <summary>The state-free parts with the bound part of the plasma load split between the carriers (<see cref="Physiology.HaptocorrinShare"/> onto haptocorrin).</summary>
+    private static StateFree Parts(double dose, double saturation, double load, in PlasmaLoadOutcome outcome, Physiology p)
+    {
+        // Both shares as products (monotone in the load), not one as the difference of the other.
+        return new(dose, saturation, load, new(outcome.Bound * (1 - p.HaptocorrinShare), outcome.Bound * p.HaptocorrinShare, outcome.ProteinBound, outcome.Tissue), outcome.Urine);
+    }
 
-        private const int MaximumDays = 1000;
+    /// <summary>
+    /// A dose's outcome apart from the IF-mediated part: the dose, the saturation <c>D/(K+D)</c> of the IF route (0 if
+    /// the route does not use IF), the absorbed amount that does not pass through IF, where it goes and its urinary loss.
+    /// </summary>
+    internal readonly record struct StateFree(double Dose, double Saturation, double Absorbed, KeptParts Kept, double Urine);
+
+    /// <summary>Where the kept part of a dose goes, µg: onto transcobalamin, onto haptocorrin, bound to plasma proteins, into tissue.</summary>
+    internal readonly record struct KeptParts(double Transcobalamin, double Haptocorrin, double ProteinBound, double Tissue)
+    {
+        public double Total => Transcobalamin + Haptocorrin + ProteinBound + Tissue;
     }
 
     /// <summary>

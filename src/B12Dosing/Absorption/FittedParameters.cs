@@ -34,42 +34,65 @@ internal static class FittedParameters
     // the 72-h urine and the serum multiples of Blood 1961 and the holoTC and serum rises of Greibe 2018 and 2019.
 
     /// <summary>Maximum rate of tissue (liver) uptake of free B12, µg/h (fitted by <see cref="Calibration.Calibrator.FitPlasma"/>).</summary>
-    public const double TissueUptakeMaximumMicrogramsPerHour = 49.242;
+    public const double TissueUptakeMaximumMicrogramsPerHour = 47.128;
 
     /// <summary>Free B12 at which tissue uptake is half its maximum, µg (fitted by <see cref="Calibration.Calibrator.FitPlasma"/>).</summary>
-    public const double TissueUptakeHalfSaturationMicrograms = 12.668;
+    public const double TissueUptakeHalfSaturationMicrograms = 40.506;
 
     /// <summary>Renal filtration of free hydroxocobalamin relative to cyanocobalamin (fitted by <see cref="Calibration.Calibrator.FitPlasma"/>, mainly to the OHCbl urine of Blood 1961).</summary>
-    public const double HydroxocobalaminFiltrationFactor = 0.64584;
+    public const double HydroxocobalaminFiltrationFactor = 0.13844;
 
     /// <summary>Rate at which free hydroxocobalamin binds to plasma proteins, per hour (fitted by <see cref="Calibration.Calibrator.FitPlasma"/>, mainly to the serum multiples of Blood 1961).</summary>
-    public const double HydroxocobalaminProteinBindingPerHour = 0.034366;
+    public const double HydroxocobalaminProteinBindingPerHour = 0.016814;
 
     /// <summary>Half-life of protein-bound hydroxocobalamin in plasma, hours (fitted by <see cref="Calibration.Calibrator.FitPlasma"/>).</summary>
     public const double ProteinBoundHalfLifeHours = 8.8594;
 
     /// <summary>Half-life of holotranscobalamin in plasma, hours (fitted by <see cref="Calibration.Calibrator.FitPlasma"/>, mainly to Greibe 2018).</summary>
-    public const double HoloTranscobalaminHalfLifeHours = 1.0341;
+    public const double HoloTranscobalaminHalfLifeHours = 3.2772;
 
     /// <summary>Half-life of holohaptocorrin in plasma, days (fitted by <see cref="Calibration.Calibrator.FitPlasma"/>, mainly to the weeks 2-4 multiples of Blood 1961).</summary>
-    public const double HoloHaptocorrinHalfLifeDays = 13.782;
+    public const double HoloHaptocorrinHalfLifeDays = 11.927;
 
     /// <summary>Fraction of holotranscobalamin cleared onto haptocorrin (fitted by <see cref="Calibration.Calibrator.FitPlasma"/>, mainly to Greibe 2019).</summary>
     public const double TranscobalaminToHaptocorrinFraction = 0.0044841;
 
-    /// <summary>Share of released protein-bound hydroxocobalamin that goes onto haptocorrin (fitted by <see cref="Calibration.Calibrator.FitPlasma"/>).</summary>
+    /// <summary>Share of newly bound B12 that goes onto haptocorrin (fitted by <see cref="Calibration.Calibrator.FitPlasma"/>).</summary>
     public const double HaptocorrinShare = 0.11001;
 
     /// <summary>Fraction of stores released onto transcobalamin per day (fitted by <see cref="Calibration.Calibrator.FitPlasma"/>, mainly to the holoTC share of serum, IOM 1998 and Nexo &amp; Hoffmann-Lücke 2011, and the baseline holoTC of Greibe 2019).</summary>
     public const double TranscobalaminReleasePerDay = 0.00018309;
 
+    // Model 3 (the carriers' free capacity, Physiology.WithFreeCapacity): fitted together by a Nelder-Mead fit of the
+    // nine plasma constants below to the points of docs/model.md 1.2 (CobaSorb and Greibe 2019, Sharabi 2003, OPEN,
+    // Carmel 2008 and Blood 1961 injections, the Blood 1961 and Scand J Haematol 1964 serum multiples, the Schilling
+    // test and the intranasal peak), with the IF transit (IOM 1998) and the binding rate held.
+
+    /// <summary>Model 3: maximum rate of tissue uptake of free B12, µg/h.</summary>
+    public const double FreeCapacityTissueUptakeMaximumMicrogramsPerHour = 49.242;
+
+    /// <summary>Model 3: free B12 at which tissue uptake is half its maximum, µg.</summary>
+    public const double FreeCapacityTissueUptakeHalfSaturationMicrograms = 12.668;
+
+    /// <summary>Model 3: renal filtration of free hydroxocobalamin relative to cyanocobalamin.</summary>
+    public const double FreeCapacityHydroxocobalaminFiltrationFactor = 0.64584;
+
+    /// <summary>Model 3: rate at which free hydroxocobalamin binds to plasma proteins, per hour.</summary>
+    public const double FreeCapacityHydroxocobalaminProteinBindingPerHour = 0.034366;
+
+    /// <summary>Model 3: half-life of holotranscobalamin, hours (apo-transcobalamin is restored as holoTC is cleared).</summary>
+    public const double FreeCapacityHoloTranscobalaminHalfLifeHours = 1.0341;
+
+    /// <summary>Model 3: half-life of holohaptocorrin, days.</summary>
+    public const double FreeCapacityHoloHaptocorrinHalfLifeDays = 13.782;
+
     /// <summary>
-    /// Binding of free B12 to free haptocorrin relative to free transcobalamin, per unit of free capacity (fitted by
-    /// <see cref="Calibration.Calibrator.FitPlasma"/>, mainly to the serum rises of Sharabi 2003 and Greibe 2019: newly
-    /// absorbed B12 goes onto transcobalamin, haptocorrin fills over weeks).
+    /// Binding of free B12 to free haptocorrin relative to free transcobalamin, per unit of free capacity (model 3; mainly
+    /// the serum rises of Sharabi 2003 and Greibe 2019: newly absorbed B12 goes onto transcobalamin, haptocorrin fills
+    /// over weeks).
     /// </summary>
     public const double HaptocorrinBindingRatio = 0.0084860;
 
-    /// <summary>Free apo-haptocorrin with average stores, pmol/L (fitted by <see cref="Calibration.Calibrator.FitPlasma"/> inside the 90-275 pmol/L of Gimsing &amp; Nexo 1989).</summary>
+    /// <summary>Free apo-haptocorrin with average stores, pmol/L (model 3; inside the 90-275 pmol/L of Gimsing &amp; Nexo 1989).</summary>
     public const double ApoHaptocorrinPicomolesPerLiter = 115.26;
 }

@@ -133,6 +133,38 @@ public sealed record Physiology
     internal double BindingCapacityNanogramsPerMilliliter { get; init => field = ModelParameters.BindingCapacity.Check(value); } = ModelParameters.BindingCapacity.Default;
 
     /// <summary>
+    /// How a load that reaches plasma meets the carriers: <see cref="PlasmaCarrierModel.BindingCapacity"/> (model 2, the
+    /// default) or <see cref="PlasmaCarrierModel.FreeCapacity"/> (model 3; use <see cref="WithFreeCapacity"/>, which also
+    /// sets the constants fitted for it).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined model.</exception>
+    public PlasmaCarrierModel CarrierModel
+    {
+        get;
+        init => field = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(CarrierModel), value, "Not a carrier model; accepted: BindingCapacity, FreeCapacity.");
+    }
+
+    /// <summary>Whether this physiology uses model 3 (<see cref="PlasmaCarrierModel.FreeCapacity"/>).</summary>
+    internal bool UsesFreeCapacity => CarrierModel == PlasmaCarrierModel.FreeCapacity;
+
+    /// <summary>
+    /// This physiology under model 3 (<see cref="PlasmaCarrierModel.FreeCapacity"/>): the carriers' free capacity as state
+    /// and absorption over hours, with the plasma constants fitted for model 3 (tissue uptake, hydroxocobalamin
+    /// filtration and protein binding, the holoTC and holoHC half-lives; <c>docs/model.md</c>, 1.2). The release onto
+    /// haptocorrin is derived again from them unless it was pinned.
+    /// </summary>
+    public Physiology WithFreeCapacity() => this with
+    {
+        CarrierModel = PlasmaCarrierModel.FreeCapacity,
+        TissueUptakeMaximumMicrogramsPerHour = FittedParameters.FreeCapacityTissueUptakeMaximumMicrogramsPerHour,
+        TissueUptakeHalfSaturationMicrograms = FittedParameters.FreeCapacityTissueUptakeHalfSaturationMicrograms,
+        HydroxocobalaminFiltrationFactor = FittedParameters.FreeCapacityHydroxocobalaminFiltrationFactor,
+        HydroxocobalaminProteinBindingPerHour = FittedParameters.FreeCapacityHydroxocobalaminProteinBindingPerHour,
+        HoloTranscobalaminHalfLifeHours = FittedParameters.FreeCapacityHoloTranscobalaminHalfLifeHours,
+        HoloHaptocorrinHalfLifeDays = FittedParameters.FreeCapacityHoloHaptocorrinHalfLifeDays,
+    };
+
+    /// <summary>
     /// Free (apo-) transcobalamin of plasma with average stores and the carriers in balance, pmol/L: 700, the mean of
     /// Gimsing &amp; Nexo 1989 (Clin Chem 35:1447; 228 adults, central 95 % 400-930 pmol/L). The carrier's whole capacity
     /// is this plus the holotranscobalamin in balance with 2500 µg (<c>PoolRates.CarrierCapacities</c>); what
@@ -170,7 +202,7 @@ public sealed record Physiology
     /// half-time of about 1.5 min. An ASSUMPTION (binding is near-instant in vitro); the fit (Calibrator.FitPlasma) put it
     /// at its upper end: the smallest value for which 10 µg IM loses at most 6 % (Carmel 2008: 3 %). From 0.01 to 100.
     /// </summary>
-    public double CarrierBindingPerMicrogramHour { get; init => field = ModelParameters.CarrierBindingPerMicrogramHour.Check(value); } = ModelParameters.CarrierBindingPerMicrogramHour.Default;
+    internal double CarrierBindingPerMicrogramHour { get; init => field = ModelParameters.CarrierBindingPerMicrogramHour.Check(value); } = ModelParameters.CarrierBindingPerMicrogramHour.Default;
 
     /// <summary>
     /// The rate of binding of free B12 to free haptocorrin relative to free transcobalamin, per unit of free capacity:

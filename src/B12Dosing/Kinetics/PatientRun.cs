@@ -27,22 +27,29 @@ internal struct PatientRun
 
     private Absorber _absorber;
     private readonly PoolRates _rates;
-    private readonly TransitRates _transitRates;
 
-    /// <summary>B12 on its way into the blood (sites, gut) and free in plasma while a nonlinear stretch runs (<see cref="Transit"/>).</summary>
+    /// <summary>Model 3 (<see cref="PlasmaCarrierModel.FreeCapacity"/>): its rates, and whether the run uses it.</summary>
+    private readonly TransitRates _transitRates;
+    private readonly bool _freeCapacity;
+
+    /// <summary>Model 3: B12 on its way into the blood (sites, gut) and free in plasma while a nonlinear stretch runs (<see cref="Transit"/>).</summary>
     private TransitState _transit;
 
-    /// <summary>Whether a stretch runs: B12 in transit or free, so the step is the nonlinear solve, not the propagator.</summary>
+    /// <summary>Model 3: whether a stretch runs (B12 in transit or free), so the step is the nonlinear solve, not the propagator.</summary>
     private bool _active;
 
-    /// <summary>The step size the stretch's solve last accepted, hours.</summary>
+    /// <summary>Model 3: the step size the stretch's solve last accepted, hours.</summary>
     private double _step;
+
+    /// <summary>The last kept amount and its <see cref="PoolRates.KeptTanh"/> (NaN at first: no amount equals it).</summary>
+    private double _lastKept = double.NaN, _lastKeptTanh;
 
     private PatientRun(Physiology physiology, PoolRates rates, double initialStores)
     {
         _absorber = new(physiology);
+        _freeCapacity = physiology.UsesFreeCapacity;
+        _transitRates = _freeCapacity ? new(physiology, in rates) : default;
         _rates = rates;
-        _transitRates = new(physiology, in rates);
         Stores = initialStores;
         (Transcobalamin, Haptocorrin) = rates.CarriersInBalanceWith(initialStores);
         InitialBody = Body;
@@ -57,10 +64,10 @@ internal struct PatientRun
     /// <summary>All B12 in the body, µg.</summary>
     public readonly double Body => Core + Free + Labile + Arriving;
 
-    /// <summary>B12 in plasma and extracellular fluid, µg: the carriers, protein-bound and free B12, and B12 absorbed but still on its way into the blood.</summary>
+    /// <summary>B12 in plasma and extracellular fluid, µg: the carriers, protein-bound and free B12.</summary>
     public readonly double Plasma => Transcobalamin + Haptocorrin + ProteinBound + Free + Arriving;
 
-    /// <summary>B12 absorbed but not yet in the blood (injection, mucosal and nasal sites, the IF route's transit), µg.</summary>
+    /// <summary>Model 3: B12 absorbed but not yet in the blood (injection, mucosal and nasal sites, the IF route's transit), µg; counted with plasma.</summary>
     private readonly double Arriving => _active ? _transit.InTransit - _transit[TransitState.FreeC] - _transit[TransitState.FreeH] : 0;
 
     /// <summary>The coupled pools T + H + S + B (what the store limit counts), µg.</summary>
@@ -100,7 +107,14 @@ internal struct PatientRun
 
             if (step.Action >= 0)
             {
-                run.Apply<TSink>(in intakes[step.Action]);
+                if (run._freeCapacity)
+                {
+                    run.Deposit<TSink>(in intakes[step.Action]);
+                }
+                else
+                {
+                    run.Apply<TSink>(in intakes[step.Action]);
+                }
             }
             else if (step.Action != SimulationPlan.NoAction)
             {
@@ -132,7 +146,7 @@ internal struct PatientRun
         double s0 = double.NaN, s1 = double.NaN;
         for (long n = 0; n < 10_000_000; n++)
         {
-            run.Apply<NoTotals>(dose with { Ticks = n * intervalTicks });
+            run.Deposit<NoTotals>(dose with { Ticks = n * intervalTicks });
             if (run._active)
             {
                 run.Stretch<NoTotals>(hours);
@@ -189,32 +203,6 @@ internal struct PatientRun
         }
     }
 
-    /// <summary>The exact step of the linear system (nothing in transit).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Advance<TSink>(in Propagator phi)
-        where TSink : IOutputSink, allows ref struct
-    {
-        var before = Core;
-        ref readonly var m = ref phi.Core;
-        double t = Transcobalamin, h = Haptocorrin, s = Stores, b = ProteinBound;
-        Transcobalamin = (m[0] * t) + (m[1] * h) + (m[2] * s) + (m[3] * b);
-        Haptocorrin = (m[4] * t) + (m[5] * h) + (m[6] * s) + (m[7] * b);
-        Stores = (m[8] * t) + (m[9] * h) + (m[10] * s) + (m[11] * b);
-        ProteinBound = m[15] * b;
-        var free = Free * phi.Free;
-        var labile = Labile * phi.Labile;
-        // The loss of the coupled pools and of the labile excess is exactly what leaves in faeces (the flows between
-        // them cancel); the fall of the free pool is the urine.
-        if (TSink.KeepsTotals)
-        {
-            Faeces.Add((before - Core) + (Labile - labile));
-            Urine.Add(Free - free);
-        }
-
-        Free = free;
-        Labile = labile;
-    }
-
     /// <summary>A step of a nonlinear stretch (<see cref="Transit"/>) over <paramref name="hours"/>; it ends once nothing is left in transit.</summary>
     private void Stretch<TSink>(double hours)
         where TSink : IOutputSink, allows ref struct
@@ -247,7 +235,7 @@ internal struct PatientRun
     }
 
     /// <summary>An intake: the IF-mediated part enters the IF route's transit, the rest its site (IV: the free pool); the stretch that follows carries it in.</summary>
-    private void Apply<TSink>(in Intake intake)
+    private void Deposit<TSink>(in Intake intake)
         where TSink : IOutputSink, allows ref struct
     {
         var (dose, viaIf, load) = _absorber.TakeLoad(in intake);
@@ -270,6 +258,61 @@ internal struct PatientRun
             NotAbsorbed.Add(dose - absorbed);
             Dosed.Add(dose);
             Absorbed.Add(absorbed);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Advance<TSink>(in Propagator phi)
+        where TSink : IOutputSink, allows ref struct
+    {
+        var before = Core;
+        ref readonly var m = ref phi.Core;
+        double t = Transcobalamin, h = Haptocorrin, s = Stores, b = ProteinBound;
+        Transcobalamin = (m[0] * t) + (m[1] * h) + (m[2] * s) + (m[3] * b);
+        Haptocorrin = (m[4] * t) + (m[5] * h) + (m[6] * s) + (m[7] * b);
+        Stores = (m[8] * t) + (m[9] * h) + (m[10] * s) + (m[11] * b);
+        ProteinBound = m[15] * b;
+        var free = Free * phi.Free;
+        var labile = Labile * phi.Labile;
+        // The loss of the coupled pools and of the labile excess is exactly what leaves in faeces (the flows between
+        // them cancel); the fall of the free pool is the urine.
+        if (TSink.KeepsTotals)
+        {
+            Faeces.Add((before - Core) + (Labile - labile));
+            Urine.Add(Free - free);
+        }
+
+        Free = free;
+        Labile = labile;
+    }
+
+    private void Apply<TSink>(in Intake intake)
+        where TSink : IOutputSink, allows ref struct
+    {
+        var outcome = _absorber.TakeParts(in intake);
+        var kept = outcome.Retained;
+        if (BitConverter.DoubleToInt64Bits(kept) != BitConverter.DoubleToInt64Bits(_lastKept))
+        {
+            // A regimen keeps the same amount at each dose (once the IF capacity has settled): its tanh is computed once.
+            _lastKept = kept;
+            _lastKeptTanh = _rates.KeptTanh(kept);
+        }
+
+        var accepted = _rates.AcceptedWithTanh(Core, kept, _lastKeptTanh);
+        // f·(the parts) is the accepted amount to rounding (the parts add up to the kept amount to rounding).
+        var f = kept > 0 ? accepted / kept : 0;
+        Transcobalamin += f * outcome.Kept.Transcobalamin;
+        Haptocorrin += f * outcome.Kept.Haptocorrin;
+        ProteinBound += f * outcome.Kept.ProteinBound;
+        Stores += f * outcome.Kept.Tissue;
+        Labile += kept - accepted;
+        Free += outcome.Absorbed - kept;
+        if (TSink.KeepsTotals)
+        {
+            NotAbsorbed.Add(outcome.Dose - outcome.Absorbed);
+            Dosed.Add(outcome.Dose);
+            Absorbed.Add(outcome.Absorbed);
+            Retained.Add(kept);
         }
     }
 }

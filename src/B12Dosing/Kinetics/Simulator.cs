@@ -100,10 +100,15 @@ public static class Simulator
 
     /// <summary>
     /// The steady state of a dose repeated every <paramref name="interval"/> forever: stores and plasma (carriers,
-    /// protein-bound, free B12 and B12 on its way in) just before a dose. The model is nonlinear while B12 is in
-    /// transit (the carriers' free capacity, saturable tissue uptake), so the state is found by running the dose
-    /// interval after interval from empty stores, with the stores extrapolated (Aitken's Δ²) once their approach is
-    /// geometric, until the estimated distance to the fixed point is below 1e-10 of the stores.
+    /// protein-bound and free B12) just before a dose. The IF capacity at the dose is the fixed point of use and
+    /// recovery, <c>c* = Cmax(1 − e)/(1 − (1 − x)e)</c> with <c>e = exp(−T/τ)</c> and <c>x = E/(K + E)</c>. The linear pools
+    /// take the trough <c>f·(I − Φ)⁻¹·Φ·d</c> with <c>Φ = exp(A·T)</c>, <c>d</c> where the kept part goes, and <c>f</c> the
+    /// share the store limit accepts at that trough: the scalar fixed point <c>f = accepted(f·m)/R</c> (<c>m</c> the body
+    /// content of the unlimited trough) is found by bisection (60 halvings of [0, 1], below rounding). The free pool's
+    /// trough is <c>e_E·U/(1 − e_E)</c> with <c>U</c> the urinary loss per dose. Under model 3
+    /// (<see cref="PlasmaCarrierModel.FreeCapacity"/>), nonlinear while B12 is in transit, the state is found by running
+    /// the dose interval after interval from empty stores, with the stores extrapolated (Aitken's Δ²) once their approach
+    /// is geometric, until the estimated distance to the fixed point is below 1e-10 of the stores.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The interval is not positive, or the dose is the default (empty) value.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="physiology"/> is null.</exception>
@@ -134,10 +139,90 @@ public static class Simulator
                 nameof(physiology));
         }
 
-        var amount = dose.Micrograms;
-        return amount > 0
-            ? PatientRun.PeriodicTrough(physiology, new Intake(0, amount, dose.Route, dose.Form, dose.Vehicle), interval.Ticks)
-            : throw new ArgumentOutOfRangeException(nameof(dose), dose, "The dose is empty; build it with Dose.Oral, Dose.Intramuscular and the like.");
+        if (physiology.UsesFreeCapacity)
+        {
+            // Model 3 is nonlinear while B12 is in transit: the state is found by running the dose (PatientRun.PeriodicTrough).
+            var amount = dose.Micrograms;
+            return amount > 0
+                ? PatientRun.PeriodicTrough(physiology, new Intake(0, amount, dose.Route, dose.Form, dose.Vehicle), interval.Ticks)
+                : throw new ArgumentOutOfRangeException(nameof(dose), dose, "The dose is empty; build it with Dose.Oral, Dose.Intramuscular and the like.");
+        }
+
+        var parts = AbsorptionModel.Prepare(dose, physiology);
+        var e = IntrinsicFactorState.DecayOver(interval.TotalHours, physiology);
+        // c* is below the capacity in exact arithmetic but may round one ulp above it (x → 0): the internal evaluation
+        // takes min(c*, capacity) instead of rejecting the state as the public one does.
+        var capacity = physiology.EffectiveIntrinsicFactorCapacityMicrograms * (1 - e) / (1 - ((1 - parts.Saturation) * e));
+        var outcome = AbsorptionModel.Evaluate(in parts, physiology, new IntrinsicFactorState(capacity));
+        var rates = PoolRates.Of(physiology);
+        var phi = rates.Propagator(interval.Ticks);
+        Span<double> d = [outcome.TranscobalaminMicrograms, outcome.HaptocorrinMicrograms, outcome.TissueMicrograms, outcome.ProteinBoundMicrograms];
+        Span<double> y = stackalloc double[4];
+        TroughPerUnit(in phi.Core, d, y);
+        var m = y[0] + y[1] + y[2] + y[3];
+        var kept = outcome.RetainedMicrograms;
+        double low = 0, high = 1;
+        for (var i = 0; i < 60 && kept > 0; i++)
+        {
+            var f = (low + high) / 2;
+            (f * kept > rates.AcceptedMicrograms(f * m, kept) ? ref high : ref low) = f;
+        }
+
+        var share = kept > 0 ? (low + high) / 2 : 0;
+        var free = phi.Free * outcome.UrinaryLossMicrograms / (1 - phi.Free);
+        return (share * y[2], (share * (y[0] + y[1] + y[3])) + free);
+    }
+
+    /// <summary><paramref name="y"/> = (I − Φ)⁻¹·Φ·<paramref name="d"/> (Gaussian elimination with partial pivoting on the 4×4 system).</summary>
+    private static void TroughPerUnit(in Matrix4 phi, ReadOnlySpan<double> d, Span<double> y)
+    {
+        var a = default(Matrix4);
+        Span<double> b = stackalloc double[4];
+        for (var i = 0; i < 4; i++)
+        {
+            b[i] = (phi[i, 0] * d[0]) + (phi[i, 1] * d[1]) + (phi[i, 2] * d[2]) + (phi[i, 3] * d[3]);
+            for (var j = 0; j < 4; j++)
+            {
+                a[i, j] = (i == j ? 1 : 0) - phi[i, j];
+            }
+        }
+
+        for (var k = 0; k < 4; k++)
+        {
+            var pivot = k;
+            for (var i = k + 1; i < 4; i++)
+            {
+                pivot = Math.Abs(a[i, k]) > Math.Abs(a[pivot, k]) ? i : pivot;
+            }
+
+            for (var j = 0; j < 4; j++)
+            {
+                (a[k, j], a[pivot, j]) = (a[pivot, j], a[k, j]);
+            }
+
+            (b[k], b[pivot]) = (b[pivot], b[k]);
+            for (var i = k + 1; i < 4; i++)
+            {
+                var factor = a[i, k] / a[k, k];
+                for (var j = k; j < 4; j++)
+                {
+                    a[i, j] -= factor * a[k, j];
+                }
+
+                b[i] -= factor * b[k];
+            }
+        }
+
+        for (var i = 3; i >= 0; i--)
+        {
+            var sum = b[i];
+            for (var j = i + 1; j < 4; j++)
+            {
+                sum -= a[i, j] * y[j];
+            }
+
+            y[i] = sum / a[i, i];
+        }
     }
 
     /// <summary>Collects <see cref="SimulationRow"/>s for <see cref="SimulationResult"/>, with the dose number and time since the last dose of each.</summary>

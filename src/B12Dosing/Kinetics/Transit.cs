@@ -166,10 +166,10 @@ internal readonly struct TransitRates
 internal static class Transit
 {
     /// <summary>The relative tolerance of each step's local error.</summary>
-    public const double RelativeTolerance = 1e-8;
+    public const double RelativeTolerance = 1e-9;
 
     /// <summary>The absolute tolerance of each step's local error, µg.</summary>
-    public const double AbsoluteTolerance = 1e-11;
+    public const double AbsoluteTolerance = 1e-12;
 
     /// <summary>B12 still in transit below this, µg, ends the stretch: it is counted as urine (the linear pools take over).</summary>
     public const double Exhausted = 1e-12;

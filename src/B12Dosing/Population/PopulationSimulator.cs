@@ -63,10 +63,23 @@ public static class PopulationSimulator
         var chunks = (int)((patients + (long)ChunkSize - 1) / ChunkSize);
         var threads = WorkerCount(settings.MaxDegreeOfParallelism, chunks);
         var partials = new Accumulator[threads];
+        var tables = RetentionTablesFor(plan, settings.Model);
         int nextChunk = -1, done = 0;
         try
         {
-            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, RunChunks);
+            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, worker =>
+            {
+                var outer = PlasmaLoad.t_tables;
+                PlasmaLoad.t_tables = tables;
+                try
+                {
+                    RunChunks(worker);
+                }
+                finally
+                {
+                    PlasmaLoad.t_tables = outer;
+                }
+            });
         }
         catch (AggregateException e)
         {
@@ -106,6 +119,34 @@ public static class PopulationSimulator
                 progress?.Report(new(total, patients));
             }
         }
+    }
+
+    /// <summary>
+    /// The retention tables of the run (<see cref="RetentionTables"/>): one per condition of the mix and distinct intake
+    /// that bypasses intrinsic factor (its load the same for every patient) and exceeds the preset's binding capacity;
+    /// none when the retention factor does not vary. Built before the patients, whatever their number, so a result does
+    /// not depend on how a population is split.
+    /// </summary>
+    private static RetentionTables? RetentionTablesFor(SimulationPlan plan, PopulationModel model)
+    {
+        var loads = new HashSet<RetentionTables.Load>();
+        foreach (var share in model.Conditions.Shares)
+        {
+            var preset = Physiology.For(share.Condition);
+            foreach (var intake in plan.Intakes)
+            {
+                if (!intake.UsesIntrinsicFactor)
+                {
+                    var (load, site) = AbsorptionModel.BypassLoad(intake.Amount, intake.Route, preset);
+                    if (load > PlasmaLoad.CapacityMicrograms(preset))
+                    {
+                        loads.Add(new(preset, load, site, intake.Form == Quantities.CobalaminForm.Hydroxocobalamin));
+                    }
+                }
+            }
+        }
+
+        return RetentionTables.Build(loads, model.RetentionCapacity.MinimumFactor, model.RetentionCapacity.MaximumFactor);
     }
 
     /// <summary>

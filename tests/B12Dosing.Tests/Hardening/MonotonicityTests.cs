@@ -66,7 +66,7 @@ public class MonotonicityTests(ITestOutputHelper output)
     [Fact]
     public void The_fuzzer_reaches_both_vehicles() => output.WriteLine(Neighbours.BothPaths());
 
-    /// <summary>The doses where the retained law has its joints: a load of 1e-4 of the carriers' free capacity with average stores (Gimsing &amp; Nexo 1989), the load equal to it (where binding gives way to filtration), three times it, and powers of ten.</summary>
+    /// <summary>The doses where the retained law has its joints: a load of 1e-4 of the plasma's binding capacity, the load equal to the capacity (where the bound and the excess meet), three times it, and powers of ten.</summary>
     public static TheoryData<Route, CobalaminForm> RoutesAndForms()
     {
         var data = new TheoryData<Route, CobalaminForm>();
@@ -86,7 +86,7 @@ public class MonotonicityTests(ITestOutputHelper output)
     public void Every_ulp_across_the_joints_of_the_law_and_every_power_of_ten_is_monotone(Route route, CobalaminForm form)
     {
         var p = Physiology.Healthy;
-        var capacity = (p.ApoTranscobalamin.PicomolesPerLiter + p.ApoHaptocorrin.PicomolesPerLiter) * p.PlasmaVolume.Liters * CobalaminForms.CyanocobalaminGramsPerMole * 1e-6;
+        var capacity = PlasmaLoad.CapacityMicrograms(p);
         var perLoad = route switch
         {
             Route.Oral or Route.Sublingual => p.PassiveFraction,
