@@ -102,8 +102,10 @@ public static class B12Cli
             hints.Append(CliSuggest.DidYouMean(token, names));
         }
 
+        // The hint is for a regimen's words left over, such as 'mg' in --regimen 1 mg im daily: the word after the value
+        // must be one the parser could not place, not a mistyped option further on (issue 21).
         var at = Array.IndexOf(args, "--regimen");
-        if (parsed.UnmatchedTokens.Count > 0 && at >= 0 && at + 2 < args.Length && !args[at + 1].StartsWith('-'))
+        if (at >= 0 && at + 2 < args.Length && !args[at + 1].StartsWith('-') && !args[at + 2].StartsWith('-') && parsed.UnmatchedTokens.Contains(args[at + 2]))
         {
             var words = args.Skip(at + 1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal));
             hints.Append($" A regimen with spaces must be quoted: --regimen \"{string.Join(' ', words)}\".");
@@ -119,6 +121,9 @@ public static class B12Cli
     private static int Fail(TextWriter stderr, string message, int exitCode)
     {
         var oneLine = string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+        // One full stop at the end, where a message with its own was wrapped in a sentence that adds another (issue 21).
+        oneLine = oneLine.EndsWith("..", StringComparison.Ordinal) && !oneLine.EndsWith("...", StringComparison.Ordinal) ? oneLine[..^1] : oneLine;
         try
         {
             stderr.WriteLine($"b12: {oneLine}");

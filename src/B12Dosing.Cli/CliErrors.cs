@@ -60,9 +60,44 @@ internal static class CliInput
         e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", string.Empty, StringComparison.Ordinal);
 }
 
-/// <summary>Files the tool writes (<c>--svg</c>, <c>--csv</c> files): whole or not at all.</summary>
+/// <summary>Files the tool writes (<c>--svg</c>, <c>--csv</c> files): whole or not at all; and files it reads (<c>--events</c>).</summary>
 internal static class CliFiles
 {
+    /// <summary>
+    /// Reads <paramref name="path"/> with <paramref name="read"/>. A path that is a folder, missing or unreadable is a usage
+    /// error naming the option, the path and the reason (not "Access to the path is denied" for a folder).
+    /// </summary>
+    /// <exception cref="CliUsageException">The file cannot be read.</exception>
+    public static T Read<T>(string option, string path, Func<TextReader, T> read)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new CliUsageException($"{option} '{path}' is a folder; give the name of a file to read.");
+        }
+
+        StreamReader reader;
+        try
+        {
+            reader = File.OpenText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            var reason = e switch
+            {
+                FileNotFoundException => "there is no such file",
+                DirectoryNotFoundException => $"the folder '{Path.GetDirectoryName(Path.GetFullPath(path))}' does not exist",
+                UnauthorizedAccessException => "permission denied",
+                _ => e.Message,
+            };
+            throw new CliUsageException($"cannot read {option} '{path}': {reason}.", e);
+        }
+
+        using (reader)
+        {
+            return read(reader);
+        }
+    }
+
     /// <summary>
     /// Writes <paramref name="path"/> through a temporary file in the same folder, moved over it only once complete: a
     /// failed write leaves no half-written file and the previous file as it was. A failure is a usage error naming the

@@ -14,7 +14,7 @@ internal static class CliTimes
     /// <summary>Days from the start, such as <c>0,0.5,1,2,7,30</c>.</summary>
     /// <exception cref="FormatException">An item is not a finite number of days (the message names it and the option).</exception>
     public static TimeSpan[] ParseDays(string text, string option) =>
-        [.. Items(text, option).Select(item => TimeSpan.FromDays(Number(item, item, option, "days from the start, such as 0,0.5,1,2,7,30")))];
+        [.. Items(text, option).Select(item => Within(TimeSpan.FromDays(1), Number(item, item, option, "days from the start, such as 0,0.5,1,2,7,30"), item, option))];
 
     /// <summary>Durations with a unit (s, min, h, d, w), such as <c>0h,2h,1d</c>.</summary>
     /// <exception cref="FormatException">An item is not a number with a unit (the message names it and the option).</exception>
@@ -28,8 +28,20 @@ internal static class CliTimes
                 throw new FormatException($"'{item}' in {option} is not {Expected}.");
             }
 
-            return Units[unit].Length * Number(item[..^Units[unit].Symbol.Length], item, option, Expected);
+            return Within(Units[unit].Length, Number(item[..^Units[unit].Symbol.Length], item, option, Expected), item, option);
         })];
+
+    /// <summary>
+    /// <paramref name="count"/> units as a time, if it is at most the longest run (100 years); beyond, a usage error rather
+    /// than the <see cref="OverflowException"/> of <see cref="TimeSpan"/> (issue 21: <c>--times 99999999999999999999</c>).
+    /// </summary>
+    private static TimeSpan Within(TimeSpan unit, double count, string item, string option)
+    {
+        var longest = Kinetics.SimulationSettings.MaximumHorizon;
+        return count * unit.Ticks <= longest.Ticks
+            ? (unit == TimeSpan.FromDays(1) ? TimeSpan.FromDays(count) : unit * count)
+            : throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"'{item}' in {option} is beyond {longest.TotalDays} days (100 years), the longest run."));
+    }
 
     private static string[] Items(string text, string option)
     {

@@ -64,7 +64,7 @@ public sealed class EventTableCommandTests : IDisposable
         var bad = Write("bad.csv", "ID,TIME,AMT,EVID,ROUTE\n1,0,1000,4,im\n");
         Assert.Contains("Line 2, column EVID is 4", CliRunner.AssertUsageError("simulate", "--events", bad, "--days", "10"), StringComparison.Ordinal);
         var two = Write("two.csv", "ID,TIME,AMT,ROUTE\n1,0,1000,im\n2,0,1000,im\n");
-        Assert.Contains("subjects 1, 2; choose one with --id", CliRunner.AssertUsageError("simulate", "--events", two, "--days", "10"), StringComparison.Ordinal);
+        Assert.Contains("2 subjects (1, 2); choose one with --id", CliRunner.AssertUsageError("simulate", "--events", two, "--days", "10"), StringComparison.Ordinal);
         CliRunner.AssertSuccess("simulate", "--events", two, "--id", "2", "--days", "10");
         var noSamples = Write("nosamples.csv", "TIME,AMT,ROUTE\n0,1000,im\n");
         Assert.Contains("give --days", CliRunner.AssertUsageError("simulate", "--events", noSamples), StringComparison.Ordinal);

@@ -30,7 +30,7 @@ public sealed class SimulateCommandTests
     public void Csv_names_the_units_and_follows_the_step()
     {
         var lines = CliRunner.AssertSuccess("simulate", "--regimen", "1000 µg oral q1d", "--days", "2", "--step-hours", "6", "--csv").Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("day,dose_number,time_since_last_dose_h,stores_ug,plasma_ug,serum_pg_per_ml,serum_pmol_per_l,cumulative_urine_ug,cumulative_faeces_ug,holotc_pmol_per_l", lines[0]);
+        Assert.Equal("day,dose_number,time_since_last_dose_h,stores_ug,plasma_ug,serum_pg_per_ml,serum_pmol_per_l,cumulative_urine_ug,cumulative_faeces_ug,holotc_pmol_per_l,labile_ug,holotc_ug,holohc_ug,protein_bound_ug,free_ug,body_ug", lines[0]);
         Assert.Equal(1 + 9, lines.Length);
         Assert.StartsWith("0.25,", lines[2], StringComparison.Ordinal);
     }

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
+using B12Dosing.Dosing;
 using B12Dosing.EventTables;
 using B12Dosing.Regimens;
 
@@ -65,7 +67,16 @@ internal static class RegimensCommand
         }
 
         var horizon = days is { } h ? TimeSpan.FromDays(h) : Regimen.MaximumHorizon;
-        EventTable.FromEvents(CliInput.Check("--export", () => regimen.Events(horizon)).Where(e => e.Time < horizon || days is null)).Write(output);
+        var all = CliInput.Check("--export", () => regimen.Events(horizon));
+
+        // The doses before the horizon (they are in time order), as a view: the table reads them once, without a copy.
+        var kept = all.Length;
+        while (days is not null && kept > 0 && all[kept - 1].Time >= horizon)
+        {
+            kept--;
+        }
+
+        EventTable.FromEvents(new ArraySegment<DoseEvent>(ImmutableCollectionsMarshal.AsArray(all)!, 0, kept)).Write(output);
     }
 
     private static void WriteTable(TextWriter output, IReadOnlyList<Entry> entries)

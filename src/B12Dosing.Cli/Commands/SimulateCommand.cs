@@ -56,6 +56,11 @@ internal static class SimulateCommand
             {
                 r.AddError("--json and --csv cannot be used together.");
             }
+
+            if (r.GetResult(id) is not null && r.GetResult(events) is null)
+            {
+                r.AddError("--id chooses a subject of an --events table; without --events it would be ignored.");
+            }
         });
         command.SetAction(result =>
         {
@@ -66,6 +71,11 @@ internal static class SimulateCommand
                 throw new ArgumentOutOfRangeException(nameof(days), horizonDays, $"--days must be more than 0 and at most {SimulationSettings.MaximumHorizon.TotalDays} (100 years).");
             }
 
+            if (TimeSpan.FromDays(horizonDays) < TimeSpan.FromSeconds(1))
+            {
+                throw CliInput.Invalid("--days", horizonDays.ToString("R", CultureInfo.InvariantCulture), "a run must last at least one second (0.0000116 days); times are whole seconds.");
+            }
+
             var hours = result.GetValue(stepHours);
             if (!(hours >= 1.0 / 3600 && hours <= SimulationSettings.MaximumHorizon.TotalHours))
             {
@@ -73,22 +83,41 @@ internal static class SimulateCommand
             }
 
             var chosen = CliInput.Check("--guideline", () => SerumGuidelines.Get(result.GetRequiredValue(guideline)));
-            var settings = CliInput.Check(SettingOptions, () => new SimulationSettings(TimeSpan.FromDays(horizonDays))
+            if (result.GetValue(times) is not null && dosing.SampleTimes.Length > 0)
+            {
+                throw new CliUsageException("--times: the --events table has sample records (EVID 0 or 2), which give the sample times; give one of them (remove --times, or the table's sample records).");
+            }
+
+            var sampleOptions = result.GetValue(times) is null && dosing.SampleTimes.Length > 0 ? TableSampleOptions : SettingOptions;
+            var settings = CliInput.Check(sampleOptions, () => new SimulationSettings(TimeSpan.FromDays(horizonDays))
             {
                 Physiology = Physiology.For(Conditions.Parse(result.GetRequiredValue(condition))),
                 InitialStores = QuantityText.ParseMass(result.GetRequiredValue(initial), CultureInfo.InvariantCulture),
                 Step = TimeSpan.FromHours(hours),
-                SampleTimes = result.GetValue(times) is { } t
-                    ? (dosing.SampleTimes.Length == 0 ? CliTimes.ParseDays(t, "--times") : throw new ArgumentException("The event table has sample records (EVID 0 or 2) and --times is given: sample by one of them.", "times"))
-                    : dosing.SampleTimes,
+                SampleTimes = result.GetValue(times) is { } t ? CliTimes.ParseDays(t, "--times") : dosing.SampleTimes,
                 SamplesAfterDose = result.GetValue(afterDose) is { } a ? CliTimes.ParseDurations(a, "--after-dose") : [],
             });
-            var simulation = CliInput.Check(SettingOptions, () => Simulator.Run(dosing.Events, settings));
+            if (settings.InitialStores > settings.Physiology.MaximumStores)
+            {
+                // The library accepts stores up to 1 g (they decay towards the model's largest store); at the command line a
+                // start above what the model's body can hold is almost always a typo, and would run without a word.
+                throw CliInput.Invalid("--initial-stores", result.GetRequiredValue(initial), $"the model's body holds at most {settings.Physiology.MaximumStores.Micrograms.ToString(CultureInfo.InvariantCulture)} µg (the largest store reported, IOM 1998); give at most that.");
+            }
+
             var output = result.InvocationConfiguration.Output;
+
+            // CSV and JSON without a chart are written as the simulation makes the rows, keeping none (issue 21: memory
+            // flat in the length of the output); the chart and the text need the whole result.
+            SimulationResult? simulation = null;
             if (result.GetValue(svg) is { } file)
             {
+                simulation = CliInput.Check(sampleOptions, () => Simulator.Run(dosing.Events, settings));
                 var svgText = Chart(simulation, chosen);
                 CliFiles.Write("--svg", file, w => w.Write(svgText));
+            }
+            else if (!result.GetValue(json) && !result.GetValue(csv))
+            {
+                simulation = CliInput.Check(sampleOptions, () => Simulator.Run(dosing.Events, settings));
             }
 
             if (result.GetValue(json))
@@ -106,15 +135,59 @@ internal static class SimulateCommand
                     [.. settings.SamplesAfterDose.Select(t => t.TotalHours)],
                     chosen.Id,
                     ModelVersion);
-                CliJson.Write(output, new SimulationJson(inputs, SummaryJson.Of(simulation.Summary), simulation.Records()));
+                if (simulation is not null)
+                {
+                    CliJson.Write(output, new SimulationJson(inputs, SummaryJson.Of(simulation.Summary), simulation.Records()), nameof(SimulationJson.Series));
+                }
+                else
+                {
+                    // The summary comes first in the document: a first run (which also checks the settings) gives it,
+                    // a second hands out the rows as they are written.
+                    var summary = CliInput.Check(sampleOptions, () => Simulator.Run(dosing.Events.AsSpan(), settings, static _ => { }));
+                    var rows = new CliJson.Produced<IReadOnlyDictionary<string, double?>>(each => Simulator.Run(dosing.Events.AsSpan(), settings, row => each(SimulationResult.Record(row))));
+                    CliJson.Write(output, new SimulationJson(inputs, SummaryJson.Of(summary), rows), nameof(SimulationJson.Series));
+                }
             }
             else if (result.GetValue(csv))
             {
-                simulation.WriteCsv(output);
+                if (simulation is not null)
+                {
+                    simulation.WriteCsv(output);
+                }
+                else
+                {
+                    // The header with the first row: a refused setting (checked before any row) leaves the output empty.
+                    var first = true;
+                    CliInput.Check(sampleOptions, () => Simulator.Run(dosing.Events.AsSpan(), settings, row =>
+                    {
+                        if (first)
+                        {
+                            SimulationResult.WriteCsvHeader(output);
+                            first = false;
+                        }
+
+                        SimulationResult.WriteCsvRow(output, row);
+                    }));
+                }
             }
             else
             {
-                output.WriteLine(simulation.ToString());
+                simulation ??= CliInput.Check(sampleOptions, () => Simulator.Run(dosing.Events, settings));
+                // Rows asked for (--times, --after-dose, --step-hours, or a table's sample records) are printed, not dropped.
+                if (result.GetResult(times) is not null || result.GetResult(afterDose) is not null || result.GetResult(stepHours) is not null || dosing.SampleTimes.Length > 0)
+                {
+                    foreach (var row in simulation)
+                    {
+                        output.WriteLine(row.ToString());
+                    }
+
+                    output.WriteLine(simulation.Summary.ToString());
+                }
+                else
+                {
+                    output.WriteLine(simulation.ToString());
+                }
+
                 var band = chosen.Analyte == SerumAnalyte.TotalB12
                     ? chosen.Classify(simulation.Summary.FinalSerum)
                     : chosen.Classify(simulation.Summary.FinalHoloTranscobalamin);
@@ -136,6 +209,12 @@ internal static class SimulateCommand
         [nameof(SimulationSettings.SamplesAfterDose)] = "--after-dose",
     });
 
+    /// <summary>The same, when the sample times come from the <c>--events</c> table (not from <c>--times</c>, which was not given).</summary>
+    private static readonly CliInput.Options TableSampleOptions = SettingOptions with
+    {
+        ByParameter = new(SettingOptions.ByParameter) { [nameof(SimulationSettings.SampleTimes)] = "--events (its sample records) with --days" },
+    };
+
     /// <summary>The doses, sample times and horizon from <c>--regimen</c> or <c>--events</c>.</summary>
     private static (ImmutableArray<DoseEvent> Events, ImmutableArray<TimeSpan> SampleTimes, double Days) Dosing(string? regimen, string? events, int? id, double? days)
     {
@@ -146,15 +225,10 @@ internal static class SimulateCommand
             return (horizon > 0 && horizon <= SimulationSettings.MaximumHorizon.TotalDays ? CliInput.Check("--regimen", () => r.Events(TimeSpan.FromDays(horizon))) : [], [], horizon);
         }
 
-        EventTable table;
-        using (var reader = File.OpenText(events!))
-        {
-            table = EventTable.Read(reader);
-        }
-
+        var table = CliFiles.Read("--events", events!, EventTable.Read);
         var subject = id ?? (table.Ids.Count == 1 ? table.Ids[0]
-            : throw new ArgumentException(table.Ids.Count == 0 ? $"The event table {events} has no records." : $"The event table holds subjects {string.Join(", ", table.Ids)}; choose one with --id.", nameof(events)));
-        var doses = table.Events(subject);
+            : throw new CliUsageException(table.Ids.Count == 0 ? $"--events {events}: the event table has no records." : $"--events {events}: the event table holds {table.Ids.Count} subjects ({string.Join(", ", table.Ids.Take(10))}{(table.Ids.Count > 10 ? ", …" : string.Empty)}); choose one with --id."));
+        var doses = CliInput.Check("--id", () => table.Events(subject));
         var samples = table.SampleTimes(subject);
         if (days is { } d)
         {
@@ -208,7 +282,10 @@ internal static class SimulateCommand
         typeof(Simulator).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? typeof(Simulator).Assembly.GetName().Version!.ToString();
 
     /// <summary>The JSON contract of issue 4, with the inputs (issue 13); the series rows have the CSV's field names (<see cref="SimulationResult.CsvColumns"/>).</summary>
-    private sealed record SimulationJson(InputsJson Inputs, SummaryJson Summary, IEnumerable<IReadOnlyDictionary<string, double?>> Series);
+    /// <param name="Inputs">What the run was given.</param>
+    /// <param name="Summary">The totals.</param>
+    /// <param name="Series">The rows: a sequence, or rows <see cref="CliJson.Produced{T}"/> as the simulation makes them.</param>
+    private sealed record SimulationJson(InputsJson Inputs, SummaryJson Summary, object Series);
 
     /// <summary>What the run was given: enough to run it again.</summary>
     private sealed record InputsJson(
@@ -225,9 +302,11 @@ internal static class SimulateCommand
         string Guideline,
         string ModelVersion);
 
-    private sealed record SummaryJson(double TotalDoseUg, double TotalAbsorbedUg, double TotalRetainedUg, double TotalExcretedUg, double TotalUrineUg, double TotalFaecesUg, double NotAbsorbedUg, double FinalStoresUg, double FinalSerumPgPerMl, double FinalSerumPmolPerL, double MassBalanceErrorUg)
+    /// <summary>The totals, every final pool (so that the balance can be checked from the output alone) and the mass balance on its scale.</summary>
+    private sealed record SummaryJson(double TotalDoseUg, double TotalAbsorbedUg, double TotalRetainedUg, double TotalExcretedUg, double TotalUrineUg, double TotalFaecesUg, double NotAbsorbedUg, double FinalStoresUg, double FinalSerumPgPerMl, double FinalSerumPmolPerL, double MassBalanceErrorUg, double InitialBodyUg, double FinalLabileUg, double FinalPlasmaUg, double FinalBodyUg, double FinalHolotcPmolPerL, double MassBalanceScaleUg, double MassBalanceRelativeError)
     {
         public static SummaryJson Of(SimulationSummary s) =>
-            new(s.TotalDose.Micrograms, s.TotalAbsorbed.Micrograms, s.TotalRetained.Micrograms, s.TotalExcreted.Micrograms, s.TotalUrine.Micrograms, s.TotalFaeces.Micrograms, s.NotAbsorbed.Micrograms, s.FinalStores.Micrograms, s.FinalSerum.PicogramsPerMilliliter, s.FinalSerumMolarity.PicomolesPerLiter, s.MassBalanceError.Micrograms);
+            new(s.TotalDose.Micrograms, s.TotalAbsorbed.Micrograms, s.TotalRetained.Micrograms, s.TotalExcreted.Micrograms, s.TotalUrine.Micrograms, s.TotalFaeces.Micrograms, s.NotAbsorbed.Micrograms, s.FinalStores.Micrograms, s.FinalSerum.PicogramsPerMilliliter, s.FinalSerumMolarity.PicomolesPerLiter, s.MassBalanceError.Micrograms,
+                s.InitialBody.Micrograms, s.FinalLabile.Micrograms, s.FinalPlasma.Micrograms, s.FinalBody.Micrograms, s.FinalHoloTranscobalamin.PicomolesPerLiter, s.MassBalanceScale.Micrograms, s.MassBalanceRelativeError);
     }
 }

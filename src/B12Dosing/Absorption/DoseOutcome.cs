@@ -91,5 +91,8 @@ public readonly record struct DoseOutcome
     /// <summary>Readable text such as <c>dose 1000 µg: absorbed 13.8 µg (1.4 %), retained 11.9 µg (1.2 %), urine 1.9 µg</c>.</summary>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"dose {DoseMicrograms:0.###} µg: absorbed {AbsorbedMicrograms:0.###} µg ({FractionAbsorbed:0.#%}), retained {RetainedMicrograms:0.###} µg ({FractionRetained:0.#%}), urine {UrinaryLossMicrograms:0.###} µg");
+        $"dose {DoseMicrograms:0.###} µg: absorbed {Shown(AbsorbedMicrograms, 3):0.###} µg ({Shown(FractionAbsorbed, 3):0.#%}), retained {Shown(RetainedMicrograms, 3):0.###} µg ({Shown(FractionRetained, 3):0.#%}), urine {Shown(UrinaryLossMicrograms, 3):0.###} µg");
+
+    /// <summary>The value as shown with <paramref name="decimals"/> decimals, without the "-0" a rounding residue below zero would print.</summary>
+    private static double Shown(double value, int decimals) => Math.Round(value, decimals) == 0 ? 0 : value;
 }

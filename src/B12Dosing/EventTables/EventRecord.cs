@@ -16,7 +16,11 @@ internal readonly record struct EventRecord(int Id, TimeSpan Time, int Evid, Dos
 }
 
 /// <summary>Reads one CSV line of an event table into an <see cref="EventRecord"/>, naming the line and column of anything it refuses.</summary>
-internal readonly ref struct RecordReader(int line, string[] cells, Dictionary<string, int> columns)
+/// <param name="line">The line number (the header is line 1).</param>
+/// <param name="cells">The line's cells.</param>
+/// <param name="columns">The column of each name in the header.</param>
+/// <param name="width">The number of cells in the header: every line has as many (found once per table, not per line).</param>
+internal readonly ref struct RecordReader(int line, string[] cells, Dictionary<string, int> columns, int width)
 {
     private readonly int _line = line;
     private readonly string[] _cells = cells;
@@ -24,9 +28,10 @@ internal readonly ref struct RecordReader(int line, string[] cells, Dictionary<s
 
     public EventRecord Record()
     {
-        if (_cells.Length > _columns.Values.Max() + 1)
+        // A short line is refused, not read with its last cells missing: a dose line cut after TIME would be a sample.
+        if (_cells.Length != width)
         {
-            throw Error(null, $"has {_cells.Length} cells but the header names {_columns.Count} columns");
+            throw Error(null, $"has {_cells.Length} cells but the header has {width}; every line needs a cell for each column (empty or . for a missing value)");
         }
 
         var id = Integer("ID") ?? 1;
@@ -77,6 +82,11 @@ internal readonly ref struct RecordReader(int line, string[] cells, Dictionary<s
             throw Error(additional > 0 ? "II" : "ADDL", additional > 0
                 ? $"is {Text("II") ?? "missing"} with ADDL {additional}: additional doses need an interval II above 0 (hours)"
                 : $"is 0 with II {Text("II")}: II without ADDL gives no dose (NONMEM: ADDL above 0 if and only if II above 0)");
+        }
+
+        if (additional > 0 && time.Ticks + ((Int128)additional * interval.Ticks) > Regimen.MaximumHorizon.Ticks)
+        {
+            throw Error("ADDL", $"is {additional} with II {Text("II")} h from TIME {Text("TIME")} h: the last additional dose would come after {Regimen.MaximumHorizon.TotalHours} h (200 years), the latest time a table may hold");
         }
 
         var micrograms = amount ?? throw Error("AMT", "is missing on a dose record (EVID 1); give the amount in µg");
@@ -176,8 +186,12 @@ internal readonly ref struct RecordReader(int line, string[] cells, Dictionary<s
             : throw Error(column, $"is {Text(column)} h = {seconds.ToString("R", CultureInfo.InvariantCulture)} s; times must be whole seconds");
     }
 
-    private FormatException Error(string? column, string message) =>
-        new(column is null ? $"Line {_line}: the record {message}." : $"Line {_line}, column {column} {message}.");
+    /// <summary>The refusal, one sentence ending in one full stop (a message that brings its own, such as a library's, keeps one).</summary>
+    private FormatException Error(string? column, string message)
+    {
+        message = message.EndsWith('.') && !message.EndsWith("..", StringComparison.Ordinal) ? message[..^1] : message;
+        return new(column is null ? $"Line {_line}: the record {message}." : $"Line {_line}, column {column} {message}.");
+    }
 }
 
 /// <summary>Splits one CSV line (RFC 4180: fields in double quotes may hold commas and doubled quotes).</summary>

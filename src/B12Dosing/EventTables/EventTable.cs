@@ -23,12 +23,32 @@ public sealed class EventTable
 
     private static readonly string[] WrittenColumns = ["ID", "TIME", "EVID", "AMT", "CMT", "ROUTE", "FORM", "II", "ADDL", "SS", "MDV"];
 
+    /// <summary>How many IDs a message lists before it gives only their number.</summary>
+    private const int ListedIds = 10;
+
     private readonly ImmutableArray<EventRecord> _records;
+
+    /// <summary>Where each subject's records are (they are together): a subject costs its own records, not the table's.</summary>
+    private readonly Dictionary<int, (int Start, int Count)> _subjects = [];
 
     private EventTable(ImmutableArray<EventRecord> records)
     {
         _records = records;
-        Ids = [.. records.Select(r => r.Id).Distinct()];
+        var ids = new List<int>();
+        for (var start = 0; start < records.Length;)
+        {
+            var end = start + 1;
+            while (end < records.Length && records[end].Id == records[start].Id)
+            {
+                end++;
+            }
+
+            ids.Add(records[start].Id);
+            _subjects.Add(records[start].Id, (start, end - start));
+            start = end;
+        }
+
+        Ids = ids.AsReadOnly();
     }
 
     /// <summary>The subjects' IDs, in the order they appear.</summary>
@@ -76,11 +96,15 @@ public sealed class EventTable
     {
         ArgumentNullException.ThrowIfNull(reader);
         var header = reader.ReadLine() ?? throw new FormatException("The event table is empty: it needs a header line such as ID,TIME,AMT,EVID,ROUTE.");
-        var columns = Columns(header);
+
+        // A byte-order mark (text read without a decoder that strips it, as Parse(string) is given) is not part of the first column's name.
+        header = header.Length > 0 && header[0] == '\uFEFF' ? header[1..] : header;
+        var columns = Columns(header, out var width);
         var records = ImmutableArray.CreateBuilder<EventRecord>();
         var line = 1;
         var done = new HashSet<int>();
-        (int Id, TimeSpan Time) lastDose = (-1, TimeSpan.Zero);
+        (int Id, TimeSpan Time)? lastDose = null;
+        long subjectEvents = 0;
         while (reader.ReadLine() is { } text)
         {
             line++;
@@ -94,9 +118,10 @@ public sealed class EventTable
                 throw new FormatException($"Line {line}: the event table has more than {MaximumRecords} records.");
             }
 
-            var record = new RecordReader(line, CsvLine.Split(text, line), columns).Record();
+            var record = new RecordReader(line, CsvLine.Split(text, line), columns, width).Record();
             if (records.Count > 0 && records[^1].Id != record.Id)
             {
+                subjectEvents = 0;
                 if (!done.Add(records[^1].Id) || done.Contains(record.Id))
                 {
                     throw new FormatException($"Line {line}, column ID is {record.Id}: subject {record.Id} appears again after other subjects; keep each subject's records together (NONMEM would read a new subject).");
@@ -113,6 +138,15 @@ public sealed class EventTable
                     $"Line {line}, column EVID is {record.Evid}: a sample after a dose at the same TIME ({Hours(record.Time)} h) is taken after the dose in NONMEM; B12Dosing samples a time before its doses. Put the sample line before the dose line, or sample after every dose (SamplesAfterDose 0, b12 --after-dose 0h).");
             }
 
+            if (!record.IsSample)
+            {
+                subjectEvents += record.Additional + 1L;
+                if (subjectEvents > Regimen.MaximumEvents)
+                {
+                    throw new FormatException($"Line {line}, column ADDL is {record.Additional}: subject {record.Id}'s doses expand to more than {Regimen.MaximumEvents} events (Regimen.MaximumEvents) with this record.");
+                }
+            }
+
             lastDose = record.IsSample ? lastDose : (record.Id, record.Time);
             records.Add(record);
         }
@@ -123,44 +157,117 @@ public sealed class EventTable
     /// <summary>
     /// The table of <paramref name="events"/> for one subject: one record per run of equal doses at a constant
     /// interval (<c>ADDL</c> and <c>II</c>), then a sample record (EVID 0) at each of <paramref name="sampleTimes"/>.
-    /// Reading it back gives the same events and sample times exactly.
+    /// Reading it back (<see cref="Read"/>) gives the same events and sample times exactly. Events in time order (as
+    /// <see cref="Regimen.Events"/> gives them) are read once, keeping only the records (memory of the output); others are
+    /// sorted first.
     /// </summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">An event is the default (empty) value, or a time is not a whole number of seconds.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="id"/> is negative.</exception>
+    /// <exception cref="ArgumentException">
+    /// An event is the default (empty) value, or a time is not a whole number of seconds from 0 to <see cref="Regimen.MaximumHorizon"/>,
+    /// or there are more than <see cref="Regimen.MaximumEvents"/> events or <see cref="MaximumRecords"/> records: what
+    /// <see cref="Read"/> would refuse.
+    /// </exception>
     public static EventTable FromEvents(IEnumerable<DoseEvent> events, IEnumerable<TimeSpan>? sampleTimes = null, int id = 1)
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentOutOfRangeException.ThrowIfNegative(id);
-        var list = events.ToArray();
-        var records = new List<EventRecord>();
-        foreach (var group in list.Select((e, i) => (e, i)).GroupBy(x => Kind(x.e.Dose), x => x))
+        var runs = new Dictionary<(double, Route, CobalaminForm, DoseVehicle), DoseRun>();
+        var records = new List<(EventRecord Record, int Kind)>();
+        long count = 0;
+        foreach (var e in InTimeOrder(events))
         {
-            var dose = group.First().e.Dose;
-            if (!(dose.Micrograms > 0))
+            if (!(e.Dose.Micrograms > 0))
             {
                 throw new ArgumentException("A dose event is empty (default(DoseEvent)).", nameof(events));
             }
 
-            var times = group.Select(x => CheckSeconds(x.e.Time, nameof(events))).Order().ToArray();
-            for (var start = 0; start < times.Length;)
+            if (++count > Regimen.MaximumEvents)
             {
-                var interval = start + 1 < times.Length ? times[start + 1] - times[start] : TimeSpan.Zero;
-                var end = start + 1;
-                while (interval > TimeSpan.Zero && end < times.Length && times[end] - times[end - 1] == interval)
-                {
-                    end++;
-                }
+                throw new ArgumentException($"More than {Regimen.MaximumEvents} dose events (Regimen.MaximumEvents): a table that long is not read back.", nameof(events));
+            }
 
-                var additional = end - start - 1;
-                records.Add(EventRecord.DoseRecord(id, times[start], dose, additional > 0 ? interval : TimeSpan.Zero, additional));
-                start = end;
+            var time = CheckTime(e.Time, nameof(events));
+            var kind = Kind(e.Dose);
+            if (!runs.TryGetValue(kind, out var run))
+            {
+                runs[kind] = new(runs.Count, e.Dose, time);
+            }
+            else if (!run.TryExtend(time))
+            {
+                Add(records, run.Record(id));
+                runs[kind] = new(run.Order, e.Dose, time);
             }
         }
 
-        records.AddRange((sampleTimes ?? []).Select(t => EventRecord.Sample(id, CheckSeconds(t, nameof(sampleTimes)))));
+        foreach (var run in runs.Values)
+        {
+            Add(records, run.Record(id));
+        }
 
-        // Sorted by time; at one time samples first (taken before the doses, as the simulation takes them), then doses by dose.
-        return new([.. records.OrderBy(r => r.Time).ThenBy(r => r.IsSample ? 0 : 1)]);
+        foreach (var t in sampleTimes ?? [])
+        {
+            Add(records, (EventRecord.Sample(id, CheckTime(t, nameof(sampleTimes))), -1));
+        }
+
+        // Sorted by time; at one time samples first (taken before the doses, as the simulation takes them), then doses by kind.
+        return new([.. records.OrderBy(r => r.Record.Time).ThenBy(r => r.Kind).Select(r => r.Record)]);
+
+        static void Add(List<(EventRecord, int)> records, (EventRecord, int) record)
+        {
+            if (records.Count == MaximumRecords)
+            {
+                throw new ArgumentException($"The events and sample times make more than {MaximumRecords} records (EventTable.MaximumRecords): a table that long is not read back.", nameof(events));
+            }
+
+            records.Add(record);
+        }
+    }
+
+    /// <summary>The events as they are if they are in time order (one pass, nothing copied), otherwise sorted by time (stable).</summary>
+    private static IEnumerable<DoseEvent> InTimeOrder(IEnumerable<DoseEvent> events)
+    {
+        if (events is not IReadOnlyList<DoseEvent> list)
+        {
+            list = events.ToArray();
+        }
+
+        for (var i = 1; i < list.Count; i++)
+        {
+            if (list[i].Time < list[i - 1].Time)
+            {
+                return list.OrderBy(e => e.Time);
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>A run of equal doses at a constant interval, growing as the events come in time order.</summary>
+    private sealed class DoseRun(int order, Dose dose, TimeSpan start)
+    {
+        private readonly TimeSpan _start = start;
+        private TimeSpan _interval;
+        private TimeSpan _last = start;
+        private int _count = 1;
+
+        /// <summary>The order of the dose's kind among the kinds (first seen first): the order of same-time records.</summary>
+        public int Order { get; } = order;
+
+        /// <summary>Adds a dose at <paramref name="time"/> if it continues the run (the next dose one interval on).</summary>
+        public bool TryExtend(TimeSpan time)
+        {
+            var gap = time - _last;
+            if (_count == 1 ? gap <= TimeSpan.Zero : gap != _interval)
+            {
+                return false;
+            }
+
+            (_interval, _last, _count) = (gap, time, _count + 1);
+            return true;
+        }
+
+        public (EventRecord, int) Record(int id) => (EventRecord.DoseRecord(id, _start, dose, _count > 1 ? _interval : TimeSpan.Zero, _count - 1), Order);
     }
 
     /// <summary>The table of a regimen's events up to <paramref name="horizon"/> (as <see cref="Regimen.Events"/> gives them; see <see cref="FromEvents"/>).</summary>
@@ -177,7 +284,7 @@ public sealed class EventTable
     public ImmutableArray<DoseEvent> Events(int id)
     {
         var records = Of(id).Where(r => !r.IsSample).ToArray();
-        var total = records.Sum(r => (long)r.Additional + 1);
+        var total = records.Sum(r => r.Additional + 1L);
         if (total > Regimen.MaximumEvents)
         {
             throw new ArgumentOutOfRangeException(nameof(id), id, $"Subject {id}'s doses expand (ADDL) to {total} events; at most {Regimen.MaximumEvents} are accepted.");
@@ -209,8 +316,25 @@ public sealed class EventTable
     {
         var doses = Of(id).Where(r => !r.IsSample).ToArray();
         var single = doses.Where(r => r.Additional == 0).GroupBy(r => Kind(r.Dose)).Select(g => Regimen.Start(g.First().Dose).At(g.Select(r => r.Time)));
-        var repeated = doses.Where(r => r.Additional > 0).Select(r => (Regimen)Regimen.Start(r.Dose).After(r.Time).Every(r.Interval).Times(r.Additional + 1));
+        var repeated = doses.Where(r => r.Additional > 0).Select(Repeated);
         return Regimen.Combine(single.Concat(repeated));
+    }
+
+    /// <summary>
+    /// A record with <c>ADDL</c> as a phase <c>after TIME dose qII xN</c>. A phase of N cycles lasts N·II, which must end
+    /// within 200 years; a table's last dose at TIME + ADDL·II may be at 200 years exactly, so such a record is the
+    /// phase of one cycle less and its last dose on its own.
+    /// </summary>
+    private static Regimen Repeated(EventRecord r)
+    {
+        var phase = Regimen.Start(r.Dose).After(r.Time).Every(r.Interval);
+        if (r.Time.Ticks + ((Int128)(r.Additional + 1L) * r.Interval.Ticks) <= Regimen.MaximumHorizon.Ticks)
+        {
+            return phase.Times(r.Additional + 1);
+        }
+
+        var last = r.Time + (r.Additional * r.Interval);
+        return ((Regimen)phase.Times(r.Additional)).And(Regimen.Start(r.Dose).At([last]));
     }
 
     /// <summary>The latest time of subject <paramref name="id"/>: its last sample, or its last dose with <c>ADDL</c> expanded, whichever is later.</summary>
@@ -252,17 +376,36 @@ public sealed class EventTable
 
     private static string FormName(Dose dose) => dose.Vehicle == DoseVehicle.FoodBound ? "food" : dose.Form.Name();
 
-    private static TimeSpan CheckSeconds(TimeSpan time, string paramName) =>
-        time.Ticks % TimeSpan.TicksPerSecond == 0 && time >= TimeSpan.Zero
+    private static TimeSpan CheckTime(TimeSpan time, string paramName) =>
+        time.Ticks % TimeSpan.TicksPerSecond == 0 && time >= TimeSpan.Zero && time <= Regimen.MaximumHorizon
             ? time
-            : throw new ArgumentException($"The time {time} is not a whole, non-negative number of seconds; an event table's times are whole seconds.", paramName);
+            : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The time {time} is not a whole number of seconds from 0 to {Regimen.MaximumHorizon.TotalHours} h (200 years); an event table's times are."), paramName);
 
+    /// <summary>The records of subject <paramref name="id"/> (a slice: they are together).</summary>
     private IEnumerable<EventRecord> Of(int id) =>
-        Ids.Contains(id) ? _records.Where(r => r.Id == id) : throw new ArgumentOutOfRangeException(nameof(id), id, $"The table has no subject {id}; its IDs: {string.Join(", ", Ids)}.");
+        _subjects.TryGetValue(id, out var at)
+            ? _records.Slice(at.Start, at.Count)
+            : throw new ArgumentOutOfRangeException(nameof(id), id, $"The table has no subject {id}; {DescribeIds(Ids)}.");
 
-    private static Dictionary<string, int> Columns(string header)
+    /// <summary>
+    /// The IDs for a message: all of them up to ten, else the first ten and how many there are (a message is one line,
+    /// not a list of 200 000 IDs).
+    /// </summary>
+    internal static string DescribeIds(IReadOnlyList<int> ids)
+    {
+        var listed = string.Join(", ", ids.Take(ListedIds).Select(i => i.ToString(CultureInfo.InvariantCulture)));
+        return ids.Count switch
+        {
+            0 => "it has no subjects",
+            <= ListedIds => $"its IDs: {listed}",
+            _ => string.Create(CultureInfo.InvariantCulture, $"its {ids.Count} IDs begin {listed}, …"),
+        };
+    }
+
+    private static Dictionary<string, int> Columns(string header, out int width)
     {
         var names = CsvLine.Split(header, 1);
+        width = names.Length;
         var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < names.Length; i++)
         {

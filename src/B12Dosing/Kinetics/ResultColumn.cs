@@ -26,6 +26,12 @@ internal static class SimulationColumns
         (new("cumulative_urine_ug", "µg", "B12 lost in urine since the start"), r => r.CumulativeUrineMicrograms),
         (new("cumulative_faeces_ug", "µg", "B12 lost in faeces and by turnover since the start"), r => r.CumulativeFaecesMicrograms),
         (new("holotc_pmol_per_l", "pmol/L", "holotranscobalamin, active B12"), r => r.HoloTranscobalaminPicomolesPerLiter),
+        (new("labile_ug", "µg", "the labile excess: retained above what the stores accept, released over weeks"), r => r.LabileMicrograms),
+        (new("holotc_ug", "µg", "B12 on transcobalamin in plasma (part of plasma_ug)"), r => r.HoloTranscobalaminMicrograms),
+        (new("holohc_ug", "µg", "B12 on haptocorrin in plasma (part of plasma_ug)"), r => r.HoloHaptocorrinMicrograms),
+        (new("protein_bound_ug", "µg", "B12 bound to other plasma proteins (part of plasma_ug)"), r => r.ProteinBoundMicrograms),
+        (new("free_ug", "µg", "free B12 in the extracellular fluid (part of plasma_ug)"), r => r.FreeMicrograms),
+        (new("body_ug", "µg", "all B12 in the body: stores + labile + plasma"), r => r.BodyMicrograms),
     ];
 
     public static readonly IReadOnlyList<ResultColumn> Columns = [.. All.Select(c => c.Column)];

@@ -52,29 +52,50 @@ public sealed class SimulationResult : IReadOnlyList<SimulationRow>
     public void WriteCsv(TextWriter writer, string newLine = "\r\n")
     {
         ArgumentNullException.ThrowIfNull(writer);
-        if (newLine is not ("\r\n" or "\n"))
-        {
-            throw new ArgumentException("The line ending must be \"\\r\\n\" (RFC 4180) or \"\\n\".", nameof(newLine));
-        }
-
-        var columns = SimulationColumns.All;
-        writer.Write(string.Join(',', columns.Select(c => c.Column.Name)));
-        writer.Write(newLine);
+        CheckNewLine(newLine);
+        WriteCsvHeader(writer, newLine);
         foreach (var row in _rows)
         {
-            for (var c = 0; c < columns.Length; c++)
-            {
-                if (c > 0)
-                {
-                    writer.Write(',');
-                }
-
-                writer.Write(SimulationColumns.Cell(columns[c].Value(row)));
-            }
-
-            writer.Write(newLine);
+            WriteCsvRow(writer, row, newLine);
         }
     }
+
+    /// <summary>The header line of <see cref="WriteCsv"/>: the names of <see cref="CsvColumns"/>, then <paramref name="newLine"/>.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/> is null.</exception>
+    /// <exception cref="ArgumentException">The line ending is neither CRLF nor LF.</exception>
+    public static void WriteCsvHeader(TextWriter writer, string newLine = "\r\n")
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(string.Join(',', SimulationColumns.All.Select(c => c.Column.Name)));
+        writer.Write(CheckNewLine(newLine));
+    }
+
+    /// <summary>
+    /// One line of <see cref="WriteCsv"/>: the cells of <paramref name="row"/>, then <paramref name="newLine"/>. With
+    /// <see cref="WriteCsvHeader"/> and <see cref="Simulator.Run(ReadOnlySpan{Dosing.DoseEvent}, SimulationSettings, Action{SimulationRow})"/>
+    /// it writes the same CSV as <see cref="WriteCsv"/> without keeping the rows.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/> is null.</exception>
+    /// <exception cref="ArgumentException">The line ending is neither CRLF nor LF.</exception>
+    public static void WriteCsvRow(TextWriter writer, SimulationRow row, string newLine = "\r\n")
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        var columns = SimulationColumns.All;
+        for (var c = 0; c < columns.Length; c++)
+        {
+            if (c > 0)
+            {
+                writer.Write(',');
+            }
+
+            writer.Write(SimulationColumns.Cell(columns[c].Value(row)));
+        }
+
+        writer.Write(CheckNewLine(newLine));
+    }
+
+    private static string CheckNewLine(string newLine) =>
+        newLine is "\r\n" or "\n" ? newLine : throw new ArgumentException("The line ending must be \"\\r\\n\" (RFC 4180) or \"\\n\".", nameof(newLine));
 
     /// <summary>The CSV text of the rows (see <see cref="WriteCsv"/>).</summary>
     public string ToCsv()
@@ -85,8 +106,11 @@ public sealed class SimulationResult : IReadOnlyList<SimulationRow>
     }
 
     /// <summary>Each row as field name → value (the names of <see cref="CsvColumns"/>; null where a row has no value), for JSON or a data frame.</summary>
-    public IEnumerable<IReadOnlyDictionary<string, double?>> Records() =>
-        _rows.Select(row => (IReadOnlyDictionary<string, double?>)SimulationColumns.All.ToDictionary(c => c.Column.Name, c => c.Value(row)));
+    public IEnumerable<IReadOnlyDictionary<string, double?>> Records() => _rows.Select(Record);
+
+    /// <summary>One row as field name → value (see <see cref="Records"/>).</summary>
+    public static IReadOnlyDictionary<string, double?> Record(SimulationRow row) =>
+        SimulationColumns.All.ToDictionary(c => c.Column.Name, c => c.Value(row));
 
     /// <summary>The totals and the mass balance.</summary>
     public SimulationSummary Summary { get; }
@@ -148,6 +172,11 @@ public sealed class SimulationResult : IReadOnlyList<SimulationRow>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The threshold is not finite.</exception>
     /// <exception cref="ArgumentException">The value of a row is not finite (the message names the day).</exception>
+    /// <exception cref="InvalidOperationException">
+    /// A dose's interval has no row (for example daily rows of a regimen dosed every 12 hours): its metrics cannot come
+    /// from samples inside it, and the next interval's start would be unknown. The message names the doses without a
+    /// sample; sample after each dose (<see cref="SimulationSettings.SamplesAfterDose"/>) or more often than the doses.
+    /// </exception>
     public IReadOnlyList<DosingInterval> DosingIntervals(Func<SimulationRow, double> value, double threshold)
     {
         ArgumentNullException.ThrowIfNull(value);
@@ -163,6 +192,7 @@ public sealed class SimulationResult : IReadOnlyList<SimulationRow>
             first++;
         }
 
+        EnsureEveryDoseIsSampled(first);
         while (first < _rows.Length)
         {
             var dose = _rows[first].DoseNumber;
@@ -177,6 +207,45 @@ public sealed class SimulationResult : IReadOnlyList<SimulationRow>
         }
 
         return intervals;
+    }
+
+    /// <summary>
+    /// Refuses the dosing intervals when a dose up to the last row's has no row of its own (its interval would have no
+    /// sample, and the interval before it would run to the wrong dose): issue 21, daily rows of a q12h regimen gave 24 h
+    /// intervals and none for doses 1, 3, 5, ….
+    /// </summary>
+    private void EnsureEveryDoseIsSampled(int first)
+    {
+        var missing = new List<int>();
+        var count = 0;
+        var expected = 1;
+        for (var i = first; i < _rows.Length; i++)
+        {
+            var dose = _rows[i].DoseNumber;
+            if (dose < expected)
+            {
+                continue;
+            }
+
+            for (; expected < dose; expected++)
+            {
+                count++;
+                if (missing.Count < 5)
+                {
+                    missing.Add(expected);
+                }
+            }
+
+            expected = dose + 1;
+        }
+
+        if (count > 0)
+        {
+            var last = _rows[^1].DoseNumber;
+            throw new InvalidOperationException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{count} of the {last} doses up to the last row have no row in their interval (dose {string.Join(", ", missing)}{(count > missing.Count ? ", …" : string.Empty)}), so their interval metrics cannot come from samples inside it. Sample after each dose (SimulationSettings.SamplesAfterDose, for example 0 and 2 hours) or with a step shorter than the shortest dosing interval."));
+        }
     }
 
     /// <summary>The summary and the first and last rows.</summary>

@@ -45,10 +45,39 @@ public static class Simulator
     {
         ArgumentNullException.ThrowIfNull(settings);
         var plan = new SimulationPlan(events, settings);
+        var sink = new RowSink(plan, settings.Physiology);
+        var summary = Summarize(plan, settings, ref sink);
+        return new(sink.Rows, summary, settings);
+    }
+
+    /// <summary>
+    /// Simulates as <see cref="Run(ReadOnlySpan{DoseEvent}, SimulationSettings)"/> does, but hands each row to
+    /// <paramref name="row"/> as it is computed, in time order, and keeps none: the memory is that of the doses and the
+    /// output times (8 bytes a row), not of the rows (about 100 bytes each), for output that is written as it is made
+    /// (<see cref="SimulationResult.WriteCsvRow"/>, <see cref="SimulationResult.Record"/>). The rows and the summary are
+    /// bit for bit those of the result.
+    /// </summary>
+    /// <returns>The summary.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="settings"/> or <paramref name="row"/> is null.</exception>
+    /// <exception cref="ArgumentException">An event is the default (empty) value.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The horizon and step give more than <see cref="SimulationSettings.MaximumRows"/> rows.</exception>
+    public static SimulationSummary Run(ReadOnlySpan<DoseEvent> events, SimulationSettings settings, Action<SimulationRow> row)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(row);
+        var plan = new SimulationPlan(events, settings);
+        var sink = new CallbackSink(new RowMaker(plan, settings.Physiology), row);
+        return Summarize(plan, settings, ref sink);
+    }
+
+    /// <summary>Runs <paramref name="plan"/> into <paramref name="sink"/> and sums it up.</summary>
+    private static SimulationSummary Summarize<TSink>(SimulationPlan plan, SimulationSettings settings, ref TSink sink)
+        where TSink : struct, IOutputSink
+    {
         var physiology = settings.Physiology;
-        var sink = new RowSink(plan, physiology);
         var run = PatientRun.Run(plan, physiology, settings.InitialStoresMicrograms, ref sink);
-        var summary = new SimulationSummary(
+        var final = new Readout(physiology).State(ref run);
+        return new SimulationSummary(
             run.Dosed.Sum,
             run.Absorbed.Sum,
             run.Retained.Sum,
@@ -59,9 +88,8 @@ public static class Simulator
             run.Stores,
             run.Plasma,
             run.Labile,
-            sink.Final(ref run).SerumPicogramsPerMilliliter,
-            sink.Final(ref run).HoloTranscobalaminPicomolesPerLiter);
-        return new(sink.Rows, summary, settings);
+            final.SerumPicogramsPerMilliliter,
+            final.HoloTranscobalaminPicomolesPerLiter);
     }
 
     /// <summary>
@@ -225,17 +253,14 @@ public static class Simulator
         }
     }
 
-    /// <summary>Collects <see cref="SimulationRow"/>s for <see cref="SimulationResult"/>, with the dose number and time since the last dose of each.</summary>
-    private struct RowSink(SimulationPlan plan, Physiology physiology) : IOutputSink
+    /// <summary>Makes the <see cref="SimulationRow"/>s of a plan, in order, with the dose number and time since the last dose of each.</summary>
+    private struct RowMaker(SimulationPlan plan, Physiology physiology)
     {
-        public readonly SimulationRow[] Rows = new SimulationRow[plan.OutputCount];
-
-        public static bool KeepsTotals => true;
         private readonly long[] _doses = plan.DoseInstants();
         private readonly Readout _readout = new(physiology);
         private int _given;
 
-        public void Output(int index, ref PatientRun run)
+        public SimulationRow Make(int index, ref PatientRun run)
         {
             var ticks = plan.OutputTicks(index);
             var after = plan.IsAfterDose(index);
@@ -246,11 +271,29 @@ public static class Simulator
 
             var since = _given > 0 ? ticks - _doses[_given - 1] : 0;
             var state = _readout.State(ref run);
-            Rows[index] = new(ticks, _given, since, ref run, state.SerumPicogramsPerMilliliter, state.HoloTranscobalaminPicomolesPerLiter);
+            return new(ticks, _given, since, ref run, state.SerumPicogramsPerMilliliter, state.HoloTranscobalaminPicomolesPerLiter);
         }
+    }
 
-        /// <summary>The readout of the state at the end of the run.</summary>
-        public readonly PoolState Final(ref PatientRun run) => _readout.State(ref run);
+    /// <summary>Collects the rows for <see cref="SimulationResult"/>.</summary>
+    private struct RowSink(SimulationPlan plan, Physiology physiology) : IOutputSink
+    {
+        public readonly SimulationRow[] Rows = new SimulationRow[plan.OutputCount];
+        private RowMaker _maker = new(plan, physiology);
+
+        public static bool KeepsTotals => true;
+
+        public void Output(int index, ref PatientRun run) => Rows[index] = _maker.Make(index, ref run);
+    }
+
+    /// <summary>Hands each row to a caller as it is made, keeping none.</summary>
+    private struct CallbackSink(RowMaker maker, Action<SimulationRow> row) : IOutputSink
+    {
+        private RowMaker _maker = maker;
+
+        public static bool KeepsTotals => true;
+
+        public void Output(int index, ref PatientRun run) => row(_maker.Make(index, ref run));
     }
 
     /// <summary>Writes the pools into a caller's span.</summary>

@@ -67,19 +67,7 @@ public static class PopulationSimulator
         int nextChunk = -1, done = 0;
         try
         {
-            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, worker =>
-            {
-                var outer = PlasmaLoad.t_tables;
-                PlasmaLoad.t_tables = tables;
-                try
-                {
-                    RunChunks(worker);
-                }
-                finally
-                {
-                    PlasmaLoad.t_tables = outer;
-                }
-            });
+            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, RunChunks);
         }
         catch (AggregateException e)
         {
@@ -106,12 +94,23 @@ public static class PopulationSimulator
             {
                 var first = (int)((long)chunk * ChunkSize);
                 var end = (int)Math.Min(patients, (long)first + ChunkSize);
-                for (var i = first; i < end; i++)
+                // The tables serve this chunk's patients only: not the progress callback below, where a caller's own
+                // Simulator.Run on this thread must give what it gives anywhere else (issue 21).
+                var outer = PlasmaLoad.t_tables;
+                PlasmaLoad.t_tables = tables;
+                try
                 {
-                    var patient = settings.Model.Patient(settings.Seed, settings.FirstPatient + i);
-                    sink.Patient = i - first;
-                    sink.Readout = new(patient.Physiology);
-                    PatientRun.Run(plan, patient.Physiology, patient.InitialStoresMicrograms, ref sink);
+                    for (var i = first; i < end; i++)
+                    {
+                        var patient = settings.Model.Patient(settings.Seed, settings.FirstPatient + i);
+                        sink.Patient = i - first;
+                        sink.Readout = new(patient.Physiology);
+                        PatientRun.Run(plan, patient.Physiology, patient.InitialStoresMicrograms, ref sink);
+                    }
+                }
+                finally
+                {
+                    PlasmaLoad.t_tables = outer;
                 }
 
                 sink.Accumulator.Flush(end - first);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Reflection;
 using System.Text;
@@ -14,10 +15,16 @@ namespace B12Dosing.Quantities;
 internal static class RecordText
 {
     /// <summary>Appends every public instance property of <paramref name="record"/>, in declaration order.</summary>
-    public static bool PrintMembers(StringBuilder builder, object record)
+    /// <remarks>
+    /// The properties are those of <typeparamref name="T"/>, the record's static type (every caller is a sealed record,
+    /// so it is also the runtime type); the annotation tells the trimmer to keep them, so the text is the same in a
+    /// trimmed application (the teaching page) as in the library.
+    /// </remarks>
+    public static bool PrintMembers<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(StringBuilder builder, T record)
+        where T : class
     {
         var separator = string.Empty;
-        foreach (var property in record.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance).OrderBy(p => p.MetadataToken))
+        foreach (var property in typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance).OrderBy(p => p.MetadataToken))
         {
             if (property.GetIndexParameters().Length == 0 && property.Name != "EqualityContract")
             {

@@ -28,10 +28,33 @@ internal static class RegimenNotation
 
         if (regimen.AdherenceProbability < 1)
         {
-            sb.Append(CultureInfo.InvariantCulture, $" with adherence {regimen.AdherenceProbability:R} seed {regimen.AdherenceSeed}");
+            sb.Append(CultureInfo.InvariantCulture, $" with adherence {Positional(regimen.AdherenceProbability)} seed {regimen.AdherenceSeed}");
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// The shortest round-trip digits of <paramref name="value"/> (not negative) without an exponent, which the notation
+    /// reads (issue 21: an adherence of 1e-5 printed as <c>1E-05</c>, which <see cref="Parse"/> refused).
+    /// </summary>
+    internal static string Positional(double value)
+    {
+        var text = value.ToString("R", CultureInfo.InvariantCulture);
+        var e = text.IndexOf('E', StringComparison.Ordinal);
+        if (e < 0)
+        {
+            return text;
+        }
+
+        var mantissa = text[..e];
+        var exponent = int.Parse(text.AsSpan(e + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        var dot = mantissa.IndexOf('.', StringComparison.Ordinal);
+        var digits = mantissa.Replace(".", string.Empty, StringComparison.Ordinal);
+        var point = (dot < 0 ? mantissa.Length : dot) + exponent;
+        return point <= 0 ? string.Concat("0.", new string('0', -point), digits)
+            : point >= digits.Length ? digits + new string('0', point - digits.Length)
+            : string.Concat(digits.AsSpan(0, point), ".", digits.AsSpan(point));
     }
 
     /// <summary>Parses the notation.</summary>

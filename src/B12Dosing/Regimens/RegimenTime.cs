@@ -85,6 +85,13 @@ internal static class RegimenTime
             return false;
         }
 
+        // decimal holds 28-29 significant digits and rounds the rest (issue 21: q0.99999999999999999999999999999s became q1s).
+        if (Significant(text.AsSpan(0, split)) != Significant(number.ToString(CultureInfo.InvariantCulture)))
+        {
+            error = "a duration with at most 28 significant digits (more cannot be held exactly, and a duration is never rounded)";
+            return false;
+        }
+
         // Exact decimal arithmetic: a duration must be whole seconds as written, never rounded to them (issue 12:
         // q1.0000001s was read as q1s). 200 years are 6.3e9 s, far inside decimal's range once the number is below it.
         var maximumSeconds = (decimal)MaximumSpan.TotalSeconds;
@@ -100,12 +107,26 @@ internal static class RegimenTime
         return true;
     }
 
+    /// <summary>A decimal number's digits without leading zeros before the point and trailing zeros after it: equal texts mean equal values.</summary>
+    private static string Significant(ReadOnlySpan<char> number)
+    {
+        var text = number.ToString();
+        if (text.Contains('.', StringComparison.Ordinal))
+        {
+            text = text.TrimEnd('0').TrimEnd('.');
+        }
+
+        text = text.TrimStart('0');
+        return text.Length == 0 || text[0] == '.' ? "0" + text : text;
+    }
+
     /// <summary>Parses a time point: <c>dN</c> (N ≥ 1, day 1 is time zero) or a duration from zero.</summary>
     public static bool TryParsePoint(string text, out TimeSpan value, out string error)
     {
         if (text.Length > 1 && (text[0] is 'd' or 'D') && char.IsAsciiDigit(text[1]))
         {
-            var ok = int.TryParse(text.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var day) && day >= 1 && day <= MaximumSpan.TotalDays;
+            // Day N is N - 1 days from the start: d73001 is the last, 200 years in, which FormatPoint prints for that time.
+            var ok = int.TryParse(text.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var day) && day >= 1 && day - 1 <= MaximumSpan.TotalDays;
             value = ok ? TimeSpan.FromDays(day - 1) : default;
             error = ok ? string.Empty : "a day number d1, d2, ... (day 1 is the start)";
             return ok;

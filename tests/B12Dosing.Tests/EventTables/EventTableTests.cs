@@ -154,7 +154,7 @@ public class EventTableTests
     [InlineData("1,0,5,0,.,.,.", "Line 2, column AMT is 5 on a sample record")]
     [InlineData("1,0,.,0,.,24,.", "Line 2, column II is given on a sample record")]
     [InlineData("1,0,1000,1.5,im,0,0", "Line 2, column EVID is '1.5', not a whole number")]
-    [InlineData("1,0,1000,1,im,0,0,9", "Line 2: the record has 8 cells but the header names 7 columns")]
+    [InlineData("1,0,1000,1,im,0,0,9", "Line 2: the record has 8 cells but the header has 7")]
     [InlineData("1,0,\"im,0,0", "Line 2: a quoted field is not closed")]
     [InlineData("1,48,1000,1,im,0,0\n1,24,1000,1,im,0,0", "Line 3, column TIME is 24 h, before the record above (48 h)")]
     [InlineData("1,0,1000,1,im,0,0\n2,0,1000,1,im,0,0\n1,24,1000,1,im,0,0", "Line 4, column ID is 1: subject 1 appears again")]

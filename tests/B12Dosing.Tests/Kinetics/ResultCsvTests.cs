@@ -15,7 +15,7 @@ public class ResultCsvTests
     public void The_header_names_every_column_with_its_unit()
     {
         var header = Result.ToCsv().Split("\r\n")[0];
-        Assert.Equal("day,dose_number,time_since_last_dose_h,stores_ug,plasma_ug,serum_pg_per_ml,serum_pmol_per_l,cumulative_urine_ug,cumulative_faeces_ug,holotc_pmol_per_l", header);
+        Assert.Equal("day,dose_number,time_since_last_dose_h,stores_ug,plasma_ug,serum_pg_per_ml,serum_pmol_per_l,cumulative_urine_ug,cumulative_faeces_ug,holotc_pmol_per_l,labile_ug,holotc_ug,holohc_ug,protein_bound_ug,free_ug,body_ug", header);
         Assert.Equal(header.Split(','), SimulationResult.CsvColumns.Select(c => c.Name));
         Assert.All(SimulationResult.CsvColumns.Where(c => c.Unit.Length > 0 && c.Name != "day"), c => Assert.Contains('_', c.Name));
     }

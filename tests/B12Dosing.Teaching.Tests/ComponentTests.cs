@@ -1,0 +1,137 @@
+using B12Dosing.Absorption;
+using B12Dosing.Absorption.Calibration;
+using B12Dosing.Dosing;
+using B12Dosing.Guidelines;
+using B12Dosing.Kinetics;
+using B12Dosing.Quantities;
+using B12Dosing.Regimens;
+using B12Dosing.Teaching.Pages;
+using Bunit;
+
+namespace B12Dosing.Teaching.Tests;
+
+/// <summary>The pages rendered in-process (bUnit): every number they print is the library's for the same inputs.</summary>
+public sealed class ComponentTests : IDisposable
+{
+    private readonly BunitContext context = new();
+
+    public void Dispose() => context.Dispose();
+
+    [Theory]
+    [InlineData("1000", "Cyanocobalamin", "Healthy")]
+    [InlineData("250", "Hydroxocobalamin", "PerniciousAnemia")]
+    [InlineData("5", "Cyanocobalamin", "IlealResection")]
+    public void The_route_table_prints_the_library_outcome_for_every_route(string dose, string form, string condition)
+    {
+        var page = context.Render<DoseByRoute>();
+        page.Find("#dose").Change(dose);
+        page.Find("#form").Change(form);
+        page.Find("#condition").Change(condition);
+
+        var physiology = Physiology.For(Enum.Parse<Condition>(condition));
+        var rows = page.FindAll("[data-test=route-table] tbody tr");
+        Assert.Equal(Routes.All.Count, rows.Count);
+        foreach (var route in Routes.All)
+        {
+            var outcome = AbsorptionModel.Evaluate(Dose.Create(Mass.FromMicrograms(double.Parse(dose, System.Globalization.CultureInfo.InvariantCulture)), route, Enum.Parse<CobalaminForm>(form)), physiology);
+            var row = page.Find($"[data-test=route-table] tr[data-route={route.ShortName()}]");
+            Printed.Equal(outcome.Absorbed.Micrograms, row.QuerySelector("[data-value=absorbed]")!.TextContent, $"{route} absorbed");
+            Printed.Equal(outcome.Retained.Micrograms, row.QuerySelector("[data-value=kept]")!.TextContent, $"{route} kept");
+            Printed.Equal((outcome.Dose - outcome.Retained).Micrograms, row.QuerySelector("[data-value=lost]")!.TextContent, $"{route} lost");
+            Printed.Equal(outcome.FractionRetained * 100, row.QuerySelector("[data-value=kept-percent]")!.TextContent, $"{route} kept %", figures: 1);
+        }
+    }
+
+    [Fact]
+    public void The_published_table_lists_every_single_dose_point_with_the_library_value()
+    {
+        var page = context.Render<DoseByRoute>();
+        var measures = new[] { PublishedMeasure.AbsorbedMicrograms, PublishedMeasure.RetainedMicrograms, PublishedMeasure.UrinaryLossFraction, PublishedMeasure.RetainedFraction };
+        var points = PublishedData.All.Where(p => measures.Contains(p.Measure)).ToList();
+        Assert.Contains(points, p => p.Source == PublishedData.Carmel2008);
+        Assert.Equal(points.Count, page.FindAll("[data-test=published-table] tbody tr").Count);
+        foreach (var point in points)
+        {
+            var row = page.Find($"[data-test=published-table] tr[data-point='{point.Id}']");
+            Printed.Equal(point.Value, row.QuerySelector("[data-value=published]")!.TextContent, $"{point.Id} published");
+            Printed.Equal(point.ModelValue(), row.QuerySelector("[data-value=model]")!.TextContent, $"{point.Id} model");
+        }
+    }
+
+    [Fact]
+    public void A_bad_dose_is_refused_with_a_message_and_the_table_keeps_the_last_good_dose()
+    {
+        var page = context.Render<DoseByRoute>();
+        var before = page.Find("[data-test=route-table]").OuterHtml;
+        page.Find("#dose").Change("-3");
+        Assert.Contains("more than 0", page.Find("#dose-hint [role=alert]").TextContent, StringComparison.Ordinal);
+        Assert.Equal(before, page.Find("[data-test=route-table]").OuterHtml);
+    }
+
+    [Fact]
+    public void The_regimen_table_prints_the_library_simulation_for_both_regimens()
+    {
+        var page = context.Render<RegimensOverTime>();
+        page.Find("#a-catalogue").Change("stabler-2013");
+        page.Find("#b-notation").Change("500 µg oral daily");
+        page.Find("#condition").Change("AtrophicGastritis");
+        page.Find("#stores").Change("400");
+        page.Find("#horizon").Change("4"); // 2 years
+        page.Find("#guideline").Change(SerumGuidelines.NiceActive.Id);
+
+        var settings = new SimulationSettings(TimeSpan.FromDays(730)) { Physiology = Physiology.AtrophicGastritis, InitialStores = Mass.FromMicrograms(400) };
+        AssertRun(page, "A", RegimenCatalogue.Get("stabler-2013").Regimen, settings, TimeSpan.FromDays(730), SerumGuidelines.NiceActive);
+        AssertRun(page, "B", Regimen.Parse("500 µg oral daily"), settings, TimeSpan.FromDays(730), SerumGuidelines.NiceActive);
+    }
+
+    [Fact]
+    public void A_regimen_the_notation_refuses_shows_the_library_message()
+    {
+        var page = context.Render<RegimensOverTime>();
+        page.Find("#a-notation").Change("1000 µg oral every blue moon");
+        var message = page.Find("#a-about [role=alert]").TextContent;
+        Assert.False(Regimen.TryParse("1000 µg oral every blue moon", out _));
+        Assert.Throws<FormatException>(() => RegimenCatalogue.Resolve("1000 µg oral every blue moon"));
+        Assert.Equal(Assert.Throws<FormatException>(() => RegimenCatalogue.Resolve("1000 µg oral every blue moon")).Message, message);
+    }
+
+    [Fact]
+    public void Missed_doses_print_the_library_simulation_with_adherence()
+    {
+        var page = context.Render<MissedDoses>();
+        page.Find("#adherence").Change("70");
+        page.Find("#seed").Change("7");
+        var regimen = RegimenCatalogue.Get("oral-1000-daily").Regimen;
+        var settings = new SimulationSettings(TimeSpan.FromDays(365)) { Physiology = Physiology.PerniciousAnemia, InitialStores = Mass.FromMicrograms(150) };
+        AssertRun(page, "every dose", regimen, settings, TimeSpan.FromDays(365), SerumGuidelines.NiceTotal);
+        AssertRun(page, "70 % taken", regimen.WithAdherence(0.7, 7), settings, TimeSpan.FromDays(365), SerumGuidelines.NiceTotal);
+        var all = int.Parse(page.Find("tr[data-run='every dose'] [data-value=doses]").TextContent, System.Globalization.CultureInfo.InvariantCulture);
+        var taken = int.Parse(page.Find("tr[data-run='70 % taken'] [data-value=doses]").TextContent, System.Globalization.CultureInfo.InvariantCulture);
+        // About 70 % of the doses: within 4 standard deviations of a binomial count (sqrt(n 0.7 0.3) is about 9 for a year of daily doses).
+        var spread = 4 * Math.Sqrt(all * 0.7 * 0.3);
+        Assert.InRange(taken, all * 0.7 - spread, all * 0.7 + spread);
+    }
+
+    [Fact]
+    public void Every_input_has_a_label_on_every_page()
+    {
+        foreach (var markup in new[] { context.Render<DoseByRoute>().Markup, context.Render<RegimensOverTime>().Markup, context.Render<MissedDoses>().Markup })
+        {
+            var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(markup);
+            var controls = document.QuerySelectorAll("input, select");
+            Assert.NotEmpty(controls);
+            foreach (var control in controls)
+            {
+                Assert.NotNull(document.QuerySelector($"label[for='{control.Id}']"));
+            }
+        }
+    }
+
+    private static void AssertRun<T>(IRenderedComponent<T> page, string label, Regimen regimen, SimulationSettings settings, TimeSpan horizon, SerumGuideline guideline)
+        where T : Microsoft.AspNetCore.Components.IComponent
+    {
+        Assert.Equal(horizon, settings.Horizon);
+        var row = page.Find($"tr[data-run='{label}']");
+        RunRow.Equal(cell => row.QuerySelector(cell)!.TextContent, label, regimen, settings, guideline);
+    }
+}
