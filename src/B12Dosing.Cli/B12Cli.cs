@@ -32,6 +32,8 @@ public static class B12Cli
             RegimensCommand.Create(),
             SimulateCommand.Create(),
             PopulationCommand.Create(),
+            EstimateCommand.Create(),
+            TargetCommand.Create(),
         };
 
     /// <summary>
