@@ -34,6 +34,7 @@ public static class B12Cli
             PopulationCommand.Create(),
             EstimateCommand.Create(),
             TargetCommand.Create(),
+            ParametersCommand.Create(),
         };
 
     /// <summary>

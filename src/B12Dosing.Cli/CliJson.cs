@@ -160,3 +160,11 @@ public static class CliJson
         return options;
     }
 }
+
+/// <summary>One parameter's value as the JSON outputs record it: the block's name, the value and its unit.</summary>
+internal sealed record ParameterJson(string Name, double Value, string Unit)
+{
+    /// <summary>Every parameter of <paramref name="parameters"/>, in the block's order.</summary>
+    public static ParameterJson[] Of(B12Dosing.Absorption.Physiology parameters) =>
+        [.. parameters.Values.Select(v => new ParameterJson(v.Parameter.Name, v.Value, v.Parameter.Unit))];
+}

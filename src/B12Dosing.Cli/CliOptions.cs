@@ -1,5 +1,6 @@
 using System.CommandLine;
 using B12Dosing.Absorption;
+using B12Dosing.Parameters;
 using B12Dosing.Regimens;
 
 namespace B12Dosing.Cli;
@@ -14,6 +15,35 @@ internal static class CliOptions
         Description = $"The condition (physiology): {string.Join(", ", Conditions.All.Select(c => c.Name()))}.",
         DefaultValueFactory = _ => Absorption.Condition.Healthy.Name(),
     };
+
+    /// <summary><c>--set NAME=VALUE</c> (repeatable): a change to a model parameter, in its unit or with a unit of its kind.</summary>
+    public static Option<string[]> Set() => new("--set")
+    {
+        HelpName = "NAME=VALUE",
+        Description = "Change a model parameter (repeatable), in its unit or with a unit of its kind, for example --set \"HoloTranscobalaminHalfLife=6 h\"; 'b12 parameters' lists the names, units and bounds.",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    /// <summary>The parameter set of <c>--condition</c> changed by every <c>--set</c>.</summary>
+    /// <exception cref="CliUsageException">A change is refused by the library (unknown name, out of bounds, a broken rule).</exception>
+    /// <exception cref="FormatException">A <c>--set</c> value cannot be read.</exception>
+    public static Physiology Parameters(ParseResult result, Option<string> condition, Option<string[]> set) =>
+        CliInput.Check("--set", () => Changes(result, set).Apply(Physiology.For(Conditions.Parse(result.GetRequiredValue(condition)))));
+
+    /// <summary>The changes of every <c>--set</c>.</summary>
+    /// <exception cref="CliUsageException">A change is refused by the library.</exception>
+    /// <exception cref="FormatException">A value cannot be read.</exception>
+    public static ParameterChanges Changes(ParseResult result, Option<string[]> set)
+    {
+        try
+        {
+            return CliInput.Check("--set", () => ParameterChanges.Parse(result.GetValue(set) ?? []));
+        }
+        catch (FormatException e)
+        {
+            throw new CliUsageException($"--set: {e.Message}", e);
+        }
+    }
 
     /// <summary>
     /// The regimen of a <c>--regimen</c> value: a catalogue name or the notation (<see cref="RegimenCatalogue.Resolve"/>),

@@ -7,7 +7,7 @@ using B12Dosing.Quantities;
 namespace B12Dosing.Cli.Commands;
 
 /// <summary>
-/// <c>b12 absorb --dose "1000 µg" --route oral [--form f] [--condition c] [--json]</c>: how much of one dose reaches the
+/// <c>b12 absorb --dose "1000 µg" --route oral [--form f] [--condition c] [--set NAME=VALUE] [--json]</c>: how much of one dose reaches the
 /// circulation and how much the body keeps.
 /// </summary>
 internal static class AbsorbCommand
@@ -15,13 +15,13 @@ internal static class AbsorbCommand
     public static Command Create()
     {
         var options = new DoseOptions(withRoute: true);
-        var command = new Command("absorb", "How much of one dose reaches the circulation (absorbed) and how much the body keeps after the early urinary loss (retained, 72 h). Example: b12 absorb --dose \"1000 µg\" --route oral --condition pernicious-anemia");
+        var command = new Command("absorb", "How much of one dose reaches the circulation (absorbed) and how much the body keeps after the early urinary loss (retained, 72 h). Example: b12 absorb --dose \"1000 µg\" --route oral --condition pernicious-anemia --set \"PassiveFraction=1.5 %\"");
         options.AddTo(command);
         command.SetAction(result =>
         {
-            var (amount, form, condition) = options.Read(result);
+            var (amount, form, condition, parameters) = options.Read(result);
             var route = Routes.Parse(result.GetRequiredValue(options.Route!));
-            var absorbed = AbsorptionResult.Of(amount, route, form, condition);
+            var absorbed = AbsorptionResult.Of(amount, route, form, condition, parameters);
             var output = result.InvocationConfiguration.Output;
             if (result.GetValue(options.Json))
             {
@@ -56,6 +56,8 @@ internal sealed class DoseOptions
 
     public Option<string> Condition { get; } = CliOptions.Condition();
 
+    public Option<string[]> Set { get; } = CliOptions.Set();
+
     public Option<bool> Json { get; } = new("--json") { Description = "Print JSON instead of text." };
 
     public void AddTo(Command command)
@@ -68,20 +70,22 @@ internal sealed class DoseOptions
 
         command.Options.Add(Form);
         command.Options.Add(Condition);
+        command.Options.Add(Set);
         command.Options.Add(Json);
     }
 
-    public (Mass Amount, CobalaminForm Form, Condition Condition) Read(ParseResult result) => (
+    public (Mass Amount, CobalaminForm Form, Condition Condition, Physiology Parameters) Read(ParseResult result) => (
         QuantityText.ParseMass(result.GetRequiredValue(Dose), CultureInfo.InvariantCulture),
         CobalaminForms.Parse(result.GetRequiredValue(Form)),
-        Conditions.Parse(result.GetRequiredValue(Condition)));
+        Conditions.Parse(result.GetRequiredValue(Condition)),
+        CliOptions.Parameters(result, Condition, Set));
 }
 
 /// <summary>One dose's outcome as the tool prints it (the JSON contract of issue 3).</summary>
 /// <remarks>
 /// Where the retained part goes first: <c>carriers_ug</c> (onto transcobalamin, onto haptocorrin and, for
 /// hydroxocobalamin, bound to plasma proteins; split in the three fields after it) and <c>stores_ug</c> (taken up by
-/// tissue); <c>urine_ug</c> is the early urinary loss (absorbed − retained).
+/// tissue); <c>urine_ug</c> is the early urinary loss (absorbed − retained); <c>parameters</c> is every parameter value used (name, value, unit).
 /// </remarks>
 internal sealed record AbsorptionResult(
     double DoseUg,
@@ -96,12 +100,13 @@ internal sealed record AbsorptionResult(
     double HaptocorrinUg,
     double ProteinBoundUg,
     double StoresUg,
-    double UrineUg)
+    double UrineUg,
+    ParameterJson[] Parameters)
 {
-    public static AbsorptionResult Of(Mass amount, Route route, CobalaminForm form, Condition condition)
+    public static AbsorptionResult Of(Mass amount, Route route, CobalaminForm form, Condition condition, Physiology parameters)
     {
-        var o = AbsorptionModel.Evaluate(CliInput.Check("--dose", () => Dosing.Dose.Create(amount, route, form)), Physiology.For(condition));
-        return new(o.Dose.Micrograms, route.ShortName(), form.Name(), condition.Name(), o.Absorbed.Micrograms, o.Retained.Micrograms, o.FractionRetained, o.Carriers.Micrograms, o.Transcobalamin.Micrograms, o.Haptocorrin.Micrograms, o.ProteinBound.Micrograms, o.Tissue.Micrograms, o.UrinaryLoss.Micrograms);
+        var o = AbsorptionModel.Evaluate(CliInput.Check("--dose", () => Dosing.Dose.Create(amount, route, form)), parameters);
+        return new(o.Dose.Micrograms, route.ShortName(), form.Name(), condition.Name(), o.Absorbed.Micrograms, o.Retained.Micrograms, o.FractionRetained, o.Carriers.Micrograms, o.Transcobalamin.Micrograms, o.Haptocorrin.Micrograms, o.ProteinBound.Micrograms, o.Tissue.Micrograms, o.UrinaryLoss.Micrograms, ParameterJson.Of(parameters));
     }
 
     public string ToText() => string.Create(

@@ -4,7 +4,7 @@ using B12Dosing.Dosing;
 
 namespace B12Dosing.Cli.Commands;
 
-/// <summary><c>b12 compare --dose "1000 µg" [--condition c] [--form f] [--json]</c>: the same dose by every route.</summary>
+/// <summary><c>b12 compare --dose "1000 µg" [--condition c] [--form f] [--set NAME=VALUE] [--json]</c>: the same dose by every route.</summary>
 internal static class CompareCommand
 {
     public static Command Create()
@@ -14,8 +14,8 @@ internal static class CompareCommand
         options.AddTo(command);
         command.SetAction(result =>
         {
-            var (amount, form, condition) = options.Read(result);
-            var rows = Routes.All.Select(route => AbsorptionResult.Of(amount, route, form, condition)).ToArray();
+            var (amount, form, condition, parameters) = options.Read(result);
+            var rows = Routes.All.Select(route => AbsorptionResult.Of(amount, route, form, condition, parameters)).ToArray();
             var output = result.InvocationConfiguration.Output;
             if (result.GetValue(options.Json))
             {

@@ -1,12 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
+using B12Dosing.Absorption;
 using B12Dosing.Population;
 using B12Dosing.Regimens;
 
 namespace B12Dosing.Cli.Commands;
 
 /// <summary>
-/// <c>b12 population --regimen r --days N --patients N --seed S [--condition c] [--json]</c>: percentiles of stores and
+/// <c>b12 population --regimen r --days N --patients N --seed S [--condition c] [--set NAME=VALUE] [--json]</c>: percentiles of stores and
 /// serum over time in a virtual population, and the share of patients below the NICE serum line.
 /// </summary>
 internal static class PopulationCommand
@@ -20,10 +21,11 @@ internal static class PopulationCommand
         var patients = new Option<int>("--patients") { Required = true, HelpName = "N", Description = "Number of virtual patients: 1 or more." };
         var seed = new Option<ulong>("--seed") { Required = true, HelpName = "S", Description = "Seed (0 or more): the same seed gives the same result, whatever the number of cores." };
         var condition = new Option<string>("--condition") { HelpName = "c", Description = "healthy (default), another condition, or a mix such as \"pernicious-anemia=0.7,atrophic-gastritis=0.3\".", DefaultValueFactory = _ => "healthy" };
+        var set = CliOptions.Set();
         var json = new Option<bool>("--json") { Description = "Print one JSON object with the full percentile series." };
         var command = new Command("population", "Simulate a virtual population on a regimen: percentiles (5, 25, 50, 75, 95) of stores and serum B12 over time and the share below 180 pg/mL (NICE NG239). Example: b12 population --regimen bnf-no-neuro --days 365 --patients 10000 --seed 1 --condition pernicious-anemia")
         {
-            regimen, days, patients, seed, condition, json,
+            regimen, days, patients, seed, condition, set, json,
         };
         command.SetAction(result =>
         {
@@ -53,7 +55,8 @@ internal static class PopulationCommand
             var stepDays = Math.Max(1, (int)Math.Ceiling(horizonDays / (double)(PopulationSettings.MaximumRows - 1)));
             var settings = CliInput.Check("--days", () => new PopulationSettings(count, TimeSpan.FromDays(horizonDays), result.GetValue(seed)) { Step = TimeSpan.FromDays(stepDays) });
             var mix = ConditionMix.Parse(result.GetRequiredValue(condition));
-            settings = CliInput.Check("--condition", () => settings with { Model = PopulationModel.Default with { Conditions = mix } });
+            var changes = CliOptions.Changes(result, set);
+            settings = CliInput.Check("--condition", () => settings with { Model = PopulationModel.Default with { Conditions = mix, Changes = changes } });
             var chosen = CliOptions.ResolveRegimen(result.GetRequiredValue(regimen));
             var error = result.InvocationConfiguration.Error;
             PopulationResult population;
@@ -156,7 +159,8 @@ internal sealed record PopulationJson(
     double[] Day,
     PercentilesJson StoresUg,
     PercentilesJson SerumPgPerMl,
-    double[] ShareBelowThreshold)
+    double[] ShareBelowThreshold,
+    ParameterSetJson[] Parameters)
 {
     public static PopulationJson Of(Regimen regimen, PopulationResult r) => new(
         regimen.ToString(),
@@ -168,5 +172,9 @@ internal sealed record PopulationJson(
         [.. r.Times.Select(t => t.Days)],
         PercentilesJson.Of(r.Stores),
         PercentilesJson.Of(r.Serum),
-        [.. r.ShareBelowThreshold]);
+        [.. r.ShareBelowThreshold],
+        [.. r.Settings.Model.Conditions.Shares.Select(share => new ParameterSetJson(share.Condition.Name(), ParameterJson.Of(r.Settings.Model.ParametersFor(share.Condition))))]);
 }
+
+/// <summary>The parameter set the patients of one condition vary around (its preset with every <c>--set</c>).</summary>
+internal sealed record ParameterSetJson(string Condition, ParameterJson[] Values);

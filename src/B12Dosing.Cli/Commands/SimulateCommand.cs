@@ -27,6 +27,7 @@ internal static class SimulateCommand
         var id = new Option<int?>("--id") { HelpName = "N", Description = "With --events: the subject (ID) to simulate, if the table holds several." };
         var days = new Option<double?>("--days") { HelpName = "N", Description = $"How many days to simulate: more than 0, at most {SimulationSettings.MaximumHorizon.TotalDays} (100 years). With --events, by default up to the table's last sample.", CustomParser = r => CliNumbers.ParseDouble(r) };
         var condition = CliOptions.Condition();
+        var set = CliOptions.Set();
         var initial = new Option<string>("--initial-stores") { HelpName = "amount", Description = "Body stores at the start, quoted: default \"2500 µg\" (Carmel 2008).", DefaultValueFactory = _ => "2500 µg" };
         var stepHours = new Option<double>("--step-hours") { HelpName = "h", Description = "Hours between output rows (default 24).", DefaultValueFactory = _ => 24, CustomParser = CliNumbers.ParseDouble };
         var times = new Option<string?>("--times") { HelpName = "d,d,...", Description = "Sample at these days from the start instead of every --step-hours, for example 0,0.5,1,2,7,30." };
@@ -38,7 +39,7 @@ internal static class SimulateCommand
         svg.Validators.Add(CliOptions.FileName);
         var command = new Command("simulate", "Simulate body stores and serum B12 over time under a regimen. Example: b12 simulate --regimen kuzminski-oral --days 120 --condition pernicious-anemia")
         {
-            regimen, events, id, days, condition, initial, stepHours, times, afterDose, json, csv, svg, guideline,
+            regimen, events, id, days, condition, set, initial, stepHours, times, afterDose, json, csv, svg, guideline,
         };
         command.Validators.Add(r =>
         {
@@ -83,6 +84,7 @@ internal static class SimulateCommand
             }
 
             var chosen = CliInput.Check("--guideline", () => SerumGuidelines.Get(result.GetRequiredValue(guideline)));
+            var parameters = CliOptions.Parameters(result, condition, set);
             if (result.GetValue(times) is not null && dosing.SampleTimes.Length > 0)
             {
                 throw new CliUsageException("--times: the --events table has sample records (EVID 0 or 2), which give the sample times; give one of them (remove --times, or the table's sample records).");
@@ -91,7 +93,7 @@ internal static class SimulateCommand
             var sampleOptions = result.GetValue(times) is null && dosing.SampleTimes.Length > 0 ? TableSampleOptions : SettingOptions;
             var settings = CliInput.Check(sampleOptions, () => new SimulationSettings(TimeSpan.FromDays(horizonDays))
             {
-                Physiology = Physiology.For(Conditions.Parse(result.GetRequiredValue(condition))),
+                Physiology = parameters,
                 InitialStores = QuantityText.ParseMass(result.GetRequiredValue(initial), CultureInfo.InvariantCulture),
                 Step = TimeSpan.FromHours(hours),
                 SampleTimes = result.GetValue(times) is { } t ? CliTimes.ParseDays(t, "--times") : dosing.SampleTimes,
@@ -134,7 +136,8 @@ internal static class SimulateCommand
                     settings.SampleTimes.Count == 0 ? null : [.. settings.SampleTimes.Select(t => t.TotalDays)],
                     [.. settings.SamplesAfterDose.Select(t => t.TotalHours)],
                     chosen.Id,
-                    ModelVersion);
+                    ModelVersion,
+                    ParameterJson.Of(parameters));
                 if (simulation is not null)
                 {
                     CliJson.Write(output, new SimulationJson(inputs, SummaryJson.Of(simulation.Summary), simulation.Records()), nameof(SimulationJson.Series));
@@ -300,7 +303,8 @@ internal static class SimulateCommand
         IReadOnlyList<double>? SampleTimesDays,
         IReadOnlyList<double> SamplesAfterDoseH,
         string Guideline,
-        string ModelVersion);
+        string ModelVersion,
+        IReadOnlyList<ParameterJson> Parameters);
 
     /// <summary>The totals, every final pool (so that the balance can be checked from the output alone) and the mass balance on its scale.</summary>
     private sealed record SummaryJson(double TotalDoseUg, double TotalAbsorbedUg, double TotalRetainedUg, double TotalExcretedUg, double TotalUrineUg, double TotalFaecesUg, double NotAbsorbedUg, double FinalStoresUg, double FinalSerumPgPerMl, double FinalSerumPmolPerL, double MassBalanceErrorUg, double InitialBodyUg, double FinalLabileUg, double FinalPlasmaUg, double FinalBodyUg, double FinalHolotcPmolPerL, double MassBalanceScaleUg, double MassBalanceRelativeError)

@@ -1,5 +1,6 @@
 using B12Dosing.Absorption;
 using B12Dosing.Kinetics;
+using B12Dosing.Parameters;
 using B12Dosing.Quantities;
 
 namespace B12Dosing.Population;
@@ -18,6 +19,17 @@ public sealed record PopulationModel
 
     /// <summary>The conditions and their shares (default <see cref="ConditionMix.Healthy"/>).</summary>
     public ConditionMix Conditions { get; init => field = value ?? throw new ArgumentNullException(nameof(Conditions)); } = ConditionMix.Healthy;
+
+    /// <summary>
+    /// Changes to every condition's preset before the patients' factors are applied (default none): a population around a
+    /// changed parameter set, for example <c>ParameterChanges.Of(("HoloTranscobalaminHalfLife", 6))</c>. The changed sets
+    /// keep the population's fast path (its retention tables are built from them).
+    /// </summary>
+    public ParameterChanges Changes { get; init => field = value ?? throw new ArgumentNullException(nameof(Changes)); } = ParameterChanges.None;
+
+    /// <summary>The parameter set the patients of <paramref name="condition"/> vary around: its preset with <see cref="Changes"/>.</summary>
+    /// <exception cref="ArgumentException">The changed set breaks a cross-parameter rule.</exception>
+    public Physiology ParametersFor(Condition condition) => Changes.Apply(Physiology.For(condition));
 
     /// <summary>
     /// IF capacity: σ 0.15 in [0.5, 2]. ASSUMPTION: the saturation of IF-mediated uptake is reported as a range,
@@ -71,7 +83,7 @@ public sealed record PopulationModel
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         var random = new PatientRandom(seed, index);
         var condition = Conditions.Pick(random.NextOpenUnit());
-        var preset = Physiology.For(condition);
+        var preset = ParametersFor(condition);
         var fIf = IntrinsicFactorCapacity.Draw(ref random);
         var fPassive = PassiveFraction.Draw(ref random);
         var fLoss = StoreLoss.Draw(ref random);
@@ -93,7 +105,7 @@ public sealed record PopulationModel
     {
         foreach (var share in Conditions.Shares)
         {
-            var preset = Physiology.For(share.Condition);
+            var preset = ParametersFor(share.Condition);
             foreach (var largest in new[] { false, true })
             {
                 double F(Variation v) => largest ? v.MaximumFactor : v.MinimumFactor;

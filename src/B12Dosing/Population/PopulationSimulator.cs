@@ -126,12 +126,12 @@ public static class PopulationSimulator
     /// none when the retention factor does not vary. Built before the patients, whatever their number, so a result does
     /// not depend on how a population is split.
     /// </summary>
-    private static RetentionTables? RetentionTablesFor(SimulationPlan plan, PopulationModel model)
+    internal static RetentionTables? RetentionTablesFor(SimulationPlan plan, PopulationModel model)
     {
         var loads = new HashSet<RetentionTables.Load>();
         foreach (var share in model.Conditions.Shares)
         {
-            var preset = Physiology.For(share.Condition);
+            var preset = model.ParametersFor(share.Condition);
             foreach (var intake in plan.Intakes)
             {
                 if (!intake.UsesIntrinsicFactor)
