@@ -42,7 +42,9 @@ public static class AbsorptionModel
             throw new ArgumentOutOfRangeException(nameof(state), state.AvailableMicrograms, $"The IF capacity free must be at most the physiology's capacity ({physiology.EffectiveIntrinsicFactorCapacityMicrograms} µg).");
         }
 
-        return Evaluate(Prepare(dose, physiology), physiology, state);
+        return physiology.UsesFreeCapacity
+            ? FreeCapacityModel.Evaluate(dose, physiology, state)
+            : Evaluate(Prepare(dose, physiology), physiology, state);
     }
 
     /// <summary>
@@ -59,6 +61,11 @@ public static class AbsorptionModel
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(physiology);
         physiology.EnsureConsistent(nameof(physiology));
+        if (physiology.UsesFreeCapacity)
+        {
+            return FreeCapacityModel.EvaluateSeries(events, physiology);
+        }
+
         var absorber = new Absorber(physiology);
         double dose = 0, absorbed = 0, retained = 0, tc = 0, hc = 0, protein = 0, tissue = 0;
         var last = 0L;

@@ -62,4 +62,37 @@ internal static class FittedParameters
 
     /// <summary>Fraction of stores released onto transcobalamin per day (fitted by <see cref="Calibration.Calibrator.FitPlasma"/>, mainly to the holoTC share of serum, IOM 1998 and Nexo &amp; Hoffmann-Lücke 2011, and the baseline holoTC of Greibe 2019).</summary>
     public const double TranscobalaminReleasePerDay = 0.00018309;
+
+    // Model 3 (the carriers' free capacity, Physiology.WithFreeCapacity): fitted together by a Nelder-Mead fit of the
+    // nine plasma constants below to the points of docs/model.md 1.2 (CobaSorb and Greibe 2019, Sharabi 2003, OPEN,
+    // Carmel 2008 and Blood 1961 injections, the Blood 1961 and Scand J Haematol 1964 serum multiples, the Schilling
+    // test and the intranasal peak), with the IF transit (IOM 1998) and the binding rate held.
+
+    /// <summary>Model 3: maximum rate of tissue uptake of free B12, µg/h.</summary>
+    public const double FreeCapacityTissueUptakeMaximumMicrogramsPerHour = 49.242;
+
+    /// <summary>Model 3: free B12 at which tissue uptake is half its maximum, µg.</summary>
+    public const double FreeCapacityTissueUptakeHalfSaturationMicrograms = 12.668;
+
+    /// <summary>Model 3: renal filtration of free hydroxocobalamin relative to cyanocobalamin.</summary>
+    public const double FreeCapacityHydroxocobalaminFiltrationFactor = 0.64584;
+
+    /// <summary>Model 3: rate at which free hydroxocobalamin binds to plasma proteins, per hour.</summary>
+    public const double FreeCapacityHydroxocobalaminProteinBindingPerHour = 0.034366;
+
+    /// <summary>Model 3: half-life of holotranscobalamin, hours (apo-transcobalamin is restored as holoTC is cleared).</summary>
+    public const double FreeCapacityHoloTranscobalaminHalfLifeHours = 1.0341;
+
+    /// <summary>Model 3: half-life of holohaptocorrin, days.</summary>
+    public const double FreeCapacityHoloHaptocorrinHalfLifeDays = 13.782;
+
+    /// <summary>
+    /// Binding of free B12 to free haptocorrin relative to free transcobalamin, per unit of free capacity (model 3; mainly
+    /// the serum rises of Sharabi 2003 and Greibe 2019: newly absorbed B12 goes onto transcobalamin, haptocorrin fills
+    /// over weeks).
+    /// </summary>
+    public const double HaptocorrinBindingRatio = 0.0084860;
+
+    /// <summary>Free apo-haptocorrin with average stores, pmol/L (model 3; inside the 90-275 pmol/L of Gimsing &amp; Nexo 1989).</summary>
+    public const double ApoHaptocorrinPicomolesPerLiter = 115.26;
 }

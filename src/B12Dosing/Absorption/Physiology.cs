@@ -133,6 +133,115 @@ public sealed record Physiology
     internal double BindingCapacityNanogramsPerMilliliter { get; init => field = ModelParameters.BindingCapacity.Check(value); } = ModelParameters.BindingCapacity.Default;
 
     /// <summary>
+    /// How a load that reaches plasma meets the carriers: <see cref="PlasmaCarrierModel.BindingCapacity"/> (model 2, the
+    /// default) or <see cref="PlasmaCarrierModel.FreeCapacity"/> (model 3; use <see cref="WithFreeCapacity"/>, which also
+    /// sets the constants fitted for it).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined model.</exception>
+    public PlasmaCarrierModel CarrierModel
+    {
+        get;
+        init => field = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(CarrierModel), value, "Not a carrier model; accepted: BindingCapacity, FreeCapacity.");
+    }
+
+    /// <summary>Whether this physiology uses model 3 (<see cref="PlasmaCarrierModel.FreeCapacity"/>).</summary>
+    internal bool UsesFreeCapacity => CarrierModel == PlasmaCarrierModel.FreeCapacity;
+
+    /// <summary>
+    /// This physiology under model 3 (<see cref="PlasmaCarrierModel.FreeCapacity"/>): the carriers' free capacity as state
+    /// and absorption over hours, with the plasma constants fitted for model 3 (tissue uptake, hydroxocobalamin
+    /// filtration and protein binding, the holoTC and holoHC half-lives; <c>docs/model.md</c>, 1.2). The release onto
+    /// haptocorrin is derived again from them unless it was pinned.
+    /// </summary>
+    public Physiology WithFreeCapacity() => this with
+    {
+        CarrierModel = PlasmaCarrierModel.FreeCapacity,
+        TissueUptakeMaximumMicrogramsPerHour = FittedParameters.FreeCapacityTissueUptakeMaximumMicrogramsPerHour,
+        TissueUptakeHalfSaturationMicrograms = FittedParameters.FreeCapacityTissueUptakeHalfSaturationMicrograms,
+        HydroxocobalaminFiltrationFactor = FittedParameters.FreeCapacityHydroxocobalaminFiltrationFactor,
+        HydroxocobalaminProteinBindingPerHour = FittedParameters.FreeCapacityHydroxocobalaminProteinBindingPerHour,
+        HoloTranscobalaminHalfLifeHours = FittedParameters.FreeCapacityHoloTranscobalaminHalfLifeHours,
+        HoloHaptocorrinHalfLifeDays = FittedParameters.FreeCapacityHoloHaptocorrinHalfLifeDays,
+    };
+
+    /// <summary>
+    /// Free (apo-) transcobalamin of plasma with average stores and the carriers in balance, pmol/L: 700, the mean of
+    /// Gimsing &amp; Nexo 1989 (Clin Chem 35:1447; 228 adults, central 95 % 400-930 pmol/L). The carrier's whole capacity
+    /// is this plus the holotranscobalamin in balance with 2500 µg (<c>PoolRates.CarrierCapacities</c>); what
+    /// is free at any moment is that capacity less holoTC, used up by binding and restored as holoTC is cleared into
+    /// cells (hours). From 0 to 10 000 pmol/L (an ASSUMPTION: ten times the top of the reference interval).
+    /// </summary>
+    public Molarity ApoTranscobalamin
+    {
+        get => Molarity.FromPicomolesPerLiter(ApoTranscobalaminPicomolesPerLiter);
+        init => ApoTranscobalaminPicomolesPerLiter = ModelParameters.ApoTranscobalamin.Check(value.PicomolesPerLiter);
+    }
+
+    /// <summary><see cref="ApoTranscobalamin"/> in pmol/L, for the kernels.</summary>
+    internal double ApoTranscobalaminPicomolesPerLiter { get; init => field = ModelParameters.ApoTranscobalamin.Check(value); } = ModelParameters.ApoTranscobalamin.Default;
+
+    /// <summary>
+    /// Free (apo-) haptocorrin of plasma with average stores and the carriers in balance, pmol/L: fitted (see
+    /// <see cref="FittedParameters.ApoHaptocorrinPicomolesPerLiter"/>, 115 pmol/L) inside the central 95 % interval
+    /// 90-275 pmol/L of Gimsing &amp; Nexo 1989: haptocorrin is mostly saturated already. Its whole
+    /// capacity is this plus the holohaptocorrin in balance with 2500 µg; the free part is restored as holohaptocorrin
+    /// is cleared (days). From 0 to 10 000 pmol/L.
+    /// </summary>
+    public Molarity ApoHaptocorrin
+    {
+        get => Molarity.FromPicomolesPerLiter(ApoHaptocorrinPicomolesPerLiter);
+        init => ApoHaptocorrinPicomolesPerLiter = ModelParameters.ApoHaptocorrin.Check(value.PicomolesPerLiter);
+    }
+
+    /// <summary><see cref="ApoHaptocorrin"/> in pmol/L, for the kernels.</summary>
+    internal double ApoHaptocorrinPicomolesPerLiter { get; init => field = ModelParameters.ApoHaptocorrin.Check(value); } = ModelParameters.ApoHaptocorrin.Default;
+
+    /// <summary>
+    /// Mass-action rate of binding of free B12 to free transcobalamin, per µg of free capacity per hour: 10, so that free
+    /// B12 meeting the free capacity of average plasma (<see cref="ApoTranscobalamin"/>, 2.85 µg) is bound with a
+    /// half-time of about 1.5 min. An ASSUMPTION (binding is near-instant in vitro); the fit (Calibrator.FitPlasma) put it
+    /// at its upper end: the smallest value for which 10 µg IM loses at most 6 % (Carmel 2008: 3 %). From 0.01 to 100.
+    /// </summary>
+    internal double CarrierBindingPerMicrogramHour { get; init => field = ModelParameters.CarrierBindingPerMicrogramHour.Check(value); } = ModelParameters.CarrierBindingPerMicrogramHour.Default;
+
+    /// <summary>
+    /// The rate of binding of free B12 to free haptocorrin relative to free transcobalamin, per unit of free capacity:
+    /// fitted (see <see cref="FittedParameters.HaptocorrinBindingRatio"/>). Newly absorbed B12 appears on
+    /// transcobalamin first (Nexo &amp; Hoffmann-Lücke 2011), and daily doses fill haptocorrin over weeks, not in a day
+    /// (Greibe 2019; Sharabi 2003). From 0 to 10.
+    /// </summary>
+    public double HaptocorrinBindingRatio { get; init => field = ModelParameters.HaptocorrinBindingRatio.Check(value); } = ModelParameters.HaptocorrinBindingRatio.Default;
+
+    /// <summary>
+    /// Mean time B12 taken up through intrinsic factor spends in each of three transit steps (ileal cell, lymph and
+    /// portal passage) before it reaches plasma free, hours: 4. With three steps the arrival starts after a lag
+    /// (6 % arrived by 3.5 h) and peaks at 8 h: IF-mediated B12 enters the circulation 3-4 h after the dose, with a
+    /// plasma peak at 8-12 h (IOM 1998 p.308). From 0.01 to 100 h.
+    /// </summary>
+    public Duration IntrinsicFactorTransit
+    {
+        get => Duration.FromHours(IntrinsicFactorTransitHours);
+        init => IntrinsicFactorTransitHours = ParameterUnits.Hours(value, nameof(IntrinsicFactorTransit));
+    }
+
+    /// <summary><see cref="IntrinsicFactorTransit"/> in hours, for the kernels.</summary>
+    internal double IntrinsicFactorTransitHours { get; init => field = ModelParameters.IntrinsicFactorTransit.Check(value); } = ModelParameters.IntrinsicFactorTransit.Default;
+
+    /// <summary>
+    /// Half-time of release of an intranasal dose from the nasal mucosa, hours: 1/6 (10 min). An ASSUMPTION chosen so
+    /// that serum peaks about half an hour after the dose, as measured (Br J Clin Pharmacol 1998;45:83: 35 ± 13 min
+    /// after 750 µg, 28 ± 16 min after 1500 µg of hydroxocobalamin). From 0.01 to 100 h.
+    /// </summary>
+    public Duration NasalReleaseHalfTime
+    {
+        get => Duration.FromHours(NasalReleaseHalfTimeHours);
+        init => NasalReleaseHalfTimeHours = ParameterUnits.Hours(value, nameof(NasalReleaseHalfTime));
+    }
+
+    /// <summary><see cref="NasalReleaseHalfTime"/> in hours, for the kernels.</summary>
+    internal double NasalReleaseHalfTimeHours { get; init => field = ModelParameters.NasalReleaseHalfTime.Check(value); } = ModelParameters.NasalReleaseHalfTime.Default;
+
+    /// <summary>
     /// Share of newly bound B12 (the binding capacity, and protein-bound hydroxocobalamin when released) that goes onto
     /// haptocorrin; the rest goes onto transcobalamin (fitted, see <see cref="FittedParameters.HaptocorrinShare"/>).
     /// In [0, 1].

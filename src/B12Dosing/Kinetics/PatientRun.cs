@@ -28,12 +28,27 @@ internal struct PatientRun
     private Absorber _absorber;
     private readonly PoolRates _rates;
 
+    /// <summary>Model 3 (<see cref="PlasmaCarrierModel.FreeCapacity"/>): its rates, and whether the run uses it.</summary>
+    private readonly TransitRates _transitRates;
+    private readonly bool _freeCapacity;
+
+    /// <summary>Model 3: B12 on its way into the blood (sites, gut) and free in plasma while a nonlinear stretch runs (<see cref="Transit"/>).</summary>
+    private TransitState _transit;
+
+    /// <summary>Model 3: whether a stretch runs (B12 in transit or free), so the step is the nonlinear solve, not the propagator.</summary>
+    private bool _active;
+
+    /// <summary>Model 3: the step size the stretch's solve last accepted, hours.</summary>
+    private double _step;
+
     /// <summary>The last kept amount and its <see cref="PoolRates.KeptTanh"/> (NaN at first: no amount equals it).</summary>
     private double _lastKept = double.NaN, _lastKeptTanh;
 
     private PatientRun(Physiology physiology, PoolRates rates, double initialStores)
     {
         _absorber = new(physiology);
+        _freeCapacity = physiology.UsesFreeCapacity;
+        _transitRates = _freeCapacity ? new(physiology, in rates) : default;
         _rates = rates;
         Stores = initialStores;
         (Transcobalamin, Haptocorrin) = rates.CarriersInBalanceWith(initialStores);
@@ -47,10 +62,13 @@ internal struct PatientRun
     public readonly double InitialBody { get; }
 
     /// <summary>All B12 in the body, µg.</summary>
-    public readonly double Body => Core + Free + Labile;
+    public readonly double Body => Core + Free + Labile + Arriving;
 
     /// <summary>B12 in plasma and extracellular fluid, µg: the carriers, protein-bound and free B12.</summary>
-    public readonly double Plasma => Transcobalamin + Haptocorrin + ProteinBound + Free;
+    public readonly double Plasma => Transcobalamin + Haptocorrin + ProteinBound + Free + Arriving;
+
+    /// <summary>Model 3: B12 absorbed but not yet in the blood (injection, mucosal and nasal sites, the IF route's transit), µg; counted with plasma.</summary>
+    private readonly double Arriving => _active ? _transit.InTransit - _transit[TransitState.FreeC] - _transit[TransitState.FreeH] : 0;
 
     /// <summary>The coupled pools T + H + S + B (what the store limit counts), µg.</summary>
     private readonly double Core => Transcobalamin + Haptocorrin + Stores + ProteinBound;
@@ -77,12 +95,26 @@ internal struct PatientRun
         {
             if (step.Interval >= 0)
             {
-                run.Advance<TSink>(in propagators[step.Interval]);
+                if (run._active)
+                {
+                    run.Stretch<TSink>(intervals[step.Interval] / (double)TimeSpan.TicksPerHour);
+                }
+                else
+                {
+                    run.Advance<TSink>(in propagators[step.Interval]);
+                }
             }
 
             if (step.Action >= 0)
             {
-                run.Apply<TSink>(in intakes[step.Action]);
+                if (run._freeCapacity)
+                {
+                    run.Deposit<TSink>(in intakes[step.Action]);
+                }
+                else
+                {
+                    run.Apply<TSink>(in intakes[step.Action]);
+                }
             }
             else if (step.Action != SimulationPlan.NoAction)
             {
@@ -96,6 +128,137 @@ internal struct PatientRun
         }
 
         return run;
+    }
+
+    /// <summary>
+    /// The state just before a dose repeated every <paramref name="intervalTicks"/> forever (stores, plasma), found by
+    /// running the dose: from empty stores, interval after interval, with the stores extrapolated (Aitken's Δ²) once
+    /// their approach has become geometric, until the distance to the fixed point, estimated from the last step and
+    /// the rate of approach, is below 1e-10 of the stores.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No convergence within 10 000 000 intervals.</exception>
+    internal static (double Stores, double Plasma) PeriodicTrough(Physiology physiology, in Intake dose, long intervalTicks)
+    {
+        var rates = PoolRates.Of(physiology);
+        var run = new PatientRun(physiology, rates, 0);
+        var phi = Propagator.Cached(in rates, intervalTicks);
+        var hours = intervalTicks / (double)TimeSpan.TicksPerHour;
+        double s0 = double.NaN, s1 = double.NaN;
+        for (long n = 0; n < 10_000_000; n++)
+        {
+            run.Deposit<NoTotals>(dose with { Ticks = n * intervalTicks });
+            if (run._active)
+            {
+                run.Stretch<NoTotals>(hours);
+            }
+            else
+            {
+                run.Advance<NoTotals>(in phi);
+            }
+
+            var s2 = run.Stores;
+            var d1 = s1 - s0;
+            var d2 = s2 - s1;
+            var ratio = d2 / d1;
+            if (n > 3 && (d2 == 0 || (ratio > 0 && ratio < 1 && Math.Abs(d2) / (1 - ratio) <= 1e-10 * Math.Abs(s2))))
+            {
+                return (run.Stores, run.Plasma);
+            }
+
+            if (n > 50 && n % 50 == 0 && ratio > 0 && ratio < 1)
+            {
+                // Aitken's Δ²: the stores jump to the limit of the geometric approach; the pools that follow them scale with them.
+                var limit = s2 + (d2 * ratio / (1 - ratio));
+                if (limit > 0 && double.IsFinite(limit))
+                {
+                    run.ScaleCore(limit / s2);
+                    s0 = s1 = double.NaN;
+                    continue;
+                }
+            }
+
+            (s0, s1) = (s1, s2);
+        }
+
+        throw new InvalidOperationException("The steady state of the repeated dose was not reached within 10 000 000 intervals.");
+    }
+
+    /// <summary>Scales the coupled pools and the labile excess by <paramref name="factor"/> (the steady-state search's extrapolation).</summary>
+    private void ScaleCore(double factor)
+    {
+        Stores *= factor;
+        Transcobalamin *= factor;
+        Haptocorrin *= factor;
+        ProteinBound *= factor;
+        Labile *= factor;
+    }
+
+    /// <summary>A sink that keeps no totals and no rows.</summary>
+    private struct NoTotals : IOutputSink
+    {
+        public static bool KeepsTotals => false;
+
+        public readonly void Output(int index, ref PatientRun run)
+        {
+        }
+    }
+
+    /// <summary>A step of a nonlinear stretch (<see cref="Transit"/>) over <paramref name="hours"/>; it ends once nothing is left in transit.</summary>
+    private void Stretch<TSink>(double hours)
+        where TSink : IOutputSink, allows ref struct
+    {
+        ref var y = ref _transit;
+        y[TransitState.T] = Transcobalamin;
+        y[TransitState.H] = Haptocorrin;
+        y[TransitState.S] = Stores;
+        y[TransitState.B] = ProteinBound;
+        y[TransitState.L] = Labile;
+        for (var i = TransitState.Urine; i < TransitState.Count; i++)
+        {
+            y[i] = 0;
+        }
+
+        Transit.Advance(ref y, hours, in _transitRates, ref _step);
+        _active = !Transit.EndIfExhausted(ref y);
+        Transcobalamin = y[TransitState.T];
+        Haptocorrin = y[TransitState.H];
+        Stores = y[TransitState.S];
+        ProteinBound = y[TransitState.B];
+        Labile = y[TransitState.L];
+        Free = y[TransitState.FreeC] + y[TransitState.FreeH];
+        if (TSink.KeepsTotals)
+        {
+            Urine.Add(y[TransitState.Urine]);
+            Faeces.Add(y[TransitState.Faeces]);
+            Retained.Add(y[TransitState.ToTc] + y[TransitState.ToHc] + y[TransitState.ToProtein] + y[TransitState.ToTissue]);
+        }
+    }
+
+    /// <summary>An intake: the IF-mediated part enters the IF route's transit, the rest its site (IV: the free pool); the stretch that follows carries it in.</summary>
+    private void Deposit<TSink>(in Intake intake)
+        where TSink : IOutputSink, allows ref struct
+    {
+        var (dose, viaIf, load) = _absorber.TakeLoad(in intake);
+        if (!_active)
+        {
+            // Nothing in transit: the free pool of the linear system (none in model 3's own runs) joins the stretch.
+            _transit = default;
+            _transit[TransitState.FreeC] = Free;
+            Free = 0;
+        }
+
+        _transit[TransitState.Gut1] += viaIf;
+        var site = TransitState.SiteOf(intake.Route, intake.Form);
+        _transit[site] += load;
+        Free = _transit[TransitState.FreeC] + _transit[TransitState.FreeH];
+        _active = _transit.InTransit > 0;
+        var absorbed = viaIf + load;
+        if (TSink.KeepsTotals)
+        {
+            NotAbsorbed.Add(dose - absorbed);
+            Dosed.Add(dose);
+            Absorbed.Add(absorbed);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -1,3 +1,4 @@
+using B12Dosing.Parameters;
 using B12Dosing.Absorption;
 
 namespace B12Dosing.Kinetics;
@@ -71,6 +72,18 @@ internal readonly record struct PoolRates(
         var t = (ReabsorptionPerDay + TranscobalaminReleasePerDay) * storesMicrograms / TranscobalaminPerDay;
         var h = ((HaptocorrinReleasePerDay * storesMicrograms) + (TranscobalaminToHaptocorrinFraction * TranscobalaminPerDay * t)) / HaptocorrinPerDay;
         return (t, h);
+    }
+
+    /// <summary>
+    /// The carriers' whole binding capacity, µg: free capacity with average stores (<see cref="Physiology.ApoTranscobalamin"/>,
+    /// <see cref="Physiology.ApoHaptocorrin"/>, Gimsing &amp; Nexo 1989) plus the holo-carriers in balance with those stores
+    /// (<see cref="ModelParameters.ReferenceStores"/>). Free capacity at any moment is this less holoTC or holoHC.
+    /// </summary>
+    public (double TranscobalaminMicrograms, double HaptocorrinMicrograms) CarrierCapacities(Physiology physiology)
+    {
+        var (t, h) = CarriersInBalanceWith(ModelParameters.ReferenceStoresMicrograms);
+        var perPicomolar = physiology.PlasmaVolumeLiters * Quantities.CobalaminForms.CyanocobalaminGramsPerMole * 1e-6;
+        return (t + (physiology.ApoTranscobalaminPicomolesPerLiter * perPicomolar), h + (physiology.ApoHaptocorrinPicomolesPerLiter * perPicomolar));
     }
 
     /// <summary>

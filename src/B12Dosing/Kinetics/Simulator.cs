@@ -133,7 +133,10 @@ public static class Simulator
     /// take the trough <c>f·(I − Φ)⁻¹·Φ·d</c> with <c>Φ = exp(A·T)</c>, <c>d</c> where the kept part goes, and <c>f</c> the
     /// share the store limit accepts at that trough: the scalar fixed point <c>f = accepted(f·m)/R</c> (<c>m</c> the body
     /// content of the unlimited trough) is found by bisection (60 halvings of [0, 1], below rounding). The free pool's
-    /// trough is <c>e_E·U/(1 − e_E)</c> with <c>U</c> the urinary loss per dose.
+    /// trough is <c>e_E·U/(1 − e_E)</c> with <c>U</c> the urinary loss per dose. Under model 3
+    /// (<see cref="PlasmaCarrierModel.FreeCapacity"/>), nonlinear while B12 is in transit, the state is found by running
+    /// the dose interval after interval from empty stores, with the stores extrapolated (Aitken's Δ²) once their approach
+    /// is geometric, until the estimated distance to the fixed point is below 1e-10 of the stores.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The interval is not positive, or the dose is the default (empty) value.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="physiology"/> is null.</exception>
@@ -162,6 +165,15 @@ public static class Simulator
             throw new ArgumentException(
                 string.Create(CultureInfo.InvariantCulture, $"No steady state can be computed: the stores lose {physiology.StoreLossPerDay:R} a day, {physiology.StoreLossPerDay * interval.TotalDays:R} per dosing interval; at least {MinimumLossPerInterval:R} per interval is needed (with no loss the stores grow without bound)."),
                 nameof(physiology));
+        }
+
+        if (physiology.UsesFreeCapacity)
+        {
+            // Model 3 is nonlinear while B12 is in transit: the state is found by running the dose (PatientRun.PeriodicTrough).
+            var amount = dose.Micrograms;
+            return amount > 0
+                ? PatientRun.PeriodicTrough(physiology, new Intake(0, amount, dose.Route, dose.Form, dose.Vehicle), interval.Ticks)
+                : throw new ArgumentOutOfRangeException(nameof(dose), dose, "The dose is empty; build it with Dose.Oral, Dose.Intramuscular and the like.");
         }
 
         var parts = AbsorptionModel.Prepare(dose, physiology);

@@ -169,6 +169,42 @@ public static class ModelParameters
         "Puts the serum and urine peak after a large oral dose within 6 h (IOM 1998).",
         p => p.MucosalReleaseHalfTimeHours, (p, v) => p with { MucosalReleaseHalfTimeHours = v });
 
+    /// <summary>The free (apo-) transcobalamin of plasma with average stores (a_T).</summary>
+    public static ModelParameter ApoTranscobalamin { get; } = new(
+        nameof(Physiology.ApoTranscobalamin), "a_T", "pmol/L", 700, 0, 1e4, ParameterScale.Linear, ParameterOrigin.Literature,
+        "Mean of Gimsing & Nexo 1989 (Clin Chem 35:1447; 228 adults, 95 % 400-930 pmol/L). Upper bound ten times the reference interval's top (an assumption).",
+        p => p.ApoTranscobalaminPicomolesPerLiter, (p, v) => p with { ApoTranscobalaminPicomolesPerLiter = v });
+
+    /// <summary>The free (apo-) haptocorrin of plasma with average stores (a_H).</summary>
+    public static ModelParameter ApoHaptocorrin { get; } = new(
+        nameof(Physiology.ApoHaptocorrin), "a_H", "pmol/L", FittedParameters.ApoHaptocorrinPicomolesPerLiter, 0, 1e4, ParameterScale.Linear, ParameterOrigin.Fitted,
+        Fit + ", inside the 90-275 pmol/L of Gimsing & Nexo 1989 (haptocorrin is mostly saturated).",
+        p => p.ApoHaptocorrinPicomolesPerLiter, (p, v) => p with { ApoHaptocorrinPicomolesPerLiter = v });
+
+    /// <summary>The mass-action rate of binding of free B12 to free transcobalamin (k_on).</summary>
+    public static ModelParameter CarrierBindingPerMicrogramHour { get; } = new(
+        nameof(Physiology.CarrierBindingPerMicrogramHour), "k_on", "1/(µg·h)", 10, 0.01, 100, ParameterScale.Log, ParameterOrigin.Assumption,
+        "Binding is near-instant in vitro; set to the smallest value for which 10 µg IM loses at most 6 % (Carmel 2008: 3 %).",
+        p => p.CarrierBindingPerMicrogramHour, (p, v) => p with { CarrierBindingPerMicrogramHour = v });
+
+    /// <summary>The binding of free B12 to free haptocorrin relative to transcobalamin (ρ_H).</summary>
+    public static ModelParameter HaptocorrinBindingRatio { get; } = new(
+        nameof(Physiology.HaptocorrinBindingRatio), "ρ_H", "1", FittedParameters.HaptocorrinBindingRatio, 0, 10, ParameterScale.Linear, ParameterOrigin.Fitted,
+        Fit + ", mainly Sharabi 2003 and Greibe 2019: newly absorbed B12 goes onto transcobalamin, haptocorrin fills over weeks.",
+        p => p.HaptocorrinBindingRatio, (p, v) => p with { HaptocorrinBindingRatio = v });
+
+    /// <summary>The mean time of each of the three transit steps of IF-mediated B12 (1/k_g).</summary>
+    public static ModelParameter IntrinsicFactorTransit { get; } = new(
+        nameof(Physiology.IntrinsicFactorTransit), "1/k_g", "h", 4, 0.01, 100, ParameterScale.Log, ParameterOrigin.Literature,
+        "Three steps of 4 h: 6 % arrived by 3.5 h, peak at 8 h (IOM 1998 p.308: enters the circulation 3-4 h after the dose, plasma peak 8-12 h).",
+        p => p.IntrinsicFactorTransitHours, (p, v) => p with { IntrinsicFactorTransitHours = v });
+
+    /// <summary>The release half-time of an intranasal dose (t½_n).</summary>
+    public static ModelParameter NasalReleaseHalfTime { get; } = new(
+        nameof(Physiology.NasalReleaseHalfTime), "t½_n", "h", 1.0 / 6, 0.01, 100, ParameterScale.Log, ParameterOrigin.Assumption,
+        "10 min, for the serum peak about half an hour after intranasal hydroxocobalamin (Br J Clin Pharmacol 1998;45:83: 35 ± 13 and 28 ± 16 min).",
+        p => p.NasalReleaseHalfTimeHours, (p, v) => p with { NasalReleaseHalfTimeHours = v });
+
     /// <summary>The renal filtration of free hydroxocobalamin relative to cyanocobalamin (δ).</summary>
     public static ModelParameter HydroxocobalaminFiltrationFactor { get; } = new(
         nameof(Physiology.HydroxocobalaminFiltrationFactor), "δ", "1", FittedParameters.HydroxocobalaminFiltrationFactor, 1e-3, 1, ParameterScale.Logit, ParameterOrigin.Fitted,
@@ -287,7 +323,8 @@ public static class ModelParameters
         TissueUptakeHalfSaturation, HydroxocobalaminFiltrationFactor, HydroxocobalaminProteinBindingPerHour, ProteinBoundHalfLife,
         HoloTranscobalaminHalfLife, HoloHaptocorrinHalfLife, TranscobalaminToHaptocorrinFraction, HaptocorrinShare, TranscobalaminReleasePerDay,
         ReabsorbedBileThroughTranscobalaminFraction, HaptocorrinReleasePerDay, InjectionSiteHalfTime, HydroxocobalaminSiteReleaseHalfTime,
-        MucosalReleaseHalfTime, IntranasalBioavailability, BiliarySecretionPerDay, BiliaryReabsorptionFraction, TurnoverPerDay, MaximumStores,
+        MucosalReleaseHalfTime, NasalReleaseHalfTime, IntrinsicFactorTransit, ApoTranscobalamin, ApoHaptocorrin, CarrierBindingPerMicrogramHour,
+        HaptocorrinBindingRatio, IntranasalBioavailability, BiliarySecretionPerDay, BiliaryReabsorptionFraction, TurnoverPerDay, MaximumStores,
         LabileHalfLife,
         ReferenceStores, ReferenceSerum, HealthyStoreLossPerDay, NoReabsorptionStoreLossPerDay, AtrophicGastritisStoreLossPerDay,
         ImpairedFoodReleaseFactor, IlealResectionUptakeFactor, CyanocobalaminMolarMass,

@@ -12,7 +12,7 @@ namespace B12Dosing.Tests.Parameters;
 public class ModelParametersTests
 {
     /// <summary>The readouts of a set that are computed from its parameters, not parameters themselves.</summary>
-    private static readonly string[] Readouts = ["StoreLossPerDay", "EffectiveIntrinsicFactorCapacity", "EffectiveIntrinsicFactorCapacityMicrograms", "MaximumOralFraction", "IsHaptocorrinReleasePinned", "Values"];
+    private static readonly string[] Readouts = ["CarrierModel", "StoreLossPerDay", "EffectiveIntrinsicFactorCapacity", "EffectiveIntrinsicFactorCapacityMicrograms", "MaximumOralFraction", "IsHaptocorrinReleasePinned", "Values"];
 
     [Fact]
     public void Every_entry_has_a_name_unit_default_within_bounds_origin_and_source()
