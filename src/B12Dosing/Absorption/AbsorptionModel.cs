@@ -36,7 +36,7 @@ public static class AbsorptionModel
     public static DoseOutcome Evaluate(Dose dose, Physiology physiology, IntrinsicFactorState state)
     {
         ArgumentNullException.ThrowIfNull(physiology);
-        physiology.EnsureConsistent(nameof(physiology));
+        physiology.EnsureAbsorbsAtMostTheDose(nameof(physiology));
         if (state.AvailableMicrograms > physiology.EffectiveIntrinsicFactorCapacityMicrograms)
         {
             throw new ArgumentOutOfRangeException(nameof(state), state.AvailableMicrograms, $"The IF capacity free must be at most the physiology's capacity ({physiology.EffectiveIntrinsicFactorCapacityMicrograms} µg).");
@@ -58,7 +58,7 @@ public static class AbsorptionModel
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(physiology);
-        physiology.EnsureConsistent(nameof(physiology));
+        physiology.EnsureAbsorbsAtMostTheDose(nameof(physiology));
         var absorber = new Absorber(physiology);
         double dose = 0, absorbed = 0, retained = 0, tc = 0, hc = 0, protein = 0, tissue = 0;
         var last = 0L;
