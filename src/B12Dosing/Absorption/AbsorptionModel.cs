@@ -36,14 +36,14 @@ public static class AbsorptionModel
     public static DoseOutcome Evaluate(Dose dose, Physiology physiology, IntrinsicFactorState state)
     {
         ArgumentNullException.ThrowIfNull(physiology);
-        physiology.EnsureConsistent(nameof(physiology));
+        physiology.EnsureAbsorbsAtMostTheDose(nameof(physiology));
         if (state.AvailableMicrograms > physiology.EffectiveIntrinsicFactorCapacityMicrograms)
         {
             throw new ArgumentOutOfRangeException(nameof(state), state.AvailableMicrograms, $"The IF capacity free must be at most the physiology's capacity ({physiology.EffectiveIntrinsicFactorCapacityMicrograms} µg).");
         }
 
         return physiology.UsesFreeCapacity
-            ? FreeCapacityModel.Evaluate(dose, physiology, state)
+            ? FreeCapacityModel.Evaluate(dose, physiology.EnsureConsistent(nameof(physiology)), state)
             : Evaluate(Prepare(dose, physiology), physiology, state);
     }
 
@@ -60,9 +60,10 @@ public static class AbsorptionModel
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(physiology);
-        physiology.EnsureConsistent(nameof(physiology));
+        physiology.EnsureAbsorbsAtMostTheDose(nameof(physiology));
         if (physiology.UsesFreeCapacity)
         {
+            physiology.EnsureConsistent(nameof(physiology));
             return FreeCapacityModel.EvaluateSeries(events, physiology);
         }
 

@@ -564,6 +564,19 @@ public sealed record Physiology
     /// <exception cref="ArgumentException">A rule is broken; the message names the parameters.</exception>
     internal Physiology EnsureConsistent(string paramName)
     {
+        EnsureAbsorbsAtMostTheDose(paramName);
+        if (PinnedHaptocorrinReleasePerDay is null && double.IsNaN(DerivedHaptocorrinReleasePerDay(throwIfNone: false)))
+        {
+            _ = DerivedHaptocorrinReleasePerDay(throwIfNone: true);
+        }
+
+        return this;
+    }
+
+    /// <summary>Throws unless <see cref="MaximumOralFraction"/> is at most 1: the one rule absorption alone needs (cheap, checked per dose).</summary>
+    /// <exception cref="ArgumentException">The IF capacity is too large for its half-saturation dose.</exception>
+    internal Physiology EnsureAbsorbsAtMostTheDose(string paramName)
+    {
         if (!(MaximumOralFraction <= 1))
         {
             throw new ArgumentException(
@@ -571,11 +584,6 @@ public sealed record Physiology
                     CultureInfo.InvariantCulture,
                     $"The physiology would absorb more than a small oral dose contains: IntrinsicFactorCapacity × IlealUptakeFactor / IntrinsicFactorHalfSaturation + PassiveFraction = {MaximumOralFraction:0.###}, and it must be at most 1 (lower the IF capacity or raise the half-saturation dose)."),
                 paramName);
-        }
-
-        if (PinnedHaptocorrinReleasePerDay is null && double.IsNaN(DerivedHaptocorrinReleasePerDay(throwIfNone: false)))
-        {
-            _ = DerivedHaptocorrinReleasePerDay(throwIfNone: true);
         }
 
         return this;
