@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using B12Dosing.Absorption;
+using static B12Dosing.Absorption.DormandPrince;
 
 namespace B12Dosing.Kinetics;
 
@@ -183,13 +184,6 @@ internal static class Transit
     /// <summary><see cref="Advance(ref TransitState, double, in TransitRates, ref double)"/> with other tolerances.</summary>
     public static void Advance(ref TransitState y, double hours, in TransitRates rates, ref double step, double relativeTolerance, double absoluteTolerance)
     {
-        const double a21 = 1.0 / 5;
-        const double a31 = 3.0 / 40, a32 = 9.0 / 40;
-        const double a41 = 44.0 / 45, a42 = -56.0 / 15, a43 = 32.0 / 9;
-        const double a51 = 19372.0 / 6561, a52 = -25360.0 / 2187, a53 = 64448.0 / 6561, a54 = -212.0 / 729;
-        const double a61 = 9017.0 / 3168, a62 = -355.0 / 33, a63 = 46732.0 / 5247, a64 = 49.0 / 176, a65 = -5103.0 / 18656;
-        const double b1 = 35.0 / 384, b3 = 500.0 / 1113, b4 = 125.0 / 192, b5 = -2187.0 / 6784, b6 = 11.0 / 84;
-        const double e1 = 71.0 / 57600, e3 = -71.0 / 16695, e4 = 71.0 / 1920, e5 = -17253.0 / 339200, e6 = 22.0 / 525, e7 = -1.0 / 40;
         const int n = TransitState.Count;
         TransitState k1 = default, k2 = default, k3 = default, k4 = default, k5 = default, k6 = default, k7 = default, z = default, next = default;
         var t = 0.0;
