@@ -57,7 +57,7 @@ internal struct PatientRun
 
     /// <summary>The pools, µg: stores, holotranscobalamin, holohaptocorrin, protein-bound OHCbl, free (on its way to urine), labile excess.</summary>
     public double Stores, Transcobalamin, Haptocorrin, ProteinBound, Free, Labile;
-    public Kahan Urine, Faeces, Dosed, Absorbed, Retained, NotAbsorbed;
+    public Kahan Urine, Faeces, Dosed, Absorbed, Retained, TotalUnabsorbed;
 
     public readonly double InitialBody { get; }
 
@@ -255,7 +255,7 @@ internal struct PatientRun
         var absorbed = viaIf + load;
         if (TSink.KeepsTotals)
         {
-            NotAbsorbed.Add(dose - absorbed);
+            TotalUnabsorbed.Add(dose - absorbed);
             Dosed.Add(dose);
             Absorbed.Add(absorbed);
         }
@@ -309,7 +309,7 @@ internal struct PatientRun
         Free += outcome.Absorbed - kept;
         if (TSink.KeepsTotals)
         {
-            NotAbsorbed.Add(outcome.Dose - outcome.Absorbed);
+            TotalUnabsorbed.Add(outcome.Dose - outcome.Absorbed);
             Dosed.Add(outcome.Dose);
             Absorbed.Add(outcome.Absorbed);
             Retained.Add(kept);
