@@ -9,13 +9,17 @@ namespace B12Dosing.Cli;
 /// <summary>Options that several commands take, defined once so that their names, help and defaults agree.</summary>
 internal static class CliOptions
 {
-    /// <summary><c>--condition</c>: one of the library's conditions, <c>healthy</c> by default.</summary>
+    /// <summary><c>--condition</c>: one of the library's conditions or covariates, or several joined by <c>+</c>; <c>healthy</c> by default.</summary>
     public static Option<string> Condition() => new("--condition")
     {
         HelpName = "condition",
-        Description = $"The condition (physiology): {string.Join(", ", Conditions.All.Select(c => c.Name()))}.",
-        DefaultValueFactory = _ => Absorption.Condition.Healthy.Name(),
+        Description = $"The condition (physiology): {string.Join(", ", Effect.All.Select(c => c.Name))}, or several joined by '+' (\"atrophic-gastritis+omeprazole-40\").",
+        DefaultValueFactory = _ => Effect.Healthy.Name,
     };
+
+    /// <summary>The effect <c>--condition</c> names (one, or several joined by <c>+</c>).</summary>
+    /// <exception cref="FormatException">The value names no condition or covariate, or a refused combination; the message lists the accepted names.</exception>
+    public static Effect ParseCondition(ParseResult result, Option<string> condition) => Effect.Parse(result.GetRequiredValue(condition));
 
     /// <summary><c>--set NAME=VALUE</c> (repeatable): a change to a model parameter, in its unit or with a unit of its kind.</summary>
     public static Option<string[]> Set() => new("--set")
@@ -25,11 +29,11 @@ internal static class CliOptions
         Arity = ArgumentArity.ZeroOrMore,
     };
 
-    /// <summary>The parameter set of <c>--condition</c> changed by every <c>--set</c>.</summary>
+    /// <summary>The parameter set of <c>--condition</c> (its effect on the healthy set) changed by every <c>--set</c> (the value set is the value used).</summary>
     /// <exception cref="CliUsageException">A change is refused by the library (unknown name, out of bounds, a broken rule).</exception>
     /// <exception cref="FormatException">A <c>--set</c> value cannot be read.</exception>
     public static Physiology Parameters(ParseResult result, Option<string> condition, Option<string[]> set) =>
-        CliInput.Check("--set", () => Changes(result, set).Apply(Physiology.For(Conditions.Parse(result.GetRequiredValue(condition)))));
+        CliInput.Check("--set", () => Changes(result, set).Apply(Physiology.For(ParseCondition(result, condition))));
 
     /// <summary>The changes of every <c>--set</c>.</summary>
     /// <exception cref="CliUsageException">A change is refused by the library.</exception>

@@ -40,7 +40,7 @@ internal static class EstimateCommand
             var r = CliOptions.ResolveRegimen(result.GetRequiredValue(regimen));
             var observed = Observation.ParseList(result.GetRequiredValue(observations));
             var error = CliInput.Check("--cv", () => new AssayError(result.GetValue(cv), result.GetValue(cv)));
-            var settings = EstimationSettings.Default with { Condition = Conditions.Parse(result.GetRequiredValue(condition)), Assay = error };
+            var settings = EstimationSettings.Default with { Condition = CliOptions.ParseCondition(result, condition), Assay = error };
             var last = observed.Max(o => o.Time);
             var horizonDays = result.GetValue(projectDays) ?? Math.Ceiling(last.TotalDays) + 180;
             if (!(horizonDays > 0 && horizonDays <= SimulationSettings.MaximumHorizon.TotalDays))
@@ -59,7 +59,7 @@ internal static class EstimateCommand
                 return B12Cli.Success;
             }
 
-            output.WriteLine($"Estimate for {estimate.Condition.Name()} on {r} (90 % intervals; research and teaching only, not medical advice):");
+            output.WriteLine($"Estimate for {estimate.Condition.Name} on {r} (90 % intervals; research and teaching only, not medical advice):");
             foreach (var p in estimate.Parameters)
             {
                 output.WriteLine($"  {p}");
@@ -95,7 +95,7 @@ internal static class EstimateCommand
         IReadOnlyList<string> Warnings)
     {
         public static EstimateJson Of(PersonEstimate e, EstimateProjection projection) => new(
-            e.Condition.Name(),
+            e.Condition.Name,
             [.. e.Parameters.Select(p => new ParameterJson(p.Name, p.Unit, p.Values.Mode, p.Values.Lower, p.Values.Upper, p.Factor, p.LowerFactor, p.UpperFactor, p.Method, p.AtBound))],
             [.. e.Fits.Select(f => new FitJson(f.Observation.Time.TotalDays, f.Observation.Analyte == SerumAnalyte.TotalB12 ? "total" : "holotc", f.Observation.Concentration.PicomolesPerLiter, f.Observation.IsBelowLimit, f.Predicted.PicomolesPerLiter, f.Lower.PicomolesPerLiter, f.Upper.PicomolesPerLiter))],
             [.. projection.Rows.Select(r => new ProjectionJson(r.Time.TotalDays, r.Serum.PicogramsPerMilliliter, r.SerumLower.PicogramsPerMilliliter, r.SerumUpper.PicogramsPerMilliliter, r.HoloTranscobalamin.PicomolesPerLiter, r.HoloTranscobalaminLower.PicomolesPerLiter, r.HoloTranscobalaminUpper.PicomolesPerLiter, r.Stores.Micrograms, r.StoresLower.Micrograms, r.StoresUpper.Micrograms))],

@@ -306,7 +306,7 @@ internal sealed record PopulationJson(
             PercentilesJson.Of(r.Serum),
             [.. r.ShareBelowThreshold],
             [.. runs.Select(run => new ShareBelowJson(run.SerumThreshold.PicogramsPerMilliliter, [.. run.ShareBelowThreshold]))],
-            [.. r.Settings.Model.Conditions.Shares.Select(share => new ParameterSetJson(share.Condition.Name(), ParameterJson.Of(r.Settings.Model.ParametersFor(share.Condition))))]);
+            [.. r.Settings.Model.Conditions.Shares.Select(share => new ParameterSetJson(share.Condition.Name, ParameterJson.Of(r.Settings.Model.ParametersFor(share.Condition))))]);
     }
 }
 

@@ -113,7 +113,7 @@ internal static class SimulateCommand
             if (result.GetValue(svg) is { } file)
             {
                 simulation = CliInput.Check(sampleOptions, () => Simulator.Run(dosing.Events, settings));
-                var about = string.Create(CultureInfo.InvariantCulture, $"{result.GetValue(regimen) ?? Path.GetFileName(result.GetValue(events))}, {Conditions.Parse(result.GetRequiredValue(condition)).Name()}, stores from {QuantityText.Format(settings.InitialStores)}");
+                var about = string.Create(CultureInfo.InvariantCulture, $"{result.GetValue(regimen) ?? Path.GetFileName(result.GetValue(events))}, {CliOptions.ParseCondition(result, condition).Name}, stores from {QuantityText.Format(settings.InitialStores)}");
                 var svgText = Chart(simulation, chosen, about);
                 CliFiles.Write("--svg", file, w => w.Write(svgText));
             }
@@ -129,7 +129,7 @@ internal static class SimulateCommand
                     result.GetValue(regimen),
                     result.GetValue(events),
                     result.GetValue(id),
-                    Conditions.Parse(result.GetRequiredValue(condition)).Name(),
+                    CliOptions.ParseCondition(result, condition).Name,
                     settings.InitialStores.Micrograms,
                     horizonDays,
                     settings.SampleTimes.Count == 0 ? hours : null,

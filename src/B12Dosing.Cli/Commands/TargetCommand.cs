@@ -54,7 +54,7 @@ internal static class TargetCommand
             var chosenRoute = CliInput.Check("--route", () => Routes.Parse(result.GetRequiredValue(route)));
             var chosenForm = CliInput.Check("--form", () => CobalaminForms.Parse(result.GetRequiredValue(form)));
             var target = result.GetValue(line) is { } text ? ParseLine(text) : TargetLine.FromGuideline(CliInput.Check("--guideline", () => SerumGuidelines.Get(result.GetRequiredValue(guideline))));
-            var settings = CliInput.Check("--condition", () => TargetSettings.ForCondition(Conditions.Parse(result.GetRequiredValue(condition))));
+            var settings = CliInput.Check("--condition", () => TargetSettings.ForCondition(CliOptions.ParseCondition(result, condition)));
             settings = CliInput.Check(Options, () => settings with
             {
                 InitialStores = QuantityText.ParseMass(result.GetRequiredValue(initial), CultureInfo.InvariantCulture),

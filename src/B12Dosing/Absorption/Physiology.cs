@@ -478,44 +478,17 @@ public sealed record Physiology
         BiliaryReabsorptionFraction = ModelParameters.BiliaryReabsorptionFraction.Default,
     };
 
-    /// <summary>
-    /// Pernicious anaemia: no IF (capacity 0; the PA column of Carmel 2008, Table 1 is passive only), so no biliary
-    /// B12 is reabsorbed and stores fall at 0.2 %/day (IOM 1998; Boddy &amp; Adams 1972). The achlorhydria of PA impairs food
-    /// release (<see cref="ModelParameters.ImpairedFoodReleaseFactor"/>, an assumption).
-    /// </summary>
-    public static Physiology PerniciousAnemia { get; } = Healthy with
-    {
-        IntrinsicFactorCapacityMicrograms = 0,
-        FoodReleaseFraction = ModelParameters.FoodReleaseFraction.Default * ModelParameters.ImpairedFoodReleaseFactor.Default,
-        BiliaryReabsorptionFraction = 0,
-    };
+    /// <summary>Pernicious anaemia: <see cref="Effect.PerniciousAnemia"/> applied to <see cref="Healthy"/> (no IF, no biliary reabsorption, food release impaired).</summary>
+    public static Physiology PerniciousAnemia { get; } = Effect.PerniciousAnemia.ApplyTo(Healthy);
 
-    /// <summary>
-    /// Atrophic gastritis: crystalline B12 absorbed normally (IF intact), food-bound B12 poorly released
-    /// (<see cref="ModelParameters.ImpairedFoodReleaseFactor"/>, an assumption). IOM 1998 (Appendix N) assumes stores fall at
-    /// 0.15 %/day; the model reaches it by reducing biliary reabsorption (IF secretion is often reduced too).
-    /// </summary>
-    public static Physiology AtrophicGastritis { get; } = Healthy with
-    {
-        FoodReleaseFraction = ModelParameters.FoodReleaseFraction.Default * ModelParameters.ImpairedFoodReleaseFactor.Default,
-        BiliaryReabsorptionFraction = 1 - ((ModelParameters.AtrophicGastritisStoreLossPerDay.Default - Healthy.TurnoverPerDay) / ModelParameters.BiliarySecretionPerDay.Default),
-    };
+    /// <summary>Atrophic gastritis: <see cref="Effect.AtrophicGastritis"/> applied to <see cref="Healthy"/> (food release impaired, stores fall 0.15 %/day).</summary>
+    public static Physiology AtrophicGastritis { get; } = Effect.AtrophicGastritis.ApplyTo(Healthy);
 
-    /// <summary>
-    /// Total gastrectomy: no IF (the parietal cells are gone) and no acid or pepsin. As
-    /// <see cref="PerniciousAnemia"/> (an assumption: the same lack of IF and acid, Carmel 2008).
-    /// </summary>
-    public static Physiology Gastrectomy { get; } = PerniciousAnemia with { };
+    /// <summary>Total gastrectomy: <see cref="Effect.Gastrectomy"/> applied to <see cref="Healthy"/> (as <see cref="PerniciousAnemia"/>).</summary>
+    public static Physiology Gastrectomy { get; } = Effect.Gastrectomy.ApplyTo(Healthy);
 
-    /// <summary>
-    /// Ileal resection: IF-mediated uptake reduced to <see cref="ModelParameters.IlealResectionUptakeFactor"/> (an assumption),
-    /// passive diffusion intact; biliary B12, reabsorbed by the same route, is reabsorbed in the same proportion.
-    /// </summary>
-    public static Physiology IlealResection { get; } = Healthy with
-    {
-        IlealUptakeFactor = ModelParameters.IlealResectionUptakeFactor.Default,
-        BiliaryReabsorptionFraction = ModelParameters.BiliaryReabsorptionFraction.Default * ModelParameters.IlealResectionUptakeFactor.Default,
-    };
+    /// <summary>Ileal resection: <see cref="Effect.IlealResection"/> applied to <see cref="Healthy"/> (IF-mediated uptake and biliary reabsorption reduced).</summary>
+    public static Physiology IlealResection { get; } = Effect.IlealResection.ApplyTo(Healthy);
 
     /// <summary>The preset for a condition.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is not a defined condition.</exception>
@@ -528,6 +501,13 @@ public sealed record Physiology
         Condition.IlealResection => IlealResection,
         _ => throw new ArgumentOutOfRangeException(nameof(condition), condition, "Not a condition; accepted: " + string.Join(", ", Conditions.All)),
     };
+
+    /// <summary>
+    /// <see cref="Healthy"/> under <paramref name="effect"/>: a condition, a covariate or a combination such as
+    /// <c>Effect.Parse("atrophic-gastritis+omeprazole-40")</c>. <c>Physiology.For(Effect.For(c))</c> is
+    /// <c>Physiology.For(c)</c>, bit for bit. For another base set, <see cref="Effect.ApplyTo"/>.
+    /// </summary>
+    public static Physiology For(Effect effect) => (effect ?? throw new ArgumentNullException(nameof(effect))).ApplyTo(Healthy);
 
     /// <summary>Every parameter of the block with its value in this set, in the block's order and units.</summary>
     public IReadOnlyList<ParameterValue> Values => [.. ModelParameters.Settable.Select(p => new ParameterValue(p, p.ValueIn(this)))];

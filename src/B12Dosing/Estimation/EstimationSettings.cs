@@ -74,12 +74,12 @@ public sealed record EstimationSettings
     /// <summary>The default settings: a healthy person, the default population's variation, <see cref="AssayError.Default"/>.</summary>
     public static EstimationSettings Default { get; } = new();
 
-    /// <summary>The person's condition (default healthy): its preset is the centre of the prior.</summary>
-    public Condition Condition
-    {
-        get;
-        init => field = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(Condition), value, "Not a condition; accepted: " + string.Join(", ", Conditions.All));
-    } = Condition.Healthy;
+    /// <summary>
+    /// The person's condition (default healthy): a condition, a covariate or a combination (<see cref="Effect"/>; a
+    /// <see cref="Absorption.Condition"/> converts). Its parameter set (<see cref="PopulationModel.ParametersFor(Effect)"/> of
+    /// <see cref="Prior"/>) is the centre of the prior.
+    /// </summary>
+    public Effect Condition { get; init => field = value ?? throw new ArgumentNullException(nameof(Condition)); } = Effect.Healthy;
 
     /// <summary>The prior: the between-person variation of <see cref="PopulationModel"/> (its condition mix is not used; the condition is <see cref="Condition"/>).</summary>
     public PopulationModel Prior { get; init => field = value ?? throw new ArgumentNullException(nameof(Prior)); } = PopulationModel.Default;

@@ -77,7 +77,13 @@ public static class Estimator
     /// </summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">Fewer than two conditions, a condition twice, or no observation (no evidence to compare).</exception>
-    public static IReadOnlyList<ConditionEvidence> CompareConditions(IEnumerable<DoseEvent> events, IEnumerable<Observation> observations, IEnumerable<Condition> conditions, EstimationSettings settings)
+    public static IReadOnlyList<ConditionEvidence> CompareConditions(IEnumerable<DoseEvent> events, IEnumerable<Observation> observations, IEnumerable<Condition> conditions, EstimationSettings settings) =>
+        CompareConditions(events, observations, (conditions ?? throw new ArgumentNullException(nameof(conditions))).Select(Effect.For), settings);
+
+    /// <summary>As <see cref="CompareConditions(IEnumerable{DoseEvent}, IEnumerable{Observation}, IEnumerable{Condition}, EstimationSettings)"/>, each condition an <see cref="Effect"/> (a single effect or a combination).</summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">Fewer than two conditions, a condition twice, or no observation (no evidence to compare).</exception>
+    public static IReadOnlyList<ConditionEvidence> CompareConditions(IEnumerable<DoseEvent> events, IEnumerable<Observation> observations, IEnumerable<Effect> conditions, EstimationSettings settings)
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(observations);
@@ -105,7 +111,7 @@ public static class Estimator
     /// <summary>The parameters to estimate, and notes on those left out.</summary>
     private static (EstimatedParameter[] Free, List<string> Notes) FreeParameters(DoseEvent[] doses, int observations, EstimationSettings settings)
     {
-        var preset = Physiology.For(settings.Condition);
+        var preset = settings.Prior.ParametersFor(settings.Condition);
         var byMouth = doses.Any(d => d.Dose.Route is Route.Oral or Route.Sublingual);
         var free = new List<EstimatedParameter>();
         var notes = new List<string>();
@@ -115,7 +121,7 @@ public static class Estimator
             var why = p switch
             {
                 _ when PersonPosterior.VariationOf(settings.Prior, p).LogStandardDeviation == 0 => "the prior does not let it vary (σ 0)",
-                EstimatedParameter.IntrinsicFactorCapacity when preset.EffectiveIntrinsicFactorCapacityMicrograms == 0 => $"{settings.Condition.Name()} has no intrinsic factor",
+                EstimatedParameter.IntrinsicFactorCapacity when preset.EffectiveIntrinsicFactorCapacityMicrograms == 0 => $"{settings.Condition.Name} has no intrinsic factor",
                 EstimatedParameter.IntrinsicFactorCapacity or EstimatedParameter.PassiveFraction when !byMouth && observations > 0 => "no dose by mouth in the history informs it (its prior is given back)",
                 _ => null,
             };
@@ -413,7 +419,7 @@ public static class Estimator
         double effectiveShare)
     {
         var settings = posterior.Settings;
-        var preset = Physiology.For(settings.Condition);
+        var preset = settings.Prior.ParametersFor(settings.Condition);
         var parameters = ImmutableArray.CreateBuilder<ParameterEstimate>(5);
         foreach (var p in Enum.GetValues<EstimatedParameter>())
         {
@@ -445,9 +451,9 @@ public static class Estimator
     }
 }
 
-/// <summary>One condition of <see cref="Estimator.CompareConditions"/>: its evidence, its posterior probability and the estimate under it.</summary>
+/// <summary>One condition of <c>Estimator.CompareConditions</c>: its evidence, its posterior probability and the estimate under it.</summary>
 /// <param name="Condition">The condition.</param>
 /// <param name="LogEvidence">The natural log of the marginal likelihood of the observations under it.</param>
 /// <param name="Probability">Its posterior probability, the conditions equally likely before the data.</param>
 /// <param name="Estimate">The person's estimate under it.</param>
-public sealed record ConditionEvidence(Condition Condition, double LogEvidence, double Probability, PersonEstimate Estimate);
+public sealed record ConditionEvidence(Effect Condition, double LogEvidence, double Probability, PersonEstimate Estimate);

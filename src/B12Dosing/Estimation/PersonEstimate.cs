@@ -116,7 +116,7 @@ public sealed class PersonEstimate
         Settings = settings;
         Parameters = parameters;
         _draws = draws;
-        _preset = Physiology.For(settings.Condition);
+        _preset = settings.Prior.ParametersFor(settings.Condition);
         _medianStores = settings.Prior.MedianInitialStoresMicrograms;
         Physiology = PopulationModel.Build(_preset, modeFactors[1], modeFactors[2], modeFactors[3], modeFactors[4]);
         InitialStores = Mass.FromMicrograms(_medianStores * modeFactors[0]);
@@ -132,7 +132,7 @@ public sealed class PersonEstimate
     public EstimationSettings Settings { get; }
 
     /// <summary>The condition assumed.</summary>
-    public Condition Condition => Settings.Condition;
+    public Effect Condition => Settings.Condition;
 
     /// <summary>Every one of the five parameters, in <see cref="EstimatedParameter"/> order (those not estimated at the preset, factor 1, with their prior's interval).</summary>
     public IReadOnlyList<ParameterEstimate> Parameters { get; }
@@ -245,7 +245,7 @@ public sealed class PersonEstimate
 
     /// <summary>The parameters, one a line, then the warnings.</summary>
     public override string ToString() =>
-        $"estimate for {Condition.Name()}:{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", Parameters.Select(p => p.ToString()).Concat(Warnings.Select(w => "warning: " + w)));
+        $"estimate for {Condition.Name}:{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", Parameters.Select(p => p.ToString()).Concat(Warnings.Select(w => "warning: " + w)));
 
     /// <summary>The <paramref name="p"/> quantile of <paramref name="values"/> (sorted in place; linear interpolation).</summary>
     internal static double Quantile(double[] values, double p)

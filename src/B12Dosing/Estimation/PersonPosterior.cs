@@ -28,7 +28,7 @@ internal sealed class PersonPosterior
     public PersonPosterior(ReadOnlySpan<DoseEvent> events, IReadOnlyList<Observation> observations, EstimationSettings settings, IReadOnlyList<EstimatedParameter> free)
     {
         Settings = settings;
-        _preset = Physiology.For(settings.Condition);
+        _preset = settings.Prior.ParametersFor(settings.Condition);
         _medianStores = settings.Prior.MedianInitialStoresMicrograms;
         Free = [.. free];
         var n = Free.Length;

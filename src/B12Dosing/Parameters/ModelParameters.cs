@@ -306,6 +306,21 @@ public static class ModelParameters
         nameof(IlealResectionUptakeFactor), "", "1", 0.25, ParameterScale.Logit, ParameterOrigin.Assumption,
         "Stands for resection of about 60 cm or more of terminal ileum, where the IF-B12 receptor (cubam) lies.");
 
+    /// <summary>Absorption of food-bound B12 on omeprazole 20 mg a day, relative to before.</summary>
+    public static ModelParameter Omeprazole20FoodReleaseFactor { get; } = Constant(
+        nameof(Omeprazole20FoodReleaseFactor), "", "1", 0.9 / 3.2, ParameterScale.Logit, ParameterOrigin.Literature,
+        "Marcuard 1994 (Ann Intern Med 120:211; 10 healthy men, 2 weeks): protein-bound cyanocobalamin absorbed 3.2 % before and 0.9 % on 20 mg/day; crystalline B12 is not affected (Schenk 1996).");
+
+    /// <summary>Absorption of food-bound B12 on omeprazole 40 mg a day, relative to before.</summary>
+    public static ModelParameter Omeprazole40FoodReleaseFactor { get; } = Constant(
+        nameof(Omeprazole40FoodReleaseFactor), "", "1", 0.4 / 3.4, ParameterScale.Logit, ParameterOrigin.Literature,
+        "Marcuard 1994 (Ann Intern Med 120:211): protein-bound cyanocobalamin absorbed 3.4 % before and 0.4 % on 40 mg/day; crystalline B12 is not affected (Schenk 1996).");
+
+    /// <summary>The release of stores onto haptocorrin on metformin, relative to without.</summary>
+    public static ModelParameter MetforminHaptocorrinReleaseFactor { get; } = Constant(
+        nameof(MetforminHaptocorrinReleaseFactor), "", "1", 0.75, ParameterScale.Logit, ParameterOrigin.Assumption,
+        "An ASSUMPTION for the size: metformin lowers total serum B12 mostly through the haptocorrin fraction while holoTC and MMA change little (Nutrients 2013;5:2475, review), which gives no effect size; a quarter less release onto haptocorrin lowers serum by about a fifth at balance and leaves holoTC, absorption and stores as they are.");
+
     /// <summary>The molar mass of cyanocobalamin, which converts serum to pmol/L.</summary>
     public static ModelParameter CyanocobalaminMolarMass { get; } = Constant(
         nameof(CyanocobalaminMolarMass), "", "g/mol", Quantities.CobalaminForms.CyanocobalaminGramsPerMole, ParameterScale.Linear, ParameterOrigin.Literature,
@@ -327,7 +342,8 @@ public static class ModelParameters
         HaptocorrinBindingRatio, IntranasalBioavailability, BiliarySecretionPerDay, BiliaryReabsorptionFraction, TurnoverPerDay, MaximumStores,
         LabileHalfLife,
         ReferenceStores, ReferenceSerum, HealthyStoreLossPerDay, NoReabsorptionStoreLossPerDay, AtrophicGastritisStoreLossPerDay,
-        ImpairedFoodReleaseFactor, IlealResectionUptakeFactor, CyanocobalaminMolarMass,
+        ImpairedFoodReleaseFactor, IlealResectionUptakeFactor, Omeprazole20FoodReleaseFactor, Omeprazole40FoodReleaseFactor,
+        MetforminHaptocorrinReleaseFactor, CyanocobalaminMolarMass,
     ];
 
     /// <summary>The parameters a set holds (not the constants).</summary>

@@ -4,13 +4,14 @@ using B12Dosing.Absorption;
 namespace B12Dosing.Population;
 
 /// <summary>One condition's share of a population.</summary>
-/// <param name="Condition">The condition.</param>
+/// <param name="Condition">The condition: a single effect or a combination (<see cref="Effect"/>, such as <c>atrophic-gastritis+omeprazole-40</c>).</param>
 /// <param name="Share">Its share, in (0, 1]; the shares of a <see cref="ConditionMix"/> add up to 1.</param>
-public readonly record struct ConditionShare(Condition Condition, double Share);
+public readonly record struct ConditionShare(Effect Condition, double Share);
 
 /// <summary>
-/// The conditions of a population and their shares, such as 70 % pernicious anaemia and 30 % atrophic gastritis. Each
-/// patient's condition is drawn from the shares. Immutable.
+/// The conditions of a population and their shares, such as 70 % pernicious anaemia and 30 % atrophic gastritis on
+/// omeprazole 40 mg; each condition an <see cref="Effect"/> (one, or several combined). Each patient's condition is
+/// drawn from the shares. Immutable.
 /// </summary>
 public sealed class ConditionMix : IEquatable<ConditionMix>
 {
@@ -32,6 +33,9 @@ public sealed class ConditionMix : IEquatable<ConditionMix>
     /// <exception cref="ArgumentOutOfRangeException">The value is not a defined condition.</exception>
     public static ConditionMix Only(Condition condition) => Of((condition, 1));
 
+    /// <summary>A population with one condition: a single effect or a combination.</summary>
+    public static ConditionMix Only(Effect condition) => Of([(condition, 1.0)]);
+
     /// <summary>
     /// A mix from weights: any positive numbers, which this method divides by their sum (so <c>(pa, 3), (healthy, 1)</c> is
     /// 75 % and 25 %); that scaling is what it is for. A condition listed twice has its weights added. The notation
@@ -39,16 +43,22 @@ public sealed class ConditionMix : IEquatable<ConditionMix>
     /// </summary>
     /// <exception cref="ArgumentException">No weights were given.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A weight is not a finite number more than zero, the weights add up to more than <see cref="double.MaxValue"/>, a weight is so small next to the others that its share is 0, or a condition is not defined.</exception>
-    public static ConditionMix Of(params IEnumerable<(Condition Condition, double Weight)> weights)
+    public static ConditionMix Of(params IEnumerable<(Condition Condition, double Weight)> weights) =>
+        Of((weights ?? throw new ArgumentNullException(nameof(weights))).Select(w => (Effect.For(w.Condition), w.Weight)));
+
+    /// <summary>A mix from weights, each condition an <see cref="Effect"/> (a single effect or a combination); as <see cref="Of(IEnumerable{ValueTuple{Condition, double}})"/>.</summary>
+    /// <exception cref="ArgumentException">No weights were given.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A weight is not a finite number more than zero, the weights add up to more than <see cref="double.MaxValue"/>, or a weight is so small next to the others that its share is 0.</exception>
+    public static ConditionMix Of(IEnumerable<(Effect Condition, double Weight)> weights)
     {
         ArgumentNullException.ThrowIfNull(weights);
-        var merged = new List<(Condition Condition, double Weight)>();
+        var merged = new List<(Effect Condition, double Weight)>();
         foreach (var (condition, weight) in weights)
         {
-            _ = condition.Name();
+            ArgumentNullException.ThrowIfNull(condition, nameof(weights));
             if (!(weight > 0 && double.IsFinite(weight)))
             {
-                throw new ArgumentOutOfRangeException(nameof(weights), weight, $"The weight of {condition.Name()} must be a finite number more than zero.");
+                throw new ArgumentOutOfRangeException(nameof(weights), weight, $"The weight of {condition.Name} must be a finite number more than zero.");
             }
 
             var i = merged.FindIndex(m => m.Condition == condition);
@@ -73,7 +83,7 @@ public sealed class ConditionMix : IEquatable<ConditionMix>
             // An infinite total would make every share 0; a weight too small next to the others would vanish.
             if (!double.IsFinite(total) || weight / total == 0)
             {
-                throw new ArgumentOutOfRangeException(nameof(weights), weight, $"The weight of {condition.Name()} is out of scale: the weights must add up to a finite number, and each be a share of the total more than zero.");
+                throw new ArgumentOutOfRangeException(nameof(weights), weight, $"The weight of {condition.Name} is out of scale: the weights must add up to a finite number, and each be a share of the total more than zero.");
             }
         }
 
@@ -90,14 +100,14 @@ public sealed class ConditionMix : IEquatable<ConditionMix>
     /// Parses <c>healthy</c>, or a mix such as <c>pernicious-anemia=0.7,atrophic-gastritis=0.3</c>: each condition's share
     /// after <c>=</c> or <c>:</c> (invariant culture), the shares adding up to 1 (within <see cref="ShareSumTolerance"/>);
     /// one condition may leave its share out and take the rest (<c>pernicious-anemia=0.7,healthy</c>). Nothing is rescaled:
-    /// shares that do not add up to 1 are refused, not scaled (use <see cref="Of"/> for weights). Condition names as
-    /// <see cref="Conditions.Parse"/>; a condition named twice has its shares added.
+    /// shares that do not add up to 1 are refused, not scaled (use <c>Of</c> for weights). Each condition as
+    /// <see cref="Effect.Parse"/>, one effect or several joined by <c>+</c> (<c>healthy=0.5,atrophic-gastritis+omeprazole-40=0.5</c>); a condition named twice has its shares added.
     /// </summary>
     /// <exception cref="FormatException">A part names no condition or has a share that is not a number in (0, 1], the shares do not add up to 1, more than one condition has no share, or the rest left for the one without is not more than zero. The message quotes the text.</exception>
     public static ConditionMix Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var shares = new List<(Condition, double)>();
+        var shares = new List<(Effect, double)>();
         int? rest = null;
         try
         {
@@ -115,7 +125,7 @@ public sealed class ConditionMix : IEquatable<ConditionMix>
                     rest = rest is null ? shares.Count : throw new FormatException($"'{part}' has no share, and neither has another condition: give each condition but one its share, such as 'pernicious-anemia=0.7,healthy'.");
                 }
 
-                shares.Add((Conditions.Parse(pair[0]), share));
+                shares.Add((Effect.Parse(pair[0]), share));
             }
 
             var given = shares.Where((_, i) => i != rest).Sum(s => s.Item2);
@@ -124,7 +134,7 @@ public sealed class ConditionMix : IEquatable<ConditionMix>
                 shares[r] = (shares[r].Item1, 1 - given);
                 if (!(shares[r].Item2 > ShareSumTolerance))
                 {
-                    throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"the shares given add up to {given:R}, which leaves nothing for {shares[r].Item1.Name()}; shares add up to 1."));
+                    throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"the shares given add up to {given:R}, which leaves nothing for {shares[r].Item1.Name}; shares add up to 1."));
                 }
             }
             else if (Math.Abs(given - 1) > ShareSumTolerance)
@@ -142,7 +152,7 @@ public sealed class ConditionMix : IEquatable<ConditionMix>
     }
 
     /// <summary>The condition whose cumulative share first exceeds <paramref name="u"/> in [0, 1).</summary>
-    internal Condition Pick(double u)
+    internal Effect Pick(double u)
     {
         var cumulative = 0.0;
         foreach (var share in _shares)
@@ -159,8 +169,8 @@ public sealed class ConditionMix : IEquatable<ConditionMix>
 
     /// <summary>Text such as <c>pernicious-anemia 70 %, atrophic-gastritis 30 %</c>, or the one condition's name.</summary>
     public override string ToString() => _shares.Length == 1
-        ? _shares[0].Condition.Name()
-        : string.Join(", ", _shares.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Condition.Name()} {s.Share * 100:0.#} %")));
+        ? _shares[0].Condition.Name
+        : string.Join(", ", _shares.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Condition.Name} {s.Share * 100:0.#} %")));
 
     /// <inheritdoc/>
     public bool Equals(ConditionMix? other) => other is not null && _shares.AsSpan().SequenceEqual(other._shares);

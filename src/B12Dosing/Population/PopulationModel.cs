@@ -6,30 +6,62 @@ using B12Dosing.Quantities;
 namespace B12Dosing.Population;
 
 /// <summary>
-/// How the virtual patients of a population differ: the mix of conditions, and log-normal factors (truncated) on the
-/// physiological parameters of each condition's preset and on the initial stores. Immutable; change values with
-/// <c>with</c>. Spreads marked ASSUMPTION have no pooled published figure; they are listed in <c>docs/model.md</c>.
-/// Each patient draws, in this order: condition, IF capacity, passive fraction, store loss, retention capacity, initial
-/// stores (one uniform number each, from the patient's own stream; see <see cref="Patient"/>).
+/// How the virtual patients of a population differ: the base parameter set (<see cref="Parameters"/>, any set), the mix of
+/// conditions (each an <see cref="Effect"/> applied to it), changes by name (<see cref="Changes"/>), and between-person
+/// variation declared per parameter: log-normal factors (truncated) on the IF capacity, the passive fraction, the store
+/// loss and the retention capacity, on the initial stores, and on any further parameter (<see cref="Variations"/>).
+/// Immutable; change values with <c>with</c>. Spreads marked ASSUMPTION have no pooled published figure; they are listed
+/// in <c>docs/model.md</c>. Each patient draws, in this order: condition, IF capacity, passive fraction, store loss,
+/// retention capacity, initial stores, then each of <see cref="Variations"/> (one uniform number each, from the patient's
+/// own stream; see <see cref="Patient"/>), so adding a variation leaves the earlier draws as they were.
 /// </summary>
 public sealed record PopulationModel
 {
-    /// <summary>The default model: everyone healthy, with the spreads below.</summary>
+    /// <summary>The default model: everyone healthy, around <see cref="Physiology.Healthy"/>, with the spreads below.</summary>
     public static PopulationModel Default { get; } = new();
 
-    /// <summary>The conditions and their shares (default <see cref="ConditionMix.Healthy"/>).</summary>
+    /// <summary>The most further variations (<see cref="Variations"/>): 8, so that every corner of the factors can be checked where a model enters a run.</summary>
+    public const int MaximumVariations = 8;
+
+    /// <summary>
+    /// The parameter set the population varies around before its conditions (default <see cref="Physiology.Healthy"/>): any
+    /// set, such as <c>Physiology.Healthy.With("HoloTranscobalaminHalfLife", 6)</c> or a model-3 set. Its fast path (the
+    /// retention tables) is built from it.
+    /// </summary>
+    public Physiology Parameters { get; init => field = value ?? throw new ArgumentNullException(nameof(Parameters)); } = Physiology.Healthy;
+
+    /// <summary>The conditions and their shares (default <see cref="ConditionMix.Healthy"/>); each condition's effect is applied to <see cref="Parameters"/>.</summary>
     public ConditionMix Conditions { get; init => field = value ?? throw new ArgumentNullException(nameof(Conditions)); } = ConditionMix.Healthy;
 
     /// <summary>
-    /// Changes to every condition's preset before the patients' factors are applied (default none): a population around a
-    /// changed parameter set, for example <c>ParameterChanges.Of(("HoloTranscobalaminHalfLife", 6))</c>. The changed sets
-    /// keep the population's fast path (its retention tables are built from them).
+    /// Changes by name applied after each condition's effect, before the patients' factors (default none): the value set is
+    /// the value used, for example <c>ParameterChanges.Of(("HoloTranscobalaminHalfLife", 6))</c>. The changed sets keep the
+    /// population's fast path (its retention tables are built from them).
     /// </summary>
     public ParameterChanges Changes { get; init => field = value ?? throw new ArgumentNullException(nameof(Changes)); } = ParameterChanges.None;
 
-    /// <summary>The parameter set the patients of <paramref name="condition"/> vary around: its preset with <see cref="Changes"/>.</summary>
+    /// <summary>
+    /// Between-person variation of further parameters (default none), drawn after the built-in factors, each a factor on
+    /// its parameter's value: for example <c>ParameterVariations.Of(("HoloTranscobalaminHalfLife", new Variation(0.2, 0.5, 2)))</c>.
+    /// At most <see cref="MaximumVariations"/>. A variation on a rate of the plasma-load split (other than the retention
+    /// capacity) leaves the population's patients off the retention tables: they are solved one by one, with the same results.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">More than <see cref="MaximumVariations"/>.</exception>
+    public ParameterVariations Variations
+    {
+        get;
+        init => field = (value ?? throw new ArgumentNullException(nameof(Variations))).Count <= MaximumVariations
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(Variations), value.Count, $"A population model takes at most {MaximumVariations} further variations.");
+    } = ParameterVariations.None;
+
+    /// <summary>The parameter set the patients of <paramref name="condition"/> vary around: <see cref="Parameters"/> under its effect, with <see cref="Changes"/>.</summary>
     /// <exception cref="ArgumentException">The changed set breaks a cross-parameter rule.</exception>
-    public Physiology ParametersFor(Condition condition) => Changes.Apply(Physiology.For(condition));
+    public Physiology ParametersFor(Effect condition) => Changes.Apply((condition ?? throw new ArgumentNullException(nameof(condition))).ApplyTo(Parameters));
+
+    /// <summary>The parameter set the patients of <paramref name="condition"/> vary around (<see cref="ParametersFor(Effect)"/>).</summary>
+    /// <exception cref="ArgumentException">The changed set breaks a cross-parameter rule.</exception>
+    public Physiology ParametersFor(Condition condition) => ParametersFor(Effect.For(condition));
 
     /// <summary>
     /// IF capacity: σ 0.15 in [0.5, 2]. ASSUMPTION: the saturation of IF-mediated uptake is reported as a range,
@@ -90,40 +122,69 @@ public sealed record PopulationModel
         var fRetention = RetentionCapacity.Draw(ref random);
         var fStores = InitialStores.Draw(ref random);
         var physiology = Build(preset, fIf, fPassive, fLoss, fRetention);
+        foreach (var variation in Variations)
+        {
+            physiology = variation.Apply(physiology, variation.Variation.Draw(ref random));
+        }
+
         return new(index, condition, physiology, MedianInitialStoresMicrograms * fStores);
     }
 
     /// <summary>
     /// This model, if every patient it can draw is legal: for each condition of the mix, the preset with every factor at
-    /// its smallest and at its largest (each parameter follows one factor, monotonically, so these are its extremes) must
-    /// be a <see cref="Physiology"/> within its bounds that absorbs at most the dose, with initial stores of at most 1 g.
-    /// Checked where a model enters a run (<see cref="PopulationSettings.Model"/>), so that no patient is clamped or
-    /// refused in the middle of one (issue 12: passive fractions above 1 were silently cut to 1).
+    /// either end of its range (every corner: each parameter grows with each factor on it, so its extremes are among them,
+    /// and so are those of the cross-parameter rules) must be a <see cref="Physiology"/> within its bounds that absorbs at
+    /// most the dose, with initial stores of at most 1 g. Checked where a model enters a run
+    /// (<see cref="PopulationSettings.Model"/>), so that no patient is clamped or refused in the middle of one (issue 12:
+    /// passive fractions above 1 were silently cut to 1).
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">A factor's extreme gives an illegal patient; the message names the condition and the value.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A corner gives an illegal patient; the message names the condition and the value.</exception>
     internal PopulationModel EnsureLegalPatients(string paramName)
     {
+        Variation[] factors = [IntrinsicFactorCapacity, PassiveFraction, StoreLoss, RetentionCapacity, .. Variations.Select(v => v.Variation)];
         foreach (var share in Conditions.Shares)
         {
             var preset = ParametersFor(share.Condition);
             foreach (var largest in new[] { false, true })
             {
-                double F(Variation v) => largest ? v.MaximumFactor : v.MinimumFactor;
-                var which = largest ? "largest" : "smallest";
                 try
                 {
-                    Build(preset, F(IntrinsicFactorCapacity), F(PassiveFraction), F(StoreLoss), F(RetentionCapacity)).EnsureConsistent(paramName);
-                    _ = SimulationSettings.CheckInitialStores(Mass.FromMicrograms(MedianInitialStoresMicrograms * F(InitialStores)), nameof(InitialStores));
+                    _ = SimulationSettings.CheckInitialStores(Mass.FromMicrograms(MedianInitialStoresMicrograms * (largest ? InitialStores.MaximumFactor : InitialStores.MinimumFactor)), nameof(InitialStores));
                 }
                 catch (ArgumentException e)
                 {
-                    throw new ArgumentOutOfRangeException(paramName, this, $"With every factor at its {which}, a {share.Condition.Name()} patient would be illegal: {e.Message.Split(" (Parameter")[0]} Narrow the variation.");
+                    throw Illegal(paramName, share, largest ? "largest" : "smallest", e);
+                }
+            }
+
+            // The two extremes first (their message says so), then the mixed corners.
+            var all = (1 << factors.Length) - 1;
+            foreach (var corner in Enumerable.Range(0, all + 1).OrderBy(c => c == 0 || c == all ? 0 : 1))
+            {
+                double F(int i) => (corner & (1 << i)) != 0 ? factors[i].MaximumFactor : factors[i].MinimumFactor;
+                try
+                {
+                    var physiology = Build(preset, F(0), F(1), F(2), F(3));
+                    for (var i = 0; i < Variations.Count; i++)
+                    {
+                        physiology = Variations[i].Apply(physiology, F(4 + i));
+                    }
+
+                    _ = physiology.EnsureConsistent(paramName);
+                }
+                catch (ArgumentException e)
+                {
+                    var which = corner == 0 ? "smallest" : corner == all ? "largest" : "smallest or largest";
+                    throw Illegal(paramName, share, which, e);
                 }
             }
         }
 
         return this;
     }
+
+    private ArgumentOutOfRangeException Illegal(string paramName, ConditionShare share, string which, ArgumentException e) =>
+        new(paramName, this, $"With every factor at its {which}, a {share.Condition.Name} patient would be illegal: {e.Message.Split(" (Parameter")[0]} Narrow the variation.");
 
     /// <summary>The preset with a patient's factors applied.</summary>
     internal static Physiology Build(Physiology preset, double fIf, double fPassive, double fLoss, double fRetention) => preset with
@@ -147,24 +208,24 @@ public sealed record VirtualPatient
 {
     /// <summary>Creates a patient.</summary>
     /// <param name="index">The patient's index in the population, from 0.</param>
-    /// <param name="condition">The condition drawn.</param>
-    /// <param name="physiology">The condition's preset with this patient's factors applied.</param>
+    /// <param name="condition">The condition drawn (a single effect or a combination).</param>
+    /// <param name="physiology">The condition's parameter set with this patient's factors applied.</param>
     /// <param name="initialStores">Body stores at time zero; not negative, at most 1 g.</param>
-    public VirtualPatient(long index, Condition condition, Physiology physiology, Mass initialStores)
+    public VirtualPatient(long index, Effect condition, Physiology physiology, Mass initialStores)
         : this(index, condition, physiology, SimulationSettings.CheckInitialStores(initialStores, nameof(initialStores)))
     {
     }
 
-    internal VirtualPatient(long index, Condition condition, Physiology physiology, double initialStoresMicrograms) =>
-        (Index, Condition, Physiology, InitialStoresMicrograms) = (index, condition, physiology ?? throw new ArgumentNullException(nameof(physiology)), initialStoresMicrograms);
+    internal VirtualPatient(long index, Effect condition, Physiology physiology, double initialStoresMicrograms) =>
+        (Index, Condition, Physiology, InitialStoresMicrograms) = (index, condition ?? throw new ArgumentNullException(nameof(condition)), physiology ?? throw new ArgumentNullException(nameof(physiology)), initialStoresMicrograms);
 
     /// <summary>The patient's index in the population, from 0.</summary>
     public long Index { get; }
 
-    /// <summary>The condition drawn.</summary>
-    public Condition Condition { get; }
+    /// <summary>The condition drawn (a single effect or a combination).</summary>
+    public Effect Condition { get; }
 
-    /// <summary>The condition's preset with this patient's factors applied.</summary>
+    /// <summary>The condition's parameter set with this patient's factors applied: the drawn parameters.</summary>
     public Physiology Physiology { get; }
 
     /// <summary>Body stores at time zero, read back in µg.</summary>

@@ -46,6 +46,44 @@ public static class PopulationSimulator
         return Run(settings.Plan([.. events]), settings, null, cancellationToken);
     }
 
+    /// <summary>
+    /// Patient <paramref name="index"/> of the population of <paramref name="settings"/> (patient
+    /// <see cref="PopulationSettings.FirstPatient"/> + <paramref name="index"/> of the seed), simulated alone on
+    /// <paramref name="regimen"/>: its drawn parameters (<c>result.Settings.Physiology</c>, <c>InitialStores</c>), its rows
+    /// and its summary, deterministic from the seed. A run of the whole population counts the same patient through the
+    /// retention tables, within 1e-10 of this (<see cref="RetentionTables"/>); the patient is
+    /// <c>settings.Model.Patient(settings.Seed, settings.FirstPatient + index)</c>.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The index is not in [0, <see cref="PopulationSettings.Patients"/>).</exception>
+    public static SimulationResult RunPatient(Regimen regimen, PopulationSettings settings, int index)
+    {
+        ArgumentNullException.ThrowIfNull(regimen);
+        ArgumentNullException.ThrowIfNull(settings);
+        return RunPatient(regimen.Events(settings.Horizon), settings, index);
+    }
+
+    /// <summary>Patient <paramref name="index"/> of the population, simulated alone on a list of dose events (as <see cref="RunPatient(Regimen, PopulationSettings, int)"/>).</summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The index is not in [0, <see cref="PopulationSettings.Patients"/>).</exception>
+    public static SimulationResult RunPatient(IEnumerable<DoseEvent> events, PopulationSettings settings, int index)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(settings);
+        if ((uint)index >= (uint)settings.Patients)
+        {
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"A patient's index must be in [0, {settings.Patients}).");
+        }
+
+        var patient = settings.Model.Patient(settings.Seed, settings.FirstPatient + index);
+        return Simulator.Run(events, new SimulationSettings(settings.Horizon)
+        {
+            Physiology = patient.Physiology,
+            InitialStores = patient.InitialStores,
+            Step = settings.Step,
+        });
+    }
+
     /// <summary>The threads a run uses: the request (0 for one per processor), at most one per processor and one per chunk.</summary>
     internal static int WorkerCount(int maxDegreeOfParallelism, int chunks) =>
         Math.Min(chunks, Math.Min(Environment.ProcessorCount, maxDegreeOfParallelism == 0 ? int.MaxValue : maxDegreeOfParallelism));

@@ -75,9 +75,9 @@ public sealed record TargetSettings
     /// <summary>For a population: the seed of its people.</summary>
     public ulong Seed { get; init; } = 1;
 
-    /// <summary>Settings for a condition's preset (its population too, with everyone of that condition).</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The condition is not defined.</exception>
-    public static TargetSettings ForCondition(Condition condition) => Default with
+    /// <summary>Settings for a condition's parameter set (its population too, with everyone of that condition): a condition, a covariate or a combination (<see cref="Effect"/>; a <see cref="Condition"/> converts).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="condition"/> is null.</exception>
+    public static TargetSettings ForCondition(Effect condition) => Default with
     {
         Physiology = Physiology.For(condition),
         Population = PopulationModel.Default with { Conditions = ConditionMix.Only(condition) },

@@ -154,11 +154,11 @@ public class ParserFuzzTests(ITestOutputHelper output)
         Assert.Equal(mix.Shares.Count, mix.Shares.Select(s => s.Condition).Distinct().Count());
         Assert.All(mix.Shares, s => Assert.True(s.Share is > 0 and <= 1, $"'{text}': {s}"));
         Assert.Equal(1, mix.Shares.Sum(s => s.Share), 1e-15);
-        var printed = string.Join(",", mix.Shares.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Condition.Name()}={s.Share:R}")));
+        var printed = string.Join(",", mix.Shares.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Condition.Name}={s.Share:R}")));
         var reparsed = ConditionMix.Parse(printed);
         Assert.Equal(mix.Shares.Select(s => s.Condition), reparsed.Shares.Select(s => s.Condition));
         Assert.All(mix.Shares.Zip(reparsed.Shares), p => Assert.Equal(p.First.Share, p.Second.Share, 1e-15));
-        Assert.All(mix.Shares, s => Assert.Contains(s.Condition.Name(), mix.ToString(), StringComparison.Ordinal));
+        Assert.All(mix.Shares, s => Assert.Contains(s.Condition.Name, mix.ToString(), StringComparison.Ordinal));
         return true;
     });
 

@@ -141,6 +141,18 @@ public static class B12Arbitraries
     /// <summary>Every condition, shrinking toward healthy.</summary>
     public static Arbitrary<Condition> AnyCondition() => Arbitraries.OneOf(ConditionChoices);
 
+    /// <summary>Every single effect (conditions and drugs) and every pair that may be combined, shrinking toward healthy.</summary>
+    public static Arbitrary<Effect> AnyEffect() => Arbitraries.OneOf(EffectChoices);
+
+    private static readonly Effect[] EffectChoices =
+    [
+        .. Effect.All,
+        .. from a in Effect.All.Skip(1)
+           from b in Effect.All.Skip(1)
+           where string.CompareOrdinal(a.Name, b.Name) < 0 && (a.Group.Length == 0 || a.Group != b.Group)
+           select a + b,
+    ];
+
     /// <summary>The invariant culture and cultures with a decimal comma, a decimal point, non-Latin digits or separators; shrinks toward invariant.</summary>
     public static Arbitrary<CultureInfo> AnyCulture() => Arbitraries.OneOf(CultureChoices);
 
