@@ -45,6 +45,7 @@ public sealed partial class DocsTests
     [InlineData("relapse", 4)]
     [InlineData("population", 6)]
     [InlineData("serum-time-course", 24)]
+    [InlineData("oral-supplements", 16)]
     public void Example_runs_cleanly_and_draws_its_curves(string name, int curves)
     {
         var svg = ExampleRun.Of(name).AssertRanAndDrewChart();
@@ -58,6 +59,7 @@ public sealed partial class DocsTests
     [InlineData("relapse")]
     [InlineData("population")]
     [InlineData("serum-time-course")]
+    [InlineData("oral-supplements")]
     public void Committed_chart_is_what_the_example_draws_now(string name)
     {
         var committed = File.ReadAllText(Path.Combine(ExampleRun.Root, $"docs/examples/{name}.svg")).ReplaceLineEndings("\n");
