@@ -10,7 +10,10 @@ namespace B12Dosing.EventTables;
 /// A NONMEM-style event table (the dosing record that NONMEM, mrgsolve, rxode2 and Pumas users exchange) as CSV:
 /// one record a line, with the columns <c>ID</c>, <c>TIME</c> (hours), <c>AMT</c> (µg), <c>EVID</c>, <c>CMT</c> or
 /// <c>ROUTE</c>, <c>FORM</c>, <c>II</c> (hours), <c>ADDL</c>, <c>SS</c>, <c>RATE</c> and <c>MDV</c>. Column names are
-/// case-insensitive and in any order; other columns (<c>DV</c>, covariates) are ignored; a cell that is empty or
+/// case-insensitive and in any order. Where the table has an <c>ANALYTE</c> column, the <c>DV</c> of a sample record
+/// (EVID 0, MDV not 1) is a measured value (<see cref="Observations"/>): total serum (<c>serum</c>, <c>UNIT</c> pg/mL,
+/// ng/L or pmol/L) or holoTC (<c>holotc</c>, pmol/L), below the limit of quantification where <c>CENS</c> is 1.
+/// Other columns (covariates) are ignored; a cell that is empty or
 /// <c>.</c> is missing. The mapping to routes and forms, the conventions for same-time records and <c>ADDL</c>, and
 /// what is refused are in <c>docs/event-tables.md</c>. Every refusal is a <see cref="FormatException"/> that names the
 /// line and the column. Immutable; reading and writing go through a <see cref="TextReader"/> or <see cref="TextWriter"/>
@@ -31,9 +34,13 @@ public sealed class EventTable
     /// <summary>Where each subject's records are (they are together): a subject costs its own records, not the table's.</summary>
     private readonly Dictionary<int, (int Start, int Count)> _subjects = [];
 
-    private EventTable(ImmutableArray<EventRecord> records)
+    /// <summary>In a table without an ANALYTE column: each subject's first line whose DV has a value (which cannot be read as an observation).</summary>
+    private readonly IReadOnlyDictionary<int, int> _unlabelledValueLines;
+
+    private EventTable(ImmutableArray<EventRecord> records, IReadOnlyDictionary<int, int>? unlabelledValueLines = null)
     {
         _records = records;
+        _unlabelledValueLines = unlabelledValueLines ?? new Dictionary<int, int>();
         var ids = new List<int>();
         for (var start = 0; start < records.Length;)
         {
@@ -105,6 +112,8 @@ public sealed class EventTable
         var done = new HashSet<int>();
         (int Id, TimeSpan Time)? lastDose = null;
         long subjectEvents = 0;
+        int? dvWithoutAnalyte = !columns.ContainsKey("ANALYTE") && columns.TryGetValue("DV", out var dvColumn) ? dvColumn : null;
+        var unlabelled = new Dictionary<int, int>();
         while (reader.ReadLine() is { } text)
         {
             line++;
@@ -118,7 +127,13 @@ public sealed class EventTable
                 throw new FormatException($"Line {line}: the event table has more than {MaximumRecords} records.");
             }
 
-            var record = new RecordReader(line, CsvLine.Split(text, line), columns, width).Record();
+            var cells = CsvLine.Split(text, line);
+            var record = new RecordReader(line, cells, columns, width).Record();
+            if (dvWithoutAnalyte is { } dv && record.Evid == 0 && dv < cells.Length && cells[dv].Trim() is { Length: > 0 } value && value != ".")
+            {
+                unlabelled.TryAdd(record.Id, line);
+            }
+
             if (records.Count > 0 && records[^1].Id != record.Id)
             {
                 subjectEvents = 0;
@@ -151,7 +166,7 @@ public sealed class EventTable
             records.Add(record);
         }
 
-        return new(records.ToImmutable());
+        return new(records.ToImmutable(), unlabelled);
     }
 
     /// <summary>
@@ -172,10 +187,16 @@ public sealed class EventTable
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentOutOfRangeException.ThrowIfNegative(id);
+        return FromOrderedEvents(InTimeOrder(events), sampleTimes, id);
+    }
+
+    /// <summary><see cref="FromEvents"/> of events already in time order, read once as they come.</summary>
+    private static EventTable FromOrderedEvents(IEnumerable<DoseEvent> events, IEnumerable<TimeSpan>? sampleTimes, int id)
+    {
         var runs = new Dictionary<(double, Route, CobalaminForm, DoseVehicle), DoseRun>();
         var records = new List<(EventRecord Record, int Kind)>();
         long count = 0;
-        foreach (var e in InTimeOrder(events))
+        foreach (var e in events)
         {
             if (!(e.Dose.Micrograms > 0))
             {
@@ -270,13 +291,19 @@ public sealed class EventTable
         public (EventRecord, int) Record(int id) => (EventRecord.DoseRecord(id, _start, dose, _count > 1 ? _interval : TimeSpan.Zero, _count - 1), Order);
     }
 
-    /// <summary>The table of a regimen's events up to <paramref name="horizon"/> (as <see cref="Regimen.Events"/> gives them; see <see cref="FromEvents"/>).</summary>
+    /// <summary>
+    /// The table of a regimen's events up to <paramref name="horizon"/> (inclusive, as <see cref="Regimen.Events"/> gives
+    /// them; see <see cref="FromEvents"/>). The events are read one at a time (<see cref="Regimen.EnumerateEvents"/>), so
+    /// memory grows with the records of the table, not with the number of events.
+    /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="regimen"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The horizon is out of the range <see cref="Regimen.Events"/> accepts.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The horizon is out of the range <see cref="Regimen.Events"/> accepts, or <paramref name="id"/> is negative.</exception>
+    /// <exception cref="ArgumentException">The events make more than <see cref="MaximumRecords"/> records.</exception>
     public static EventTable FromRegimen(Regimen regimen, TimeSpan horizon, int id = 1)
     {
         ArgumentNullException.ThrowIfNull(regimen);
-        return FromEvents(regimen.Events(horizon), null, id);
+        ArgumentOutOfRangeException.ThrowIfNegative(id);
+        return FromOrderedEvents(regimen.EnumerateEvents(horizon), null, id);
     }
 
     /// <summary>The dose events of subject <paramref name="id"/>, <c>ADDL</c> expanded (each additional dose <c>II</c> after the one before), sorted by time.</summary>
@@ -300,6 +327,23 @@ public sealed class EventTable
         }
 
         return [.. events.OrderBy(e => e.Time)];
+    }
+
+    /// <summary>
+    /// The measured values of subject <paramref name="id"/> (the <c>DV</c> of its sample records, with <c>ANALYTE</c>,
+    /// <c>UNIT</c> and <c>CENS</c>), in time order: what <see cref="Estimation.Estimator"/> takes.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The table has no subject <paramref name="id"/>.</exception>
+    /// <exception cref="FormatException">The subject has <c>DV</c> values but the table no <c>ANALYTE</c> column to say what they are; the message names the line.</exception>
+    public ImmutableArray<Estimation.Observation> Observations(int id)
+    {
+        var records = Of(id).ToArray();
+        if (_unlabelledValueLines.TryGetValue(id, out var line))
+        {
+            throw new FormatException($"Line {line}, column DV has a value but the table has no ANALYTE column to say what it measures; add ANALYTE (serum or holotc) and UNIT (pg/mL, ng/L or pmol/L) columns (docs/event-tables.md).");
+        }
+
+        return [.. records.Where(r => r.Observation is not null).Select(r => r.Observation!)];
     }
 
     /// <summary>The sample times (EVID 0 and 2 records) of subject <paramref name="id"/>, sorted, each once.</summary>
