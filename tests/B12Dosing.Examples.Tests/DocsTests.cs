@@ -46,6 +46,8 @@ public sealed partial class DocsTests
     [InlineData("population", 6)]
     [InlineData("serum-time-course", 24)]
     [InlineData("oral-supplements", 16)]
+    [InlineData("individual-estimate", 1)]
+    [InlineData("target-attainment", 1)]
     public void Example_runs_cleanly_and_draws_its_curves(string name, int curves)
     {
         var svg = ExampleRun.Of(name).AssertRanAndDrewChart();
@@ -60,6 +62,8 @@ public sealed partial class DocsTests
     [InlineData("population")]
     [InlineData("serum-time-course")]
     [InlineData("oral-supplements")]
+    [InlineData("individual-estimate")]
+    [InlineData("target-attainment")]
     public void Committed_chart_is_what_the_example_draws_now(string name)
     {
         var committed = File.ReadAllText(Path.Combine(ExampleRun.Root, $"docs/examples/{name}.svg")).ReplaceLineEndings("\n");
