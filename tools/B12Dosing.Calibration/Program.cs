@@ -1,8 +1,28 @@
 using System.Text;
+using B12Dosing.Absorption;
 using B12Dosing.Calibration;
 
 // Writes docs/calibration.md (and the absorption chart beside it) from the model. Run from the repository root:
 //   dotnet run --project tools/B12Dosing.Calibration -- docs/calibration.md
+if (args.Length >= 1 && args[0] == "--model3")
+{
+    // Model 3's residual table at the stored values, or (with a number of iterations) its joint fit from them.
+    FreeCapacityFit.Timing = Environment.GetEnvironmentVariable("B12_TIMING") == "1";
+    var θ = FreeCapacityFit.Start(Physiology.Healthy.WithFreeCapacity());
+    if (args.Length > 2)
+    {
+        θ = [.. args[2].Split(',').Select(x => double.Parse(x, System.Globalization.CultureInfo.InvariantCulture))];
+    }
+
+    if (args.Length > 1 && int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) > 0)
+    {
+        θ = FreeCapacityFit.Fit(θ, int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    Console.WriteLine(FreeCapacityFit.Table(θ));
+    return 0;
+}
+
 if (args.Length != 1)
 {
     Console.Error.WriteLine("usage: dotnet run --project tools/B12Dosing.Calibration -- <output.md>");

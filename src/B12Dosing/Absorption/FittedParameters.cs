@@ -95,4 +95,13 @@ internal static class FittedParameters
 
     /// <summary>Free apo-haptocorrin with average stores, pmol/L (model 3; inside the 90-275 pmol/L of Gimsing &amp; Nexo 1989).</summary>
     public const double ApoHaptocorrinPicomolesPerLiter = 115.26;
+
+    /// <summary>Model 3: half-life of the exchangeable hepatic pool, days (fitted with the model-3 plasma constants).</summary>
+    public const double ExchangeableHalfLifeDays = 1.0;
+
+    /// <summary>Model 3: share of the exchangeable pool's outflow that returns onto transcobalamin (fitted with the model-3 plasma constants).</summary>
+    public const double ExchangeableToTranscobalaminFraction = 0.5;
+
+    /// <summary>Model 3: stores at which their release onto haptocorrin is half its maximum, µg (fitted with the model-3 plasma constants).</summary>
+    public const double HaptocorrinReleaseHalfSaturationMicrograms = 500;
 }

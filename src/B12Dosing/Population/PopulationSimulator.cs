@@ -213,7 +213,7 @@ public static class PopulationSimulator
         public readonly void Output(int index, ref PatientRun run)
         {
             var at = (index * ChunkSize) + Patient;
-            Accumulator.StoresBuffer[at] = run.Stores;
+            Accumulator.StoresBuffer[at] = run.ReportedStores;
             Accumulator.SerumBuffer[at] = Readout.State(ref run).SerumPicogramsPerMilliliter;
         }
     }

@@ -1,4 +1,5 @@
 using B12Dosing.Absorption;
+using B12Dosing.Absorption.Calibration;
 using B12Dosing.Dosing;
 using B12Dosing.Kinetics;
 using B12Dosing.Quantities;
@@ -17,8 +18,21 @@ public class FreeCapacityTests(ITestOutputHelper output)
 {
     private static readonly Physiology Healthy = Physiology.Healthy.WithFreeCapacity();
 
-    /// <summary>Stores for which the carriers in balance give <paramref name="serumPicomolar"/> (a study's baseline): serum in balance is proportional to the stores, 450 pg/mL at 2500 µg.</summary>
-    private static double StoresFor(double serumPicomolar) => 2500 * serumPicomolar * (CobalaminForms.CyanocobalaminGramsPerMole / 1000) / 450;
+    /// <summary>
+    /// Stores for which the carriers in balance give <paramref name="serumPicomolar"/> (a study's baseline), by bisection
+    /// on the balance: under model 3 serum is not proportional to the stores (the release onto haptocorrin saturates).
+    /// </summary>
+    private static double StoresFor(double serumPicomolar, Physiology? p = null)
+    {
+        double low = 1, high = 11000;
+        for (var i = 0; i < 60; i++)
+        {
+            var mid = Math.Sqrt(low * high);
+            (Run([], 1, mid, p).Series[0].SerumMolarity.PicomolesPerLiter < serumPicomolar ? ref low : ref high) = mid;
+        }
+
+        return Math.Sqrt(low * high);
+    }
 
     private static SimulationResult Run(IEnumerable<DoseEvent> events, double days, double stores, Physiology? p = null, double stepHours = 24) =>
         Simulator.Run([.. events], new SimulationSettings(TimeSpan.FromDays(days)) { Physiology = p ?? Healthy, InitialStores = Mass.FromMicrograms(stores), Step = TimeSpan.FromHours(stepHours) });
@@ -85,17 +99,155 @@ public class FreeCapacityTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// OPEN (Dangour 2015): a year of 1 mg a day by mouth from serum 107-210 pmol/L (placebo 231): serum 641 pmol/L. The
-    /// sampling time after the last tablet is not stated; the model's trough (24 h after it) is checked, band a factor
-    /// 1.3 (the people were 75 and over, a third on PPIs, which do not touch crystalline B12).
+    /// OPEN (Dangour 2015): a year of 1 mg a day by mouth from serum 231 pmol/L (the placebo arm; entry 107-210): serum
+    /// 641 pmol/L and holoTC 240 pmol/L. The sampling time after the last tablet is not stated, so both the model's trough
+    /// (24 h after the last tablet) and its average over the last day (hourly) must lie in the band: a factor 1.3 each
+    /// way (group means of people aged 75 and over, a third on PPIs, which do not touch crystalline B12; the paper gives
+    /// no spread in the abstract, and 1.3 is the band of the Sharabi means, about one SD of individuals).
     /// </summary>
     [Fact]
     public void A_year_of_1_mg_a_day_OPEN()
     {
-        var run = Run(Daily(Oral(1000), 365), 365, StoresFor(231));
-        var serum = run.Series[^1].SerumMolarity.PicomolesPerLiter;
-        output.WriteLine($"serum at the trough {serum:0} pmol/L (OPEN 641), holoTC {run.Series[^1].HoloTranscobalamin.PicomolesPerLiter:0} (OPEN 240)");
+        var run = Run(Daily(Oral(1000), 365), 365, StoresFor(231), stepHours: 1);
+        var day = run.Series.Where(r => r.Time.TotalDays > 364).ToArray();
+        var (serum, holoTc) = (day[^1].SerumMolarity.PicomolesPerLiter, day[^1].HoloTranscobalaminPicomolesPerLiter);
+        var (serumMean, holoTcMean) = (day.Average(r => r.SerumMolarity.PicomolesPerLiter), day.Average(r => r.HoloTranscobalaminPicomolesPerLiter));
+        output.WriteLine($"serum trough {serum:0}, day average {serumMean:0} pmol/L (OPEN 641); holoTC trough {holoTc:0}, day average {holoTcMean:0} (OPEN 240)");
         Assert.InRange(serum / 641, 1 / 1.3, 1.3);
+        Assert.InRange(serumMean / 641, 1 / 1.3, 1.3);
+        Assert.InRange(holoTc / 240, 1 / 1.3, 1.3);
+        Assert.InRange(holoTcMean / 240, 1 / 1.3, 1.3);
+    }
+
+    /// <summary>
+    /// Dullemeijer 2013 (dose-response meta-analysis): steady serum rises 11 % per doubling of usual intake (95 % CI
+    /// 9.4-12.5 %; 8 % in adults, 13 % in the elderly). Usual intake as food-bound B12 in three meals 8 h apart, doubled
+    /// from 2.5 to 5 µg and from 5 to 10 µg a day (around the RDA of 2.4 µg and the usual Western intakes); serum averaged
+    /// over a day at the steady state (the stores found as the root of their drift). Band: 5-25 % per doubling (issue 17;
+    /// the subgroups of the meta-analysis span 8-13 %, and a model whose serum followed the stores would give about 60 %).
+    /// </summary>
+    [Theory]
+    [InlineData(2.5)]
+    [InlineData(5)]
+    public void Serum_rises_about_11_percent_per_doubling_of_usual_intake_Dullemeijer2013(double perDay)
+    {
+        var slope = (SteadySerum(2 * perDay) / SteadySerum(perDay)) - 1;
+        output.WriteLine($"{perDay} -> {2 * perDay} µg a day: serum {slope:P1} (Dullemeijer 2013: 11 %)");
+        Assert.InRange(slope, 0.05, 0.25);
+    }
+
+    /// <summary>The day-average serum (pmol/L) at the steady state of food-bound B12 in three meals a day.</summary>
+    private static double SteadySerum(double perDay)
+    {
+        var meal = Dose.Food(Mass.FromMicrograms(perDay / 3));
+        DoseEvent[] meals = [.. Enumerable.Range(0, 3 * 60).Select(i => new DoseEvent(TimeSpan.FromHours(8 * i), meal))];
+        SimulationResult last = null!;
+        double Drift(double stores)
+        {
+            last = Run(meals, 60, stores, stepHours: 1);
+            return last.Series[^1].StoresMicrograms - last.Series[^((30 * 24) + 1)].StoresMicrograms;
+        }
+
+        // Secant on the drift of the stores over days 30-60, from the stores that the kept amount and the loss give.
+        var s0 = 3 * AbsorptionModel.Evaluate(meal, Healthy).Retained.Micrograms / Healthy.StoreLossPerDay;
+        var s1 = 1.2 * s0;
+        double d0 = Drift(s0), d1 = Drift(s1);
+        for (var i = 0; i < 6 && d1 != d0 && Math.Abs(s1 - s0) > 1e-5 * s1; i++)
+        {
+            (s0, d0, s1) = (s1, d1, Math.Clamp(s1 - (d1 * (s1 - s0) / (d1 - d0)), 1, 11000));
+            d1 = Drift(s1);
+        }
+
+        Assert.True(Math.Abs(d1) < 1e-3 * s1, $"the steady stores were not found: drift {d1} µg over 30 days at {s1} µg");
+        return last.Series.Where(r => r.Time.TotalDays > 59).Average(r => r.SerumMolarity.PicomolesPerLiter);
+    }
+
+    /// <summary>
+    /// Large injections (section 2): 1000 µg IM keeps 15 % (Carmel 2008, Table 1) and 31 % (Blood 1961, 69 % lost in the
+    /// 72-h urine). The sources disagree by a factor 2; the model must lie within a factor 1.6 of each (the band of the
+    /// injection points in <c>PublishedData</c>: retention studies of the 1950s-60s differ by that much), i.e. 19.4-24 %.
+    /// 100 µg IM keeps 55 % (Carmel), band 1.6.
+    /// </summary>
+    [Fact]
+    public void Large_injections_keep_what_Carmel2008_and_Blood1961_measured()
+    {
+        var kept1000 = AbsorptionModel.Evaluate(Im(1000), Healthy).FractionRetained;
+        var kept100 = AbsorptionModel.Evaluate(Im(100), Healthy).FractionRetained;
+        output.WriteLine($"1000 µg IM keeps {kept1000:P1} (Carmel 15 %, Blood 1961 31 %); 100 µg keeps {kept100:P1} (Carmel 55 %)");
+        Assert.InRange(kept1000, 0.31 / 1.6, 0.15 * 1.6);
+        Assert.InRange(kept100 / 0.55, 1 / 1.6, 1.6);
+    }
+
+    /// <summary>
+    /// Hydroxocobalamin against cyanocobalamin (Blood 1961): 72-h urine 16 % of 500 µg and 27 % of 1000 µg OHCbl IM,
+    /// band a factor 1.25 (the means of 17 and 19 people, whose CNCbl losses 60 and 69 % the same study gives); and
+    /// serum about the same 1 h after 1 mg of either (Scand J Haematol 1964: "about the same", band 2, the resolution of
+    /// a statement read off a figure) and 3-6 times higher after OHCbl over the next 48 h (√18 ≈ 4.24, band √2).
+    /// </summary>
+    [Fact]
+    public void Hydroxocobalamin_is_kept_better_Blood1961_ScandJHaematol1964()
+    {
+        double Urine(double dose) => AbsorptionModel.Evaluate(Im(dose, CobalaminForm.Hydroxocobalamin), Healthy).UrinaryLoss.Micrograms / dose;
+        double Multiple(double hours)
+        {
+            double Serum(CobalaminForm form) => Run([At(0, Im(1000, form))], hours / 24, 2500, stepHours: hours).Series[^1].SerumPicogramsPerMilliliter;
+            return Serum(CobalaminForm.Hydroxocobalamin) / Serum(CobalaminForm.Cyanocobalamin);
+        }
+
+        var (u500, u1000, m1, m48) = (Urine(500), Urine(1000), Multiple(1), Multiple(48));
+        output.WriteLine($"OHCbl 72-h urine {u500:P1} of 500 µg (16 %), {u1000:P1} of 1000 µg (27 %); serum OHCbl/CNCbl at 1 h {m1:0.00} (about 1), at 48 h {m48:0.00} (3-6)");
+        Assert.InRange(u500 / 0.16, 1 / 1.25, 1.25);
+        Assert.InRange(u1000 / 0.27, 1 / 1.25, 1.25);
+        Assert.InRange(m1, 0.5, 2);
+        Assert.InRange(m48 / Math.Sqrt(18), 1 / Math.Sqrt(2), Math.Sqrt(2));
+    }
+
+    /// <summary>
+    /// The OHCbl/CNCbl serum multiples of Blood 1961 after 500 and 1000 µg IM at 5 h, 24 h, 72 h and weeks 2-4 (day 21):
+    /// each within its band in <c>PublishedData.SerumMultiples</c> (a factor 1.5: means of 17 and 19 people read from a
+    /// table of multiples of two means).
+    /// </summary>
+    [Fact]
+    public void Serum_multiples_after_hydroxocobalamin_Blood1961()
+    {
+        var report = PublishedData.SerumMultiples.Select(p => (p.Id, Ratio: p.Ratio(Healthy), p.Band)).ToArray();
+        output.WriteLine(string.Join("\n", report.Select(r => $"{r.Id}: model/published {r.Ratio:0.00} (band {r.Band})")));
+        Assert.All(report, r => Assert.InRange(r.Ratio, 1 / r.Band, r.Band));
+    }
+
+    /// <summary>
+    /// Greibe 2019: 3 µg a day by mouth for 8 weeks in deficient adults, serum 128 -> 168 pmol/L (medians), holoTC
+    /// 16 -> 19. From stores that give serum 128: holoTC at baseline 16 and the rises of serum (40) and holoTC (3) against
+    /// no supplement, each within a factor 1.5 (medians of small groups; the holoTC rise is 3 pmol/L on an assay whose
+    /// precision is about that: a rise of 2-4.5 is accepted).
+    /// </summary>
+    [Fact]
+    public void Eight_weeks_of_3_micrograms_a_day_Greibe2019()
+    {
+        var stores = StoresFor(128);
+        var run = Run(Daily(Oral(3), 56), 56, stores);
+        var none = Run([], 56, stores);
+        var baseline = run.Series[0].HoloTranscobalaminPicomolesPerLiter;
+        var serumRise = run.Series[^1].SerumMolarity.PicomolesPerLiter - none.Series[^1].SerumMolarity.PicomolesPerLiter;
+        var holoTcRise = run.Series[^1].HoloTranscobalaminPicomolesPerLiter - none.Series[^1].HoloTranscobalaminPicomolesPerLiter;
+        output.WriteLine($"holoTC at baseline {baseline:0.0} (16); rises: serum {serumRise:0.0} (40), holoTC {holoTcRise:0.0} (3) pmol/L");
+        Assert.InRange(baseline / 16, 1 / 1.5, 1.5);
+        Assert.InRange(serumRise / 40, 1 / 1.5, 1.5);
+        Assert.InRange(holoTcRise / 3, 1 / 1.5, 1.5);
+    }
+
+    /// <summary>
+    /// The holoTC share of serum in health (IOM 1998: about 80 % on haptocorrin, so 20 % on transcobalamin; Nexo &amp;
+    /// Hoffmann-Lücke 2011: about a quarter): at average stores the carriers in balance give 20-25 %, band 1.25 beyond
+    /// either end (16-31 %), the band of <c>PublishedData.CarrierBaselines</c>.
+    /// </summary>
+    [Fact]
+    public void HoloTC_share_of_serum_in_health()
+    {
+        var row = Run([], 1, 2500).Series[0];
+        var share = row.HoloTranscobalaminPicomolesPerLiter / row.SerumMolarity.PicomolesPerLiter;
+        output.WriteLine($"holoTC share {share:P1} (IOM 1998 20 %, Nexo 2011 about 25 %)");
+        Assert.InRange(share, 0.20 / 1.25, 0.25 * 1.25);
     }
 
     /// <summary>
