@@ -248,7 +248,7 @@ public static class FreeCapacityFit
             // Constraints from figures, not fitted points: apo-haptocorrin inside Gimsing & Nexo's 90-275 pmol/L; the CNCbl
             // injection site releases fast enough for the plasma peak within 1 h (US label): half-time at most 0.5 h.
             var penalty = (100 * Square(Math.Log(Math.Clamp(θ[8], 90, 275) / θ[8]))) + (100 * Square(Math.Log(Math.Min(θ[12], 0.5) / θ[12])));
-            var sum = penalty + Evaluate(θ, all: false).Sum(p => p.Residual * p.Residual * (Math.Abs(p.Residual) > 1 ? 4 : 1));
+            var sum = penalty + Evaluate(θ).Sum(p => p.Residual * p.Residual * (Math.Abs(p.Residual) > 1 ? 4 : 1));
             return double.IsFinite(sum) ? sum : double.PositiveInfinity;
         }
         catch (ArgumentException)
