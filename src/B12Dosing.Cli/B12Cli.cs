@@ -35,6 +35,7 @@ public static class B12Cli
             EstimateCommand.Create(),
             TargetCommand.Create(),
             ParametersCommand.Create(),
+            TestCommand.Create(),
         };
 
     /// <summary>

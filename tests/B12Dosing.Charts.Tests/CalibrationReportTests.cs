@@ -6,7 +6,9 @@ namespace B12Dosing.Charts.Tests;
 /// <summary>docs/calibration.md and its chart are generated, not typed: the committed files must be what the model produces now.</summary>
 public class CalibrationReportTests
 {
-    private static string Docs(string file)
+    private static string Docs(string file) => Repository(Path.Combine("docs", file));
+
+    private static string Repository(string file)
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "B12Dosing.sln")))
@@ -15,10 +17,15 @@ public class CalibrationReportTests
         }
 
         Assert.NotNull(dir);
-        return File.ReadAllText(Path.Combine(dir.FullName, "docs", file));
+        return File.ReadAllText(Path.Combine(dir.FullName, file));
     }
 
-    private const string Regenerate = "docs are stale: run 'dotnet run --project tools/B12Dosing.Calibration -- docs/calibration.md'";
+    private const string Regenerate = "docs are stale: run tools/calibrate.sh";
+
+    /// <summary>The calibration shipped in the library (generated code) is what the calibrator computes now, to the text: values, covariance, points and weights.</summary>
+    [Fact]
+    public void Shipped_calibration_data_are_what_the_calibrator_computes() =>
+        Assert.True(Repository(CalibrationDataFile.RelativePath) == CalibrationDataFile.Write(Calibrator.Estimate()), $"{CalibrationDataFile.RelativePath} is stale: run tools/calibrate.sh");
 
     [Fact]
     public void Calibration_markdown_is_current() =>

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using B12Dosing.Dosing;
 using B12Dosing.EventTables;
 using B12Dosing.Regimens;
@@ -66,17 +65,13 @@ internal static class RegimensCommand
             throw new ArgumentOutOfRangeException(nameof(days), x, $"--days must be more than 0 and at most {Regimen.MaximumHorizon.TotalDays}.");
         }
 
-        var horizon = days is { } h ? TimeSpan.FromDays(h) : Regimen.MaximumHorizon;
-        var all = CliInput.Check("--export", () => regimen.Events(horizon));
-
-        // The doses before the horizon (they are in time order), as a view: the table reads them once, without a copy.
-        var kept = all.Length;
-        while (days is not null && kept > 0 && all[kept - 1].Time >= horizon)
-        {
-            kept--;
-        }
-
-        EventTable.FromEvents(new ArraySegment<DoseEvent>(ImmutableCollectionsMarshal.AsArray(all)!, 0, kept)).Write(output);
+        // The doses before the day (the regimen's events up to one tick before it), read one at a time: memory does not
+        // grow with the number of events.
+        var horizon = days is { } h ? TimeSpan.FromDays(h) - TimeSpan.FromTicks(1) : Regimen.MaximumHorizon;
+        var table = horizon < TimeSpan.Zero
+            ? EventTable.FromEvents([])
+            : CliInput.Check("--export", () => EventTable.FromRegimen(regimen, horizon));
+        table.Write(output);
     }
 
     private static void WriteTable(TextWriter output, IReadOnlyList<Entry> entries)

@@ -172,10 +172,16 @@ public sealed class EventTable
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentOutOfRangeException.ThrowIfNegative(id);
+        return FromOrderedEvents(InTimeOrder(events), sampleTimes, id);
+    }
+
+    /// <summary><see cref="FromEvents"/> of events already in time order, read once as they come.</summary>
+    private static EventTable FromOrderedEvents(IEnumerable<DoseEvent> events, IEnumerable<TimeSpan>? sampleTimes, int id)
+    {
         var runs = new Dictionary<(double, Route, CobalaminForm, DoseVehicle), DoseRun>();
         var records = new List<(EventRecord Record, int Kind)>();
         long count = 0;
-        foreach (var e in InTimeOrder(events))
+        foreach (var e in events)
         {
             if (!(e.Dose.Micrograms > 0))
             {
@@ -270,13 +276,19 @@ public sealed class EventTable
         public (EventRecord, int) Record(int id) => (EventRecord.DoseRecord(id, _start, dose, _count > 1 ? _interval : TimeSpan.Zero, _count - 1), Order);
     }
 
-    /// <summary>The table of a regimen's events up to <paramref name="horizon"/> (as <see cref="Regimen.Events"/> gives them; see <see cref="FromEvents"/>).</summary>
+    /// <summary>
+    /// The table of a regimen's events up to <paramref name="horizon"/> (inclusive, as <see cref="Regimen.Events"/> gives
+    /// them; see <see cref="FromEvents"/>). The events are read one at a time (<see cref="Regimen.EnumerateEvents"/>), so
+    /// memory grows with the records of the table, not with the number of events.
+    /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="regimen"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The horizon is out of the range <see cref="Regimen.Events"/> accepts.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The horizon is out of the range <see cref="Regimen.Events"/> accepts, or <paramref name="id"/> is negative.</exception>
+    /// <exception cref="ArgumentException">The events make more than <see cref="MaximumRecords"/> records.</exception>
     public static EventTable FromRegimen(Regimen regimen, TimeSpan horizon, int id = 1)
     {
         ArgumentNullException.ThrowIfNull(regimen);
-        return FromEvents(regimen.Events(horizon), null, id);
+        ArgumentOutOfRangeException.ThrowIfNegative(id);
+        return FromOrderedEvents(regimen.EnumerateEvents(horizon), null, id);
     }
 
     /// <summary>The dose events of subject <paramref name="id"/>, <c>ADDL</c> expanded (each additional dose <c>II</c> after the one before), sorted by time.</summary>

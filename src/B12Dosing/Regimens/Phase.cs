@@ -195,12 +195,11 @@ internal sealed record Phase(TimeSpan Delay, Dose Dose, TimeSpan Interval, Immut
         return count;
     }
 
-    /// <summary>Writes the phase's events up to <paramref name="horizon"/> (inclusive), in time order, into <paramref name="buffer"/>.</summary>
-    public int Expand(TimeSpan origin, TimeSpan horizon, Span<DoseEvent> buffer)
+    /// <summary>The phase's events up to <paramref name="horizon"/> (inclusive), in time order, one at a time (nothing is held).</summary>
+    public IEnumerable<DoseEvent> Enumerate(TimeSpan origin, TimeSpan horizon)
     {
         var end = End(origin);
         var dose = EventDose;
-        var n = 0;
         for (var cycleStart = origin; ; cycleStart += Interval)
         {
             foreach (var offset in Times)
@@ -208,15 +207,15 @@ internal sealed record Phase(TimeSpan Delay, Dose Dose, TimeSpan Interval, Immut
                 var t = cycleStart + offset;
                 if (t > horizon || t >= end)
                 {
-                    return n;
+                    yield break;
                 }
 
-                buffer[n++] = new DoseEvent(t, dose);
+                yield return new DoseEvent(t, dose);
             }
 
             if (IsIrregular)
             {
-                return n;
+                yield break;
             }
         }
     }

@@ -191,9 +191,40 @@ public sealed class Regimen : IEquatable<Regimen>
     /// The dose events from time zero up to and including <paramref name="horizon"/>, sorted by time.
     /// Events at the same time are all kept, in the order their parts were combined. Open-ended phases
     /// are cut at the horizon. With adherence, missed doses are left out (reproducibly, see <see cref="WithAdherence"/>).
+    /// The same events as <see cref="EnumerateEvents"/>, held in one array (memory grows with their number).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The horizon is negative or above <see cref="MaximumHorizon"/>, or it would give more than <see cref="MaximumEvents"/> events.</exception>
     public ImmutableArray<DoseEvent> Events(TimeSpan horizon)
+    {
+        var events = GC.AllocateUninitializedArray<DoseEvent>(CountBeforeMisses(horizon));
+        var kept = 0;
+        foreach (var e in Stream(horizon))
+        {
+            events[kept++] = e;
+        }
+
+        if (kept < events.Length)
+        {
+            Array.Resize(ref events, kept);
+        }
+
+        return ImmutableCollectionsMarshal.AsImmutableArray(events);
+    }
+
+    /// <summary>
+    /// The events of <see cref="Events"/>, in the same order, produced one at a time as they are read: memory does not grow
+    /// with their number (a table of ten million events is written with what one event needs). The horizon is checked
+    /// here, before the first event is read.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The horizon is negative or above <see cref="MaximumHorizon"/>, or it would give more than <see cref="MaximumEvents"/> events.</exception>
+    public IEnumerable<DoseEvent> EnumerateEvents(TimeSpan horizon)
+    {
+        CountBeforeMisses(horizon);
+        return Stream(horizon);
+    }
+
+    /// <summary>The number of events up to <paramref name="horizon"/> before missed doses are left out, counted without expanding; checks the horizon.</summary>
+    private int CountBeforeMisses(TimeSpan horizon)
     {
         if (horizon < TimeSpan.Zero || horizon > MaximumHorizon)
         {
@@ -201,53 +232,89 @@ public sealed class Regimen : IEquatable<Regimen>
         }
 
         long total = 0;
-        var partCounts = new int[Parts.Length];
         for (var p = 0; p < Parts.Length; p++)
         {
-            long count = 0;
             for (var i = 0; i < Parts[p].Length; i++)
             {
-                count += Parts[p][i].EventCount(Laid.Origins[p][i], horizon);
+                total += Parts[p][i].EventCount(Laid.Origins[p][i], horizon);
             }
 
-            total += count;
             if (total > MaximumEvents)
             {
                 throw new ArgumentOutOfRangeException(nameof(horizon), horizon, string.Create(CultureInfo.InvariantCulture, $"This regimen gives more than {MaximumEvents} events up to {horizon.TotalDays} days; choose a shorter horizon."));
             }
-
-            partCounts[p] = (int)count;
         }
 
-        // Each part's phases follow one another, so each part expands already sorted; parts are then merged.
-        // Every slot is written below (the counts are exact), so the arrays need not be zeroed first.
-        var events = GC.AllocateUninitializedArray<DoseEvent>((int)total);
-        var start = 0;
-        for (var p = 0; p < Parts.Length; p++)
+        return (int)total;
+    }
+
+    /// <summary>The events up to the (checked) horizon: each part's phases one after another, the parts merged, then the missed doses left out.</summary>
+    private IEnumerable<DoseEvent> Stream(TimeSpan horizon)
+    {
+        var parts = Enumerable.Range(0, Parts.Length).Select(p => Parts[p].SelectMany((phase, i) => phase.Enumerate(Laid.Origins[p][i], horizon)));
+        var merged = Parts.Length == 1 ? parts.First() : Merge(parts);
+        return Miss(merged);
+    }
+
+    /// <summary>
+    /// Merges the sorted event streams of the parts into one sorted stream; ties keep part order. A k-way merge with a
+    /// heap of the parts' next events: O(events · log parts) (issue 12: scanning every part for each event cost
+    /// events × parts, minutes for a 120 KB regimen of many <c>+</c> parts).
+    /// </summary>
+    private static IEnumerable<DoseEvent> Merge(IEnumerable<IEnumerable<DoseEvent>> parts)
+    {
+        var heads = parts.Select(p => p.GetEnumerator()).ToArray();
+        try
         {
-            for (var i = 0; i < Parts[p].Length; i++)
+            var next = new PriorityQueue<int, (long Ticks, int Part)>(heads.Length);
+            for (var p = 0; p < heads.Length; p++)
             {
-                start += Parts[p][i].Expand(Laid.Origins[p][i], horizon, events.AsSpan(start));
+                if (heads[p].MoveNext())
+                {
+                    next.Enqueue(p, (heads[p].Current.Time.Ticks, p));
+                }
+            }
+
+            while (next.TryDequeue(out var best, out _))
+            {
+                yield return heads[best].Current;
+                if (heads[best].MoveNext())
+                {
+                    next.Enqueue(best, (heads[best].Current.Time.Ticks, best));
+                }
             }
         }
-
-        if (start != total)
+        finally
         {
-            throw new InvalidOperationException($"Internal error: counted {total} events but expanded {start}.");
+            foreach (var head in heads)
+            {
+                head.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Leaves out missed doses (one draw per event, in order).</summary>
+    private IEnumerable<DoseEvent> Miss(IEnumerable<DoseEvent> events)
+    {
+        if (AdherenceProbability >= 1)
+        {
+            return events;
         }
 
-        if (Parts.Length > 1)
-        {
-            events = Merge(events, partCounts);
-        }
+        return Draw(events, AdherenceSeed, AdherenceProbability);
 
-        var kept = Miss(events);
-        if (kept < events.Length)
+        // The random source is made when the events are read, so every reading draws the same doses.
+        static IEnumerable<DoseEvent> Draw(IEnumerable<DoseEvent> events, int seed, double probability)
         {
-            Array.Resize(ref events, kept);
+            var random = new Xoshiro256StarStar(seed, threadSafe: false);
+            foreach (var e in events)
+            {
+                if (random.NextDouble() < probability)
+                {
+                    yield return e;
+                }
+            }
         }
-
-        return ImmutableCollectionsMarshal.AsImmutableArray(events);
     }
 
     /// <summary>The regimen notation, which <see cref="Parse(string)"/> reads back to an equal regimen.</summary>
@@ -294,62 +361,6 @@ public sealed class Regimen : IEquatable<Regimen>
         }
 
         return ImmutableCollectionsMarshal.AsImmutableArray(origins);
-    }
-
-    /// <summary>
-    /// Merges the sorted runs of each part (laid end to end in <paramref name="runs"/>) into one sorted array; ties keep
-    /// part order. A k-way merge with a heap of the parts' next events: O(events · log parts) (issue 12: scanning every
-    /// part for each event cost events × parts, minutes for a 120 KB regimen of many <c>+</c> parts).
-    /// </summary>
-    private static DoseEvent[] Merge(DoseEvent[] runs, int[] counts)
-    {
-        var heads = new int[counts.Length];
-        var ends = new int[counts.Length];
-        var next = new PriorityQueue<int, (long Ticks, int Part)>(counts.Length);
-        for (var p = 0; p < counts.Length; p++)
-        {
-            heads[p] = p == 0 ? 0 : ends[p - 1];
-            ends[p] = heads[p] + counts[p];
-            if (counts[p] > 0)
-            {
-                next.Enqueue(p, (runs[heads[p]].Time.Ticks, p));
-            }
-        }
-
-        var merged = GC.AllocateUninitializedArray<DoseEvent>(runs.Length);
-        for (var k = 0; k < merged.Length; k++)
-        {
-            var best = next.Dequeue();
-            merged[k] = runs[heads[best]++];
-            if (heads[best] < ends[best])
-            {
-                next.Enqueue(best, (runs[heads[best]].Time.Ticks, best));
-            }
-        }
-
-        return merged;
-    }
-
-    /// <summary>Removes missed doses in place (one draw per event, in order); returns the number kept.</summary>
-    private int Miss(DoseEvent[] events)
-    {
-        var count = events.Length;
-        if (AdherenceProbability >= 1)
-        {
-            return count;
-        }
-
-        var random = new Xoshiro256StarStar(AdherenceSeed, threadSafe: false);
-        var kept = 0;
-        for (var i = 0; i < count; i++)
-        {
-            if (random.NextDouble() < AdherenceProbability)
-            {
-                events[kept++] = events[i];
-            }
-        }
-
-        return kept;
     }
 
     /// <summary>The parts and when each of their phases starts.</summary>

@@ -31,6 +31,13 @@ public class RegimenPropertyTests
     }
 
     [Property]
+    public bool Enumerating_the_events_gives_the_expansion_every_time_it_is_read(Regimen r, Horizon horizon)
+    {
+        var streamed = r.EnumerateEvents(horizon.Value);
+        return SameEvents(streamed, r.Events(horizon.Value)) && SameEvents(streamed, r.Events(horizon.Value));
+    }
+
+    [Property]
     public bool A_shorter_horizon_gives_a_prefix_of_a_longer_one_even_with_adherence(Regimen r, Horizon a, Horizon b)
     {
         var (shorter, longer) = a.Value <= b.Value ? (a.Value, b.Value) : (b.Value, a.Value);

@@ -1,29 +1,24 @@
+using B12Dosing.Parameters;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Optimization;
 
 namespace B12Dosing.Absorption.Calibration;
 
-/// <summary>A fitted parameter with its approximate standard error.</summary>
-/// <param name="Name">The parameter's name (its <see cref="Physiology"/> property).</param>
-/// <param name="Value">The fitted value.</param>
-/// <param name="StandardError">
-/// Approximate standard error from the Jacobian of the log residuals at the optimum
-/// (<c>s²(JᵀJ)⁻¹</c>, <c>s² = SSR/(n − k)</c>), mapped from the log parameter to the parameter.
-/// </param>
-/// <param name="Unit">The unit of the value (empty for fractions).</param>
-/// <param name="FittedTo">What the parameter was fitted to.</param>
-public sealed record FittedParameter(string Name, double Value, double StandardError, string Unit, string FittedTo);
-
 /// <summary>
 /// Reproducible least-squares fits of the absorption parameters to the published figures: minimises the sum of
 /// squared log ratios (model/published) over the log parameters with MathNet's Nelder-Mead simplex from fixed
-/// starting points, so every run gives the same result. The results are stored in <see cref="FittedParameters"/>.
+/// starting points, so every run gives the same result. <see cref="Estimate"/> gives all fits with their covariances;
+/// the tool <c>tools/B12Dosing.Calibration</c> writes it into the library (<see cref="CalibrationEstimate.Current"/> and the
+/// stored values of <see cref="FittedParameters"/>, generated in <c>CalibrationData.g.cs</c>) and into <c>docs/calibration.md</c>.
 /// </summary>
 public static class Calibrator
 {
     /// <summary>Fits IF capacity, IF half-saturation dose and passive fraction to the 10 oral points of Carmel 2008.</summary>
-    public static IReadOnlyList<FittedParameter> FitOral() => Fit(
-        PublishedData.Oral,
+    public static CalibrationFit FitOral() => Oral(1);
+
+    private static CalibrationFit Oral(int copies) => Fit(
+        "oral",
+        Copies(PublishedData.Oral, copies),
         [1.5, 1.5, 0.012],
         (condition, θ) => Physiology.For(condition) with
         {
@@ -31,19 +26,18 @@ public static class Calibrator
             IntrinsicFactorHalfSaturationMicrograms = θ[1],
             PassiveFraction = θ[2],
         },
-        [
-            (nameof(Physiology.IntrinsicFactorCapacityMicrograms), "µg"),
-            (nameof(Physiology.IntrinsicFactorHalfSaturationMicrograms), "µg"),
-            (nameof(Physiology.PassiveFraction), string.Empty),
-        ],
+        [ModelParameters.IntrinsicFactorCapacity, ModelParameters.IntrinsicFactorHalfSaturation, ModelParameters.PassiveFraction],
         "Carmel 2008 Table 1, oral, healthy and PA (10 points)");
 
     /// <summary>Fits the healthy food release fraction to the Doets 2013 regression over <see cref="PublishedData.FoodFitRange"/>.</summary>
-    public static IReadOnlyList<FittedParameter> FitFoodRelease() => Fit(
-        PublishedData.FoodRegression,
+    public static CalibrationFit FitFoodRelease() => Food(1);
+
+    private static CalibrationFit Food(int copies) => Fit(
+        "food",
+        Copies(PublishedData.FoodRegression, copies),
         [0.5],
         (condition, θ) => Physiology.For(condition) with { FoodReleaseFraction = Math.Min(θ[0], 1) },
-        [(nameof(Physiology.FoodReleaseFraction), string.Empty)],
+        [ModelParameters.FoodReleaseFraction],
         "Doets 2013 regression, 0.5-5 µg food (11 points on the curve; the error is misfit to the curve)");
 
     /// <summary>
@@ -56,8 +50,11 @@ public static class Calibrator
     /// Nexo &amp; Hoffmann-Lücke 2011) (<see cref="PublishedData.Plasma"/>).
     /// The release of stores onto haptocorrin follows from each candidate (450 pg/mL at 2500 µg).
     /// </summary>
-    public static IReadOnlyList<FittedParameter> FitPlasma() => Fit(
-        PublishedData.Plasma,
+    public static CalibrationFit FitPlasma() => Plasma(1);
+
+    private static CalibrationFit Plasma(int copies) => Fit(
+        "plasma",
+        Copies(PublishedData.Plasma, copies),
         [.. StoredPlasmaParameters],
         (condition, θ) => Physiology.For(condition) with
         {
@@ -74,16 +71,10 @@ public static class Calibrator
             HaptocorrinReleasePerDay = HaptocorrinRelease(θ),
         },
         [
-            (nameof(Physiology.TissueUptakeMaximumMicrogramsPerHour), "µg/h"),
-            (nameof(Physiology.TissueUptakeHalfSaturationMicrograms), "µg"),
-            (nameof(Physiology.HydroxocobalaminFiltrationFactor), string.Empty),
-            (nameof(Physiology.HydroxocobalaminProteinBindingPerHour), "/h"),
-            (nameof(Physiology.ProteinBoundHalfLifeHours), "h"),
-            (nameof(Physiology.HoloTranscobalaminHalfLifeHours), "h"),
-            (nameof(Physiology.HoloHaptocorrinHalfLifeDays), "d"),
-            (nameof(Physiology.TranscobalaminToHaptocorrinFraction), string.Empty),
-            (nameof(Physiology.HaptocorrinShare), string.Empty),
-            (nameof(Physiology.TranscobalaminReleasePerDay), "/d"),
+            ModelParameters.TissueUptakeMaximumMicrogramsPerHour, ModelParameters.TissueUptakeHalfSaturation, ModelParameters.HydroxocobalaminFiltrationFactor,
+            ModelParameters.HydroxocobalaminProteinBindingPerHour, ModelParameters.ProteinBoundHalfLife, ModelParameters.HoloTranscobalaminHalfLife,
+            ModelParameters.HoloHaptocorrinHalfLife, ModelParameters.TranscobalaminToHaptocorrinFraction, ModelParameters.HaptocorrinShare,
+            ModelParameters.TranscobalaminReleasePerDay,
         ],
         PlasmaFittedTo);
 
@@ -104,8 +95,14 @@ public static class Calibrator
         }
     }
 
-    /// <summary>All fits, in the order above.</summary>
-    public static IReadOnlyList<FittedParameter> FitAll() => [.. FitOral(), .. FitFoodRelease(), .. FitPlasma()];
+    /// <summary>All fits, in the order above, as one estimate (what the calibration tool writes into the library).</summary>
+    public static CalibrationEstimate Estimate() => EstimateWithCopies(1);
+
+    /// <summary>All fits with every published point taken <paramref name="copies"/> times (duplicated data: the same optimum, a smaller covariance).</summary>
+    internal static CalibrationEstimate EstimateWithCopies(int copies) => new([Oral(copies), Food(copies), Plasma(copies)]);
+
+    private static IReadOnlyList<PublishedPoint> Copies(IReadOnlyList<PublishedPoint> points, int copies) =>
+        copies >= 1 ? [.. Enumerable.Repeat(points, copies).SelectMany(p => p)] : throw new ArgumentOutOfRangeException(nameof(copies), copies, "At least one copy.");
 
     /// <summary>Sum of squared log ratios of the points for a physiology builder and parameters.</summary>
     private static double Cost(IReadOnlyList<PublishedPoint> points, Func<Condition, double[], Physiology> build, double[] θ)
@@ -153,11 +150,12 @@ public static class Calibrator
         FittedParameters.TranscobalaminReleasePerDay,
     ];
 
-    private static IReadOnlyList<FittedParameter> Fit(
+    private static CalibrationFit Fit(
+        string name,
         IReadOnlyList<PublishedPoint> points,
         double[] start,
         Func<Condition, double[], Physiology> build,
-        (string Name, string Unit)[] names,
+        ModelParameter[] parameters,
         string fittedTo)
     {
         static double[] FromLog(Vector<double> v) => [.. v.Select(x => Math.Exp(x))];
@@ -165,17 +163,22 @@ public static class Calibrator
         var initial = Vector<double>.Build.Dense([.. start.Select(x => Math.Log(x))]);
         var step = Vector<double>.Build.Dense(start.Length, 0.3);
         var best = NelderMeadSimplex.Minimum(objective, initial, step, 1e-14, 20000).MinimizingPoint;
-        var θ = FromLog(best);
-        var errors = StandardErrors(points, build, best, FromLog);
-        return [.. names.Select((n, i) => new FittedParameter(n.Name, θ[i], errors[i], n.Unit, fittedTo))];
+        return Covariance(name, points, build, best, FromLog, parameters, fittedTo);
     }
 
-    /// <summary>Standard errors from the Jacobian of the log residuals with respect to the log parameters.</summary>
-    private static double[] StandardErrors(
+    /// <summary>
+    /// The fit at the log parameters <paramref name="logθ"/>: the covariance <c>s²(JᵀJ)⁻¹</c> from the Jacobian of the
+    /// log residuals with respect to the log parameters (a point repeated counts as a weight), mapped to each parameter's
+    /// estimation scale (<c>dη/d ln θ</c> is 1 on a log scale, <c>1/(1 − θ)</c> on a logit scale, <c>θ</c> on a linear one).
+    /// </summary>
+    private static CalibrationFit Covariance(
+        string name,
         IReadOnlyList<PublishedPoint> points,
         Func<Condition, double[], Physiology> build,
         Vector<double> logθ,
-        Func<Vector<double>, double[]> fromLog)
+        Func<Vector<double>, double[]> fromLog,
+        ModelParameter[] parameters,
+        string fittedTo)
     {
         Vector<double> Residuals(Vector<double> v)
         {
@@ -198,8 +201,27 @@ public static class Calibrator
 
         var residuals = Residuals(logθ);
         var dof = Math.Max(points.Count - k, 1);
-        var covariance = (jacobian.TransposeThisAndMultiply(jacobian)).Inverse() * (residuals.DotProduct(residuals) / dof);
+        var s2 = residuals.DotProduct(residuals) / dof;
+        var logCovariance = jacobian.TransposeThisAndMultiply(jacobian).Inverse() * s2;
         var values = fromLog(logθ);
-        return [.. values.Select((v, j) => v * Math.Sqrt(covariance[j, j]))];
+        var toScale = parameters.Select((p, i) => p.Scale switch
+        {
+            ParameterScale.Log => 1,
+            ParameterScale.Logit => 1 / (1 - values[i]),
+            _ => values[i],
+        }).ToArray();
+        var covariance = new double[k * k];
+        for (var i = 0; i < k; i++)
+        {
+            for (var j = 0; j < k; j++)
+            {
+                // symmetric to the bit: the mean of the two halves, each mapped the same way
+                covariance[(i * k) + j] = toScale[i] * toScale[j] * 0.5 * (logCovariance[i, j] + logCovariance[j, i]);
+            }
+        }
+
+        var weights = points.GroupBy(p => p.Id).ToDictionary(g => g.Key, g => (double)g.Count());
+        var firsts = points.Select((p, i) => (p, r: residuals[i])).DistinctBy(x => x.p.Id);
+        return new CalibrationFit(name, fittedTo, parameters, values, covariance, [.. firsts.Select(x => new CalibrationPoint(x.p.Id, weights[x.p.Id], x.r))], s2);
     }
 }

@@ -1,0 +1,54 @@
+using System.Globalization;
+using B12Dosing.Absorption;
+using B12Dosing.Dosing;
+using B12Dosing.Quantities;
+
+namespace B12Dosing.AbsorptionTests;
+
+/// <summary>What the virtual absorption tests share: the carrier model they need, and the checks of their designs.</summary>
+internal static class VirtualTest
+{
+    /// <summary>The longest collection or sampling time a design accepts: 7 days (each test reads hours to two days).</summary>
+    public static readonly TimeSpan MaximumSpan = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// <paramref name="physiology"/> under model 3, which the tests need (absorption over hours, the carriers' free
+    /// capacity): the set itself when it is model 3, else its model-3 form (<see cref="Physiology.WithFreeCapacity"/>),
+    /// with <c>true</c> for "converted". The set is checked as a simulation checks it, the message naming <paramref name="paramName"/>.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="physiology"/> is null.</exception>
+    /// <exception cref="ArgumentException">The set breaks a cross-parameter rule.</exception>
+    public static (Physiology Used, bool Converted) ModelThree(Physiology physiology, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(physiology, paramName);
+        var converted = physiology.CarrierModel != PlasmaCarrierModel.FreeCapacity;
+        return ((converted ? physiology.WithFreeCapacity() : physiology).EnsureConsistent(paramName), converted);
+    }
+
+    /// <summary>An amount more than zero and at most <see cref="Dose.MaximumAmount"/>, in µg; the message names <paramref name="paramName"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The amount is zero, negative, not a number or above the largest dose.</exception>
+    public static double Amount(Mass amount, string paramName)
+    {
+        var micrograms = QuantityKinds.Mass.NonNegative(amount, paramName);
+        return micrograms > 0 && micrograms <= QuantityKinds.Mass.InReference(Dose.MaximumAmount)
+            ? micrograms
+            : throw new ArgumentOutOfRangeException(paramName, QuantityText.Format(amount), $"{paramName} must be more than zero and at most {QuantityText.Format(Dose.MaximumAmount)}.");
+    }
+
+    /// <summary>Initial stores from 0 to 1 g, in µg (as <see cref="Kinetics.SimulationSettings.InitialStores"/>); the message names <paramref name="paramName"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The stores are negative, not a number or above 1 g.</exception>
+    public static double Stores(Mass stores, string paramName)
+    {
+        var micrograms = QuantityKinds.Mass.NonNegative(stores, paramName);
+        return micrograms <= 1e6
+            ? micrograms
+            : throw new ArgumentOutOfRangeException(paramName, QuantityText.Format(stores), $"{paramName} must be from 0 to 1 g.");
+    }
+
+    /// <summary>A time from zero (excluded when <paramref name="positive"/>) to <see cref="MaximumSpan"/>; the message names <paramref name="paramName"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The time is out of that range.</exception>
+    public static TimeSpan Span(TimeSpan value, bool positive, string paramName) =>
+        (positive ? value > TimeSpan.Zero : value >= TimeSpan.Zero) && value <= MaximumSpan
+            ? value
+            : throw new ArgumentOutOfRangeException(paramName, value, string.Create(CultureInfo.InvariantCulture, $"{paramName} must be {(positive ? "more than zero" : "zero or more")} and at most {MaximumSpan.TotalDays} days."));
+}
