@@ -28,6 +28,12 @@ switch (args)
             }
 
             Console.WriteLine(FreeCapacityFit.Table(θ));
+            if (Environment.GetEnvironmentVariable("B12_MODEL3_SE") == "1")
+            {
+                // ψ (index 10) sits at its bound 1 after the fit and is held.
+                Console.WriteLine(FreeCapacityFit.StandardErrors(θ, [10]));
+            }
+
             return 0;
         }
 

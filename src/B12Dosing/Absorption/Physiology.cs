@@ -150,7 +150,8 @@ public sealed record Physiology
     /// <summary>
     /// This physiology under model 3 (<see cref="PlasmaCarrierModel.FreeCapacity"/>): the carriers' free capacity as state
     /// and absorption over hours, with the plasma constants fitted for model 3 (tissue uptake, hydroxocobalamin
-    /// filtration and protein binding, the holoTC and holoHC half-lives; <c>docs/model.md</c>, 1.2). The release onto
+    /// filtration and protein binding, the holoTC and holoHC half-lives, the release of stores onto transcobalamin, the
+    /// injection site's half-time; <c>docs/model.md</c>, 1.2b). The release onto
     /// haptocorrin is derived again from them unless it was pinned.
     /// </summary>
     public Physiology WithFreeCapacity() => this with
@@ -162,6 +163,8 @@ public sealed record Physiology
         HydroxocobalaminProteinBindingPerHour = FittedParameters.FreeCapacityHydroxocobalaminProteinBindingPerHour,
         HoloTranscobalaminHalfLifeHours = FittedParameters.FreeCapacityHoloTranscobalaminHalfLifeHours,
         HoloHaptocorrinHalfLifeDays = FittedParameters.FreeCapacityHoloHaptocorrinHalfLifeDays,
+        TranscobalaminReleasePerDay = FittedParameters.FreeCapacityTranscobalaminReleasePerDay,
+        InjectionSiteHalfTimeHours = FittedParameters.FreeCapacityInjectionSiteHalfTimeHours,
     };
 
     /// <summary>

@@ -280,7 +280,7 @@ public static class ModelParameters
     /// <summary>Model 3: the share of the exchangeable pool's outflow that returns to plasma on transcobalamin (ψ).</summary>
     public static ModelParameter ExchangeableToTranscobalaminFraction { get; } = new(
         nameof(Physiology.ExchangeableToTranscobalaminFraction), "ψ", "1", FittedParameters.ExchangeableToTranscobalaminFraction, 0, 1, ParameterScale.Logit, ParameterOrigin.Fitted,
-        "Model 3: fitted to OPEN holoTC on 1 mg a day (Dangour 2015), trough and day average (docs/model.md 1.2b); the rest passes into the stores.",
+        "Model 3: fitted to OPEN holoTC on 1 mg a day (Dangour 2015), trough and day average (docs/model.md 1.2b); the fit ended at the bound 1 (all of it returns onto transcobalamin) and holds it there; below 1 the rest passes into the stores.",
         p => p.ExchangeableToTranscobalaminFraction, (p, v) => p with { ExchangeableToTranscobalaminFraction = v });
 
     /// <summary>The bioavailability of intranasal B12 relative to IM (F_nasal).</summary>
