@@ -87,4 +87,34 @@ internal static class CliOptions
         HelpName = "name|notation",
         Description = $"A catalogue name ({string.Join(", ", RegimenCatalogue.Names)}) or a regimen in the notation (docs/regimens.md).",
     };
+
+    /// <summary>
+    /// <c>--uncertainty N</c>: propagate the calibration's covariance (<c>CalibrationEstimate.Current</c>) by running under
+    /// N parameter sets drawn from it; <paramref name="fields"/> names the JSON fields it adds.
+    /// </summary>
+    public static Option<int?> Uncertainty(string fields) => new("--uncertainty")
+    {
+        HelpName = "draws",
+        Description = $"Also show the model's own uncertainty: the calibration's covariance (docs/calibration.md) propagated by running under this many parameter sets drawn from it ({Absorption.Calibration.CalibrationEstimate.MinimumBandDraws} or more; 100 is a good start), a band of its own, apart from between-person variation and assay noise. JSON: {fields}",
+        CustomParser = r => int.TryParse(r.Tokens.Count == 1 ? r.Tokens[0].Value : null, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= Absorption.Calibration.CalibrationEstimate.MinimumBandDraws && n <= MaximumUncertaintyDraws
+            ? n
+            : Fail(r, $"--uncertainty must be a whole number of draws from {Absorption.Calibration.CalibrationEstimate.MinimumBandDraws} to {MaximumUncertaintyDraws}."),
+    };
+
+    /// <summary>The most draws <c>--uncertainty</c> takes (each is a whole run).</summary>
+    public const int MaximumUncertaintyDraws = 10_000;
+
+    /// <summary><c>--uncertainty-seed S</c>: the seed of the calibration draws (default 1).</summary>
+    public static Option<ulong> UncertaintySeed() => new("--uncertainty-seed")
+    {
+        HelpName = "S",
+        Description = "With --uncertainty: the seed of the parameter sets drawn (default 1); the same seed gives the same band.",
+        DefaultValueFactory = _ => 1,
+    };
+
+    private static int? Fail(System.CommandLine.Parsing.ArgumentResult result, string message)
+    {
+        result.AddError(message);
+        return null;
+    }
 }

@@ -3,6 +3,8 @@ using System.Globalization;
 using B12Dosing.Charts;
 using B12Dosing.Guidelines;
 using B12Dosing.Absorption;
+using B12Dosing.Absorption.Calibration;
+using B12Dosing.Parameters;
 using B12Dosing.Population;
 using B12Dosing.Quantities;
 using B12Dosing.Regimens;
@@ -11,8 +13,9 @@ namespace B12Dosing.Cli.Commands;
 
 /// <summary>
 /// <c>b12 population --regimen r --days N --patients N --seed S [--condition c] [--set NAME=VALUE] [--initial-stores amount]
-/// [--initial-stores-spread σ] [--guideline id] [--threshold amount …] [--json | --csv] [--svg file]</c>: percentiles of
-/// stores and serum over time in a virtual population, and the share of patients below each serum line.
+/// [--initial-stores-spread σ] [--guideline id] [--threshold amount …] [--json | --csv] [--svg file] [--uncertainty N
+/// [--uncertainty-seed S]]</c>: percentiles of stores and serum over time in a virtual population, the share of patients
+/// below each serum line, and (with <c>--uncertainty</c>) the calibration's uncertainty of the median and the share.
 /// </summary>
 internal static class PopulationCommand
 {
@@ -33,16 +36,28 @@ internal static class PopulationCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON object with the inputs (and model version) and the full percentile series." };
         var csv = new Option<bool>("--csv") { Description = "Print every row as CSV: day, the percentiles of stores and serum, and the share below each line (units in the header)." };
         var svg = new Option<string?>("--svg") { HelpName = "file", Description = "Write an SVG figure to this file: serum percentiles (log axis) against the lines, the share below each line, and stores." };
+        var uncertainty = CliOptions.Uncertainty(UncertaintyFields);
+        var uncertaintySeed = CliOptions.UncertaintySeed();
         svg.Validators.Add(CliOptions.FileName);
         var command = new Command("population", "Simulate a virtual population on a regimen: percentiles (5, 25, 50, 75, 95) of stores and serum B12 over time and the share below each serum line (180 pg/mL, NICE NG239, by default). Example: b12 population --regimen bnf-no-neuro --days 365 --patients 10000 --seed 1 --condition pernicious-anemia")
         {
-            regimen, days, patients, seed, condition, set, initial, spread, guideline, threshold, json, csv, svg,
+            regimen, days, patients, seed, condition, set, initial, spread, guideline, threshold, json, csv, svg, uncertainty, uncertaintySeed,
         };
         command.Validators.Add(r =>
         {
             if (r.GetValue(json) && r.GetValue(csv))
             {
                 r.AddError("--json and --csv cannot be used together.");
+            }
+
+            if (r.GetResult(uncertainty) is not null && r.GetValue(csv))
+            {
+                r.AddError("--uncertainty adds a band to the text, --json and --svg outputs, not to --csv.");
+            }
+
+            if (r.GetResult(uncertaintySeed) is not null && r.GetResult(uncertainty) is null)
+            {
+                r.AddError("--uncertainty-seed seeds the draws of --uncertainty; without it there are none.");
             }
         });
         command.SetAction(result =>
@@ -97,6 +112,7 @@ internal static class PopulationCommand
                 .Select(s => bar is null ? CliInput.Check("--regimen", () => PopulationSimulator.Run(chosen, s, cancellationToken)) : RunWithProgressBar(chosen, s, bar, cancellationToken))
                 .ToArray();
             var output = result.InvocationConfiguration.Output;
+            var band = result.GetValue(uncertainty) is { } draws ? Uncertainty(chosen, runs[0].Settings, draws, result.GetValue(uncertaintySeed), cancellationToken) : null;
             var inputs = new PopulationInputsJson(
                 chosen.ToString(),
                 result.GetRequiredValue(regimen),
@@ -111,11 +127,11 @@ internal static class PopulationCommand
                 CliOptions.ModelVersion);
             if (result.GetValue(svg) is { } file)
             {
-                var figure = Figure(inputs, runs);
+                var figure = Figure(inputs, runs, band);
                 CliFiles.Write("--svg", file, w => w.Write(figure));
             }
 
-            var report = PopulationJson.Of(inputs, runs);
+            var report = PopulationJson.Of(inputs, runs) with { CalibrationUncertainty = band };
             if (result.GetValue(json))
             {
                 CliJson.Write(output, report);
@@ -169,8 +185,32 @@ internal static class PopulationCommand
         return lines.Count == 0 ? [PopulationSettings.NiceDeficiencyLikely.PicogramsPerMilliliter] : [.. lines.Distinct().Order()];
     }
 
-    /// <summary>Serum percentiles on a log axis against the lines, the share below each line, and stores; titled with the inputs.</summary>
-    private static string Figure(PopulationInputsJson inputs, PopulationResult[] runs)
+    /// <summary>The JSON fields <c>--uncertainty</c> adds, as <c>--help</c> states them.</summary>
+    internal const string UncertaintyFields = "calibration_uncertainty (what: \"calibration\", description, draws, seed, level 0.9, day, and the 5th, 50th and 95th percentiles over the parameter sets drawn (p5, p50, p95) of the population's median serum, serum_median_pg_per_ml, and of its share below the first line, share_below_threshold); it is the model's uncertainty, apart from the between-person percentiles of serum_pg_per_ml.";
+
+    /// <summary>
+    /// The calibration's uncertainty of the population: the same patients run under <paramref name="draws"/> parameter sets
+    /// drawn from the calibration around the condition's set (with every <c>--set</c>), and at each row the 5th, 50th and
+    /// 95th percentiles over the draws of the population's median serum and of its share below the first line.
+    /// </summary>
+    private static PopulationUncertaintyJson Uncertainty(Regimen regimen, PopulationSettings settings, int draws, ulong seed, CancellationToken cancellationToken)
+    {
+        if (settings.Model.Conditions.Shares.Count != 1)
+        {
+            throw new CliUsageException("--uncertainty: draws the calibration around one condition's parameter set; give one --condition, not a mix.");
+        }
+
+        var basis = settings.Model.ParametersFor(settings.Model.Conditions.Shares[0].Condition);
+        var changes = CliInput.Check("--uncertainty", () => CalibrationEstimate.Current.DrawChanges(basis, draws, seed));
+        var runs = changes
+            .Select(drawn => ParameterChanges.Of([.. settings.Model.Changes.Select(v => (v.Parameter.Name, v.Value)), .. drawn.Select(v => (v.Parameter.Name, v.Value))]))
+            .Select(combined => CliInput.Check("--uncertainty", () => PopulationSimulator.Run(regimen, settings with { Model = settings.Model with { Changes = combined } }, cancellationToken)))
+            .ToArray();
+        return PopulationUncertaintyJson.Of(runs, draws, seed);
+    }
+
+    /// <summary>Serum percentiles on a log axis against the lines, the share below each line, and stores; titled with the inputs; with the calibration band where there is one.</summary>
+    private static string Figure(PopulationInputsJson inputs, PopulationResult[] runs, PopulationUncertaintyJson? band)
     {
         var population = runs[0];
         var time = new ChartAxis("Time (days)");
@@ -187,6 +227,13 @@ internal static class PopulationCommand
             time,
             new ChartAxis("Share (%)", includeZero: true),
             runs.Select((r, k) => new ChartSeries(string.Create(c, $"below {r.SerumThreshold.PicogramsPerMilliliter:0.#} pg/mL"), r.Times.Select((t, i) => new ChartPoint(t.Days, 100 * r.ShareBelowThreshold[i]))) { PaletteIndex = k }));
+        if (band is not null)
+        {
+            var name = string.Create(c, $"calibration uncertainty, 5-95 % of {band.Draws} parameter sets (not between-person variation)");
+            serum = serum.WithRibbon(new ChartRibbon(name + ": median", band.Day.Select((d, i) => new RibbonPoint(d, band.SerumMedianPgPerMl.P5[i], band.SerumMedianPgPerMl.P95[i])), 2));
+            share = share.WithRibbon(new ChartRibbon(name + string.Create(c, $": below {population.SerumThreshold.PicogramsPerMilliliter:0.#} pg/mL"), band.Day.Select((d, i) => new RibbonPoint(d, 100 * band.ShareBelowThreshold.P5[i], 100 * band.ShareBelowThreshold.P95[i])), 2));
+        }
+
         var stores = Percentiles("Body stores", "Stores (µg)", AxisScale.Linear, population.Stores);
         return new SvgFigure([serum, share, stores]).ToSvg();
     }
@@ -215,6 +262,11 @@ internal static class PopulationCommand
         foreach (var i in Enumerable.Range(0, TextRows).Select(k => (int)Math.Round((double)k * last / (TextRows - 1))).Distinct())
         {
             output.WriteLine(string.Create(c, $"{r.Day[i],6:0.##}  {Five(r.StoresUg, i, "0"),-34}  {Five(r.SerumPgPerMl, i, "0"),-29}") + string.Concat(r.SharesBelow.Select(s => string.Create(c, $"  {s.Share[i],6:0.0%}"))));
+        }
+
+        if (r.CalibrationUncertainty is { } band)
+        {
+            output.WriteLine(string.Create(c, $"calibration uncertainty ({band.Draws} parameter sets drawn from the calibration's covariance, seed {band.Seed}; the model's uncertainty, not between-person variation), at the end, 5-95 %: median serum {band.SerumMedianPgPerMl.P5[^1]:0} to {band.SerumMedianPgPerMl.P95[^1]:0} pg/mL, share below {r.SerumThresholdPgPerMl:0.#} pg/mL {band.ShareBelowThreshold.P5[^1]:0.0%} to {band.ShareBelowThreshold.P95[^1]:0.0%}"));
         }
 
         output.WriteLine("Every row: --csv or --json. Research and teaching only; not medical advice.");
@@ -246,6 +298,38 @@ internal static class PopulationCommand
 
         public void Clear() => error.Write($"\r{new string(' ', 40)}\r");
     }
+}
+
+/// <summary>Three percentiles over the calibration draws of one population series (JSON <c>p5</c>, <c>p50</c>, <c>p95</c>).</summary>
+internal sealed record DrawPercentilesJson(double[] P5, double[] P50, double[] P95)
+{
+    public static DrawPercentilesJson Of(double[][] byDraw)
+    {
+        var rows = byDraw[0].Length;
+        double[] At(double p) => [.. Enumerable.Range(0, rows).Select(i => Quantile([.. byDraw.Select(d => d[i]).Order()], p))];
+        return new(At(0.05), At(0.5), At(0.95));
+    }
+
+    private static double Quantile(double[] sorted, double p)
+    {
+        var x = p * (sorted.Length - 1);
+        var i = (int)Math.Floor(x);
+        return i + 1 < sorted.Length ? sorted[i] + ((x - i) * (sorted[i + 1] - sorted[i])) : sorted[i];
+    }
+}
+
+/// <summary>The calibration's uncertainty of a population (JSON <c>calibration_uncertainty</c>): <c>what</c> names the band.</summary>
+internal sealed record PopulationUncertaintyJson(string What, string Description, int Draws, ulong Seed, double Level, double[] Day, DrawPercentilesJson SerumMedianPgPerMl, DrawPercentilesJson ShareBelowThreshold)
+{
+    public static PopulationUncertaintyJson Of(PopulationResult[] runs, int draws, ulong seed) => new(
+        "calibration",
+        "The calibration's covariance (docs/calibration.md) propagated to the population: percentiles over parameter sets drawn from it of the population's median serum and of its share below the first line; the between-person percentiles are serum_pg_per_ml.",
+        draws,
+        seed,
+        0.9,
+        [.. runs[0].Times.Select(t => t.Days)],
+        DrawPercentilesJson.Of([.. runs.Select(r => r.Serum.P50.ToArray())]),
+        DrawPercentilesJson.Of([.. runs.Select(r => r.ShareBelowThreshold.ToArray())]));
 }
 
 /// <summary>The five percentile series of one quantity (JSON <c>p5</c> … <c>p95</c>).</summary>
@@ -290,6 +374,10 @@ internal sealed record PopulationJson(
     ShareBelowJson[] SharesBelow,
     ParameterSetJson[] Parameters)
 {
+    /// <summary>With <c>--uncertainty</c>: the calibration's band (absent otherwise).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public PopulationUncertaintyJson? CalibrationUncertainty { get; init; }
+
     public static PopulationJson Of(PopulationInputsJson inputs, PopulationResult[] runs)
     {
         var r = runs[0];

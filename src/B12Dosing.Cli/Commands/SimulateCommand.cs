@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using B12Dosing.Absorption;
+using B12Dosing.Absorption.Calibration;
 using System.Collections.Immutable;
 using B12Dosing.Charts;
 using B12Dosing.Dosing;
@@ -14,7 +15,8 @@ namespace B12Dosing.Cli.Commands;
 
 /// <summary>
 /// <c>b12 simulate (--regimen &lt;name or notation&gt; | --events table.csv [--id N]) --days N [--condition c] [--initial-stores amount] [--step-hours h]
-/// [--times d,d,…] [--after-dose 0h,2h,…] [--json | --csv] [--svg file] [--guideline id]</c>: the time course of stores and serum B12 under a regimen.
+/// [--times d,d,…] [--after-dose 0h,2h,…] [--json | --csv] [--svg file] [--guideline id] [--uncertainty N [--uncertainty-seed S]]</c>: the time
+/// course of stores and serum B12 under a regimen, with the calibration's uncertainty as a band of its own.
 /// </summary>
 internal static class SimulateCommand
 {
@@ -35,10 +37,12 @@ internal static class SimulateCommand
         var csv = new Option<bool>("--csv") { Description = "Print the series as CSV with units in the header." };
         var svg = new Option<string?>("--svg") { HelpName = "file", Description = "Write an SVG chart of stores and serum with the guideline's bands to this file." };
         var guideline = new Option<string>("--guideline") { HelpName = "id", Description = $"The guideline for the chart's bands and the summary: {AllGuidelines} (default nice); nice-active classifies active B12 (holotranscobalamin), the others total serum B12.", DefaultValueFactory = _ => "nice" };
+        var uncertainty = CliOptions.Uncertainty(UncertaintyFields);
+        var uncertaintySeed = CliOptions.UncertaintySeed();
         svg.Validators.Add(CliOptions.FileName);
         var command = new Command("simulate", "Simulate body stores and serum B12 over time under a regimen. Example: b12 simulate --regimen kuzminski-oral --days 120 --condition pernicious-anemia")
         {
-            regimen, events, id, days, condition, set, initial, stepHours, times, afterDose, json, csv, svg, guideline,
+            regimen, events, id, days, condition, set, initial, stepHours, times, afterDose, json, csv, svg, guideline, uncertainty, uncertaintySeed,
         };
         command.Validators.Add(r =>
         {
@@ -60,6 +64,16 @@ internal static class SimulateCommand
             if (r.GetResult(id) is not null && r.GetResult(events) is null)
             {
                 r.AddError("--id chooses a subject of an --events table; without --events it would be ignored.");
+            }
+
+            if (r.GetResult(uncertainty) is not null && r.GetValue(csv))
+            {
+                r.AddError("--uncertainty adds a band to the text, --json and --svg outputs, not to --csv.");
+            }
+
+            if (r.GetResult(uncertaintySeed) is not null && r.GetResult(uncertainty) is null)
+            {
+                r.AddError("--uncertainty-seed seeds the draws of --uncertainty; without it there are none.");
             }
         });
         command.SetAction(result =>
@@ -106,6 +120,9 @@ internal static class SimulateCommand
             }
 
             var output = result.InvocationConfiguration.Output;
+            var band = result.GetValue(uncertainty) is { } draws
+                ? CliInput.Check("--uncertainty", () => CalibrationEstimate.Current.Simulate(dosing.Events, settings, draws, result.GetValue(uncertaintySeed)))
+                : null;
 
             // CSV and JSON without a chart are written as the simulation makes the rows, keeping none (issue 21: memory
             // flat in the length of the output); the chart and the text need the whole result.
@@ -114,7 +131,7 @@ internal static class SimulateCommand
             {
                 simulation = CliInput.Check(sampleOptions, () => Simulator.Run(dosing.Events, settings));
                 var about = string.Create(CultureInfo.InvariantCulture, $"{result.GetValue(regimen) ?? Path.GetFileName(result.GetValue(events))}, {Conditions.Parse(result.GetRequiredValue(condition)).Name()}, stores from {QuantityText.Format(settings.InitialStores)}");
-                var svgText = Chart(simulation, chosen, about);
+                var svgText = Chart(simulation, chosen, about, band);
                 CliFiles.Write("--svg", file, w => w.Write(svgText));
             }
             else if (!result.GetValue(json) && !result.GetValue(csv))
@@ -138,7 +155,12 @@ internal static class SimulateCommand
                     chosen.Id,
                     CliOptions.ModelVersion,
                     ParameterJson.Of(parameters));
-                if (simulation is not null)
+                if (band is not null)
+                {
+                    simulation ??= CliInput.Check(sampleOptions, () => Simulator.Run(dosing.Events, settings));
+                    CliJson.Write(output, new SimulationWithUncertaintyJson(inputs, SummaryJson.Of(simulation.Summary), VerdictJson.Of(chosen, simulation.Summary), UncertaintyJson.Of(band), simulation.Records()), nameof(SimulationWithUncertaintyJson.Series));
+                }
+                else if (simulation is not null)
                 {
                     CliJson.Write(output, new SimulationJson(inputs, SummaryJson.Of(simulation.Summary), VerdictJson.Of(chosen, simulation.Summary), simulation.Records()), nameof(SimulationJson.Series));
                 }
@@ -189,6 +211,12 @@ internal static class SimulateCommand
                 else
                 {
                     output.WriteLine(simulation.ToString());
+                }
+
+                if (band is not null)
+                {
+                    var last = band.Rows[^1];
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Calibration uncertainty ({band.Draws} parameter sets drawn from the calibration's covariance, seed {band.Seed}; the model's uncertainty, not between-person variation or assay noise), at the end, 5-95 %: serum {last.SerumLower.PicogramsPerMilliliter:0} to {last.SerumUpper.PicogramsPerMilliliter:0} pg/mL (median {last.SerumMedian.PicogramsPerMilliliter:0}), holoTC {last.HoloTranscobalaminLower.PicomolesPerLiter:0.#} to {last.HoloTranscobalaminUpper.PicomolesPerLiter:0.#} pmol/L, stores {last.StoresLower.Micrograms:0} to {last.StoresUpper.Micrograms:0} µg."));
                 }
 
                 output.WriteLine($"{chosen.Name}: {VerdictJson.Of(chosen, simulation.Summary).Band} at the end. Research and teaching only; not medical advice.");
@@ -259,7 +287,7 @@ internal static class SimulateCommand
     /// axis where the values span a decade or more (so that an injection's peak does not squeeze the bands to a sliver),
     /// and stores with the smallest healthy store (300 µg, IOM 1998).
     /// </summary>
-    internal static string Chart(SimulationResult simulation, SerumGuideline guideline, string about)
+    internal static string Chart(SimulationResult simulation, SerumGuideline guideline, string about, CalibrationBand? band = null)
     {
         var time = new ChartAxis("Time (days)");
         var lowest = simulation.Settings.Serum.LowStores.Micrograms;
@@ -272,14 +300,36 @@ internal static class SimulateCommand
             SpansDecades(values) ? new ChartAxis(label, AxisScale.Log10) : new ChartAxis(label, includeZero: true),
             [new ChartSeries(active ? "holoTC" : "serum", simulation.Series.Select((r, i) => new ChartPoint(r.Time.TotalDays, values[i])))])
             .WithBands(guideline.ChartBands(active ? SerumUnit.PicomolesPerLiter : SerumUnit.PicogramsPerMilliliter));
+        if (band is not null && band.Rows.Count >= 2)
+        {
+            serum = serum.WithRibbon(new ChartRibbon(
+                UncertaintyRibbonName(band),
+                band.Rows.Select(r => active
+                    ? new RibbonPoint(r.Time.TotalDays, r.HoloTranscobalaminLower.PicomolesPerLiter, r.HoloTranscobalaminUpper.PicomolesPerLiter)
+                    : new RibbonPoint(r.Time.TotalDays, r.SerumLower.PicogramsPerMilliliter, r.SerumUpper.PicogramsPerMilliliter)),
+                0));
+        }
+
         var stores = new SvgChart(
             "Body stores: " + about,
             time,
             new ChartAxis("Stores (µg)", includeZero: true),
             [new ChartSeries("stores", simulation.Series.Select(r => new ChartPoint(r.Time.TotalDays, r.Stores.Micrograms)))])
             .WithBand(new ThresholdBand(string.Create(CultureInfo.InvariantCulture, $"below the smallest healthy store, {lowest} µg (IOM 1998)"), 0, lowest, BandTone.Caution));
+        if (band is not null && band.Rows.Count >= 2)
+        {
+            stores = stores.WithRibbon(new ChartRibbon(UncertaintyRibbonName(band), band.Rows.Select(r => new RibbonPoint(r.Time.TotalDays, r.StoresLower.Micrograms, r.StoresUpper.Micrograms)), 0));
+        }
+
         return new SvgFigure([serum, stores]).ToSvg();
     }
+
+    /// <summary>The legend of the calibration band: what it is and what it is not.</summary>
+    internal static string UncertaintyRibbonName(CalibrationBand band) =>
+        string.Create(CultureInfo.InvariantCulture, $"calibration uncertainty, 5-95 % of {band.Draws} parameter sets (not between-person variation)");
+
+    /// <summary>The JSON fields <c>--uncertainty</c> adds, as <c>--help</c> states them.</summary>
+    internal const string UncertaintyFields = "calibration_uncertainty (what: \"calibration\", the model's uncertainty for this one person, not between-person variation or assay noise; description, draws, seed, level 0.9; series of time_h, time_d, serum_pg_per_ml_p5, serum_pg_per_ml_p50, serum_pg_per_ml_p95, holotc_pmol_per_l_p5, holotc_pmol_per_l_p50, holotc_pmol_per_l_p95, stores_ug_p5, stores_ug_p50, stores_ug_p95), before series.";
 
     /// <summary>Whether positive values span a factor of ten or more (a log axis shows them better than a linear one).</summary>
     internal static bool SpansDecades(IReadOnlyCollection<double> values) =>
@@ -291,6 +341,40 @@ internal static class SimulateCommand
     /// <param name="Guideline">The guideline's verdict on the final value: what the text output prints.</param>
     /// <param name="Series">The rows: a sequence, or rows <see cref="CliJson.Produced{T}"/> as the simulation makes them.</param>
     private sealed record SimulationJson(InputsJson Inputs, SummaryJson Summary, VerdictJson Guideline, object Series);
+
+    /// <summary>The JSON of a run with <c>--uncertainty</c>: <see cref="SimulationJson"/> with <c>calibration_uncertainty</c> before the series.</summary>
+    private sealed record SimulationWithUncertaintyJson(InputsJson Inputs, SummaryJson Summary, VerdictJson Guideline, UncertaintyJson CalibrationUncertainty, object Series);
+
+    /// <summary>The calibration band: <c>what</c> names it, <c>level</c> is the share of draws between the 5th and 95th percentiles.</summary>
+    private sealed record UncertaintyJson(string What, string Description, int Draws, ulong Seed, double Level, IReadOnlyList<UncertaintyRowJson> Series)
+    {
+        public static UncertaintyJson Of(CalibrationBand band) => new(
+            "calibration",
+            "The calibration's covariance (docs/calibration.md) propagated to this run: percentiles over parameter sets drawn from it, for this one person; not between-person variation (b12 population) and not assay noise.",
+            band.Draws,
+            band.Seed,
+            0.9,
+            [.. band.Rows.Select(r => new UncertaintyRowJson(
+                r.Time.TotalHours, r.Time.TotalDays,
+                r.SerumLower.PicogramsPerMilliliter, r.SerumMedian.PicogramsPerMilliliter, r.SerumUpper.PicogramsPerMilliliter,
+                r.HoloTranscobalaminLower.PicomolesPerLiter, r.HoloTranscobalaminMedian.PicomolesPerLiter, r.HoloTranscobalaminUpper.PicomolesPerLiter,
+                r.StoresLower.Micrograms, r.StoresMedian.Micrograms, r.StoresUpper.Micrograms))]);
+    }
+
+    /// <summary>One time of the calibration band.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1707", Justification = "JSON field names")]
+    private sealed record UncertaintyRowJson(
+        double TimeH,
+        double TimeD,
+        [property: System.Text.Json.Serialization.JsonPropertyName("serum_pg_per_ml_p5")] double SerumP5,
+        [property: System.Text.Json.Serialization.JsonPropertyName("serum_pg_per_ml_p50")] double SerumP50,
+        [property: System.Text.Json.Serialization.JsonPropertyName("serum_pg_per_ml_p95")] double SerumP95,
+        [property: System.Text.Json.Serialization.JsonPropertyName("holotc_pmol_per_l_p5")] double HolotcP5,
+        [property: System.Text.Json.Serialization.JsonPropertyName("holotc_pmol_per_l_p50")] double HolotcP50,
+        [property: System.Text.Json.Serialization.JsonPropertyName("holotc_pmol_per_l_p95")] double HolotcP95,
+        [property: System.Text.Json.Serialization.JsonPropertyName("stores_ug_p5")] double StoresP5,
+        [property: System.Text.Json.Serialization.JsonPropertyName("stores_ug_p50")] double StoresP50,
+        [property: System.Text.Json.Serialization.JsonPropertyName("stores_ug_p95")] double StoresP95);
 
     /// <summary>
     /// The guideline's band for the final value (total serum B12, or holoTC for an active-B12 guideline): JSON

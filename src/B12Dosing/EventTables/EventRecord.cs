@@ -1,18 +1,24 @@
 using System.Globalization;
 using B12Dosing.Dosing;
+using B12Dosing.Estimation;
+using B12Dosing.Guidelines;
+using B12Dosing.Kinetics;
 using B12Dosing.Quantities;
 using B12Dosing.Regimens;
 
 namespace B12Dosing.EventTables;
 
-/// <summary>One record of an <see cref="EventTable"/>: a dose (with <see cref="Additional"/> more every <see cref="Interval"/>) or a sample time.</summary>
-internal readonly record struct EventRecord(int Id, TimeSpan Time, int Evid, Dose Dose, TimeSpan Interval, int Additional)
+/// <summary>
+/// One record of an <see cref="EventTable"/>: a dose (with <see cref="Additional"/> more every <see cref="Interval"/>) or a
+/// sample time, with the measured value (<c>DV</c> with its <c>ANALYTE</c> and <c>UNIT</c>) where the record has one.
+/// </summary>
+internal readonly record struct EventRecord(int Id, TimeSpan Time, int Evid, Dose Dose, TimeSpan Interval, int Additional, Observation? Observation = null)
 {
     public bool IsSample => Evid != 1;
 
     public static EventRecord DoseRecord(int id, TimeSpan time, Dose dose, TimeSpan interval, int additional) => new(id, time, 1, dose, interval, additional);
 
-    public static EventRecord Sample(int id, TimeSpan time, int evid = 0) => new(id, time, evid, default, TimeSpan.Zero, 0);
+    public static EventRecord Sample(int id, TimeSpan time, int evid = 0, Observation? observation = null) => new(id, time, evid, default, TimeSpan.Zero, 0, observation);
 }
 
 /// <summary>Reads one CSV line of an event table into an <see cref="EventRecord"/>, naming the line and column of anything it refuses.</summary>
@@ -63,7 +69,7 @@ internal readonly ref struct RecordReader(int line, string[] cells, Dictionary<s
                     throw Error(additional != 0 ? "ADDL" : "II", $"is given on a sample record (EVID {evid}); ADDL and II belong to doses");
                 }
 
-                return EventRecord.Sample(id, time, evid);
+                return EventRecord.Sample(id, time, evid, evid == 0 && Integer("MDV") is not 1 ? Observed(time) : null);
             case 1:
                 break;
             case 3 or 4:
@@ -96,6 +102,68 @@ internal readonly ref struct RecordReader(int line, string[] cells, Dictionary<s
         }
 
         return EventRecord.DoseRecord(id, time, Dose(micrograms), interval, additional);
+    }
+
+    /// <summary>
+    /// The measured value of a sample record: <c>DV</c> in the <c>UNIT</c> of its <c>ANALYTE</c> (total serum in pg/mL, ng/L
+    /// or pmol/L; holoTC in pmol/L), below the limit of quantification <c>DV</c> where <c>CENS</c> is 1 (nlmixr2's and
+    /// Monolix's convention; NONMEM's M3). Null where <c>DV</c> is missing, or where the table has no <c>ANALYTE</c>
+    /// column (then <c>DV</c> is not read, as before the column existed; <see cref="EventTable.Observations"/> refuses it).
+    /// </summary>
+    private Observation? Observed(TimeSpan time)
+    {
+        if (!_columns.ContainsKey("ANALYTE") || Text("DV") is null)
+        {
+            return null;
+        }
+
+        var value = Number("DV")!.Value;
+        var censored = Integer("CENS") switch
+        {
+            null or 0 => false,
+            1 => true,
+            var c => throw Error("CENS", $"is {c}; accepted: 0 (a measured value) or 1 (below the limit of quantification, DV the limit); values above a limit (-1) are not supported"),
+        };
+        if (!(value > 0))
+        {
+            throw Error("DV", $"is {Text("DV")}: a measured value must be above 0 (a value below the limit of quantification: CENS 1 with DV the limit)");
+        }
+
+        var analyteText = Text("ANALYTE") ?? throw Error("ANALYTE", "is missing on a record with DV; give serum (total B12) or holotc (active B12)");
+        var analyte = analyteText.ToUpperInvariant() switch
+        {
+            "SERUM" or "TOTAL" or "TOTALB12" or "TOTAL-B12" => SerumAnalyte.TotalB12,
+            "HOLOTC" or "ACTIVE" or "ACTIVEB12" or "ACTIVE-B12" => SerumAnalyte.ActiveB12,
+            _ => throw Error("ANALYTE", $"is '{analyteText}'; accepted: serum (total B12) or holotc (active B12, holotranscobalamin)"),
+        };
+        var unitText = Text("UNIT") ?? (analyte == SerumAnalyte.ActiveB12 ? "pmol/L"
+            : throw Error("UNIT", "is missing for a serum DV; give pg/mL, ng/L or pmol/L (they differ by a factor 1.355)"));
+        var amount = value.ToString("R", CultureInfo.InvariantCulture) + " " + unitText;
+        double picomoles;
+        if (QuantityText.TryParse(amount, CultureInfo.InvariantCulture, out Molarity molar))
+        {
+            picomoles = molar.PicomolesPerLiter;
+        }
+        else if (analyte == SerumAnalyte.TotalB12 && QuantityText.TryParse(amount, CultureInfo.InvariantCulture, out MassConcentration mass))
+        {
+            picomoles = SerumModel.ToPicomolesPerLiter(mass.PicogramsPerMilliliter);
+        }
+        else
+        {
+            throw Error("UNIT", $"is '{unitText}'; accepted for serum: pg/mL, ng/L or pmol/L; for holotc: pmol/L");
+        }
+
+        try
+        {
+            var concentration = Molarity.FromPicomolesPerLiter(picomoles);
+            return censored ? Observation.BelowLimit(time, analyte, concentration)
+                : analyte == SerumAnalyte.ActiveB12 ? Observation.HoloTranscobalamin(time, concentration)
+                : Observation.TotalSerum(time, concentration);
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw Error(time > SimulationSettings.MaximumHorizon ? "TIME" : "DV", $"is {Text(time > SimulationSettings.MaximumHorizon ? "TIME" : "DV")}: {e.Message.Split(" (Parameter", 2)[0]}");
+        }
     }
 
     private Dose Dose(double micrograms)

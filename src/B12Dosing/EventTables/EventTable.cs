@@ -10,7 +10,10 @@ namespace B12Dosing.EventTables;
 /// A NONMEM-style event table (the dosing record that NONMEM, mrgsolve, rxode2 and Pumas users exchange) as CSV:
 /// one record a line, with the columns <c>ID</c>, <c>TIME</c> (hours), <c>AMT</c> (µg), <c>EVID</c>, <c>CMT</c> or
 /// <c>ROUTE</c>, <c>FORM</c>, <c>II</c> (hours), <c>ADDL</c>, <c>SS</c>, <c>RATE</c> and <c>MDV</c>. Column names are
-/// case-insensitive and in any order; other columns (<c>DV</c>, covariates) are ignored; a cell that is empty or
+/// case-insensitive and in any order. Where the table has an <c>ANALYTE</c> column, the <c>DV</c> of a sample record
+/// (EVID 0, MDV not 1) is a measured value (<see cref="Observations"/>): total serum (<c>serum</c>, <c>UNIT</c> pg/mL,
+/// ng/L or pmol/L) or holoTC (<c>holotc</c>, pmol/L), below the limit of quantification where <c>CENS</c> is 1.
+/// Other columns (covariates) are ignored; a cell that is empty or
 /// <c>.</c> is missing. The mapping to routes and forms, the conventions for same-time records and <c>ADDL</c>, and
 /// what is refused are in <c>docs/event-tables.md</c>. Every refusal is a <see cref="FormatException"/> that names the
 /// line and the column. Immutable; reading and writing go through a <see cref="TextReader"/> or <see cref="TextWriter"/>
@@ -31,9 +34,13 @@ public sealed class EventTable
     /// <summary>Where each subject's records are (they are together): a subject costs its own records, not the table's.</summary>
     private readonly Dictionary<int, (int Start, int Count)> _subjects = [];
 
-    private EventTable(ImmutableArray<EventRecord> records)
+    /// <summary>In a table without an ANALYTE column: each subject's first line whose DV has a value (which cannot be read as an observation).</summary>
+    private readonly IReadOnlyDictionary<int, int> _unlabelledValueLines;
+
+    private EventTable(ImmutableArray<EventRecord> records, IReadOnlyDictionary<int, int>? unlabelledValueLines = null)
     {
         _records = records;
+        _unlabelledValueLines = unlabelledValueLines ?? new Dictionary<int, int>();
         var ids = new List<int>();
         for (var start = 0; start < records.Length;)
         {
@@ -105,6 +112,8 @@ public sealed class EventTable
         var done = new HashSet<int>();
         (int Id, TimeSpan Time)? lastDose = null;
         long subjectEvents = 0;
+        int? dvWithoutAnalyte = !columns.ContainsKey("ANALYTE") && columns.TryGetValue("DV", out var dvColumn) ? dvColumn : null;
+        var unlabelled = new Dictionary<int, int>();
         while (reader.ReadLine() is { } text)
         {
             line++;
@@ -118,7 +127,13 @@ public sealed class EventTable
                 throw new FormatException($"Line {line}: the event table has more than {MaximumRecords} records.");
             }
 
-            var record = new RecordReader(line, CsvLine.Split(text, line), columns, width).Record();
+            var cells = CsvLine.Split(text, line);
+            var record = new RecordReader(line, cells, columns, width).Record();
+            if (dvWithoutAnalyte is { } dv && record.Evid == 0 && dv < cells.Length && cells[dv].Trim() is { Length: > 0 } value && value != ".")
+            {
+                unlabelled.TryAdd(record.Id, line);
+            }
+
             if (records.Count > 0 && records[^1].Id != record.Id)
             {
                 subjectEvents = 0;
@@ -151,7 +166,7 @@ public sealed class EventTable
             records.Add(record);
         }
 
-        return new(records.ToImmutable());
+        return new(records.ToImmutable(), unlabelled);
     }
 
     /// <summary>
@@ -312,6 +327,23 @@ public sealed class EventTable
         }
 
         return [.. events.OrderBy(e => e.Time)];
+    }
+
+    /// <summary>
+    /// The measured values of subject <paramref name="id"/> (the <c>DV</c> of its sample records, with <c>ANALYTE</c>,
+    /// <c>UNIT</c> and <c>CENS</c>), in time order: what <see cref="Estimation.Estimator"/> takes.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The table has no subject <paramref name="id"/>.</exception>
+    /// <exception cref="FormatException">The subject has <c>DV</c> values but the table no <c>ANALYTE</c> column to say what they are; the message names the line.</exception>
+    public ImmutableArray<Estimation.Observation> Observations(int id)
+    {
+        var records = Of(id).ToArray();
+        if (_unlabelledValueLines.TryGetValue(id, out var line))
+        {
+            throw new FormatException($"Line {line}, column DV has a value but the table has no ANALYTE column to say what it measures; add ANALYTE (serum or holotc) and UNIT (pg/mL, ng/L or pmol/L) columns (docs/event-tables.md).");
+        }
+
+        return [.. records.Where(r => r.Observation is not null).Select(r => r.Observation!)];
     }
 
     /// <summary>The sample times (EVID 0 and 2 records) of subject <paramref name="id"/>, sorted, each once.</summary>

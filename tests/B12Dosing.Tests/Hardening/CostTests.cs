@@ -12,6 +12,7 @@ namespace B12Dosing.Tests.Hardening;
 /// Costs linear in the input (issue 12, class 1): inputs that once took minutes or gigabytes finish within a time bound
 /// that fails the test instead of hanging it, and allocate memory in proportion to their size.
 /// </summary>
+[Collection(nameof(ProcessWideMeasurements))]
 public class CostTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);

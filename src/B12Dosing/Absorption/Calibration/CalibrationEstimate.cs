@@ -13,7 +13,7 @@ namespace B12Dosing.Absorption.Calibration;
 /// model's own uncertainty (not between-person variation). The fits are independent of each other (the covariance is
 /// block-diagonal). Immutable.
 /// </summary>
-public sealed class CalibrationEstimate
+public sealed partial class CalibrationEstimate
 {
     /// <summary>Draws rejected in a row (outside the bounds or the cross-parameter rules) before <see cref="Draw(Physiology, int, ulong)"/> gives up.</summary>
     private const int MaximumRejections = 10_000;
