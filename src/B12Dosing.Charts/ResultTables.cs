@@ -67,7 +67,8 @@ public static class ResultTables
     /// <summary>
     /// The layout of one population run at several serum thresholds (the same settings and seed, so the same patients
     /// and percentiles): the columns of <see cref="PopulationLayout(PopulationResult, string)"/> from the first run,
-    /// then one <c>share_below_…_pg_per_ml</c> column per run.
+    /// then one <c>share_below_…_pg_per_ml</c> column per run and one <c>share_below_holotc_…_pmol_per_l</c> column per holoTC line
+    /// of the first run (<see cref="PopulationSettings.HoloTranscobalaminThresholds"/>).
     /// </summary>
     /// <param name="runs">At least one run; all with the same rows.</param>
     /// <param name="format">A .NET numeric format: <see cref="DisplayFormat"/> for people, <c>R</c> for every digit.</param>
@@ -91,6 +92,8 @@ public static class ResultTables
                 .. percentiles.Select(p => CsvColumn.Number<int>($"serum_{p.Name}_pg_per_ml", string.Empty, i => p.Series(population.Serum)[i], format)),
                 .. runs.Select(r => CsvColumn.Number<int>(
                     $"share_below_{r.SerumThreshold.PicogramsPerMilliliter.ToString("R", CultureInfo.InvariantCulture)}_pg_per_ml", string.Empty, i => r.ShareBelowThreshold[i], format)),
+                .. population.ShareBelowHoloTranscobalamin.Select((share, k) => CsvColumn.Number<int>(
+                    $"share_below_holotc_{population.Settings.HoloTranscobalaminThresholds[k].PicomolesPerLiter.ToString("R", CultureInfo.InvariantCulture)}_pmol_per_l", string.Empty, i => share[i], format)),
             ]);
     }
 

@@ -47,14 +47,32 @@ public static class CliJson
     }
 
     /// <summary>The object's properties in declaration order, the <paramref name="streamed"/> one item by item.</summary>
-    private static void WriteObject<T>(Utf8JsonWriter json, T value, string streamed)
+    private static void WriteObject<T>(Utf8JsonWriter json, T value, string streamed) => WriteObject(json, value, typeof(T), streamed);
+
+    /// <summary>
+    /// As <see cref="WriteObject{T}(Utf8JsonWriter, T, string)"/> for a value of type <paramref name="type"/>. A
+    /// <paramref name="streamed"/> property that is <see cref="ProducedMembers"/> is written as an object, member by member,
+    /// each member's <see cref="ProducedMembers.Streamed"/> property streamed in turn.
+    /// </summary>
+    private static void WriteObject(Utf8JsonWriter json, object? value, Type type, string streamed)
     {
         json.WriteStartObject();
-        foreach (var property in typeof(T).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance))
+        foreach (var property in type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance))
         {
             json.WritePropertyName(Options.PropertyNamingPolicy!.ConvertName(property.Name));
             var item = property.GetValue(value);
-            if (property.Name == streamed && item is IEnumerable or IProduced)
+            if (property.Name == streamed && item is ProducedMembers members)
+            {
+                json.WriteStartObject();
+                members.Each((name, member) =>
+                {
+                    json.WritePropertyName(name);
+                    WriteObject(json, member, member.GetType(), members.Streamed);
+                    json.Flush();
+                });
+                json.WriteEndObject();
+            }
+            else if (property.Name == streamed && item is IEnumerable or IProduced)
             {
                 json.WriteStartArray();
                 void Write(object? element)
@@ -102,6 +120,17 @@ public static class CliJson
     internal sealed class Produced<T>(Action<Action<T>> produce) : IProduced
     {
         public void Each(Action<object?> write) => produce(item => write(item));
+    }
+
+    /// <summary>
+    /// The members of a JSON object (name and value) handed out one at a time by their source, such as one subject's run
+    /// after another: each value is written as an object whose property named <paramref name="streamed"/> is streamed too.
+    /// </summary>
+    internal sealed class ProducedMembers(string streamed, Action<Action<string, object>> produce)
+    {
+        public string Streamed { get; } = streamed;
+
+        public void Each(Action<string, object> write) => produce(write);
     }
 
     /// <summary>A write-only stream that decodes UTF-8 and passes the text on to a <see cref="TextWriter"/> (the tool's output).</summary>

@@ -58,13 +58,56 @@ public sealed class EventTableCommandTests : IDisposable
         Assert.Equal([0, 2.0 / 24, 1, 7], Column(json, "day"));
     }
 
+    /// <summary>
+    /// Issue 22: <c>--events</c> without <c>--id</c> runs every subject and keys the output by ID: CSV with an <c>id</c>
+    /// column, JSON with <c>subjects</c> by ID, text subject by subject; each subject's rows are those of its own run with <c>--id</c>.
+    /// </summary>
+    [Fact]
+    public void Events_without_id_run_every_subject_keyed_by_ID()
+    {
+        var table = Write("three.csv", "ID,TIME,AMT,EVID,ROUTE\n1,0,1000,1,im\n1,72,.,0,.\n2,0,500,1,oral\n2,24,500,1,oral\n2,48,.,0,.\n7,0,.,0,.\n7,12,100,1,im\n7,96,.,0,.\n");
+        var csv = CliRunner.AssertSuccess("simulate", "--events", table, "--csv").Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var header = CliRunner.AssertSuccess("simulate", "--events", table, "--id", "1", "--csv").Split("\r\n")[0];
+        Assert.Equal("id," + header, csv[0]);
+        foreach (var subject in new[] { 1, 2, 7 })
+        {
+            var own = CliRunner.AssertSuccess("simulate", "--events", table, "--id", subject.ToString(System.Globalization.CultureInfo.InvariantCulture), "--csv").Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1);
+            Assert.Equal(own.Select(row => $"{subject},{row}"), csv.Skip(1).Where(row => row.StartsWith($"{subject},", StringComparison.Ordinal)));
+        }
+
+        var json = JsonDocument.Parse(CliRunner.AssertSuccess("simulate", "--events", table, "--json")).RootElement;
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("inputs").GetProperty("id").ValueKind);
+        Assert.Equal([1, 2, 7], json.GetProperty("inputs").GetProperty("subjects").EnumerateArray().Select(e => e.GetInt32()));
+        var subjects = json.GetProperty("subjects");
+        Assert.Equal(["1", "2", "7"], subjects.EnumerateObject().Select(p => p.Name));
+        foreach (var subject in new[] { "1", "2", "7" })
+        {
+            var own = JsonDocument.Parse(CliRunner.AssertSuccess("simulate", "--events", table, "--id", subject, "--json")).RootElement;
+            var entry = subjects.GetProperty(subject);
+            Assert.Equal(JsonSerializer.Serialize(own.GetProperty("summary")), JsonSerializer.Serialize(entry.GetProperty("summary")));
+            Assert.Equal(JsonSerializer.Serialize(own.GetProperty("guideline")), JsonSerializer.Serialize(entry.GetProperty("guideline")));
+            Assert.Equal(JsonSerializer.Serialize(own.GetProperty("series")), JsonSerializer.Serialize(entry.GetProperty("series")));
+            Assert.Equal(own.GetProperty("inputs").GetProperty("days").GetDouble(), entry.GetProperty("days").GetDouble());
+        }
+
+        var text = CliRunner.AssertSuccess("simulate", "--events", table);
+        Assert.StartsWith("3 subjects in three.csv, each simulated on its own (choose one with --id):", text, StringComparison.Ordinal);
+        Assert.Equal(3, text.Split("not medical advice").Length - 1);
+        var second = text[text.IndexOf("subject ID 2:", StringComparison.Ordinal)..text.IndexOf("subject ID 7:", StringComparison.Ordinal)];
+        Assert.Equal("subject ID 2:" + Environment.NewLine + CliRunner.AssertSuccess("simulate", "--events", table, "--id", "2") + Environment.NewLine, second);
+
+        // One chart per run: --svg needs --id; a subject that cannot run is refused before any output.
+        Assert.Contains("--svg draws one subject", CliRunner.AssertUsageError("simulate", "--events", table, "--svg", Path.Combine(_folder, "x.svg")), StringComparison.Ordinal);
+        var late = Write("late.csv", "ID,TIME,AMT,EVID,ROUTE\n1,0,1000,1,im\n1,24,.,0,.\n2,0,.,0,.\n2,24,.,0,.\n2,48,1000,1,im\n");
+        Assert.Contains("(subject ID 2) has a dose at TIME 48 h, at or after its last sample (24 h)", CliRunner.AssertUsageError("simulate", "--events", late, "--csv"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Events_refusals_are_one_line_usage_errors()
     {
         var bad = Write("bad.csv", "ID,TIME,AMT,EVID,ROUTE\n1,0,1000,4,im\n");
         Assert.Contains("Line 2, column EVID is 4", CliRunner.AssertUsageError("simulate", "--events", bad, "--days", "10"), StringComparison.Ordinal);
         var two = Write("two.csv", "ID,TIME,AMT,ROUTE\n1,0,1000,im\n2,0,1000,im\n");
-        Assert.Contains("2 subjects (1, 2); choose one with --id", CliRunner.AssertUsageError("simulate", "--events", two, "--days", "10"), StringComparison.Ordinal);
         CliRunner.AssertSuccess("simulate", "--events", two, "--id", "2", "--days", "10");
         var noSamples = Write("nosamples.csv", "TIME,AMT,ROUTE\n0,1000,im\n");
         Assert.Contains("give --days", CliRunner.AssertUsageError("simulate", "--events", noSamples), StringComparison.Ordinal);

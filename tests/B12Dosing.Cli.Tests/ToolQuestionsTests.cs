@@ -78,10 +78,64 @@ public sealed class ToolQuestionsTests
         Assert.Contains("<350", text, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Issue 22: serum and holoTC lines at once, from several guidelines and thresholds: every holoTC line counted exactly
+    /// in one run (the library's shares for the same settings), in the JSON, the text, the CSV and the SVG.
+    /// </summary>
     [Fact]
-    public void Population_refuses_an_active_b12_guideline_and_json_with_csv()
+    public void Population_counts_serum_and_holoTC_lines_at_once()
     {
-        Assert.Contains("--guideline", CliRunner.AssertUsageError([.. Depleted, "--guideline", "nice-active"]), StringComparison.Ordinal);
+        string[] args = [.. Depleted, "--guideline", "nice", "--guideline", "nice-active", "--threshold", "holoTC 35 pmol/L", "--threshold", "active 50 pmol/L"];
+        var json = Json(args);
+        Assert.Equal("nice,nice-active", json.GetProperty("inputs").GetProperty("guideline").GetString());
+        Assert.Equal(new double[] { 180, 350 }, Numbers(json.GetProperty("inputs").GetProperty("thresholds_pg_per_ml")));
+        var holoLines = Numbers(json.GetProperty("inputs").GetProperty("holotc_thresholds_pmol_per_l"));
+        Assert.Equal(new double[] { 25, 35, 50, 70 }, holoLines);
+        var model = PopulationModel.Default with { Conditions = ConditionMix.Parse("pernicious-anemia"), MedianInitialStores = Mass.FromMicrograms(150) };
+        var library = PopulationSimulator.Run(
+            RegimenCatalogue.Get("bnf-no-neuro").Regimen,
+            new PopulationSettings(120, TimeSpan.FromDays(40), 3) { Model = model, HoloTranscobalaminThresholds = [.. holoLines.Select(h => Molarity.FromPicomolesPerLiter(h))] });
+        var shares = json.GetProperty("holotc_shares_below").EnumerateArray().ToArray();
+        Assert.Equal(holoLines, shares.Select(s => s.GetProperty("threshold_pmol_per_l").GetDouble()));
+        for (var k = 0; k < shares.Length; k++)
+        {
+            Assert.Equal(library.ShareBelowHoloTranscobalamin[k], Numbers(shares[k].GetProperty("share")));
+        }
+
+        // A higher line never has fewer patients below it; in depleted pernicious anaemia treated by injection, some start below 25.
+        var series = shares.Select(s => Numbers(s.GetProperty("share"))).ToArray();
+        Assert.All(Enumerable.Range(0, series[0].Length), day => Assert.True(series.Zip(series.Skip(1)).All(pair => pair.First[day] <= pair.Second[day])));
+        Assert.Equal(library.ShareBelowThreshold, Numbers(json.GetProperty("share_below_threshold")));
+
+        var text = CliRunner.AssertSuccess(args);
+        Assert.Contains("holoTC<25", text, StringComparison.Ordinal);
+        Assert.Contains("holoTC<70", text, StringComparison.Ordinal);
+        var csv = CliRunner.AssertSuccess([.. args, "--csv"]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.EndsWith("share_below_180_pg_per_ml,share_below_350_pg_per_ml,share_below_holotc_25_pmol_per_l,share_below_holotc_35_pmol_per_l,share_below_holotc_50_pmol_per_l,share_below_holotc_70_pmol_per_l", csv[0], StringComparison.Ordinal);
+        Assert.Equal(series[3][^1], double.Parse(csv[^1].Split(',')[^1], CultureInfo.InvariantCulture));
+
+        var file = Path.Combine(Path.GetTempPath(), $"b12-population-{Guid.NewGuid():N}.svg");
+        try
+        {
+            CliRunner.AssertSuccess([.. args, "--svg", file]);
+            var svg = XDocument.Load(file);
+            var labels = string.Join('\n', svg.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value));
+            Assert.Contains("holoTC below 35 pmol/L", labels, StringComparison.Ordinal);
+            Assert.Equal(1 + 2 + 4 + 1, svg.Descendants().Count(e => e.Name.LocalName == "polyline"));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+
+        Assert.Contains("--threshold", CliRunner.AssertUsageError([.. Depleted, "--threshold", "holoTC 0 pmol/L"]), StringComparison.Ordinal);
+        Assert.Contains("--threshold", CliRunner.AssertUsageError([.. Depleted, "--threshold", "holoTC lots"]), StringComparison.Ordinal);
+        Assert.Contains("--guideline", CliRunner.AssertUsageError([.. Depleted, "--guideline", "nice-activ"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Population_refuses_json_with_csv()
+    {
         Assert.Contains("--json and --csv", CliRunner.AssertUsageError([.. Depleted, "--json", "--csv"]), StringComparison.Ordinal);
         Assert.Contains("--initial-stores-spread", CliRunner.AssertUsageError([.. Depleted, "--initial-stores-spread", "4"]), StringComparison.Ordinal);
         Assert.Contains("--threshold", CliRunner.AssertUsageError([.. Depleted, "--threshold", "5000 IU"]), StringComparison.Ordinal);

@@ -45,6 +45,10 @@ public sealed partial class DocsTests
     [InlineData("relapse", 4)]
     [InlineData("population", 6)]
     [InlineData("serum-time-course", 24)]
+    [InlineData("oral-supplements", 16)]
+    [InlineData("individual-estimate", 1)]
+    [InlineData("target-attainment", 1)]
+    [InlineData("calibration-uncertainty", 1)]
     public void Example_runs_cleanly_and_draws_its_curves(string name, int curves)
     {
         var svg = ExampleRun.Of(name).AssertRanAndDrewChart();
@@ -58,6 +62,10 @@ public sealed partial class DocsTests
     [InlineData("relapse")]
     [InlineData("population")]
     [InlineData("serum-time-course")]
+    [InlineData("oral-supplements")]
+    [InlineData("individual-estimate")]
+    [InlineData("target-attainment")]
+    [InlineData("calibration-uncertainty")]
     public void Committed_chart_is_what_the_example_draws_now(string name)
     {
         var committed = File.ReadAllText(Path.Combine(ExampleRun.Root, $"docs/examples/{name}.svg")).ReplaceLineEndings("\n");

@@ -1,3 +1,4 @@
+using B12Dosing.AbsorptionTests;
 using System.Globalization;
 using B12Dosing.Absorption;
 using B12Dosing.Dosing;
@@ -34,6 +35,25 @@ public sealed class BrowserTests(Browser browser) : IClassFixture<Browser>
         browser.Follow("Missed doses", "[data-test=missed-summary] tbody tr");
         Assert.Contains(Disclaimer, browser.Text("[data-test=disclaimer]"), StringComparison.Ordinal);
         browser.Screenshot("desktop-missed-doses");
+        Assert.False(browser.Driver.FindElement(By.Id("blazor-error-ui")).Displayed, "the page shows its error bar");
+    }
+
+    /// <summary>The Schilling panel renders in the browser and prints the library's shares for the standard test.</summary>
+    [Fact]
+    public void The_Schilling_panel_renders_the_library_values()
+    {
+        browser.Open();
+        browser.Follow("The Schilling test", "[data-test=schilling-table] tbody tr");
+        Assert.Equal(Conditions.All.Count, browser.Driver.FindElements(By.CssSelector("[data-test=schilling-table] tbody tr")).Count);
+        Assert.Contains(Disclaimer, browser.Text("[data-test=disclaimer]"), StringComparison.Ordinal);
+        foreach (var condition in Conditions.All)
+        {
+            var row = $"[data-test=schilling-table] tr[data-condition={condition.Name()}]";
+            Printed.Equal(100 * SchillingTest.Standard.Run(Physiology.For(condition)).ExcretedFraction, browser.Text($"{row} [data-value=stage-1]"), $"{condition} stage I");
+            Printed.Equal(100 * (SchillingTest.Standard with { WithIntrinsicFactor = true }).Run(Physiology.For(condition)).ExcretedFraction, browser.Text($"{row} [data-value=stage-2]"), $"{condition} stage II");
+        }
+
+        browser.Screenshot("desktop-schilling");
         Assert.False(browser.Driver.FindElement(By.Id("blazor-error-ui")).Displayed, "the page shows its error bar");
     }
 

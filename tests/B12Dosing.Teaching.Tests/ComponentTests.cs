@@ -1,3 +1,4 @@
+using B12Dosing.AbsorptionTests;
 using B12Dosing.Absorption;
 using B12Dosing.Absorption.Calibration;
 using B12Dosing.Dosing;
@@ -112,10 +113,29 @@ public sealed class ComponentTests : IDisposable
         Assert.InRange(taken, all * 0.7 - spread, all * 0.7 + spread);
     }
 
+    /// <summary>The Schilling panel prints both stages of the library's test for every condition, and follows the stores.</summary>
+    [Fact]
+    public void The_Schilling_table_prints_the_library_test_for_every_condition()
+    {
+        var page = context.Render<SchillingTestPage>();
+        page.Find("#schilling-stores").Change("1000");
+        var design = SchillingTest.Standard with { InitialStores = Mass.FromMicrograms(1000) };
+        foreach (var condition in Conditions.All)
+        {
+            var row = $"tr[data-condition={condition.Name()}]";
+            Printed.Equal(100 * design.Run(Physiology.For(condition)).ExcretedFraction, page.Find($"{row} [data-value=stage-1]").TextContent, $"{condition} stage I");
+            Printed.Equal(100 * (design with { WithIntrinsicFactor = true }).Run(Physiology.For(condition)).ExcretedFraction, page.Find($"{row} [data-value=stage-2]").TextContent, $"{condition} stage II");
+        }
+
+        Assert.Contains("(low)", page.Find("tr[data-condition=pernicious-anemia]").TextContent, StringComparison.Ordinal);
+        page.Find("#schilling-stores").Change("lots");
+        Assert.Contains("Give the stores in µg", page.Find("#schilling-stores-hint").TextContent, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Every_input_has_a_label_on_every_page()
     {
-        foreach (var markup in new[] { context.Render<DoseByRoute>().Markup, context.Render<RegimensOverTime>().Markup, context.Render<MissedDoses>().Markup })
+        foreach (var markup in new[] { context.Render<DoseByRoute>().Markup, context.Render<RegimensOverTime>().Markup, context.Render<MissedDoses>().Markup, context.Render<SchillingTestPage>().Markup })
         {
             var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(markup);
             var controls = document.QuerySelectorAll("input, select");

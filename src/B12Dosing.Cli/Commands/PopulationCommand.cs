@@ -30,8 +30,8 @@ internal static class PopulationCommand
         var condition = new Option<string>("--condition") { HelpName = "c", Description = "healthy (default), another condition, or a mix such as \"pernicious-anemia=0.7,atrophic-gastritis=0.3\".", DefaultValueFactory = _ => "healthy" };
         var initial = new Option<string>("--initial-stores") { HelpName = "amount", Description = $"The median of the patients' body stores at the start, quoted: default \"{QuantityText.Format(PopulationModel.Default.MedianInitialStores)}\" (Carmel 2008); \"150 µg\" for a population that starts depleted." };
         var spread = new Option<double?>("--initial-stores-spread") { HelpName = "σ", Description = $"The spread of the starting stores: σ of their logarithm, 0 (all the same) to 3; default {PopulationModel.Default.InitialStores.LogStandardDeviation.ToString(CultureInfo.InvariantCulture)}, truncated to {PopulationModel.Default.InitialStores.MinimumFactor.ToString(CultureInfo.InvariantCulture)}-{PopulationModel.Default.InitialStores.MaximumFactor.ToString(CultureInfo.InvariantCulture)} times the median.", CustomParser = r => CliNumbers.ParseDouble(r) };
-        var guideline = new Option<string?>("--guideline") { HelpName = "id", Description = "Count the share below each line of this guideline's total serum B12 bands: nice (180 and 350 pg/mL), who or us-lab." };
-        var threshold = new Option<string[]>("--threshold") { HelpName = "amount", Description = "Count the share below this serum B12 line, quoted (\"350 pg/mL\", \"258 pmol/L\"); repeat it for several lines. Default, without --guideline: 180 pg/mL (NICE NG239).", AllowMultipleArgumentsPerToken = true };
+        var guideline = new Option<string[]>("--guideline") { HelpName = "id", Description = "Count the share below each line of this guideline's bands; repeat it for several: nice (serum 180 and 350 pg/mL), who, us-lab, or nice-active (holoTC 25 and 70 pmol/L).", Arity = ArgumentArity.ZeroOrMore };
+        var threshold = new Option<string[]>("--threshold") { HelpName = "amount", Description = "Count the share below this line, quoted: serum B12 (\"350 pg/mL\", \"258 pmol/L\") or, with the word holoTC, active B12 (\"holoTC 35 pmol/L\"); repeat it for several lines. Serum's default, without a serum line: 180 pg/mL (NICE NG239).", AllowMultipleArgumentsPerToken = true };
         var set = CliOptions.Set();
         var json = new Option<bool>("--json") { Description = "Print one JSON object with the inputs (and model version) and the full percentile series." };
         var csv = new Option<bool>("--csv") { Description = "Print every row as CSV: day, the percentiles of stores and serum, and the share below each line (units in the header)." };
@@ -39,7 +39,7 @@ internal static class PopulationCommand
         var uncertainty = CliOptions.Uncertainty(UncertaintyFields);
         var uncertaintySeed = CliOptions.UncertaintySeed();
         svg.Validators.Add(CliOptions.FileName);
-        var command = new Command("population", "Simulate a virtual population on a regimen: percentiles (5, 25, 50, 75, 95) of stores and serum B12 over time and the share below each serum line (180 pg/mL, NICE NG239, by default). Example: b12 population --regimen bnf-no-neuro --days 365 --patients 10000 --seed 1 --condition pernicious-anemia")
+        var command = new Command("population", "Simulate a virtual population on a regimen: percentiles (5, 25, 50, 75, 95) of stores and serum B12 over time and the share below each serum or holoTC line (180 pg/mL, NICE NG239, by default). Example: b12 population --regimen bnf-no-neuro --days 365 --patients 10000 --seed 1 --condition pernicious-anemia")
         {
             regimen, days, patients, seed, condition, set, initial, spread, guideline, threshold, json, csv, svg, uncertainty, uncertaintySeed,
         };
@@ -102,13 +102,18 @@ internal static class PopulationCommand
                 settings = CliInput.Check("--initial-stores-spread", () => settings with { Model = settings.Model with { InitialStores = new Variation(sigma, variation.MinimumFactor, variation.MaximumFactor) } });
             }
 
-            var lines = Lines(result.GetValue(guideline), result.GetValue(threshold) ?? []);
+            var (lines, holoLines) = Lines(result.GetValue(guideline) ?? [], result.GetValue(threshold) ?? []);
             var chosen = CliOptions.ResolveRegimen(result.GetRequiredValue(regimen));
             var error = result.InvocationConfiguration.Error;
             var bar = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected ? new ProgressBar(error) : null;
 
             // One run per line: the same seed gives the same patients, so the percentiles agree and each run counts its line exactly.
-            var runs = lines.Select(line => CliInput.Check("--threshold", () => settings with { SerumThreshold = MassConcentration.FromPicogramsPerMilliliter(line) }))
+            // The holoTC lines are counted in the first run (exact counts, whatever their number).
+            var runs = lines.Select((line, k) => CliInput.Check("--threshold", () => settings with
+                {
+                    SerumThreshold = MassConcentration.FromPicogramsPerMilliliter(line),
+                    HoloTranscobalaminThresholds = k == 0 ? [.. holoLines.Select(h => Molarity.FromPicomolesPerLiter(h))] : [],
+                }))
                 .Select(s => bar is null ? CliInput.Check("--regimen", () => PopulationSimulator.Run(chosen, s, cancellationToken)) : RunWithProgressBar(chosen, s, bar, cancellationToken))
                 .ToArray();
             var output = result.InvocationConfiguration.Output;
@@ -122,8 +127,9 @@ internal static class PopulationCommand
                 horizonDays,
                 settings.Model.MedianInitialStores.Micrograms,
                 settings.Model.InitialStores.LogStandardDeviation,
-                result.GetValue(guideline),
+                result.GetValue(guideline) is { Length: > 0 } ids ? string.Join(",", ids) : null,
                 lines,
+                holoLines,
                 CliOptions.ModelVersion);
             if (result.GetValue(svg) is { } file)
             {
@@ -151,39 +157,56 @@ internal static class PopulationCommand
     }
 
     /// <summary>
-    /// The serum lines to count the share below, in pg/mL, in order: each line of <c>--guideline</c>'s bands and each
-    /// <c>--threshold</c>; 180 pg/mL (NICE NG239) when neither is given.
+    /// The lines to count the share below, in order: serum lines in pg/mL (each line of every total-B12 <c>--guideline</c>'s
+    /// bands and each serum <c>--threshold</c>; 180 pg/mL, NICE NG239, when there is none) and holoTC lines in pmol/L (each
+    /// line of every active-B12 guideline's bands, such as nice-active, and each <c>--threshold "holoTC …"</c>).
     /// </summary>
-    private static double[] Lines(string? guideline, string[] thresholds)
+    private static (double[] Serum, double[] HoloTranscobalamin) Lines(string[] guidelines, string[] thresholds)
     {
-        var lines = new List<double>();
-        if (guideline is not null)
+        var (serum, holo) = (new List<double>(), new List<double>());
+        foreach (var id in guidelines)
         {
-            var chosen = CliInput.Check("--guideline", () => SerumGuidelines.Get(guideline));
-            if (chosen.Analyte != SerumAnalyte.TotalB12)
-            {
-                throw CliInput.Invalid("--guideline", guideline, "a population run counts total serum B12 only, not active B12 (holotranscobalamin); give nice, who or us-lab");
-            }
-
-            lines.AddRange(chosen.Bands.Select(b => b.Upper).Where(double.IsFinite).Select(u => chosen.ThresholdIn(u, SerumUnit.PicogramsPerMilliliter)));
+            var chosen = CliInput.Check("--guideline", () => SerumGuidelines.Get(id));
+            var active = chosen.Analyte != SerumAnalyte.TotalB12;
+            (active ? holo : serum).AddRange(chosen.Bands.Select(b => b.Upper).Where(double.IsFinite)
+                .Select(u => chosen.ThresholdIn(u, active ? SerumUnit.PicomolesPerLiter : SerumUnit.PicogramsPerMilliliter)));
         }
 
         foreach (var text in thresholds)
         {
+            var trimmed = text.Trim();
+            var word = HoloWords.FirstOrDefault(w => trimmed.StartsWith(w + " ", StringComparison.OrdinalIgnoreCase));
+            var amount = word is null ? trimmed : trimmed[word.Length..].Trim();
             try
             {
-                lines.Add(QuantityText.TryParse(text, CultureInfo.InvariantCulture, out Molarity molar)
-                    ? molar.ToMassConcentration(CobalaminForm.Cyanocobalamin).PicogramsPerMilliliter
-                    : QuantityText.ParseMassConcentration(text, CultureInfo.InvariantCulture).PicogramsPerMilliliter);
+                // Each line in its own unit as given, converted (through the molar mass of cyanocobalamin) only when needed.
+                var molar = QuantityText.TryParse(amount, CultureInfo.InvariantCulture, out Molarity m);
+                var mass = molar ? default : QuantityText.ParseMassConcentration(amount, CultureInfo.InvariantCulture);
+                if (word is null)
+                {
+                    serum.Add(molar ? m.ToMassConcentration(CobalaminForm.Cyanocobalamin).PicogramsPerMilliliter : mass.PicogramsPerMilliliter);
+                }
+                else
+                {
+                    holo.Add(molar ? m.PicomolesPerLiter : mass.ToMolarity(CobalaminForm.Cyanocobalamin).PicomolesPerLiter);
+                }
             }
             catch (FormatException e)
             {
-                throw new CliUsageException($"--threshold: {e.Message} (a serum B12 line such as \"350 pg/mL\" or \"258 pmol/L\")", e);
+                throw new CliUsageException($"--threshold: {e.Message} (a serum B12 line such as \"350 pg/mL\" or \"258 pmol/L\", or a holoTC line such as \"holoTC 35 pmol/L\")", e);
             }
         }
 
-        return lines.Count == 0 ? [PopulationSettings.NiceDeficiencyLikely.PicogramsPerMilliliter] : [.. lines.Distinct().Order()];
+        if (holo.Any(h => !(h > 0)))
+        {
+            throw CliInput.Invalid("--threshold", "holoTC 0", "a holoTC line must be more than zero");
+        }
+
+        return (serum.Count == 0 ? [PopulationSettings.NiceDeficiencyLikely.PicogramsPerMilliliter] : [.. serum.Distinct().Order()], [.. holo.Distinct().Order()]);
     }
+
+    /// <summary>The words that make a <c>--threshold</c> a holoTC line.</summary>
+    private static readonly string[] HoloWords = ["holotc", "holo-tc", "active"];
 
     /// <summary>The JSON fields <c>--uncertainty</c> adds, as <c>--help</c> states them.</summary>
     internal const string UncertaintyFields = "calibration_uncertainty (what: \"calibration\", description, draws, seed, level 0.9, day, and the 5th, 50th and 95th percentiles over the parameter sets drawn (p5, p50, p95) of the population's median serum, serum_median_pg_per_ml, and of its share below the first line, share_below_threshold); it is the model's uncertainty, apart from the between-person percentiles of serum_pg_per_ml.";
@@ -226,7 +249,10 @@ internal static class PopulationCommand
             "Share of the population below each line",
             time,
             new ChartAxis("Share (%)", includeZero: true),
-            runs.Select((r, k) => new ChartSeries(string.Create(c, $"below {r.SerumThreshold.PicogramsPerMilliliter:0.#} pg/mL"), r.Times.Select((t, i) => new ChartPoint(t.TotalDays, 100 * r.ShareBelowThreshold[i]))) { PaletteIndex = k }));
+            [
+                .. runs.Select((r, k) => new ChartSeries(string.Create(c, $"below {r.SerumThreshold.PicogramsPerMilliliter:0.#} pg/mL"), r.Times.Select((t, i) => new ChartPoint(t.TotalDays, 100 * r.ShareBelowThreshold[i]))) { PaletteIndex = k }),
+                .. population.ShareBelowHoloTranscobalamin.Select((share, k) => new ChartSeries(string.Create(c, $"holoTC below {inputs.HolotcThresholdsPmolPerL[k]:0.#} pmol/L"), population.Times.Select((t, i) => new ChartPoint(t.TotalDays, 100 * share[i]))) { PaletteIndex = runs.Length + k }),
+            ]);
         if (band is not null)
         {
             var name = string.Create(c, $"calibration uncertainty, 5-95 % of {band.Draws} parameter sets (not between-person variation)");
@@ -256,12 +282,14 @@ internal static class PopulationCommand
         var c = CultureInfo.InvariantCulture;
         var i0 = r.Inputs;
         output.WriteLine(string.Create(c, $"{r.Patients} virtual patients ({r.Condition}), seed {r.Seed}, regimen: {r.Regimen}; stores at the start: median {i0.InitialStoresMedianUg:0.#} µg, σ {i0.InitialStoresSpread:0.##}"));
-        output.WriteLine(string.Create(c, $"percentiles 5/25/50/75/95 (within {r.PercentileRelativeError:0.##%}); <N: share with serum below N pg/mL"));
-        output.WriteLine($"{"day",6}  {"stores µg",-34}  {"serum pg/mL",-29}" + string.Concat(r.SharesBelow.Select(s => string.Create(c, $"  {"<" + s.ThresholdPgPerMl.ToString("0.#", c),6}"))));
+        output.WriteLine(string.Create(c, $"percentiles 5/25/50/75/95 (within {r.PercentileRelativeError:0.##%}); <N: share with serum below N pg/mL{(r.HolotcSharesBelow.Length > 0 ? "; holoTC<N: share with holoTC below N pmol/L" : string.Empty)}"));
+        output.WriteLine($"{"day",6}  {"stores µg",-34}  {"serum pg/mL",-29}" + string.Concat(r.SharesBelow.Select(s => string.Create(c, $"  {"<" + s.ThresholdPgPerMl.ToString("0.#", c),6}")))
+            + string.Concat(r.HolotcSharesBelow.Select(s => string.Create(c, $"  {"holoTC<" + s.ThresholdPmolPerL.ToString("0.#", c),10}"))));
         var last = r.Day.Length - 1;
         foreach (var i in Enumerable.Range(0, TextRows).Select(k => (int)Math.Round((double)k * last / (TextRows - 1))).Distinct())
         {
-            output.WriteLine(string.Create(c, $"{r.Day[i],6:0.##}  {Five(r.StoresUg, i, "0"),-34}  {Five(r.SerumPgPerMl, i, "0"),-29}") + string.Concat(r.SharesBelow.Select(s => string.Create(c, $"  {s.Share[i],6:0.0%}"))));
+            output.WriteLine(string.Create(c, $"{r.Day[i],6:0.##}  {Five(r.StoresUg, i, "0"),-34}  {Five(r.SerumPgPerMl, i, "0"),-29}") + string.Concat(r.SharesBelow.Select(s => string.Create(c, $"  {s.Share[i],6:0.0%}")))
+                + string.Concat(r.HolotcSharesBelow.Select(s => string.Create(c, $"  {s.Share[i],10:0.0%}"))));
         }
 
         if (r.CalibrationUncertainty is { } band)
@@ -350,14 +378,19 @@ internal sealed record PopulationInputsJson(
     double InitialStoresSpread,
     string? Guideline,
     double[] ThresholdsPgPerMl,
+    double[] HolotcThresholdsPmolPerL,
     string ModelVersion);
 
 /// <summary>The share of patients below one serum line at each row.</summary>
 internal sealed record ShareBelowJson(double ThresholdPgPerMl, double[] Share);
 
+/// <summary>The share of patients below one holoTC line at each row.</summary>
+internal sealed record HolotcShareBelowJson(double ThresholdPmolPerL, double[] Share);
+
 /// <summary>
 /// The population report as the tool prints it (the JSON contract of issue 5, with <c>inputs</c> and one share series
-/// per line in <c>shares_below</c>; <c>serum_threshold_pg_per_ml</c> and <c>share_below_threshold</c> are the first line's).
+/// per serum line in <c>shares_below</c> and per holoTC line in <c>holotc_shares_below</c>; <c>serum_threshold_pg_per_ml</c> and
+/// <c>share_below_threshold</c> are the first serum line's).
 /// </summary>
 internal sealed record PopulationJson(
     PopulationInputsJson Inputs,
@@ -372,6 +405,7 @@ internal sealed record PopulationJson(
     PercentilesJson SerumPgPerMl,
     double[] ShareBelowThreshold,
     ShareBelowJson[] SharesBelow,
+    HolotcShareBelowJson[] HolotcSharesBelow,
     ParameterSetJson[] Parameters)
 {
     /// <summary>With <c>--uncertainty</c>: the calibration's band (absent otherwise).</summary>
@@ -394,6 +428,7 @@ internal sealed record PopulationJson(
             PercentilesJson.Of(r.Serum),
             [.. r.ShareBelowThreshold],
             [.. runs.Select(run => new ShareBelowJson(run.SerumThreshold.PicogramsPerMilliliter, [.. run.ShareBelowThreshold]))],
+            [.. r.ShareBelowHoloTranscobalamin.Select((share, k) => new HolotcShareBelowJson(inputs.HolotcThresholdsPmolPerL[k], [.. share]))],
             [.. r.Settings.Model.Conditions.Shares.Select(share => new ParameterSetJson(share.Condition.Name, ParameterJson.Of(r.Settings.Model.ParametersFor(share.Condition))))]);
     }
 }

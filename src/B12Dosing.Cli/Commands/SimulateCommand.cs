@@ -25,7 +25,7 @@ internal static class SimulateCommand
         var regimen = CliOptions.Regimen();
         regimen.Required = false;
         var events = new Option<string?>("--events") { HelpName = "file", Description = "Dose from a NONMEM-style event table (CSV: ID, TIME h, AMT µg, EVID, ROUTE or CMT, II, ADDL; docs/event-tables.md) instead of --regimen; its sample records (EVID 0, 2) give the sample times." };
-        var id = new Option<int?>("--id") { HelpName = "N", Description = "With --events: the subject (ID) to simulate, if the table holds several." };
+        var id = new Option<int?>("--id") { HelpName = "N", Description = "With --events: the one subject (ID) to simulate; without it every subject is simulated and the output keyed by ID (CSV: an id column; JSON: subjects by ID; text: subject by subject)." };
         var days = new Option<double?>("--days") { HelpName = "N", Description = $"How many days to simulate: more than 0, at most {SimulationSettings.MaximumHorizon.TotalDays} (100 years). With --events, by default up to the table's last sample.", CustomParser = r => CliNumbers.ParseDouble(r) };
         var condition = CliOptions.Condition();
         var set = CliOptions.Set();
@@ -78,18 +78,7 @@ internal static class SimulateCommand
         });
         command.SetAction(result =>
         {
-            var dosing = Dosing(result.GetValue(regimen), result.GetValue(events), result.GetValue(id), result.GetValue(days));
-            var horizonDays = dosing.Days;
-            if (!(horizonDays > 0 && horizonDays <= SimulationSettings.MaximumHorizon.TotalDays))
-            {
-                throw new ArgumentOutOfRangeException(nameof(days), horizonDays, $"--days must be more than 0 and at most {SimulationSettings.MaximumHorizon.TotalDays} (100 years).");
-            }
-
-            if (TimeSpan.FromDays(horizonDays) < TimeSpan.FromSeconds(1))
-            {
-                throw CliInput.Invalid("--days", horizonDays.ToString("R", CultureInfo.InvariantCulture), "a run must last at least one second (0.0000116 days); times are whole seconds.");
-            }
-
+            var table = result.GetValue(events) is { } eventsFile ? CliFiles.Read("--events", eventsFile, EventTable.Read) : null;
             var hours = result.GetValue(stepHours);
             if (!(hours >= 1.0 / 3600 && hours <= SimulationSettings.MaximumHorizon.TotalHours))
             {
@@ -98,108 +87,70 @@ internal static class SimulateCommand
 
             var chosen = CliInput.Check("--guideline", () => SerumGuidelines.Get(result.GetRequiredValue(guideline)));
             var parameters = CliOptions.Parameters(result, condition, set);
-            if (result.GetValue(times) is not null && dosing.SampleTimes.Length > 0)
-            {
-                throw new CliUsageException("--times: the --events table has sample records (EVID 0 or 2), which give the sample times; give one of them (remove --times, or the table's sample records).");
-            }
-
-            var sampleOptions = result.GetValue(times) is null && dosing.SampleTimes.Length > 0 ? TableSampleOptions : SettingOptions;
-            var settings = CliInput.Check(sampleOptions, () => new SimulationSettings(TimeSpan.FromDays(horizonDays))
-            {
-                Physiology = parameters,
-                InitialStores = QuantityText.ParseMass(result.GetRequiredValue(initial), CultureInfo.InvariantCulture),
-                Step = TimeSpan.FromHours(hours),
-                SampleTimes = result.GetValue(times) is { } t ? CliTimes.ParseDays(t, "--times") : dosing.SampleTimes,
-                SamplesAfterDose = result.GetValue(afterDose) is { } a ? CliTimes.ParseDurations(a, "--after-dose") : [],
-            });
-            if (settings.InitialStores > settings.Physiology.MaximumStores)
-            {
-                // The library accepts stores up to 1 g (they decay towards the model's largest store); at the command line a
-                // start above what the model's body can hold is almost always a typo, and would run without a word.
-                throw CliInput.Invalid("--initial-stores", result.GetRequiredValue(initial), $"the model's body holds at most {settings.Physiology.MaximumStores.Micrograms.ToString(CultureInfo.InvariantCulture)} µg (the largest store reported, IOM 1998); give at most that.");
-            }
-
             var output = result.InvocationConfiguration.Output;
-            var band = result.GetValue(uncertainty) is { } draws
-                ? CliInput.Check("--uncertainty", () => CalibrationEstimate.Current.Simulate(dosing.Events, settings, draws, result.GetValue(uncertaintySeed)))
-                : null;
 
-            // CSV and JSON without a chart are written as the simulation makes the rows, keeping none (issue 21: memory
-            // flat in the length of the output); the chart and the text need the whole result.
-            SimulationResult? simulation = null;
-            if (result.GetValue(svg) is { } file)
+            // The run of one subject (or of the regimen): its doses, its settings and which option a refused setting names.
+            (ImmutableArray<DoseEvent> Events, SimulationSettings Settings, CliInput.Options Options) Prepare(int? subject)
             {
-                simulation = CliInput.Check(sampleOptions, () => Simulator.Run(dosing.Events, settings));
-                var about = string.Create(CultureInfo.InvariantCulture, $"{result.GetValue(regimen) ?? Path.GetFileName(result.GetValue(events))}, {CliOptions.ParseCondition(result, condition).Name}, stores from {QuantityText.Format(settings.InitialStores)}");
-                var svgText = Chart(simulation, chosen, about, band);
-                CliFiles.Write("--svg", file, w => w.Write(svgText));
-            }
-            else if (!result.GetValue(json) && !result.GetValue(csv))
-            {
-                simulation = CliInput.Check(sampleOptions, () => Simulator.Run(dosing.Events, settings));
+                var dosing = Dosing(result.GetValue(regimen), table, result.GetValue(events), subject, result.GetValue(days));
+                var horizonDays = dosing.Days;
+                if (!(horizonDays > 0 && horizonDays <= SimulationSettings.MaximumHorizon.TotalDays))
+                {
+                    throw new ArgumentOutOfRangeException(nameof(days), horizonDays, $"--days must be more than 0 and at most {SimulationSettings.MaximumHorizon.TotalDays} (100 years).");
+                }
+
+                if (TimeSpan.FromDays(horizonDays) < TimeSpan.FromSeconds(1))
+                {
+                    throw CliInput.Invalid("--days", horizonDays.ToString("R", CultureInfo.InvariantCulture), "a run must last at least one second (0.0000116 days); times are whole seconds.");
+                }
+
+                if (result.GetValue(times) is not null && dosing.SampleTimes.Length > 0)
+                {
+                    throw new CliUsageException("--times: the --events table has sample records (EVID 0 or 2), which give the sample times; give one of them (remove --times, or the table's sample records).");
+                }
+
+                var sampleOptions = result.GetValue(times) is null && dosing.SampleTimes.Length > 0 ? TableSampleOptions : SettingOptions;
+                var settings = CliInput.Check(sampleOptions, () => new SimulationSettings(TimeSpan.FromDays(horizonDays))
+                {
+                    Physiology = parameters,
+                    InitialStores = QuantityText.ParseMass(result.GetRequiredValue(initial), CultureInfo.InvariantCulture),
+                    Step = TimeSpan.FromHours(hours),
+                    SampleTimes = result.GetValue(times) is { } t ? CliTimes.ParseDays(t, "--times") : dosing.SampleTimes,
+                    SamplesAfterDose = result.GetValue(afterDose) is { } a ? CliTimes.ParseDurations(a, "--after-dose") : [],
+                });
+                if (settings.InitialStores > settings.Physiology.MaximumStores)
+                {
+                    // The library accepts stores up to 1 g (they decay towards the model's largest store); at the command line a
+                    // start above what the model's body can hold is almost always a typo, and would run without a word.
+                    throw CliInput.Invalid("--initial-stores", result.GetRequiredValue(initial), $"the model's body holds at most {settings.Physiology.MaximumStores.Micrograms.ToString(CultureInfo.InvariantCulture)} µg (the largest store reported, IOM 1998); give at most that.");
+                }
+
+                return (dosing.Events, settings, sampleOptions);
             }
 
-            if (result.GetValue(json))
+            InputsJson Inputs(SimulationSettings settings, int? subject, IReadOnlyList<int>? subjects) => new(
+                result.GetValue(regimen) is { } named ? CliOptions.ResolveRegimen(named).ToString() : null,
+                result.GetValue(regimen),
+                result.GetValue(events),
+                subject,
+                CliOptions.ParseCondition(result, condition).Name,
+                settings.InitialStores.Micrograms,
+                settings.Horizon.TotalDays,
+                settings.SampleTimes.Count == 0 ? hours : null,
+                settings.SampleTimes.Count == 0 ? null : [.. settings.SampleTimes.Select(t => t.TotalDays)],
+                [.. settings.SamplesAfterDose.Select(t => t.TotalHours)],
+                chosen.Id,
+                CliOptions.ModelVersion,
+                ParameterJson.Of(parameters))
             {
-                var inputs = new InputsJson(
-                    result.GetValue(regimen) is { } named ? CliOptions.ResolveRegimen(named).ToString() : null,
-                    result.GetValue(regimen),
-                    result.GetValue(events),
-                    result.GetValue(id),
-                    CliOptions.ParseCondition(result, condition).Name,
-                    settings.InitialStores.Micrograms,
-                    horizonDays,
-                    settings.SampleTimes.Count == 0 ? hours : null,
-                    settings.SampleTimes.Count == 0 ? null : [.. settings.SampleTimes.Select(t => t.TotalDays)],
-                    [.. settings.SamplesAfterDose.Select(t => t.TotalHours)],
-                    chosen.Id,
-                    CliOptions.ModelVersion,
-                    ParameterJson.Of(parameters));
-                if (band is not null)
-                {
-                    simulation ??= CliInput.Check(sampleOptions, () => Simulator.Run(dosing.Events, settings));
-                    CliJson.Write(output, new SimulationWithUncertaintyJson(inputs, SummaryJson.Of(simulation.Summary), VerdictJson.Of(chosen, simulation.Summary), UncertaintyJson.Of(band), simulation.Records()), nameof(SimulationWithUncertaintyJson.Series));
-                }
-                else if (simulation is not null)
-                {
-                    CliJson.Write(output, new SimulationJson(inputs, SummaryJson.Of(simulation.Summary), VerdictJson.Of(chosen, simulation.Summary), simulation.Records()), nameof(SimulationJson.Series));
-                }
-                else
-                {
-                    // The summary comes first in the document: a first run (which also checks the settings) gives it,
-                    // a second hands out the rows as they are written.
-                    var summary = CliInput.Check(sampleOptions, () => Simulator.Run(dosing.Events.AsSpan(), settings, static _ => { }));
-                    var rows = new CliJson.Produced<IReadOnlyDictionary<string, double?>>(each => Simulator.Run(dosing.Events.AsSpan(), settings, row => each(SimulationResult.Record(row))));
-                    CliJson.Write(output, new SimulationJson(inputs, SummaryJson.Of(summary), VerdictJson.Of(chosen, summary), rows), nameof(SimulationJson.Series));
-                }
-            }
-            else if (result.GetValue(csv))
-            {
-                if (simulation is not null)
-                {
-                    simulation.WriteCsv(output);
-                }
-                else
-                {
-                    // The header with the first row: a refused setting (checked before any row) leaves the output empty.
-                    var first = true;
-                    CliInput.Check(sampleOptions, () => Simulator.Run(dosing.Events.AsSpan(), settings, row =>
-                    {
-                        if (first)
-                        {
-                            SimulationResult.WriteCsvHeader(output);
-                            first = false;
-                        }
+                Subjects = subjects,
+            };
 
-                        SimulationResult.WriteCsvRow(output, row);
-                    }));
-                }
-            }
-            else
+            // The text of one run: the rows asked for (--times, --after-dose, --step-hours, or a table's sample records), or the
+            // default summary, and the guideline's verdict.
+            void WriteText(SimulationResult simulation, bool tableSamples, CalibrationBand? band)
             {
-                simulation ??= CliInput.Check(sampleOptions, () => Simulator.Run(dosing.Events, settings));
-                // Rows asked for (--times, --after-dose, --step-hours, or a table's sample records) are printed, not dropped.
-                if (result.GetResult(times) is not null || result.GetResult(afterDose) is not null || result.GetResult(stepHours) is not null || dosing.SampleTimes.Length > 0)
+                if (result.GetResult(times) is not null || result.GetResult(afterDose) is not null || result.GetResult(stepHours) is not null || tableSamples)
                 {
                     foreach (var row in simulation)
                     {
@@ -220,6 +171,140 @@ internal static class SimulateCommand
                 }
 
                 output.WriteLine($"{chosen.Name}: {VerdictJson.Of(chosen, simulation.Summary).Band} at the end. Research and teaching only; not medical advice.");
+            }
+
+            if (table is not null && result.GetValue(id) is null && table.Ids.Count > 1)
+            {
+                // Every subject of the table, keyed by its ID: one after the other, each streamed as the single run is.
+                if (result.GetValue(uncertainty) is not null)
+                {
+                    throw new CliUsageException($"--uncertainty runs one subject: the --events table holds {table.Ids.Count} subjects; choose one with --id.");
+                }
+
+                if (result.GetValue(svg) is not null)
+                {
+                    throw new CliUsageException($"--svg draws one subject: the --events table holds {table.Ids.Count} subjects ({string.Join(", ", table.Ids.Take(10))}{(table.Ids.Count > 10 ? ", …" : string.Empty)}); choose one with --id.");
+                }
+
+                var runs = table.Ids.Select(subject => (Id: subject, Run: Prepare(subject))).ToArray();
+                if (result.GetValue(json))
+                {
+                    // The inputs show the longest run, on the --step-hours grid unless --times gave the rows (a subject's own
+                    // sample records are in its entry).
+                    var longest = runs.MaxBy(r => r.Run.Settings.Horizon).Run.Settings;
+                    var shown = result.GetValue(times) is null ? longest with { SampleTimes = [] } : longest;
+                    var subjects = new CliJson.ProducedMembers(nameof(SubjectJson.Series), each =>
+                    {
+                        foreach (var (subject, (doses, settings, options)) in runs)
+                        {
+                            var summary = CliInput.Check(options, () => Simulator.Run(doses.AsSpan(), settings, static _ => { }));
+                            var rows = new CliJson.Produced<IReadOnlyDictionary<string, double?>>(row => Simulator.Run(doses.AsSpan(), settings, r => row(SimulationResult.Record(r))));
+                            each(subject.ToString(CultureInfo.InvariantCulture), new SubjectJson(settings.Horizon.TotalDays, settings.SampleTimes.Count == 0 ? null : [.. settings.SampleTimes.Select(t => t.TotalDays)], SummaryJson.Of(summary), VerdictJson.Of(chosen, summary), rows));
+                        }
+                    });
+                    CliJson.Write(output, new SubjectsJson(Inputs(shown, null, table.Ids), subjects), nameof(SubjectsJson.Subjects));
+                }
+                else if (result.GetValue(csv))
+                {
+                    var first = true;
+                    foreach (var (subject, (doses, settings, options)) in runs)
+                    {
+                        var key = subject.ToString(CultureInfo.InvariantCulture) + ",";
+                        CliInput.Check(options, () => Simulator.Run(doses.AsSpan(), settings, row =>
+                        {
+                            if (first)
+                            {
+                                output.Write("id,");
+                                SimulationResult.WriteCsvHeader(output);
+                                first = false;
+                            }
+
+                            output.Write(key);
+                            SimulationResult.WriteCsvRow(output, row);
+                        }));
+                    }
+                }
+                else
+                {
+                    output.WriteLine($"{table.Ids.Count} subjects in {Path.GetFileName(result.GetValue(events))}, each simulated on its own (choose one with --id):");
+                    foreach (var (subject, (doses, settings, options)) in runs)
+                    {
+                        output.WriteLine();
+                        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"subject ID {subject}:"));
+                        WriteText(CliInput.Check(options, () => Simulator.Run(doses, settings)), table.SampleTimes(subject).Length > 0, null);
+                    }
+                }
+
+                return B12Cli.Success;
+            }
+
+            var (events1, settings1, sampleOptions1) = Prepare(result.GetValue(id));
+            var band = result.GetValue(uncertainty) is { } draws
+                ? CliInput.Check("--uncertainty", () => CalibrationEstimate.Current.Simulate(events1, settings1, draws, result.GetValue(uncertaintySeed)))
+                : null;
+
+            // CSV and JSON without a chart are written as the simulation makes the rows, keeping none (issue 21: memory
+            // flat in the length of the output); the chart and the text need the whole result.
+            SimulationResult? simulation = null;
+            if (result.GetValue(svg) is { } file)
+            {
+                simulation = CliInput.Check(sampleOptions1, () => Simulator.Run(events1, settings1));
+                var about = string.Create(CultureInfo.InvariantCulture, $"{result.GetValue(regimen) ?? Path.GetFileName(result.GetValue(events))}, {CliOptions.ParseCondition(result, condition).Name}, stores from {QuantityText.Format(settings1.InitialStores)}");
+                var svgText = Chart(simulation, chosen, about, band);
+                CliFiles.Write("--svg", file, w => w.Write(svgText));
+            }
+            else if (!result.GetValue(json) && !result.GetValue(csv))
+            {
+                simulation = CliInput.Check(sampleOptions1, () => Simulator.Run(events1, settings1));
+            }
+
+            if (result.GetValue(json))
+            {
+                var inputs = Inputs(settings1, result.GetValue(id), null);
+                if (band is not null)
+                {
+                    simulation ??= CliInput.Check(sampleOptions1, () => Simulator.Run(events1, settings1));
+                    CliJson.Write(output, new SimulationWithUncertaintyJson(inputs, SummaryJson.Of(simulation.Summary), VerdictJson.Of(chosen, simulation.Summary), UncertaintyJson.Of(band), simulation.Records()), nameof(SimulationWithUncertaintyJson.Series));
+                }
+                else if (simulation is not null)
+                {
+                    CliJson.Write(output, new SimulationJson(inputs, SummaryJson.Of(simulation.Summary), VerdictJson.Of(chosen, simulation.Summary), simulation.Records()), nameof(SimulationJson.Series));
+                }
+                else
+                {
+                    // The summary comes first in the document: a first run (which also checks the settings) gives it,
+                    // a second hands out the rows as they are written.
+                    var summary = CliInput.Check(sampleOptions1, () => Simulator.Run(events1.AsSpan(), settings1, static _ => { }));
+                    var rows = new CliJson.Produced<IReadOnlyDictionary<string, double?>>(each => Simulator.Run(events1.AsSpan(), settings1, row => each(SimulationResult.Record(row))));
+                    CliJson.Write(output, new SimulationJson(inputs, SummaryJson.Of(summary), VerdictJson.Of(chosen, summary), rows), nameof(SimulationJson.Series));
+                }
+            }
+            else if (result.GetValue(csv))
+            {
+                if (simulation is not null)
+                {
+                    simulation.WriteCsv(output);
+                }
+                else
+                {
+                    // The header with the first row: a refused setting (checked before any row) leaves the output empty.
+                    var first = true;
+                    CliInput.Check(sampleOptions1, () => Simulator.Run(events1.AsSpan(), settings1, row =>
+                    {
+                        if (first)
+                        {
+                            SimulationResult.WriteCsvHeader(output);
+                            first = false;
+                        }
+
+                        SimulationResult.WriteCsvRow(output, row);
+                    }));
+                }
+            }
+            else
+            {
+                simulation ??= CliInput.Check(sampleOptions1, () => Simulator.Run(events1, settings1));
+                WriteText(simulation, ReferenceEquals(sampleOptions1, TableSampleOptions), band);
             }
 
             return B12Cli.Success;
@@ -243,8 +328,8 @@ internal static class SimulateCommand
         ByParameter = new(SettingOptions.ByParameter) { [nameof(SimulationSettings.SampleTimes)] = "--events (its sample records) with --days" },
     };
 
-    /// <summary>The doses, sample times and horizon from <c>--regimen</c> or <c>--events</c>.</summary>
-    private static (ImmutableArray<DoseEvent> Events, ImmutableArray<TimeSpan> SampleTimes, double Days) Dosing(string? regimen, string? events, int? id, double? days)
+    /// <summary>The doses, sample times and horizon from <c>--regimen</c> or the <c>--events</c> table (read once), of one subject.</summary>
+    private static (ImmutableArray<DoseEvent> Events, ImmutableArray<TimeSpan> SampleTimes, double Days) Dosing(string? regimen, EventTable? table, string? events, int? id, double? days)
     {
         if (regimen is not null)
         {
@@ -253,25 +338,25 @@ internal static class SimulateCommand
             return (horizon > 0 && horizon <= SimulationSettings.MaximumHorizon.TotalDays ? CliInput.Check("--regimen", () => r.Events(TimeSpan.FromDays(horizon))) : [], [], horizon);
         }
 
-        var table = CliFiles.Read("--events", events!, EventTable.Read);
-        var subject = id ?? (table.Ids.Count == 1 ? table.Ids[0]
-            : throw new CliUsageException(table.Ids.Count == 0 ? $"--events {events}: the event table has no records." : $"--events {events}: the event table holds {table.Ids.Count} subjects ({string.Join(", ", table.Ids.Take(10))}{(table.Ids.Count > 10 ? ", …" : string.Empty)}); choose one with --id."));
-        var doses = CliInput.Check("--id", () => table.Events(subject));
-        var samples = table.SampleTimes(subject);
+        var subject = id ?? (table!.Ids.Count == 1 ? table.Ids[0]
+            : throw new CliUsageException($"--events {events}: the event table has no records."));
+        var doses = CliInput.Check("--id", () => table!.Events(subject));
+        var samples = table!.SampleTimes(subject);
         if (days is { } d)
         {
             return (doses, samples, d);
         }
 
+        var who = table.Ids.Count > 1 ? string.Create(CultureInfo.InvariantCulture, $" (subject ID {subject})") : string.Empty;
         if (samples.Length == 0)
         {
-            throw new ArgumentException("The event table has no sample records (EVID 0 or 2) to end the run: give --days.", nameof(days));
+            throw new ArgumentException($"The event table{who} has no sample records (EVID 0 or 2) to end the run: give --days.", nameof(days));
         }
 
         var end = samples[^1];
         var late = doses.FirstOrDefault(e => e.Time >= end);
         return late.Dose.Amount.Micrograms > 0
-            ? throw new ArgumentException($"The event table has a dose at TIME {EventTableHours(late.Time)} h, at or after its last sample ({EventTableHours(end)} h), where the run ends by default; it would not be simulated: give --days beyond it.", nameof(days))
+            ? throw new ArgumentException($"The event table{who} has a dose at TIME {EventTableHours(late.Time)} h, at or after its last sample ({EventTableHours(end)} h), where the run ends by default; it would not be simulated: give --days beyond it.", nameof(days))
             : (doses, samples, end.TotalDays);
     }
 
@@ -342,6 +427,65 @@ internal static class SimulateCommand
     /// <param name="Series">The rows: a sequence, or rows <see cref="CliJson.Produced{T}"/> as the simulation makes them.</param>
     private sealed record SimulationJson(InputsJson Inputs, SummaryJson Summary, VerdictJson Guideline, object Series);
 
+    /// <summary>
+    /// The guideline's band for the final value (total serum B12, or holoTC for an active-B12 guideline): JSON
+    /// <c>guideline</c> with <c>id</c>, <c>name</c>, <c>analyte</c>, <c>final_value</c>, <c>unit</c>, <c>band</c> and <c>status</c>.
+    /// </summary>
+    private sealed record VerdictJson(string Id, string Name, string Analyte, double FinalValue, string Unit, string Band, string Status)
+    {
+        public static VerdictJson Of(SerumGuideline guideline, SimulationSummary summary)
+        {
+            var total = guideline.Analyte == SerumAnalyte.TotalB12;
+            var band = total ? guideline.Classify(summary.FinalSerum) : guideline.Classify(summary.FinalHoloTranscobalamin);
+            return new(
+                guideline.Id,
+                guideline.Name,
+                total ? "serum_b12" : "holotc",
+                total ? summary.FinalSerum.PicogramsPerMilliliter : summary.FinalHoloTranscobalamin.PicomolesPerLiter,
+                total ? "pg/mL" : "pmol/L",
+                band.Label,
+                band.Status.ToString().ToLowerInvariant());
+        }
+    }
+
+    /// <summary>
+    /// Every subject of an <c>--events</c> table run without <c>--id</c>: the inputs (<c>id</c> null, <c>subjects</c> the
+    /// IDs, <c>days</c> the longest run) and, keyed by ID, each subject's run.
+    /// </summary>
+    private sealed record SubjectsJson(InputsJson Inputs, object Subjects);
+
+    /// <summary>One subject's run: its length (its last sample unless <c>--days</c>), its sample times (its sample records or <c>--times</c>; null on the <c>--step-hours</c> grid), totals, verdict and rows.</summary>
+    private sealed record SubjectJson(double Days, IReadOnlyList<double>? SampleTimesDays, SummaryJson Summary, VerdictJson Guideline, object Series);
+
+    /// <summary>What the run was given: enough to run it again (<c>subjects</c>: the IDs of a table run subject by subject).</summary>
+    private sealed record InputsJson(
+        string? Regimen,
+        string? RegimenName,
+        string? EventsFile,
+        int? Id,
+        string Condition,
+        double InitialStoresUg,
+        double Days,
+        double? StepHours,
+        IReadOnlyList<double>? SampleTimesDays,
+        IReadOnlyList<double> SamplesAfterDoseH,
+        string Guideline,
+        string ModelVersion,
+        IReadOnlyList<ParameterJson> Parameters)
+    {
+        /// <summary>The IDs of every subject, when an <c>--events</c> table was run without <c>--id</c>; null otherwise.</summary>
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public IReadOnlyList<int>? Subjects { get; init; }
+    }
+
+    /// <summary>The totals, every final pool (so that the balance can be checked from the output alone) and the mass balance on its scale.</summary>
+    private sealed record SummaryJson(double TotalDoseUg, double TotalAbsorbedUg, double TotalRetainedUg, double TotalExcretedUg, double TotalUrineUg, double TotalFaecesUg, double NotAbsorbedUg, double FinalStoresUg, double FinalSerumPgPerMl, double FinalSerumPmolPerL, double MassBalanceErrorUg, double InitialBodyUg, double FinalLabileUg, double FinalPlasmaUg, double FinalBodyUg, double FinalHolotcPmolPerL, double MassBalanceScaleUg, double MassBalanceRelativeError)
+    {
+        public static SummaryJson Of(SimulationSummary s) =>
+            new(s.TotalDose.Micrograms, s.TotalAbsorbed.Micrograms, s.TotalRetained.Micrograms, s.TotalExcreted.Micrograms, s.TotalUrinaryLoss.Micrograms, s.TotalFaeces.Micrograms, s.TotalUnabsorbed.Micrograms, s.FinalStores.Micrograms, s.FinalSerum.PicogramsPerMilliliter, s.FinalSerumMolarity.PicomolesPerLiter, s.MassBalanceError.Micrograms,
+                s.InitialBody.Micrograms, s.FinalLabile.Micrograms, s.FinalPlasma.Micrograms, s.FinalBody.Micrograms, s.FinalHoloTranscobalamin.PicomolesPerLiter, s.MassBalanceScale.Micrograms, s.MassBalanceRelativeError);
+    }
+
     /// <summary>The JSON of a run with <c>--uncertainty</c>: <see cref="SimulationJson"/> with <c>calibration_uncertainty</c> before the series.</summary>
     private sealed record SimulationWithUncertaintyJson(InputsJson Inputs, SummaryJson Summary, VerdictJson Guideline, UncertaintyJson CalibrationUncertainty, object Series);
 
@@ -375,49 +519,4 @@ internal static class SimulateCommand
         [property: System.Text.Json.Serialization.JsonPropertyName("stores_ug_p5")] double StoresP5,
         [property: System.Text.Json.Serialization.JsonPropertyName("stores_ug_p50")] double StoresP50,
         [property: System.Text.Json.Serialization.JsonPropertyName("stores_ug_p95")] double StoresP95);
-
-    /// <summary>
-    /// The guideline's band for the final value (total serum B12, or holoTC for an active-B12 guideline): JSON
-    /// <c>guideline</c> with <c>id</c>, <c>name</c>, <c>analyte</c>, <c>final_value</c>, <c>unit</c>, <c>band</c> and <c>status</c>.
-    /// </summary>
-    private sealed record VerdictJson(string Id, string Name, string Analyte, double FinalValue, string Unit, string Band, string Status)
-    {
-        public static VerdictJson Of(SerumGuideline guideline, SimulationSummary summary)
-        {
-            var total = guideline.Analyte == SerumAnalyte.TotalB12;
-            var band = total ? guideline.Classify(summary.FinalSerum) : guideline.Classify(summary.FinalHoloTranscobalamin);
-            return new(
-                guideline.Id,
-                guideline.Name,
-                total ? "serum_b12" : "holotc",
-                total ? summary.FinalSerum.PicogramsPerMilliliter : summary.FinalHoloTranscobalamin.PicomolesPerLiter,
-                total ? "pg/mL" : "pmol/L",
-                band.Label,
-                band.Status.ToString().ToLowerInvariant());
-        }
-    }
-
-    /// <summary>What the run was given: enough to run it again.</summary>
-    private sealed record InputsJson(
-        string? Regimen,
-        string? RegimenName,
-        string? EventsFile,
-        int? Id,
-        string Condition,
-        double InitialStoresUg,
-        double Days,
-        double? StepHours,
-        IReadOnlyList<double>? SampleTimesDays,
-        IReadOnlyList<double> SamplesAfterDoseH,
-        string Guideline,
-        string ModelVersion,
-        IReadOnlyList<ParameterJson> Parameters);
-
-    /// <summary>The totals, every final pool (so that the balance can be checked from the output alone) and the mass balance on its scale.</summary>
-    private sealed record SummaryJson(double TotalDoseUg, double TotalAbsorbedUg, double TotalRetainedUg, double TotalExcretedUg, double TotalUrineUg, double TotalFaecesUg, double NotAbsorbedUg, double FinalStoresUg, double FinalSerumPgPerMl, double FinalSerumPmolPerL, double MassBalanceErrorUg, double InitialBodyUg, double FinalLabileUg, double FinalPlasmaUg, double FinalBodyUg, double FinalHolotcPmolPerL, double MassBalanceScaleUg, double MassBalanceRelativeError)
-    {
-        public static SummaryJson Of(SimulationSummary s) =>
-            new(s.TotalDose.Micrograms, s.TotalAbsorbed.Micrograms, s.TotalRetained.Micrograms, s.TotalExcreted.Micrograms, s.TotalUrinaryLoss.Micrograms, s.TotalFaeces.Micrograms, s.TotalUnabsorbed.Micrograms, s.FinalStores.Micrograms, s.FinalSerum.PicogramsPerMilliliter, s.FinalSerumMolarity.PicomolesPerLiter, s.MassBalanceError.Micrograms,
-                s.InitialBody.Micrograms, s.FinalLabile.Micrograms, s.FinalPlasma.Micrograms, s.FinalBody.Micrograms, s.FinalHoloTranscobalamin.PicomolesPerLiter, s.MassBalanceScale.Micrograms, s.MassBalanceRelativeError);
-    }
 }

@@ -56,9 +56,12 @@ public sealed class PopulationResult
     private readonly LogHistograms _stores, _serum;
     private readonly double[] _days, _share;
     private readonly int[] _below;
+    private readonly int[][] _holoBelow;
 
-    internal PopulationResult(PopulationSettings settings, double[] days, LogHistograms stores, LogHistograms serum, int[] below)
+    internal PopulationResult(PopulationSettings settings, double[] days, LogHistograms stores, LogHistograms serum, int[] below, int[][] holoBelow)
     {
+        _holoBelow = holoBelow;
+        ShareBelowHoloTranscobalamin = Array.AsReadOnly(Array.ConvertAll(holoBelow, counts => (IReadOnlyList<double>)Array.AsReadOnly(Array.ConvertAll(counts, b => (double)b / settings.Patients))));
         Settings = settings;
         _days = days;
         _stores = stores;
@@ -94,6 +97,12 @@ public sealed class PopulationResult
 
     /// <summary>At each row, the share of patients (0-1) with serum strictly below <see cref="SerumThreshold"/>: an exact count, not read from a histogram.</summary>
     public IReadOnlyList<double> ShareBelowThreshold { get; }
+
+    /// <summary>
+    /// For each line of <see cref="PopulationSettings.HoloTranscobalaminThresholds"/> (in its order), at each row, the share
+    /// of patients (0-1) with holoTC strictly below it: exact counts from the same run. Empty without holoTC lines.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<double>> ShareBelowHoloTranscobalamin { get; }
 
     /// <summary>Any percentile of stores at row <paramref name="row"/> (in µg).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The row or the percentile (0-100) is out of range.</exception>
@@ -137,7 +146,8 @@ public sealed class PopulationResult
             below[i] = first._below[i] + second._below[i];
         }
 
-        return new(a with { Patients = a.Patients + b.Patients }, _days, LogHistograms.Sum(first._stores, second._stores), LogHistograms.Sum(first._serum, second._serum), below);
+        var holoBelow = first._holoBelow.Select((counts, line) => counts.Select((c, row) => c + second._holoBelow[line][row]).ToArray()).ToArray();
+        return new(a with { Patients = a.Patients + b.Patients }, _days, LogHistograms.Sum(first._stores, second._stores), LogHistograms.Sum(first._serum, second._serum), below, holoBelow);
     }
 
     /// <summary>
@@ -164,11 +174,22 @@ public sealed class PopulationResult
         {
             writer.Write(below);
         }
+
+        // The holoTC lines (none for a run without them, as files written before they existed): their values, then their counts.
+        foreach (var line in Settings.HoloTranscobalaminPicomolar.Values)
+        {
+            writer.Write(line);
+        }
+
+        foreach (var below in _holoBelow.SelectMany(counts => counts))
+        {
+            writer.Write(below);
+        }
     }
 
     /// <summary>
     /// Reads counts written by <see cref="WriteCounts"/> for a partition of the population of <paramref name="settings"/>:
-    /// the seed, horizon, step and threshold must match; the patient range is the file's; the model and serum model are
+    /// the seed, horizon, step, threshold and holoTC lines must match; the patient range is the file's; the model and serum model are
     /// <paramref name="settings"/>' (they are not stored: pass the ones the partition ran with).
     /// </summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
@@ -206,7 +227,26 @@ public sealed class PopulationResult
                 }
             }
 
-            return new(partition, plan.Days(), stores, serum, below);
+            var lines = settings.HoloTranscobalaminPicomolar.Values;
+            if (lines.Any(line => reader.ReadDouble() != line))
+            {
+                throw new InvalidDataException("The counts are of another population (the holoTC lines differ).");
+            }
+
+            var holoBelow = lines.Select(_ => new int[rows]).ToArray();
+            foreach (var counts in holoBelow)
+            {
+                for (var row = 0; row < rows; row++)
+                {
+                    counts[row] = reader.ReadInt32();
+                    if (counts[row] < 0 || counts[row] > partition.Patients)
+                    {
+                        throw new InvalidDataException($"Row {row} does not hold {partition.Patients} patients.");
+                    }
+                }
+            }
+
+            return new(partition, plan.Days(), stores, serum, below, holoBelow);
         }
         catch (Exception e) when (e is EndOfStreamException or ArgumentOutOfRangeException)
         {

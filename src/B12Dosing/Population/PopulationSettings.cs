@@ -66,6 +66,29 @@ public sealed record PopulationSettings
     /// <summary><see cref="SerumThreshold"/> in pg/mL, as the kernels compute with it (settings compare by it).</summary>
     internal double SerumThresholdPicogramsPerMilliliter { get; private init; } = 180;
 
+    /// <summary>
+    /// Lines of active B12 (holotranscobalamin, holoTC): for each, the share of patients with holoTC strictly below it is
+    /// counted exactly at every row (<see cref="PopulationResult.ShareBelowHoloTranscobalamin"/>), in the same run as
+    /// the serum threshold. Default none; each more than zero, in any order (kept in the order given), at most 32.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A line is not more than zero, or there are more than 32.</exception>
+    public IReadOnlyList<Molarity> HoloTranscobalaminThresholds
+    {
+        get => [.. HoloTranscobalaminPicomolar.Values.Select(v => Molarity.FromPicomolesPerLiter(v))];
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value, nameof(HoloTranscobalaminThresholds));
+            HoloTranscobalaminPicomolar = value.Count <= 32
+                ? new(System.Collections.Immutable.ImmutableArray.CreateRange(value.Select(v => QuantityKinds.Molarity.NonNegative(v, nameof(HoloTranscobalaminThresholds)) > 0
+                    ? QuantityKinds.Molarity.InReference(v)
+                    : throw new ArgumentOutOfRangeException(nameof(HoloTranscobalaminThresholds), QuantityText.Format(v), "A holoTC line must be more than zero."))))
+                : throw new ArgumentOutOfRangeException(nameof(HoloTranscobalaminThresholds), value.Count, "At most 32 holoTC lines are counted in one run.");
+        }
+    }
+
+    /// <summary><see cref="HoloTranscobalaminThresholds"/> in pmol/L, as the kernels compute with them (settings compare by them).</summary>
+    internal ValueList HoloTranscobalaminPicomolar { get; private init; } = ValueList.Empty;
+
     /// <summary>How the patients differ (default <see cref="PopulationModel.Default"/>).</summary>
     /// <exception cref="ArgumentOutOfRangeException">A patient the model can draw would be illegal: a factor's extreme puts a physiology parameter out of its range, makes it absorb more than a small dose, or puts the initial stores above 1 g.</exception>
     public PopulationModel Model { get; init => field = (value ?? throw new ArgumentNullException(nameof(Model))).EnsureLegalPatients(nameof(Model)); } = PopulationModel.Default;
@@ -104,4 +127,20 @@ public readonly record struct PopulationProgress(int PatientsDone, int Patients)
 {
     /// <summary>The fraction done, from 0 to 1.</summary>
     public double Fraction => (double)PatientsDone / Patients;
+}
+
+/// <summary>Numbers in a given order with value equality, so that settings with the same lines are equal records.</summary>
+internal sealed class ValueList(System.Collections.Immutable.ImmutableArray<double> values)
+{
+    public static readonly ValueList Empty = new([]);
+
+    public System.Collections.Immutable.ImmutableArray<double> Values { get; } = values;
+
+    public int Count => Values.Length;
+
+    public override bool Equals(object? obj) => obj is ValueList other && Values.AsSpan().SequenceEqual(other.Values.AsSpan());
+
+    public override int GetHashCode() => Values.Length == 0 ? 0 : HashCode.Combine(Values.Length, Values[0]);
+
+    public override string ToString() => string.Join(", ", Values.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 }

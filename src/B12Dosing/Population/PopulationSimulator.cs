@@ -121,7 +121,7 @@ public static class PopulationSimulator
             all.Merge(partial);
         }
 
-        return new(settings, plan.Days(), all.Stores, all.Serum, all.Below);
+        return new(settings, plan.Days(), all.Stores, all.Serum, all.Below, all.HoloBelow);
 
         void RunChunks(int worker)
         {
@@ -195,6 +195,8 @@ public static class PopulationSimulator
     {
         private readonly double _threshold = settings.SerumThresholdPicogramsPerMilliliter;
 
+        private readonly double[] _holoLines = [.. settings.HoloTranscobalaminPicomolar.Values];
+
         public LogHistograms Stores { get; } = new(rows);
 
         public LogHistograms Serum { get; } = new(rows);
@@ -204,6 +206,12 @@ public static class PopulationSimulator
         public double[] StoresBuffer { get; } = new double[rows * ChunkSize];
 
         public double[] SerumBuffer { get; } = new double[rows * ChunkSize];
+
+        /// <summary>The chunk's holoTC, row by row (empty without holoTC lines).</summary>
+        public double[] HoloBuffer { get; } = new double[settings.HoloTranscobalaminPicomolar.Count > 0 ? rows * ChunkSize : 0];
+
+        /// <summary>Per holoTC line, per row, the patients below it.</summary>
+        public int[][] HoloBelow { get; } = [.. settings.HoloTranscobalaminPicomolar.Values.Select(_ => new int[rows])];
 
         /// <summary>Adds the buffered rows of the chunk's first <paramref name="patients"/> patients.</summary>
         public void Flush(int patients)
@@ -221,6 +229,20 @@ public static class PopulationSimulator
                 }
 
                 Below[row] += below;
+                if (_holoLines.Length > 0)
+                {
+                    var holo = HoloBuffer.AsSpan(row * ChunkSize, patients);
+                    for (var line = 0; line < _holoLines.Length; line++)
+                    {
+                        var holoBelow = 0;
+                        foreach (var value in holo)
+                        {
+                            holoBelow += value < _holoLines[line] ? 1 : 0;
+                        }
+
+                        HoloBelow[line][row] += holoBelow;
+                    }
+                }
             }
         }
 
@@ -231,6 +253,10 @@ public static class PopulationSimulator
             for (var i = 0; i < Below.Length; i++)
             {
                 Below[i] = checked(Below[i] + other.Below[i]);
+                for (var line = 0; line < HoloBelow.Length; line++)
+                {
+                    HoloBelow[line][i] = checked(HoloBelow[line][i] + other.HoloBelow[line][i]);
+                }
             }
         }
     }
@@ -251,8 +277,13 @@ public static class PopulationSimulator
         public readonly void Output(int index, ref PatientRun run)
         {
             var at = (index * ChunkSize) + Patient;
-            Accumulator.StoresBuffer[at] = run.Stores;
-            Accumulator.SerumBuffer[at] = Readout.State(ref run).SerumPicogramsPerMilliliter;
+            var state = Readout.State(ref run);
+            Accumulator.StoresBuffer[at] = run.ReportedStores;
+            Accumulator.SerumBuffer[at] = state.SerumPicogramsPerMilliliter;
+            if (Accumulator.HoloBuffer.Length > 0)
+            {
+                Accumulator.HoloBuffer[at] = state.HoloTranscobalaminPicomolesPerLiter;
+            }
         }
     }
 }

@@ -43,6 +43,7 @@ internal static class RecordText
         Mass m => QuantityText.Format(m),
         MassConcentration c => QuantityText.Format(c),
         Molarity c => QuantityText.Format(c),
+        IEnumerable<Molarity> list => "[" + string.Join(", ", list.Select(m => QuantityText.Format(m))) + "]",
         AmountOfSubstance a => QuantityText.Format(a),
         Duration d => string.Create(CultureInfo.InvariantCulture, $"{d.Value} {Symbol(d.Unit)}"),
         Volume v => string.Create(CultureInfo.InvariantCulture, $"{v.Value} {(v.Unit == VolumeUnit.Liter ? "L" : v.Unit.ToString())}"),

@@ -39,13 +39,13 @@ public class PopulationSimulatorTests
     /// <summary>
     /// Against the exact nearest-rank percentiles of every patient's own series (simulated one by one with the span
     /// path): every reported percentile is within <see cref="PopulationResult.PercentileRelativeError"/> (2^−8, the
-    /// documented bound of the histograms), and the share below the threshold is exactly the count.
+    /// documented bound of the histograms), and the share below the serum threshold and below each holoTC line is exactly the count.
     /// </summary>
     [Fact]
     public void Percentiles_are_within_the_documented_bound_of_exact_percentiles()
     {
         const int n = 301;
-        var settings = Settings(n, 120) with { Step = TimeSpan.FromDays(3) };
+        var settings = Settings(n, 120) with { Step = TimeSpan.FromDays(3), HoloTranscobalaminThresholds = [Molarity.FromPicomolesPerLiter(25), Molarity.FromPicomolesPerLiter(50)] };
         var result = PopulationSimulator.Run(Bnf, settings with { MaxDegreeOfParallelism = 2 });
         var plan = new SimulationPlan(Bnf.Events(settings.Horizon).AsSpan(), settings.Horizon, settings.Step);
         var pools = new PoolState[n][];
@@ -70,6 +70,8 @@ public class PopulationSimulatorTests
             AssertClose(stores[(int)Math.Ceiling(0.05 * n) - 1], result.Stores.P5[row]);
             AssertClose(serum[(int)Math.Ceiling(0.95 * n) - 1], result.Serum.P95[row]);
             Assert.Equal(serum.Count(s => s < 180) / (double)n, result.ShareBelowThreshold[row]);
+            Assert.Equal(pools.Count(p => p[row].HoloTranscobalaminPicomolesPerLiter < 25) / (double)n, result.ShareBelowHoloTranscobalamin[0][row]);
+            Assert.Equal(pools.Count(p => p[row].HoloTranscobalaminPicomolesPerLiter < 50) / (double)n, result.ShareBelowHoloTranscobalamin[1][row]);
             Assert.Equal(plan.Day(row), result.Days[row]);
         }
 
@@ -137,6 +139,9 @@ public class PopulationSimulatorTests
         Assert.Throws<ArgumentOutOfRangeException>("Step", () => Settings(1, 10) with { Step = TimeSpan.Zero });
         Assert.Throws<ArgumentOutOfRangeException>("MaxDegreeOfParallelism", () => Settings(1, 10) with { MaxDegreeOfParallelism = -1 });
         Assert.Throws<ArgumentOutOfRangeException>("SerumThreshold", () => Settings(1, 10) with { SerumThreshold = MassConcentration.FromPicogramsPerMilliliter(0) });
+        Assert.Throws<ArgumentOutOfRangeException>("HoloTranscobalaminThresholds", () => Settings(1, 10) with { HoloTranscobalaminThresholds = [Molarity.FromPicomolesPerLiter(0)] });
+        Assert.Throws<ArgumentOutOfRangeException>("HoloTranscobalaminThresholds", () => Settings(1, 10) with { HoloTranscobalaminThresholds = [.. Enumerable.Range(1, 33).Select(i => Molarity.FromPicomolesPerLiter(i))] });
+        Assert.Equal(Settings(1, 10) with { HoloTranscobalaminThresholds = [Molarity.FromPicomolesPerLiter(25)] }, Settings(1, 10) with { HoloTranscobalaminThresholds = [Molarity.FromNanomolesPerLiter(0.025)] });
         Assert.Throws<ArgumentOutOfRangeException>("Step", () => PopulationSimulator.Run(Bnf, Settings(1, 365) with { Step = TimeSpan.FromMinutes(10) }));
         var result = PopulationSimulator.Run(Bnf, Settings(3, 10));
         Assert.Throws<ArgumentOutOfRangeException>("percentile", () => result.SerumPercentilePicogramsPerMilliliter(0, 101));
@@ -157,7 +162,7 @@ public class PopulationPartitionTests
     [Fact]
     public void Merged_partitions_equal_the_single_run()
     {
-        var whole = new PopulationSettings(700, TimeSpan.FromDays(100), 11) { Model = PopulationModel.Default with { Conditions = ConditionMix.Parse("pa=0.5,healthy=0.5") } };
+        var whole = new PopulationSettings(700, TimeSpan.FromDays(100), 11) { Model = PopulationModel.Default with { Conditions = ConditionMix.Parse("pa=0.5,healthy=0.5") }, HoloTranscobalaminThresholds = [Molarity.FromPicomolesPerLiter(35)] };
         var single = PopulationSimulator.Run(Bnf, whole);
         var a = PopulationSimulator.Run(Bnf, whole with { Patients = 250 });
         var b = PopulationSimulator.Run(Bnf, whole with { Patients = 130, FirstPatient = 250, MaxDegreeOfParallelism = 1 });
@@ -187,7 +192,7 @@ public class PopulationPartitionTests
     [Fact]
     public void Counts_written_and_read_back_merge_into_the_single_run()
     {
-        var whole = new PopulationSettings(300, TimeSpan.FromDays(60), 5);
+        var whole = new PopulationSettings(300, TimeSpan.FromDays(60), 5) { HoloTranscobalaminThresholds = [Molarity.FromPicomolesPerLiter(60), Molarity.FromPicomolesPerLiter(40)] };
         var parts = new[] { (0, 100), (100, 150), (250, 50) }.Select(p =>
         {
             using var bytes = new MemoryStream();
@@ -211,6 +216,7 @@ public class PopulationPartitionTests
         Assert.Equal(20, Read(data, settings).Patients);
         Assert.Throws<InvalidDataException>(() => Read(data, settings with { Seed = 6 }));
         Assert.Throws<InvalidDataException>(() => Read(data, settings with { Horizon = TimeSpan.FromDays(11) }));
+        Assert.Throws<InvalidDataException>(() => Read(data, settings with { HoloTranscobalaminThresholds = [Molarity.FromPicomolesPerLiter(25)] }));
         Assert.Throws<InvalidDataException>(() => Read(data[..^3], settings));
         Assert.Throws<InvalidDataException>(() => Read([.. data.Take(8).Reverse(), .. data.Skip(8)], settings));
         var damaged = (byte[])data.Clone();
@@ -222,5 +228,5 @@ public class PopulationPartitionTests
     }
 
     private static long[] Bits(PopulationResult r) =>
-        [.. new[] { r.Days, r.ShareBelowThreshold, r.Stores.P5, r.Stores.P50, r.Stores.P95, r.Serum.P5, r.Serum.P25, r.Serum.P75, r.Serum.P95 }.SelectMany(s => s).Select(BitConverter.DoubleToInt64Bits)];
+        [.. new[] { r.Days, r.ShareBelowThreshold, r.Stores.P5, r.Stores.P50, r.Stores.P95, r.Serum.P5, r.Serum.P25, r.Serum.P75, r.Serum.P95 }.Concat(r.ShareBelowHoloTranscobalamin).SelectMany(s => s).Select(BitConverter.DoubleToInt64Bits)];
 }
