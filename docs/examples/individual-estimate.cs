@@ -24,7 +24,7 @@ var observed = Observation.ParseList("day 0: 95 pg/mL, day 30: 440 pg/mL, day 60
 var settings = EstimationSettings.Default with { Condition = Condition.PerniciousAnemia };
 var estimate = Estimator.Estimate(regimen, observed, settings);
 
-Console.WriteLine($"Regimen: {regimen}; condition: {estimate.Condition.Name()}; assay error CV {settings.Assay.TotalB12Cv:P0}.");
+Console.WriteLine($"Regimen: {regimen}; condition: {estimate.Condition.Name}; assay error CV {settings.Assay.TotalB12Cv:P0}.");
 Console.WriteLine("Estimate (mode and 90 % interval; the prior is the population's between-person variation):");
 foreach (var p in estimate.Parameters)
 {
