@@ -54,6 +54,13 @@ public sealed class BrowserTests(Browser browser) : IClassFixture<Browser>
         }
 
         browser.Screenshot("desktop-schilling");
+
+        // Lower stores change the table; the printed share follows the library's for the new stores.
+        var healthy = "[data-test=schilling-table] tr[data-condition=healthy] [data-value=stage-1]";
+        var before = browser.Text(healthy);
+        browser.Type("schilling-stores", "300");
+        browser.WaitUntil(() => browser.Text(healthy) != before, "the Schilling table to follow the stores");
+        Printed.Equal(100 * (SchillingTest.Standard with { InitialStores = Mass.FromMicrograms(300) }).Run(Physiology.Healthy).ExcretedFraction, browser.Text(healthy), "healthy stage I, 300 µg");
         Assert.False(browser.Driver.FindElement(By.Id("blazor-error-ui")).Displayed, "the page shows its error bar");
     }
 
@@ -164,6 +171,9 @@ public sealed class BrowserTests(Browser browser) : IClassFixture<Browser>
         browser.Follow("Missed doses", "[data-test=missed-summary] tbody tr");
         AssertFitsWidth();
         browser.Screenshot("phone-missed-doses", "body");
+        browser.Follow("The Schilling test", "[data-test=schilling-table] tbody tr");
+        AssertFitsWidth();
+        browser.Screenshot("phone-schilling", "body");
     }
 
     private void AssertFitsWidth()
