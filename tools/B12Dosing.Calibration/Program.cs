@@ -5,10 +5,38 @@ using B12Dosing.Calibration;
 // The calibration tool. Run from the repository root, or run tools/calibrate.sh, which does both steps:
 //   dotnet run --project tools/B12Dosing.Calibration -- --fit                 refits, writes src/B12Dosing/Absorption/Calibration/CalibrationData.g.cs
 //   dotnet run --project tools/B12Dosing.Calibration -- docs/calibration.md   writes the page (and its chart) from the shipped estimate
+//   dotnet run --project tools/B12Dosing.Calibration -- --model3 [iterations [values]]   model 3's residual table, or its joint fit
 // The page is written from the estimate compiled into the library, so run it after --fit (dotnet run rebuilds the library).
 var utf8 = new UTF8Encoding(false);
 switch (args)
 {
+    case ["--model3", ..]:
+        {
+            // Model 3's residual table (sections 2, 6 and 8) at the shipped values, or at the comma-separated values given
+            // (FreeCapacityFit.Names order); with a number of iterations first, its joint fit (Nelder-Mead) from them.
+            FreeCapacityFit.Timing = Environment.GetEnvironmentVariable("B12_TIMING") == "1";
+            var θ = FreeCapacityFit.Start(B12Dosing.Absorption.Physiology.Healthy.WithFreeCapacity());
+            if (args.Length > 2)
+            {
+                θ = [.. args[2].Split(',').Select(x => double.Parse(x, System.Globalization.CultureInfo.InvariantCulture))];
+            }
+
+            var iterations = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 0;
+            if (iterations > 0)
+            {
+                θ = FreeCapacityFit.Fit(θ, iterations);
+            }
+
+            Console.WriteLine(FreeCapacityFit.Table(θ));
+            if (Environment.GetEnvironmentVariable("B12_MODEL3_SE") == "1")
+            {
+                // ψ (index 10) sits at its bound 1 after the fit and is held.
+                Console.WriteLine(FreeCapacityFit.StandardErrors(θ, [10]));
+            }
+
+            return 0;
+        }
+
     case ["--fit"]:
         {
             var path = Path.GetFullPath(CalibrationDataFile.RelativePath);

@@ -150,7 +150,8 @@ public sealed record Physiology
     /// <summary>
     /// This physiology under model 3 (<see cref="PlasmaCarrierModel.FreeCapacity"/>): the carriers' free capacity as state
     /// and absorption over hours, with the plasma constants fitted for model 3 (tissue uptake, hydroxocobalamin
-    /// filtration and protein binding, the holoTC and holoHC half-lives; <c>docs/model.md</c>, 1.2). The release onto
+    /// filtration and protein binding, the holoTC and holoHC half-lives, the release of stores onto transcobalamin, the
+    /// injection site's half-time; <c>docs/model.md</c>, 1.2b). The release onto
     /// haptocorrin is derived again from them unless it was pinned.
     /// </summary>
     public Physiology WithFreeCapacity() => this with
@@ -162,6 +163,8 @@ public sealed record Physiology
         HydroxocobalaminProteinBindingPerHour = FittedParameters.FreeCapacityHydroxocobalaminProteinBindingPerHour,
         HoloTranscobalaminHalfLifeHours = FittedParameters.FreeCapacityHoloTranscobalaminHalfLifeHours,
         HoloHaptocorrinHalfLifeDays = FittedParameters.FreeCapacityHoloHaptocorrinHalfLifeDays,
+        TranscobalaminReleasePerDay = FittedParameters.FreeCapacityTranscobalaminReleasePerDay,
+        InjectionSiteHalfTimeHours = FittedParameters.FreeCapacityInjectionSiteHalfTimeHours,
     };
 
     /// <summary>
@@ -433,6 +436,46 @@ public sealed record Physiology
 
     /// <summary><see cref="LabileHalfLife"/> in days, for the kernels.</summary>
     internal double LabileHalfLifeDays { get; init => field = ModelParameters.LabileHalfLife.Check(value); } = ModelParameters.LabileHalfLife.Default;
+
+    /// <summary>
+    /// Model 3 only: half-life of the exchangeable hepatic pool, days. Free B12 taken up by tissue (mostly the liver) from
+    /// a large load is not at once deep store: it enters this pool, which returns B12 to the circulation on
+    /// transcobalamin (the share <see cref="ExchangeableToTranscobalaminFraction"/>) or passes it on to the stores. It is
+    /// the slow source of holotranscobalamin on daily supplements (OPEN, Dangour 2015: holoTC 240 pmol/L on 1 mg a day)
+    /// and it empties within days when the supplement stops (Herbert 1994). Fitted (<see cref="FittedParameters.ExchangeableHalfLifeDays"/>).
+    /// From 0.01 to 1000 days.
+    /// </summary>
+    public Duration ExchangeableHalfLife
+    {
+        get => Duration.FromDays(ExchangeableHalfLifeDays);
+        init => ExchangeableHalfLifeDays = ParameterUnits.Days(value, nameof(ExchangeableHalfLife));
+    }
+
+    /// <summary><see cref="ExchangeableHalfLife"/> in days, for the kernels.</summary>
+    internal double ExchangeableHalfLifeDays { get; init => field = ModelParameters.ExchangeableHalfLife.Check(value); } = ModelParameters.ExchangeableHalfLife.Default;
+
+    /// <summary>
+    /// Model 3 only: the stores at which their release onto haptocorrin is half its maximum, µg. The release needs
+    /// haptocorrin's free capacity (Gimsing &amp; Nexo 1989: apo-haptocorrin only 90-275 pmol/L) and saturates as the
+    /// stores fill, so total serum is defended as the stores fall (IOM 1998 p.313; Herbert 1994) and rises about 11 %
+    /// per doubling of usual intake (Dullemeijer 2013). Fitted (<see cref="FittedParameters.HaptocorrinReleaseHalfSaturationMicrograms"/>).
+    /// From 1 to 1 000 000 µg.
+    /// </summary>
+    public Mass HaptocorrinReleaseHalfSaturation
+    {
+        get => Mass.FromMicrograms(HaptocorrinReleaseHalfSaturationMicrograms);
+        init => HaptocorrinReleaseHalfSaturationMicrograms = QuantityKinds.Mass.NonNegative(value, nameof(HaptocorrinReleaseHalfSaturation));
+    }
+
+    /// <summary><see cref="HaptocorrinReleaseHalfSaturation"/> in µg, for the kernels.</summary>
+    internal double HaptocorrinReleaseHalfSaturationMicrograms { get; init => field = ModelParameters.HaptocorrinReleaseHalfSaturation.Check(value); } = ModelParameters.HaptocorrinReleaseHalfSaturation.Default;
+
+    /// <summary>
+    /// Model 3 only: the share of the exchangeable hepatic pool's outflow that returns to plasma on transcobalamin; the
+    /// rest passes into the stores. Fitted (<see cref="FittedParameters.ExchangeableToTranscobalaminFraction"/>), mainly to
+    /// OPEN's holoTC on 1 mg a day. In [0, 1].
+    /// </summary>
+    public double ExchangeableToTranscobalaminFraction { get; init => field = ModelParameters.ExchangeableToTranscobalaminFraction.Check(value); } = ModelParameters.ExchangeableToTranscobalaminFraction.Default;
 
     /// <summary>
     /// Bioavailability of intranasal B12 relative to IM: 8.9 % (Nascobal label, crossover study in 25 healthy fasting

@@ -51,12 +51,18 @@ internal struct PatientRun
         _transitRates = _freeCapacity ? new(physiology, in rates) : default;
         _rates = rates;
         Stores = initialStores;
-        (Transcobalamin, Haptocorrin) = rates.CarriersInBalanceWith(initialStores);
+        (Transcobalamin, Haptocorrin) = _freeCapacity ? _transitRates.CarriersInBalanceWith(initialStores) : rates.CarriersInBalanceWith(initialStores);
         InitialBody = Body;
     }
 
     /// <summary>The pools, µg: stores, holotranscobalamin, holohaptocorrin, protein-bound OHCbl, free (on its way to urine), labile excess.</summary>
     public double Stores, Transcobalamin, Haptocorrin, ProteinBound, Free, Labile;
+
+    /// <summary>Model 3: the exchangeable hepatic pool, µg (zero under model 2); reported with the stores.</summary>
+    public double Exchangeable;
+
+    /// <summary>The stores as reported: the deep stores and, under model 3, the exchangeable hepatic pool, µg.</summary>
+    public readonly double ReportedStores => Stores + Exchangeable;
     public Kahan Urine, Faeces, Dosed, Absorbed, Retained, NotAbsorbed;
 
     public readonly double InitialBody { get; }
@@ -71,7 +77,7 @@ internal struct PatientRun
     private readonly double Arriving => _active ? _transit.InTransit - _transit[TransitState.FreeC] - _transit[TransitState.FreeH] : 0;
 
     /// <summary>The coupled pools T + H + S + B (what the store limit counts), µg.</summary>
-    private readonly double Core => Transcobalamin + Haptocorrin + Stores + ProteinBound;
+    private readonly double Core => Transcobalamin + Haptocorrin + Stores + ProteinBound + Exchangeable;
 
     /// <summary>Runs <paramref name="plan"/> for one patient, handing every output row to <paramref name="sink"/>.</summary>
     public static PatientRun Run<TSink>(SimulationPlan plan, Physiology physiology, double initialStores, ref TSink sink)
@@ -95,7 +101,7 @@ internal struct PatientRun
         {
             if (step.Interval >= 0)
             {
-                if (run._active)
+                if (run._freeCapacity)
                 {
                     run.Stretch<TSink>(intervals[step.Interval] / (double)TimeSpan.TicksPerHour);
                 }
@@ -147,7 +153,7 @@ internal struct PatientRun
         for (long n = 0; n < 10_000_000; n++)
         {
             run.Deposit<NoTotals>(dose with { Ticks = n * intervalTicks });
-            if (run._active)
+            if (run._freeCapacity)
             {
                 run.Stretch<NoTotals>(hours);
             }
@@ -162,7 +168,7 @@ internal struct PatientRun
             var ratio = d2 / d1;
             if (n > 3 && (d2 == 0 || (ratio > 0 && ratio < 1 && Math.Abs(d2) / (1 - ratio) <= 1e-10 * Math.Abs(s2))))
             {
-                return (run.Stores, run.Plasma);
+                return (run.ReportedStores, run.Plasma);
             }
 
             if (n > 50 && n % 50 == 0 && ratio > 0 && ratio < 1)
@@ -191,6 +197,7 @@ internal struct PatientRun
         Haptocorrin *= factor;
         ProteinBound *= factor;
         Labile *= factor;
+        Exchangeable *= factor;
     }
 
     /// <summary>A sink that keeps no totals and no rows.</summary>
@@ -213,6 +220,7 @@ internal struct PatientRun
         y[TransitState.S] = Stores;
         y[TransitState.B] = ProteinBound;
         y[TransitState.L] = Labile;
+        y[TransitState.P] = Exchangeable;
         for (var i = TransitState.Urine; i < TransitState.Count; i++)
         {
             y[i] = 0;
@@ -225,6 +233,7 @@ internal struct PatientRun
         Stores = y[TransitState.S];
         ProteinBound = y[TransitState.B];
         Labile = y[TransitState.L];
+        Exchangeable = y[TransitState.P];
         Free = y[TransitState.FreeC] + y[TransitState.FreeH];
         if (TSink.KeepsTotals)
         {
@@ -247,6 +256,7 @@ internal struct PatientRun
             Free = 0;
         }
 
+        _step = 0; // the stretch starts again from a step the fastest rate allows
         _transit[TransitState.Gut1] += viaIf;
         var site = TransitState.SiteOf(intake.Route, intake.Form);
         _transit[site] += load;

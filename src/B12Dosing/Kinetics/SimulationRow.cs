@@ -18,7 +18,7 @@ public readonly record struct SimulationRow
         _ticks = ticks;
         DoseNumber = doseNumber;
         _sinceLastDoseTicks = sinceLastDoseTicks;
-        StoresMicrograms = run.Stores;
+        StoresMicrograms = run.ReportedStores;
         LabileMicrograms = run.Labile;
         HoloTranscobalaminMicrograms = run.Transcobalamin;
         HoloHaptocorrinMicrograms = run.Haptocorrin;

@@ -85,7 +85,7 @@ public static class Simulator
             run.Urine.Sum,
             run.Faeces.Sum,
             run.InitialBody,
-            run.Stores,
+            run.ReportedStores,
             run.Plasma,
             run.Labile,
             final.SerumPicogramsPerMilliliter,
@@ -315,7 +315,7 @@ public static class Simulator
         private readonly double _holoTcPerMicrogram = SerumModel.ToPicomolesPerLiter(1000 / physiology.PlasmaVolumeLiters);
 
         public PoolState State(ref PatientRun run) => new(
-            run.Stores,
+            run.ReportedStores,
             run.Plasma,
             ((run.Transcobalamin + run.Haptocorrin + run.ProteinBound) * _perPlasma) + (run.Free * _perExtracellular),
             run.Transcobalamin * _holoTcPerMicrogram);

@@ -17,17 +17,17 @@ internal struct TransitState
     /// <summary>Free B12 in the extracellular fluid: cyano-like forms, hydroxocobalamin.</summary>
     public const int FreeC = 9, FreeH = 10;
 
-    /// <summary>The pools: holoTC, holoHC, stores, protein-bound OHCbl, labile excess.</summary>
-    public const int T = 11, H = 12, S = 13, B = 14, L = 15;
+    /// <summary>The pools: holoTC, holoHC, stores, protein-bound OHCbl, labile excess, the exchangeable hepatic pool.</summary>
+    public const int T = 11, H = 12, S = 13, B = 14, L = 15, P = 16;
 
     /// <summary>Tallies: urine, faeces; and what left the free pool onto transcobalamin, haptocorrin, plasma proteins, tissue.</summary>
-    public const int Urine = 16, Faeces = 17, ToTc = 18, ToHc = 19, ToProtein = 20, ToTissue = 21;
+    public const int Urine = 17, Faeces = 18, ToTc = 19, ToHc = 20, ToProtein = 21, ToTissue = 22;
 
     /// <summary>The number of transient entries (sites, gut, free): the first <see cref="Transient"/> entries.</summary>
     public const int Transient = 11;
 
     /// <summary>Every entry.</summary>
-    public const int Count = 22;
+    public const int Count = 23;
 
     private double _element;
 
@@ -69,7 +69,7 @@ internal struct TransitState
 internal readonly struct TransitRates
 {
     private readonly double _injC, _injH, _mucosal, _nasal, _gut, _renal, _renalH, _proteinH, _vt, _kt, _bind, _bindH, _capT, _capH;
-    private readonly double _kT, _phi, _kH, _eH, _eT, _r, _ks, _kB, _theta, _kL, _max;
+    private readonly double _kT, _phi, _kH, _eH, _eT, _r, _ks, _kB, _theta, _kL, _max, _kP, _psi, _apoH, _kS, _sRef;
 
     public TransitRates(Physiology p, in PoolRates rates)
     {
@@ -97,6 +97,31 @@ internal readonly struct TransitRates
         _theta = rates.HaptocorrinShare;
         _kL = rates.LabilePerDay / 24;
         _max = rates.MaximumStoresMicrograms;
+        _kP = Math.Log(2) / (24 * p.ExchangeableHalfLifeDays);
+        _psi = p.ExchangeableToTranscobalaminFraction;
+        _apoH = _capH - rates.CarriersInBalanceWith(Parameters.ModelParameters.ReferenceStoresMicrograms).HaptocorrinMicrograms;
+        _kS = p.HaptocorrinReleaseHalfSaturationMicrograms;
+        _sRef = 1 + (Parameters.ModelParameters.ReferenceStoresMicrograms / _kS);
+    }
+
+    /// <summary>
+    /// The release of the stores onto haptocorrin per unit of its free capacity, per hour: <c>e_H·S·(1 + S_ref/K_S)/((1 + S/K_S)·a_H)</c>,
+    /// which is <c>e_H·S/a_H</c> at the reference stores and saturates as the stores fill (K_S).
+    /// </summary>
+    private double ReleasePerApo(double s) => _apoH > 0 ? _eH * s * _sRef / ((1 + (s / _kS)) * _apoH) : 0;
+
+    /// <summary>
+    /// Holotranscobalamin and holohaptocorrin in balance with <paramref name="storesMicrograms"/> (nothing in transit,
+    /// the exchangeable pool empty), µg: <c>T = (r + e_T)·S/k_T</c>, and <c>H</c> from
+    /// <c>k_H·H = e_H·S·(C_H − H)/a_H + φ·k_T·T</c> (the release onto haptocorrin needs its free capacity).
+    /// </summary>
+    public (double TranscobalaminMicrograms, double HaptocorrinMicrograms) CarriersInBalanceWith(double storesMicrograms)
+    {
+        var s = storesMicrograms;
+        var t = (_r + _eT) * s / _kT;
+        var release = ReleasePerApo(s);
+        var h = ((release * _capH) + (_phi * _kT * t)) / (_kH + release);
+        return (t, Math.Min(h, _capH));
     }
 
     /// <summary>The largest rate constant of the free pool (binding at full capacity, tissue, renal), per hour: what limits an explicit step.</summary>
@@ -128,7 +153,10 @@ internal readonly struct TransitRates
         var toTissue = perTissue * (fc + fh);
         var toProtein = _proteinH * fh;
         var renal = (_renal * fc) + (_renalH * fh);
-        var body = (t + h + s + b) / _max;
+        var pool = y[TransitState.P];
+        var fromPool = _kP * pool;
+        var body = (t + h + s + b + pool) / _max;
+        var release = ReleasePerApo(s) * apoH;
         var accept = body < 1 ? 1 - (body * body) : 0;
         d[TransitState.InjectionC] = -injC;
         d[TransitState.InjectionH] = -injH;
@@ -144,9 +172,10 @@ internal readonly struct TransitRates
         var outH = (binding + perTissue + _renalH + _proteinH) * fh;
         d[TransitState.FreeC] = injC + mucC + nasC + g3 - outC;
         d[TransitState.FreeH] = injH + mucH + nasH - outH;
-        d[TransitState.T] = (accept * toT) - (_kT * t) + ((_r + _eT) * s) + ((1 - _theta) * _kB * b);
-        d[TransitState.H] = (accept * toH) + (_phi * _kT * t) - (_kH * h) + (_eH * s) + (_theta * _kB * b);
-        d[TransitState.S] = (accept * toTissue) + ((1 - _phi) * _kT * t) + (_kH * h) - ((_ks + _eH + _eT) * s);
+        d[TransitState.T] = (accept * toT) - (_kT * t) + ((_r + _eT) * s) + ((1 - _theta) * _kB * b) + (_psi * fromPool);
+        d[TransitState.H] = (accept * toH) + (_phi * _kT * t) - (_kH * h) + release + (_theta * _kB * b);
+        d[TransitState.S] = ((1 - _phi) * _kT * t) + (_kH * h) - ((_ks + _eT) * s) - release + ((1 - _psi) * fromPool);
+        d[TransitState.P] = (accept * toTissue) - fromPool;
         d[TransitState.B] = (accept * toProtein) - (_kB * b);
         d[TransitState.L] = ((1 - accept) * (toT + toH + toTissue + toProtein)) - (_kL * y[TransitState.L]);
         d[TransitState.Urine] = renal;

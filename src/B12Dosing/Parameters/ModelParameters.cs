@@ -265,6 +265,24 @@ public static class ModelParameters
         "No figure in the shared reference: lost faster than deep stores (years), slower than holohaptocorrin (days).",
         p => p.LabileHalfLifeDays, (p, v) => p with { LabileHalfLifeDays = v });
 
+    /// <summary>Model 3: the half-life of the exchangeable hepatic pool (t½_P).</summary>
+    public static ModelParameter ExchangeableHalfLife { get; } = new(
+        nameof(Physiology.ExchangeableHalfLife), "t½_P", "d", FittedParameters.ExchangeableHalfLifeDays, 0.01, 1000, ParameterScale.Log, ParameterOrigin.Fitted,
+        "Model 3: fitted to OPEN holoTC on 1 mg a day (Dangour 2015) with the fall of holoTC within days of stopping (Herbert 1994) (docs/model.md 1.2b). Bounds 15 min to about three years (an assumption).",
+        p => p.ExchangeableHalfLifeDays, (p, v) => p with { ExchangeableHalfLifeDays = v });
+
+    /// <summary>Model 3: the stores at which their release onto haptocorrin is half its maximum (K_S).</summary>
+    public static ModelParameter HaptocorrinReleaseHalfSaturation { get; } = new(
+        nameof(Physiology.HaptocorrinReleaseHalfSaturation), "K_S", "µg", FittedParameters.HaptocorrinReleaseHalfSaturationMicrograms, 1, 1e6, ParameterScale.Log, ParameterOrigin.Fitted,
+        "Model 3: fitted to the serum rise per doubling of usual intake (Dullemeijer 2013: 11 %) with the serum of the trials (docs/model.md 1.2b); the release also needs haptocorrin's free capacity (Gimsing & Nexo 1989). Bounds 1 µg to 1 g (an assumption).",
+        p => p.HaptocorrinReleaseHalfSaturationMicrograms, (p, v) => p with { HaptocorrinReleaseHalfSaturationMicrograms = v });
+
+    /// <summary>Model 3: the share of the exchangeable pool's outflow that returns to plasma on transcobalamin (ψ).</summary>
+    public static ModelParameter ExchangeableToTranscobalaminFraction { get; } = new(
+        nameof(Physiology.ExchangeableToTranscobalaminFraction), "ψ", "1", FittedParameters.ExchangeableToTranscobalaminFraction, 0, 1, ParameterScale.Logit, ParameterOrigin.Fitted,
+        "Model 3: fitted to OPEN holoTC on 1 mg a day (Dangour 2015), trough and day average (docs/model.md 1.2b); the fit ended at the bound 1 (all of it returns onto transcobalamin) and holds it there; below 1 the rest passes into the stores.",
+        p => p.ExchangeableToTranscobalaminFraction, (p, v) => p with { ExchangeableToTranscobalaminFraction = v });
+
     /// <summary>The bioavailability of intranasal B12 relative to IM (F_nasal).</summary>
     public static ModelParameter IntranasalBioavailability { get; } = new(
         nameof(Physiology.IntranasalBioavailability), "F_nasal", "1", 0.089, 0, 1, ParameterScale.Logit, ParameterOrigin.Literature,
@@ -325,7 +343,7 @@ public static class ModelParameters
         ReabsorbedBileThroughTranscobalaminFraction, HaptocorrinReleasePerDay, InjectionSiteHalfTime, HydroxocobalaminSiteReleaseHalfTime,
         MucosalReleaseHalfTime, NasalReleaseHalfTime, IntrinsicFactorTransit, ApoTranscobalamin, ApoHaptocorrin, CarrierBindingPerMicrogramHour,
         HaptocorrinBindingRatio, IntranasalBioavailability, BiliarySecretionPerDay, BiliaryReabsorptionFraction, TurnoverPerDay, MaximumStores,
-        LabileHalfLife,
+        LabileHalfLife, ExchangeableHalfLife, ExchangeableToTranscobalaminFraction, HaptocorrinReleaseHalfSaturation,
         ReferenceStores, ReferenceSerum, HealthyStoreLossPerDay, NoReabsorptionStoreLossPerDay, AtrophicGastritisStoreLossPerDay,
         ImpairedFoodReleaseFactor, IlealResectionUptakeFactor, CyanocobalaminMolarMass,
     ];

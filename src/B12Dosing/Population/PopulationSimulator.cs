@@ -240,7 +240,7 @@ public static class PopulationSimulator
         {
             var at = (index * ChunkSize) + Patient;
             var state = Readout.State(ref run);
-            Accumulator.StoresBuffer[at] = run.Stores;
+            Accumulator.StoresBuffer[at] = run.ReportedStores;
             Accumulator.SerumBuffer[at] = state.SerumPicogramsPerMilliliter;
             if (Accumulator.HoloBuffer.Length > 0)
             {

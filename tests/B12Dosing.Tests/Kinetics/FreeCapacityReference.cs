@@ -25,8 +25,8 @@ internal static class FreeCapacityReference
         public double Body => Stores + Transcobalamin + Haptocorrin + ProteinBound + Free + Labile;
     }
 
-    // y = [T, H, S, B, L, urine, faeces, injC, injH, mucC, mucH, nasC, nasH, g1, g2, g3, freeC, freeH]
-    private const int T = 0, H = 1, S = 2, B = 3, L = 4, U = 5, F = 6, InjC = 7, InjH = 8, MucC = 9, MucH = 10, NasC = 11, NasH = 12, G1 = 13, G2 = 14, G3 = 15, FrC = 16, FrH = 17;
+    // y = [T, H, S, B, L, urine, faeces, injC, injH, mucC, mucH, nasC, nasH, g1, g2, g3, freeC, freeH, exchangeable]
+    private const int T = 0, H = 1, S = 2, B = 3, L = 4, U = 5, F = 6, InjC = 7, InjH = 8, MucC = 9, MucH = 10, NasC = 11, NasH = 12, G1 = 13, G2 = 14, G3 = 15, FrC = 16, FrH = 17, P = 18;
 
     public static Row[] Run(DoseEvent[] events, SimulationSettings settings)
     {
@@ -34,8 +34,8 @@ internal static class FreeCapacityReference
         var r = PoolRates.Of(p);
         var plan = new SimulationPlan(events, settings.Horizon, settings.Step);
         var outcomes = plan.IntakeOutcomes(p);
-        var (tc, hc) = r.CarriersInBalanceWith(settings.InitialStores.Micrograms);
-        var y = new double[18];
+        var (tc, hc) = Balance(p, r, settings.InitialStores.Micrograms);
+        var y = new double[19];
         y[T] = tc;
         y[H] = hc;
         y[S] = settings.InitialStores.Micrograms;
@@ -55,7 +55,7 @@ internal static class FreeCapacityReference
 
             Advance(y, p, r, day - t);
             t = day;
-            rows[k] = new(day, y[S], y[T], y[H], y[B], y[FrC] + y[FrH], y[L], y[U], y[F]);
+            rows[k] = new(day, y[S] + y[P], y[T], y[H], y[B], y[FrC] + y[FrH], y[L], y[U], y[F]);
         }
 
         return rows;
@@ -118,6 +118,17 @@ internal static class FreeCapacityReference
         return Math.Min(MaximumStepDays, 0.05 / fastest);
     }
 
+    /// <summary>The carriers in balance with stores <paramref name="s"/> under model 3 (the release onto haptocorrin needs its free capacity), written out: <c>k_H·H = e_H·S·(C_H − H)/a_H + φ·k_T·T</c>.</summary>
+    private static (double T, double H) Balance(Physiology p, PoolRates r, double s)
+    {
+        var (_, capH) = r.CarrierCapacities(p);
+        var apoRef = capH - r.CarriersInBalanceWith(2500).HaptocorrinMicrograms;
+        var t = (r.ReabsorptionPerDay + r.TranscobalaminReleasePerDay) * s / r.TranscobalaminPerDay;
+        var kS = p.HaptocorrinReleaseHalfSaturation.Micrograms;
+        var e = r.HaptocorrinReleasePerDay * s * (1 + (2500 / kS)) / (1 + (s / kS)) / apoRef;
+        return (t, Math.Min(capH, ((e * capH) + (r.TranscobalaminToHaptocorrinFraction * r.TranscobalaminPerDay * t)) / (r.HaptocorrinPerDay + e)));
+    }
+
     private static double[] Add(double[] y, double[] k, double s) => [.. y.Select((v, i) => v + (s * k[i]))];
 
     /// <summary>The model-3 equations written out, per day.</summary>
@@ -126,7 +137,14 @@ internal static class FreeCapacityReference
         double t = y[T], h = y[H], s = y[S], b = y[B], l = y[L];
         var θ = r.HaptocorrinShare;
         var φ = r.TranscobalaminToHaptocorrinFraction;
-        var d = new double[18];
+        var d = new double[19];
+        var (_, capH0) = r.CarrierCapacities(p);
+        var apoRef = capH0 - r.CarriersInBalanceWith(2500).HaptocorrinMicrograms;
+        var kP = Math.Log(2) / p.ExchangeableHalfLife.Days;
+        var ψ = p.ExchangeableToTranscobalaminFraction;
+        var pool = y[P];
+        var kS = p.HaptocorrinReleaseHalfSaturation.Micrograms;
+        var release = r.HaptocorrinReleasePerDay * s * (1 + (2500 / kS)) / (1 + (s / kS)) * Math.Max(0, capH0 - h) / apoRef;
         double toT = 0, toH = 0, toTissue = 0, toProtein = 0;
         {
             var ln2 = Math.Log(2);
@@ -156,12 +174,13 @@ internal static class FreeCapacityReference
             d[U] = (renal * fc) + (renal * p.HydroxocobalaminFiltrationFactor * fh);
         }
 
-        var x = (t + h + s + b) / r.MaximumStoresMicrograms;
+        var x = (t + h + s + b + pool) / r.MaximumStoresMicrograms;
         var accept = x < 1 ? 1 - (x * x) : 0;
         var entering = toT + toH + toTissue + toProtein;
-        d[T] = (accept * toT) - (r.TranscobalaminPerDay * t) + ((r.ReabsorptionPerDay + r.TranscobalaminReleasePerDay) * s) + ((1 - θ) * r.ProteinBoundPerDay * b);
-        d[H] = (accept * toH) + (φ * r.TranscobalaminPerDay * t) - (r.HaptocorrinPerDay * h) + (r.HaptocorrinReleasePerDay * s) + (θ * r.ProteinBoundPerDay * b);
-        d[S] = (accept * toTissue) + ((1 - φ) * r.TranscobalaminPerDay * t) + (r.HaptocorrinPerDay * h) - ((r.StoreExitPerDay + r.HaptocorrinReleasePerDay + r.TranscobalaminReleasePerDay) * s);
+        d[T] = (accept * toT) - (r.TranscobalaminPerDay * t) + ((r.ReabsorptionPerDay + r.TranscobalaminReleasePerDay) * s) + ((1 - θ) * r.ProteinBoundPerDay * b) + (ψ * kP * pool);
+        d[H] = (accept * toH) + (φ * r.TranscobalaminPerDay * t) - (r.HaptocorrinPerDay * h) + release + (θ * r.ProteinBoundPerDay * b);
+        d[S] = ((1 - φ) * r.TranscobalaminPerDay * t) + (r.HaptocorrinPerDay * h) - ((r.StoreExitPerDay + r.TranscobalaminReleasePerDay) * s) - release + ((1 - ψ) * kP * pool);
+        d[P] = (accept * toTissue) - (kP * pool);
         d[B] = (accept * toProtein) - (r.ProteinBoundPerDay * b);
         d[L] = ((1 - accept) * entering) - (r.LabilePerDay * l);
         d[F] = ((r.StoreExitPerDay - r.ReabsorptionPerDay) * s) + (r.LabilePerDay * l);

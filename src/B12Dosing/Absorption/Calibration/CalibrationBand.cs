@@ -83,8 +83,7 @@ public sealed partial class CalibrationEstimate
                 column[d] = value(runs[d].Series[row]);
             }
 
-            Array.Sort(column);
-            return (Quantile(column, 0.05), Quantile(column, 0.5), Quantile(column, 0.95));
+            return (Estimation.PersonEstimate.Quantile(column, 0.05), Estimation.PersonEstimate.Quantile(column, 0.5), Estimation.PersonEstimate.Quantile(column, 0.95));
         }
 
         for (var r = 0; r < rows; r++)
@@ -115,12 +114,4 @@ public sealed partial class CalibrationEstimate
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
     public IReadOnlyList<ParameterChanges> DrawChanges(Physiology basis, int count, ulong seed) =>
         [.. Draw(basis, count, seed).Select(set => ParameterChanges.Of(Parameters.Select(p => (p.Name, p.ValueIn(set)))))];
-
-    /// <summary>The <paramref name="p"/> quantile of sorted <paramref name="sorted"/> (linear interpolation).</summary>
-    private static double Quantile(double[] sorted, double p)
-    {
-        var x = p * (sorted.Length - 1);
-        var i = (int)Math.Floor(x);
-        return i + 1 < sorted.Length ? sorted[i] + ((x - i) * (sorted[i + 1] - sorted[i])) : sorted[i];
-    }
 }
