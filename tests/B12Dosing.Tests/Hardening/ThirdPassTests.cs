@@ -229,7 +229,8 @@ public class ThirdPassTests(ITestOutputHelper output)
     {
         // `b12 regimens --export "1 µg im q1s" --events --days 115` held all ten million events (Regimen.Events), 511 MB
         // against 91 MB for a tenth of them. FromRegimen reads them one at a time: the bytes allocated do not grow with the
-        // number of events (ten times the events allocate less than twice the bytes, about the same in fact).
+        // number of events: under 1 B per event at both sizes (about 0.002 B at a million; holding the events took over
+        // 32 B each), not a ratio of two small counts, which a tier-up of the JIT on this thread can upset.
         var bytes = new List<long>();
         foreach (var count in new[] { 100_000, 1_000_000 })
         {
@@ -241,7 +242,7 @@ public class ThirdPassTests(ITestOutputHelper output)
         }
 
         output.WriteLine(Invariant($"allocated: {bytes[0]} B (2 x 100 000 events), {bytes[1]} B (2 x 1 000 000)"));
-        Assert.True(bytes[1] < 2 * bytes[0], Invariant($"{bytes[1]} B against {bytes[0]} B"));
+        Assert.True(bytes[0] < 200_000 && bytes[1] < 2_000_000, Invariant($"{bytes[0]} B for 200 000 events, {bytes[1]} B for 2 000 000"));
     }
 
     [Fact]
