@@ -49,7 +49,7 @@ if (args.Length == 2 && args[0] == "--svg")
         new ChartAxis("Time (days)"),
         new ChartAxis("Serum B12 (pg/mL)", includeZero: true),
         [new ChartSeries("one typical person, fitted values", typical.Series.Select(r => new ChartPoint(r.Time.TotalDays, r.Serum.PicogramsPerMilliliter)))])
-        .WithRibbon(new ChartRibbon($"between-person variation: 5th-95th percentile of {population.Patients} people", population.Times.Select((t, i) => new RibbonPoint(t.Days, population.Serum.P5[i], population.Serum.P95[i])), 2))
+        .WithRibbon(new ChartRibbon($"between-person variation: 5th-95th percentile of {population.Patients} people", population.Times.Select((t, i) => new RibbonPoint(t.TotalDays, population.Serum.P5[i], population.Serum.P95[i])), 2))
         .WithRibbon(new ChartRibbon($"the model's uncertainty: 5-95 % of {calibration.Draws} parameter sets from the calibration", calibration.Rows.Select(r => new RibbonPoint(r.Time.TotalDays, r.SerumLower.PicogramsPerMilliliter, r.SerumUpper.PicogramsPerMilliliter)), 0))
         .WithDescription("Serum B12 over a year of monthly 1 mg cyanocobalamin injections in pernicious anaemia from 300 µg stores: one typical person at the fitted parameters, the band of the calibration's uncertainty for that person (parameter sets drawn from the fit's covariance) and, separately, the 5th-95th percentiles of a virtual population (between-person variation)");
     File.WriteAllText(args[1], chart.ToSvg());

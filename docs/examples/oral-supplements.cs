@@ -125,7 +125,7 @@ if (args.Length == 2 && args[0] == "--svg")
         var flush = new DoseEvent(hourly.FlushTime, Dose.Intramuscular(hourly.FlushDose));
         var with = Simulator.Run([new DoseEvent(TimeSpan.Zero, Dose.Oral(hourly.OralDose)), flush], settings).Series;
         var without = Simulator.Run([flush], settings).Series;
-        return [.. with.Zip(without, (a, b) => 100 * (a.CumulativeUrine.Micrograms - b.CumulativeUrine.Micrograms) / hourly.OralDose.Micrograms)];
+        return [.. with.Zip(without, (a, b) => 100 * (a.CumulativeUrinaryLoss.Micrograms - b.CumulativeUrinaryLoss.Micrograms) / hourly.OralDose.Micrograms)];
     }
 
     var schillingChart = new SvgChart("The Schilling test: the oral dose's share in the urine (the difference of two runs)", new ChartAxis("Time after the oral dose (h); flush at 2 h"), new ChartAxis("Share of the oral dose in the urine (%)", includeZero: true),

@@ -27,7 +27,7 @@ var settings = new SimulationSettings(TimeSpan.FromDays(365))
 var results = protocols.ToDictionary(name => name, name => Simulator.Run(RegimenCatalogue.Get(name).Regimen, settings));
 
 static string Day(SimulationResult result, double stores) =>
-    result.TryFindTimeStoresReach(Mass.FromMicrograms(stores), out var time) ? time.Days.ToString("F1") : "never";
+    result.TryFindTimeStoresReach(Mass.FromMicrograms(stores), out var time) ? time.TotalDays.ToString("F1") : "never";
 
 var start = results[protocols[0]].Series[0];
 Console.WriteLine($"Pernicious anaemia, first year of treatment. At diagnosis: stores {start.Stores.Micrograms:F0} µg, serum {start.Serum.PicogramsPerMilliliter:F0} pg/mL.");

@@ -82,7 +82,7 @@ if (args.Length == 2 && args[0] == "--svg")
             $"Share of {settings.Patients} virtual older adults with serum below {line} pg/mL",
             new ChartAxis("Time (years)"),
             new ChartAxis("Share of the population (%)", includeZero: true),
-            results.Select((r, k) => new ChartSeries(r.Name, pick(r).Times.Select((time, i) => new ChartPoint(time.Days / 365, 100 * pick(r).ShareBelowThreshold[i]))) { PaletteIndex = k, Dash = k == 0 ? LineDash.Solid : LineDash.Dashed }))
+            results.Select((r, k) => new ChartSeries(r.Name, pick(r).Times.Select((time, i) => new ChartPoint(time.TotalDays / 365, 100 * pick(r).ShareBelowThreshold[i]))) { PaletteIndex = k, Dash = k == 0 ? LineDash.Solid : LineDash.Dashed }))
             .WithDescription($"The share of {settings.Patients} virtual older adults ({settings.Model.Conditions}, seed {settings.Seed}) with serum B12 below {line} pg/mL (NICE NG239) over {Years} years, on the RDA diet alone and with a daily 1000 µg tablet; shaded: the 95 % Wilson interval for a population of this size");
         for (var k = 0; k < results.Length; k++)
         {
@@ -92,7 +92,7 @@ if (args.Length == 2 && args[0] == "--svg")
                 result.Times.Select((time, i) =>
                 {
                     var (low, high) = Wilson(result.ShareBelowThreshold[i], settings.Patients);
-                    return new RibbonPoint(time.Days / 365, 100 * low, 100 * high);
+                    return new RibbonPoint(time.TotalDays / 365, 100 * low, 100 * high);
                 }),
                 k));
         }
@@ -104,13 +104,13 @@ if (args.Length == 2 && args[0] == "--svg")
         "Serum B12: median and 5th-95th percentile",
         new ChartAxis("Time (years)"),
         new ChartAxis("Serum B12 (pg/mL)", includeZero: true),
-        results.Select((r, k) => new ChartSeries($"{r.Name}: median", r.Low.Times.Select((time, i) => new ChartPoint(time.Days / 365, r.Low.Serum.P50[i]))) { PaletteIndex = k, Dash = k == 0 ? LineDash.Solid : LineDash.Dashed }))
+        results.Select((r, k) => new ChartSeries($"{r.Name}: median", r.Low.Times.Select((time, i) => new ChartPoint(time.TotalDays / 365, r.Low.Serum.P50[i]))) { PaletteIndex = k, Dash = k == 0 ? LineDash.Solid : LineDash.Dashed }))
         .WithBands(SerumGuidelines.NiceTotal.ChartBands(SerumUnit.PicogramsPerMilliliter))
         .WithDescription("Serum B12 of the same virtual population: the median and, shaded, the 5th to 95th percentile, for each regimen, against the NICE NG239 bands");
     for (var k = 0; k < results.Length; k++)
     {
         var p = results[k].Low.Serum;
-        serum = serum.WithRibbon(new ChartRibbon(k == 0 ? "5th-95th percentile (shaded, in each series' colour)" : string.Empty, results[k].Low.Times.Select((time, i) => new RibbonPoint(time.Days / 365, p.P5[i], p.P95[i])), k));
+        serum = serum.WithRibbon(new ChartRibbon(k == 0 ? "5th-95th percentile (shaded, in each series' colour)" : string.Empty, results[k].Low.Times.Select((time, i) => new RibbonPoint(time.TotalDays / 365, p.P5[i], p.P95[i])), k));
     }
 
     File.WriteAllText(args[1], new SvgFigure([Share("180", r => r.Low), Share("350", r => r.High), serum]).ToSvg());

@@ -15,7 +15,7 @@ using B12Dosing.Regimens;
 using UnitsNet;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-var lowestHealthyStores = SerumModel.Default.LowStores.Micrograms;  // 300 µg, IOM 1998 (Appendix N); the serum model puts 180 pg/mL there
+var lowestHealthyStores = SimulationSettings.LowStores.Micrograms;  // 300 µg, IOM 1998 (Appendix N); the serum model puts 180 pg/mL there
 var niceIndeterminate = SerumGuidelines.NiceTotal.Bands[1].Upper;   // 350 pg/mL, NICE NG239 (2024): below it deficiency is no longer "unlikely"
 const int Horizon = 20; // years
 
@@ -39,8 +39,8 @@ Console.WriteLine();
 Console.WriteLine($"{"condition and intake",-36} {$"serum < {niceIndeterminate}",12} {$"stores < {lowestHealthyStores}",13} {"stores at 5 y",14} {$"at {Horizon} y",10} {"loss/day",9}");
 foreach (var (name, result) in cases)
 {
-    var serum = YearsUntil(result, r => (r.TryFindTimeSerumReaches(MassConcentration.FromPicogramsPerMilliliter(niceIndeterminate), out var t), t.Days));
-    var stores = YearsUntil(result, r => (r.TryFindTimeStoresReach(Mass.FromMicrograms(lowestHealthyStores), out var t), t.Days));
+    var serum = YearsUntil(result, r => (r.TryFindTimeSerumReaches(MassConcentration.FromPicogramsPerMilliliter(niceIndeterminate), out var t), t.TotalDays));
+    var stores = YearsUntil(result, r => (r.TryFindTimeStoresReach(Mass.FromMicrograms(lowestHealthyStores), out var t), t.TotalDays));
     Console.WriteLine(
         $"{name,-36} {serum,12} {stores,13} {result.Series[365 * 5].Stores.Micrograms,11:F0} µg {result.Series[^1].Stores.Micrograms,7:F0} µg {result.Settings.Physiology.StoreLossPerDay,9:P3}");
 }

@@ -38,9 +38,9 @@ Console.WriteLine();
 Console.WriteLine($"{"time",-12} {"CNCbl serum",12} {"OHCbl serum",12} {"CNCbl holoTC",13} {"OHCbl holoTC",13} {"multiple",9} {"published",10} {"ratio",6}");
 foreach (var point in PublishedData.SerumMultiples.Where(p => p.Dose.Micrograms == injection.Micrograms))
 {
-    var (c, h) = (At(cyano, point.SampleTime.Days), At(hydroxo, point.SampleTime.Days));
+    var (c, h) = (At(cyano, point.SampleTime.TotalDays), At(hydroxo, point.SampleTime.TotalDays));
     var multiple = h.Serum.PicogramsPerMilliliter / c.Serum.PicogramsPerMilliliter;
-    var time = point.SampleTime.Days < 7 ? $"{point.SampleTime.Days * 24:F0} h" : $"day {point.SampleTime.Days:F0}";
+    var time = point.SampleTime.TotalDays < 7 ? $"{point.SampleTime.TotalDays * 24:F0} h" : $"day {point.SampleTime.TotalDays:F0}";
     Console.WriteLine(
         $"{"serum " + time,-12} {c.Serum.PicogramsPerMilliliter,12:F0} {h.Serum.PicogramsPerMilliliter,12:F0} {c.HoloTranscobalamin.PicomolesPerLiter,13:F1} " +
         $"{h.HoloTranscobalamin.PicomolesPerLiter,13:F1} {multiple,9:F2} {point.Value,10:F2} {multiple / point.Value,6:F2}");
@@ -99,14 +99,14 @@ foreach (var point in PublishedData.OralCarriers.Where(p => p.Source == Publishe
 // One dose a day for the point's days, sampled 24 h after the last, minus the same person without the doses.
 static double DailyRise(PublishedPoint point, bool serum)
 {
-    var settings = new SimulationSettings(TimeSpan.FromDays(point.SampleTime.Days))
+    var settings = new SimulationSettings(TimeSpan.FromDays(point.SampleTime.TotalDays))
     {
         Physiology = Physiology.For(point.Condition),
         InitialStores = point.InitialStores,
-        Step = TimeSpan.FromDays(point.SampleTime.Days),
+        Step = TimeSpan.FromDays(point.SampleTime.TotalDays),
     };
     var dose = Dose.Oral(point.Dose);
-    var treated = Simulator.Run(Enumerable.Range(0, (int)point.SampleTime.Days).Select(d => new DoseEvent(TimeSpan.FromDays(d), dose)), settings).Series[^1];
+    var treated = Simulator.Run(Enumerable.Range(0, (int)point.SampleTime.TotalDays).Select(d => new DoseEvent(TimeSpan.FromDays(d), dose)), settings).Series[^1];
     var untreated = Simulator.Run([], settings).Series[^1];
     return serum
         ? treated.SerumMolarity.PicomolesPerLiter - untreated.SerumMolarity.PicomolesPerLiter
@@ -162,7 +162,7 @@ if (args.Length == 2 && args[0] == "--svg")
             Curve("hydroxocobalamin", hydroxo, r => r.Serum.PicogramsPerMilliliter, 1),
             new ChartSeries("Blood 1961: the published multiple of the model's cyanocobalamin serum", PublishedData.SerumMultiples
                 .Where(p => p.Dose.Micrograms == injection.Micrograms)
-                .Select(p => new ChartPoint(p.SampleTime.Days * 24, p.Value * At(cyano, p.SampleTime.Days).Serum.PicogramsPerMilliliter)), SeriesStyle.Markers) { PaletteIndex = 6 },
+                .Select(p => new ChartPoint(p.SampleTime.TotalDays * 24, p.Value * At(cyano, p.SampleTime.TotalDays).Serum.PicogramsPerMilliliter)), SeriesStyle.Markers) { PaletteIndex = 6 },
         ])
         .WithBands(serumBands);
     var injectedActive = new SvgChart("(a) Active B12 (holoTC) after the injection", hoursAxis, new ChartAxis("holoTC (pmol/L)", AxisScale.Log10),

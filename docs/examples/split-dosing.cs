@@ -35,7 +35,7 @@ foreach (var total in new[] { 3.0, 6.0, 25.0, 100.0, 1000.0 })
 
 Console.WriteLine();
 Console.WriteLine("The spacing matters: 3 doses of 2 µg, by the hours between doses");
-Console.WriteLine($"(used IF capacity recovers exponentially with a time constant of {healthy.IntrinsicFactorRecovery.Hours:F2} h)");
+Console.WriteLine($"(used IF capacity recovers exponentially with a time constant of {healthy.IntrinsicFactorRecovery.TotalHours:F2} h)");
 Console.WriteLine();
 Console.WriteLine($"{"hours apart",12} {"absorbed (µg)",14} {"IF free at the last dose (µg)",30}");
 foreach (var hours in new[] { 0.5, 1.0, 2.0, 4.0, 6.0 })

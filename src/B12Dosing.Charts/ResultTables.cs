@@ -87,7 +87,7 @@ public static class ResultTables
             [("p5", s => s.P5), ("p25", s => s.P25), ("p50", s => s.P50), ("p75", s => s.P75), ("p95", s => s.P95)];
         return new CsvTable<int>(
             [
-                CsvColumn.Number<int>("day", string.Empty, i => population.Times[i].Days, format),
+                CsvColumn.Number<int>("day", string.Empty, i => population.Times[i].TotalDays, format),
                 .. percentiles.Select(p => CsvColumn.Number<int>($"stores_{p.Name}_ug", string.Empty, i => p.Series(population.Stores)[i], format)),
                 .. percentiles.Select(p => CsvColumn.Number<int>($"serum_{p.Name}_pg_per_ml", string.Empty, i => p.Series(population.Serum)[i], format)),
                 .. runs.Select(r => CsvColumn.Number<int>(
@@ -136,9 +136,9 @@ public static class ResultTables
     [
         ("total_dose_ug", s.TotalDose.Micrograms),
         ("total_absorbed_ug", s.TotalAbsorbed.Micrograms),
-        ("not_absorbed_ug", s.NotAbsorbed.Micrograms),
+        ("not_absorbed_ug", s.TotalUnabsorbed.Micrograms),
         ("total_retained_ug", s.TotalRetained.Micrograms),
-        ("total_urine_ug", s.TotalUrine.Micrograms),
+        ("total_urine_ug", s.TotalUrinaryLoss.Micrograms),
         ("total_faeces_ug", s.TotalFaeces.Micrograms),
         ("final_stores_ug", s.FinalStores.Micrograms),
         ("final_serum_pg_per_ml", s.FinalSerum.PicogramsPerMilliliter),

@@ -128,7 +128,7 @@ public class ResultTablesTests
             lines[0]);
         Assert.Equal(population.Times.Count + 1, lines.Length);
         var last = lines[^1].Split(',');
-        Assert.Equal(population.Times[^1].Days, double.Parse(last[0], CultureInfo.InvariantCulture));
+        Assert.Equal(population.Times[^1].TotalDays, double.Parse(last[0], CultureInfo.InvariantCulture));
         Assert.Equal(population.Serum.P50[^1], double.Parse(last[8], CultureInfo.InvariantCulture));
         Assert.Equal(population.ShareBelowThreshold[^1], double.Parse(last[11], CultureInfo.InvariantCulture));
         var html = population.ToHtmlTable();

@@ -39,7 +39,7 @@ public sealed class PerniciousAnaemiaTests
         {
             if (result.TryFindTimeStoresReach(Mass.FromMicrograms(stores), out var time))
             {
-                expected.Add((time.Days, 1, $"day the stores reach {stores} µg"));
+                expected.Add((time.TotalDays, 1, $"day the stores reach {stores} µg"));
             }
         }
 

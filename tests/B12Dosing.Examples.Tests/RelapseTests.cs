@@ -31,8 +31,8 @@ public sealed class RelapseTests
         var line = Assert.Single(Run.Lines, l => l.StartsWith(name + " ", StringComparison.Ordinal));
         var printed = ExampleRun.Numbers(line[name.Length..]);
         Assert.Equal(5, printed.Length);
-        AssertYears(result.TryFindTimeSerumReaches(MassConcentration.FromPicogramsPerMilliliter(350), out var serumTime), serumTime.Days, printed[0], line, "serum below 350 pg/mL");
-        AssertYears(result.TryFindTimeStoresReach(Mass.FromMicrograms(300), out var storesTime), storesTime.Days, printed[1], line, "stores below 300 µg");
+        AssertYears(result.TryFindTimeSerumReaches(MassConcentration.FromPicogramsPerMilliliter(350), out var serumTime), serumTime.TotalDays, printed[0], line, "serum below 350 pg/mL");
+        AssertYears(result.TryFindTimeStoresReach(Mass.FromMicrograms(300), out var storesTime), storesTime.TotalDays, printed[1], line, "stores below 300 µg");
         ExampleRun.AssertRounded(result.Series[365 * 5].Stores.Micrograms, printed[2], 0, $"{name}, stores at 5 years");
         ExampleRun.AssertRounded(result.Series[^1].Stores.Micrograms, printed[3], 0, $"{name}, stores at {Years} years");
         ExampleRun.AssertRounded(physiology.StoreLossPerDay * 100, printed[4], 3, $"{name}, % of stores lost a day");

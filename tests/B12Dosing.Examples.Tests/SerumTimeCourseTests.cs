@@ -62,9 +62,9 @@ public sealed class SerumTimeCourseTests
     public void Prints_the_serum_multiples_against_Blood1961(string id)
     {
         var point = PublishedData.SerumMultiples.Single(p => p.Id == id);
-        var label = point.SampleTime.Days < 7 ? $"serum {point.SampleTime.Days * 24:F0} h" : $"serum day {point.SampleTime.Days:F0}";
-        var cyano = At(Injected(CobalaminForm.Cyanocobalamin), point.SampleTime.Days, Physiology.Healthy);
-        var hydroxo = At(Injected(CobalaminForm.Hydroxocobalamin), point.SampleTime.Days, Physiology.Healthy);
+        var label = point.SampleTime.TotalDays < 7 ? $"serum {point.SampleTime.TotalDays * 24:F0} h" : $"serum day {point.SampleTime.TotalDays:F0}";
+        var cyano = At(Injected(CobalaminForm.Cyanocobalamin), point.SampleTime.TotalDays, Physiology.Healthy);
+        var hydroxo = At(Injected(CobalaminForm.Hydroxocobalamin), point.SampleTime.TotalDays, Physiology.Healthy);
         var printed = Run.Row(label + " ");
         (double Value, int Decimals, string What)[] expected =
         [

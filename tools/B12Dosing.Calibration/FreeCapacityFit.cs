@@ -180,7 +180,7 @@ public static class FreeCapacityFit
             double Schilling(Physiology p)
             {
                 var flush = new DoseEvent(TimeSpan.FromHours(2), Dose.Intramuscular(Mass.FromMicrograms(1000)));
-                return Run([At(0, Oral(1)), flush], 1, 2500, p).Summary.TotalUrineMicrograms - Run([flush], 1, 2500, p).Summary.TotalUrineMicrograms;
+                return Run([At(0, Oral(1)), flush], 1, 2500, p).Summary.TotalUrinaryLossMicrograms - Run([flush], 1, 2500, p).Summary.TotalUrinaryLossMicrograms;
             }
 
             points.Add(new("schilling-health", Schilling(healthy), 0.15, 1.9, "section 8"));

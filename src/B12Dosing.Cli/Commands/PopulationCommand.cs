@@ -240,9 +240,9 @@ internal static class PopulationCommand
         var c = CultureInfo.InvariantCulture;
         var who = string.Create(c, $"{inputs.Patients} patients ({inputs.Condition}), stores from {inputs.InitialStoresMedianUg:0.#} µg (median, σ {inputs.InitialStoresSpread:0.##})");
         SvgChart Percentiles(string title, string axis, AxisScale scale, PercentileSeries p) =>
-            new SvgChart(title, time, new ChartAxis(axis, scale), [new ChartSeries("median", population.Times.Select((t, i) => new ChartPoint(t.Days, p.P50[i])))])
-                .WithRibbon(new ChartRibbon("25th-75th percentile (darker)", population.Times.Select((t, i) => new RibbonPoint(t.Days, p.P25[i], p.P75[i])), 0))
-                .WithRibbon(new ChartRibbon("5th-95th percentile", population.Times.Select((t, i) => new RibbonPoint(t.Days, p.P5[i], p.P95[i])), 0));
+            new SvgChart(title, time, new ChartAxis(axis, scale), [new ChartSeries("median", population.Times.Select((t, i) => new ChartPoint(t.TotalDays, p.P50[i])))])
+                .WithRibbon(new ChartRibbon("25th-75th percentile (darker)", population.Times.Select((t, i) => new RibbonPoint(t.TotalDays, p.P25[i], p.P75[i])), 0))
+                .WithRibbon(new ChartRibbon("5th-95th percentile", population.Times.Select((t, i) => new RibbonPoint(t.TotalDays, p.P5[i], p.P95[i])), 0));
         var serum = Percentiles($"Serum B12: {inputs.RegimenName}; {who}", "Serum B12 (pg/mL)", AxisScale.Log10, population.Serum)
             .WithBands(runs.Select(r => new ThresholdBand(string.Create(c, $"below {r.SerumThreshold.PicogramsPerMilliliter:0.#} pg/mL"), double.NegativeInfinity, r.SerumThreshold.PicogramsPerMilliliter, BandTone.Caution)));
         var share = new SvgChart(
@@ -250,8 +250,8 @@ internal static class PopulationCommand
             time,
             new ChartAxis("Share (%)", includeZero: true),
             [
-                .. runs.Select((r, k) => new ChartSeries(string.Create(c, $"below {r.SerumThreshold.PicogramsPerMilliliter:0.#} pg/mL"), r.Times.Select((t, i) => new ChartPoint(t.Days, 100 * r.ShareBelowThreshold[i]))) { PaletteIndex = k }),
-                .. population.ShareBelowHoloTranscobalamin.Select((share, k) => new ChartSeries(string.Create(c, $"holoTC below {inputs.HolotcThresholdsPmolPerL[k]:0.#} pmol/L"), population.Times.Select((t, i) => new ChartPoint(t.Days, 100 * share[i]))) { PaletteIndex = runs.Length + k }),
+                .. runs.Select((r, k) => new ChartSeries(string.Create(c, $"below {r.SerumThreshold.PicogramsPerMilliliter:0.#} pg/mL"), r.Times.Select((t, i) => new ChartPoint(t.TotalDays, 100 * r.ShareBelowThreshold[i]))) { PaletteIndex = k }),
+                .. population.ShareBelowHoloTranscobalamin.Select((share, k) => new ChartSeries(string.Create(c, $"holoTC below {inputs.HolotcThresholdsPmolPerL[k]:0.#} pmol/L"), population.Times.Select((t, i) => new ChartPoint(t.TotalDays, 100 * share[i]))) { PaletteIndex = runs.Length + k }),
             ]);
         if (band is not null)
         {
@@ -355,7 +355,7 @@ internal sealed record PopulationUncertaintyJson(string What, string Description
         draws,
         seed,
         0.9,
-        [.. runs[0].Times.Select(t => t.Days)],
+        [.. runs[0].Times.Select(t => t.TotalDays)],
         DrawPercentilesJson.Of([.. runs.Select(r => r.Serum.P50.ToArray())]),
         DrawPercentilesJson.Of([.. runs.Select(r => r.ShareBelowThreshold.ToArray())]));
 }
@@ -423,7 +423,7 @@ internal sealed record PopulationJson(
             r.Settings.Seed,
             r.SerumThreshold.PicogramsPerMilliliter,
             PopulationResult.PercentileRelativeError,
-            [.. r.Times.Select(t => t.Days)],
+            [.. r.Times.Select(t => t.TotalDays)],
             PercentilesJson.Of(r.Stores),
             PercentilesJson.Of(r.Serum),
             [.. r.ShareBelowThreshold],

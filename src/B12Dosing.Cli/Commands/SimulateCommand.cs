@@ -375,7 +375,7 @@ internal static class SimulateCommand
     internal static string Chart(SimulationResult simulation, SerumGuideline guideline, string about, CalibrationBand? band = null)
     {
         var time = new ChartAxis("Time (days)");
-        var lowest = simulation.Settings.Serum.LowStores.Micrograms;
+        var lowest = SimulationSettings.LowStores.Micrograms;
         var active = guideline.Analyte != SerumAnalyte.TotalB12;
         var values = simulation.Series.Select(r => active ? r.HoloTranscobalamin.PicomolesPerLiter : r.Serum.PicogramsPerMilliliter).ToArray();
         var label = active ? "HoloTC (pmol/L)" : "Serum B12 (pg/mL)";
@@ -482,7 +482,7 @@ internal static class SimulateCommand
     private sealed record SummaryJson(double TotalDoseUg, double TotalAbsorbedUg, double TotalRetainedUg, double TotalExcretedUg, double TotalUrineUg, double TotalFaecesUg, double NotAbsorbedUg, double FinalStoresUg, double FinalSerumPgPerMl, double FinalSerumPmolPerL, double MassBalanceErrorUg, double InitialBodyUg, double FinalLabileUg, double FinalPlasmaUg, double FinalBodyUg, double FinalHolotcPmolPerL, double MassBalanceScaleUg, double MassBalanceRelativeError)
     {
         public static SummaryJson Of(SimulationSummary s) =>
-            new(s.TotalDose.Micrograms, s.TotalAbsorbed.Micrograms, s.TotalRetained.Micrograms, s.TotalExcreted.Micrograms, s.TotalUrine.Micrograms, s.TotalFaeces.Micrograms, s.NotAbsorbed.Micrograms, s.FinalStores.Micrograms, s.FinalSerum.PicogramsPerMilliliter, s.FinalSerumMolarity.PicomolesPerLiter, s.MassBalanceError.Micrograms,
+            new(s.TotalDose.Micrograms, s.TotalAbsorbed.Micrograms, s.TotalRetained.Micrograms, s.TotalExcreted.Micrograms, s.TotalUrinaryLoss.Micrograms, s.TotalFaeces.Micrograms, s.TotalUnabsorbed.Micrograms, s.FinalStores.Micrograms, s.FinalSerum.PicogramsPerMilliliter, s.FinalSerumMolarity.PicomolesPerLiter, s.MassBalanceError.Micrograms,
                 s.InitialBody.Micrograms, s.FinalLabile.Micrograms, s.FinalPlasma.Micrograms, s.FinalBody.Micrograms, s.FinalHoloTranscobalamin.PicomolesPerLiter, s.MassBalanceScale.Micrograms, s.MassBalanceRelativeError);
     }
 

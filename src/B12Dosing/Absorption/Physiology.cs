@@ -46,10 +46,10 @@ public sealed record Physiology
     internal double IntrinsicFactorHalfSaturationMicrograms { get; init => field = ModelParameters.IntrinsicFactorHalfSaturation.Check(value); }
 
     /// <summary>Time constant of the exponential recovery of used IF capacity, hours (4 h / ln 10; Heyssel 1966 via IOM 1998). From 0.01 to 1000 h (<see cref="ModelParameters.IntrinsicFactorRecovery"/>).</summary>
-    public Duration IntrinsicFactorRecovery
+    public TimeSpan IntrinsicFactorRecovery
     {
-        get => Duration.FromHours(IntrinsicFactorRecoveryHours);
-        init => IntrinsicFactorRecoveryHours = ParameterUnits.Hours(value, nameof(IntrinsicFactorRecovery));
+        get => ParameterUnits.FromHours(IntrinsicFactorRecoveryHours);
+        init => IntrinsicFactorRecoveryHours = ParameterUnits.Hours(value, IntrinsicFactorRecoveryHours, nameof(IntrinsicFactorRecovery));
     }
 
     /// <summary><see cref="IntrinsicFactorRecovery"/> in hours, for the kernels.</summary>
@@ -221,10 +221,10 @@ public sealed record Physiology
     /// (6 % arrived by 3.5 h) and peaks at 8 h: IF-mediated B12 enters the circulation 3-4 h after the dose, with a
     /// plasma peak at 8-12 h (IOM 1998 p.308). From 0.01 to 100 h.
     /// </summary>
-    public Duration IntrinsicFactorTransit
+    public TimeSpan IntrinsicFactorTransit
     {
-        get => Duration.FromHours(IntrinsicFactorTransitHours);
-        init => IntrinsicFactorTransitHours = ParameterUnits.Hours(value, nameof(IntrinsicFactorTransit));
+        get => ParameterUnits.FromHours(IntrinsicFactorTransitHours);
+        init => IntrinsicFactorTransitHours = ParameterUnits.Hours(value, IntrinsicFactorTransitHours, nameof(IntrinsicFactorTransit));
     }
 
     /// <summary><see cref="IntrinsicFactorTransit"/> in hours, for the kernels.</summary>
@@ -235,10 +235,10 @@ public sealed record Physiology
     /// that serum peaks about half an hour after the dose, as measured (Br J Clin Pharmacol 1998;45:83: 35 ± 13 min
     /// after 750 µg, 28 ± 16 min after 1500 µg of hydroxocobalamin). From 0.01 to 100 h.
     /// </summary>
-    public Duration NasalReleaseHalfTime
+    public TimeSpan NasalReleaseHalfTime
     {
-        get => Duration.FromHours(NasalReleaseHalfTimeHours);
-        init => NasalReleaseHalfTimeHours = ParameterUnits.Hours(value, nameof(NasalReleaseHalfTime));
+        get => ParameterUnits.FromHours(NasalReleaseHalfTimeHours);
+        init => NasalReleaseHalfTimeHours = ParameterUnits.Hours(value, NasalReleaseHalfTimeHours, nameof(NasalReleaseHalfTime));
     }
 
     /// <summary><see cref="NasalReleaseHalfTime"/> in hours, for the kernels.</summary>
@@ -275,10 +275,10 @@ public sealed record Physiology
     /// hours: 0.25 h. An ASSUMPTION that puts the plasma peak within 1 h of the injection (US cyanocobalamin label).
     /// From 0.01 to 100 h (<see cref="ModelParameters"/>).
     /// </summary>
-    public Duration InjectionSiteHalfTime
+    public TimeSpan InjectionSiteHalfTime
     {
-        get => Duration.FromHours(InjectionSiteHalfTimeHours);
-        init => InjectionSiteHalfTimeHours = ParameterUnits.Hours(value, nameof(InjectionSiteHalfTime));
+        get => ParameterUnits.FromHours(InjectionSiteHalfTimeHours);
+        init => InjectionSiteHalfTimeHours = ParameterUnits.Hours(value, InjectionSiteHalfTimeHours, nameof(InjectionSiteHalfTime));
     }
 
     /// <summary><see cref="InjectionSiteHalfTime"/> in hours, for the kernels.</summary>
@@ -288,10 +288,10 @@ public sealed record Physiology
     /// Half-time of release of hydroxocobalamin from an IM or SC injection site, hours: about 2.5 h (US
     /// hydroxocobalamin label). From 0.01 to 100 h (<see cref="ModelParameters"/>).
     /// </summary>
-    public Duration HydroxocobalaminSiteReleaseHalfTime
+    public TimeSpan HydroxocobalaminSiteReleaseHalfTime
     {
-        get => Duration.FromHours(HydroxocobalaminSiteReleaseHalfTimeHours);
-        init => HydroxocobalaminSiteReleaseHalfTimeHours = ParameterUnits.Hours(value, nameof(HydroxocobalaminSiteReleaseHalfTime));
+        get => ParameterUnits.FromHours(HydroxocobalaminSiteReleaseHalfTimeHours);
+        init => HydroxocobalaminSiteReleaseHalfTimeHours = ParameterUnits.Hours(value, HydroxocobalaminSiteReleaseHalfTimeHours, nameof(HydroxocobalaminSiteReleaseHalfTime));
     }
 
     /// <summary><see cref="HydroxocobalaminSiteReleaseHalfTime"/> in hours, for the kernels.</summary>
@@ -302,10 +302,10 @@ public sealed record Physiology
     /// hours: 1 h. An ASSUMPTION that puts the serum and urine peak after a large oral dose within 6 h (IOM 1998).
     /// From 0.01 to 100 h (<see cref="ModelParameters"/>).
     /// </summary>
-    public Duration MucosalReleaseHalfTime
+    public TimeSpan MucosalReleaseHalfTime
     {
-        get => Duration.FromHours(MucosalReleaseHalfTimeHours);
-        init => MucosalReleaseHalfTimeHours = ParameterUnits.Hours(value, nameof(MucosalReleaseHalfTime));
+        get => ParameterUnits.FromHours(MucosalReleaseHalfTimeHours);
+        init => MucosalReleaseHalfTimeHours = ParameterUnits.Hours(value, MucosalReleaseHalfTimeHours, nameof(MucosalReleaseHalfTime));
     }
 
     /// <summary><see cref="MucosalReleaseHalfTime"/> in hours, for the kernels.</summary>
@@ -329,10 +329,10 @@ public sealed record Physiology
     /// Half-life of protein-bound hydroxocobalamin in plasma before carriers take it up, hours (fitted to the serum
     /// multiples of Blood 1961, see <see cref="FittedParameters.ProteinBoundHalfLifeHours"/>). From 0.01 to 1000 h.
     /// </summary>
-    public Duration ProteinBoundHalfLife
+    public TimeSpan ProteinBoundHalfLife
     {
-        get => Duration.FromHours(ProteinBoundHalfLifeHours);
-        init => ProteinBoundHalfLifeHours = ParameterUnits.Hours(value, nameof(ProteinBoundHalfLife));
+        get => ParameterUnits.FromHours(ProteinBoundHalfLifeHours);
+        init => ProteinBoundHalfLifeHours = ParameterUnits.Hours(value, ProteinBoundHalfLifeHours, nameof(ProteinBoundHalfLife));
     }
 
     /// <summary><see cref="ProteinBoundHalfLife"/> in hours, for the kernels.</summary>
@@ -342,10 +342,10 @@ public sealed record Physiology
     /// Half-life of holotranscobalamin (active B12) in plasma before cells take it up, hours (fitted to the holoTC
     /// rises of Greibe 2018 and 2019, see <see cref="FittedParameters.HoloTranscobalaminHalfLifeHours"/>). From 0.01 to 1000 h.
     /// </summary>
-    public Duration HoloTranscobalaminHalfLife
+    public TimeSpan HoloTranscobalaminHalfLife
     {
-        get => Duration.FromHours(HoloTranscobalaminHalfLifeHours);
-        init => HoloTranscobalaminHalfLifeHours = ParameterUnits.Hours(value, nameof(HoloTranscobalaminHalfLife));
+        get => ParameterUnits.FromHours(HoloTranscobalaminHalfLifeHours);
+        init => HoloTranscobalaminHalfLifeHours = ParameterUnits.Hours(value, HoloTranscobalaminHalfLifeHours, nameof(HoloTranscobalaminHalfLife));
     }
 
     /// <summary><see cref="HoloTranscobalaminHalfLife"/> in hours, for the kernels.</summary>
@@ -355,10 +355,10 @@ public sealed record Physiology
     /// Half-life of holohaptocorrin in plasma, days (fitted to the serum multiples of Blood 1961, see
     /// <see cref="FittedParameters.HoloHaptocorrinHalfLifeDays"/>). From 0.01 to 1000 days.
     /// </summary>
-    public Duration HoloHaptocorrinHalfLife
+    public TimeSpan HoloHaptocorrinHalfLife
     {
-        get => Duration.FromDays(HoloHaptocorrinHalfLifeDays);
-        init => HoloHaptocorrinHalfLifeDays = ParameterUnits.Days(value, nameof(HoloHaptocorrinHalfLife));
+        get => ParameterUnits.FromDays(HoloHaptocorrinHalfLifeDays);
+        init => HoloHaptocorrinHalfLifeDays = ParameterUnits.Days(value, HoloHaptocorrinHalfLifeDays, nameof(HoloHaptocorrinHalfLife));
     }
 
     /// <summary><see cref="HoloHaptocorrinHalfLife"/> in days, for the kernels.</summary>
@@ -428,10 +428,10 @@ public sealed record Physiology
     /// ASSUMPTION (no figure in the shared reference): lost faster than deep stores (years) and slower than
     /// holohaptocorrin (days). From 0.01 to 100 000 days.
     /// </summary>
-    public Duration LabileHalfLife
+    public TimeSpan LabileHalfLife
     {
-        get => Duration.FromDays(LabileHalfLifeDays);
-        init => LabileHalfLifeDays = ParameterUnits.Days(value, nameof(LabileHalfLife));
+        get => ParameterUnits.FromDays(LabileHalfLifeDays);
+        init => LabileHalfLifeDays = ParameterUnits.Days(value, LabileHalfLifeDays, nameof(LabileHalfLife));
     }
 
     /// <summary><see cref="LabileHalfLife"/> in days, for the kernels.</summary>
@@ -445,10 +445,10 @@ public sealed record Physiology
     /// and it empties within days when the supplement stops (Herbert 1994). Fitted (<see cref="FittedParameters.ExchangeableHalfLifeDays"/>).
     /// From 0.01 to 1000 days.
     /// </summary>
-    public Duration ExchangeableHalfLife
+    public TimeSpan ExchangeableHalfLife
     {
-        get => Duration.FromDays(ExchangeableHalfLifeDays);
-        init => ExchangeableHalfLifeDays = ParameterUnits.Days(value, nameof(ExchangeableHalfLife));
+        get => ParameterUnits.FromDays(ExchangeableHalfLifeDays);
+        init => ExchangeableHalfLifeDays = ParameterUnits.Days(value, ExchangeableHalfLifeDays, nameof(ExchangeableHalfLife));
     }
 
     /// <summary><see cref="ExchangeableHalfLife"/> in days, for the kernels.</summary>

@@ -110,8 +110,8 @@ public sealed record SchillingTest
 
         var settings = new SimulationSettings(Collection) { Physiology = used, InitialStores = InitialStores, Step = Collection };
         var flush = new DoseEvent(FlushTime, Dose.Intramuscular(FlushDose));
-        var withOral = Simulator.Run([new DoseEvent(TimeSpan.Zero, Dose.Oral(OralDose)), flush], settings, static _ => { }).TotalUrineMicrograms;
-        var without = Simulator.Run([flush], settings, static _ => { }).TotalUrineMicrograms;
+        var withOral = Simulator.Run([new DoseEvent(TimeSpan.Zero, Dose.Oral(OralDose)), flush], settings, static _ => { }).TotalUrinaryLossMicrograms;
+        var without = Simulator.Run([flush], settings, static _ => { }).TotalUrinaryLossMicrograms;
         return new SchillingResult(this, used, converted, withOral, without);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using B12Dosing.Quantities;
 
 namespace B12Dosing.Kinetics;
 
@@ -33,10 +34,10 @@ public readonly record struct DosingInterval
     public int DoseNumber { get; }
 
     /// <summary>When the dose was given.</summary>
-    public Duration Start => Duration.FromDays(StartDay);
+    public TimeSpan Start => ParameterUnits.FromDays(StartDay);
 
     /// <summary>When the next dose was given, or the time of the last sample for the interval after the last dose.</summary>
-    public Duration End => Duration.FromDays(EndDay);
+    public TimeSpan End => ParameterUnits.FromDays(EndDay);
 
     /// <summary>True if another dose ends the interval (false for the one after the last dose, cut at the last sample).</summary>
     public bool IsComplete { get; }
@@ -48,22 +49,22 @@ public readonly record struct DosingInterval
     public double Peak { get; }
 
     /// <summary>When <see cref="Peak"/> was sampled (the first such sample).</summary>
-    public Duration PeakTime => Duration.FromDays(PeakDay);
+    public TimeSpan PeakTime => ParameterUnits.FromDays(PeakDay);
 
     /// <summary>The smallest sampled value, in the unit of the value analysed.</summary>
     public double Trough { get; }
 
     /// <summary>When <see cref="Trough"/> was sampled (the first such sample).</summary>
-    public Duration TroughTime => Duration.FromDays(TroughDay);
+    public TimeSpan TroughTime => ParameterUnits.FromDays(TroughDay);
 
     /// <summary>The time-weighted average over the sampled span (trapezoidal rule), in the unit of the value analysed; the one value if there is one sample.</summary>
     public double Average { get; }
 
     /// <summary>The part of the sampled span with the value above the threshold, interpolating linearly between samples.</summary>
-    public Duration TimeAbove => Duration.FromDays(DaysAbove);
+    public TimeSpan TimeAbove => ParameterUnits.FromDays(DaysAbove);
 
     /// <summary>The interval's length.</summary>
-    public Duration Length => Duration.FromDays(LengthDays);
+    public TimeSpan Length => ParameterUnits.FromDays(LengthDays);
 
     /// <summary><see cref="Start"/> in days, for the kernels.</summary>
     internal double StartDay { get; }

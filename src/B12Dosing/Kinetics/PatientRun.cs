@@ -63,7 +63,7 @@ internal struct PatientRun
 
     /// <summary>The stores as reported: the deep stores and, under model 3, the exchangeable hepatic pool, µg.</summary>
     public readonly double ReportedStores => Stores + Exchangeable;
-    public Kahan Urine, Faeces, Dosed, Absorbed, Retained, NotAbsorbed;
+    public Kahan Urine, Faeces, Dosed, Absorbed, Retained, TotalUnabsorbed;
 
     public readonly double InitialBody { get; }
 
@@ -265,7 +265,7 @@ internal struct PatientRun
         var absorbed = viaIf + load;
         if (TSink.KeepsTotals)
         {
-            NotAbsorbed.Add(dose - absorbed);
+            TotalUnabsorbed.Add(dose - absorbed);
             Dosed.Add(dose);
             Absorbed.Add(absorbed);
         }
@@ -319,7 +319,7 @@ internal struct PatientRun
         Free += outcome.Absorbed - kept;
         if (TSink.KeepsTotals)
         {
-            NotAbsorbed.Add(outcome.Dose - outcome.Absorbed);
+            TotalUnabsorbed.Add(outcome.Dose - outcome.Absorbed);
             Dosed.Add(outcome.Dose);
             Absorbed.Add(outcome.Absorbed);
             Retained.Add(kept);

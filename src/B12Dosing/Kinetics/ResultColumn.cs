@@ -23,7 +23,7 @@ internal static class SimulationColumns
         (new("plasma_ug", "µg", "B12 in plasma and extracellular fluid: carriers, protein-bound and free"), r => r.PlasmaMicrograms),
         (new("serum_pg_per_ml", "pg/mL", "serum B12 (= ng/L)"), r => r.SerumPicogramsPerMilliliter),
         (new("serum_pmol_per_l", "pmol/L", "serum B12, molar"), r => r.SerumPicomolesPerLiter),
-        (new("cumulative_urine_ug", "µg", "B12 lost in urine since the start"), r => r.CumulativeUrineMicrograms),
+        (new("cumulative_urine_ug", "µg", "B12 lost in urine since the start"), r => r.CumulativeUrinaryLossMicrograms),
         (new("cumulative_faeces_ug", "µg", "B12 lost in faeces and by turnover since the start"), r => r.CumulativeFaecesMicrograms),
         (new("holotc_pmol_per_l", "pmol/L", "holotranscobalamin, active B12"), r => r.HoloTranscobalaminPicomolesPerLiter),
         (new("labile_ug", "µg", "the labile excess: retained above what the stores accept, released over weeks"), r => r.LabileMicrograms),

@@ -120,26 +120,26 @@ public sealed class SimulationResult : IReadOnlyList<SimulationRow>
 
     /// <summary>
     /// The first time at which the stores reach <paramref name="stores"/> coming from the side they started on (rising or
-    /// falling), interpolated linearly between rows (a UnitsNet <see cref="Duration"/> in days: not rounded to a tick). False if they never do.
+    /// falling), interpolated linearly between rows (rounded to the nearest tick, 100 ns). False if they never do.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The amount is negative, or infinite or zero by rounding in µg.</exception>
-    public bool TryFindTimeStoresReach(Mass stores, out Duration time) =>
+    public bool TryFindTimeStoresReach(Mass stores, out TimeSpan time) =>
         InDays(TryFindDayStoresReach(QuantityKinds.Mass.NonNegative(stores, nameof(stores)), out var day), day, out time);
 
     /// <summary>The first time at which serum reaches <paramref name="serum"/> (see <see cref="TryFindTimeStoresReach"/>).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The concentration is negative, or infinite or zero by rounding in pg/mL.</exception>
-    public bool TryFindTimeSerumReaches(MassConcentration serum, out Duration time) =>
+    public bool TryFindTimeSerumReaches(MassConcentration serum, out TimeSpan time) =>
         InDays(TryFindDaySerumReaches(QuantityKinds.MassConcentration.NonNegative(serum, nameof(serum)), out var day), day, out time);
 
     /// <summary>The time spent with serum below <paramref name="serum"/>, interpolating linearly between rows (in days).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The concentration is negative, or infinite or zero by rounding in pg/mL.</exception>
-    public Duration TimeSerumBelow(MassConcentration serum) =>
-        Duration.FromDays(DaysSerumBelow(QuantityKinds.MassConcentration.NonNegative(serum, nameof(serum))));
+    public TimeSpan TimeSerumBelow(MassConcentration serum) =>
+        ParameterUnits.FromDays(DaysSerumBelow(QuantityKinds.MassConcentration.NonNegative(serum, nameof(serum))));
 
     /// <summary>The time spent with stores below <paramref name="stores"/>, interpolating linearly between rows (in days).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The amount is negative, or infinite or zero by rounding in µg.</exception>
-    public Duration TimeStoresBelow(Mass stores) =>
-        Duration.FromDays(DaysStoresBelow(QuantityKinds.Mass.NonNegative(stores, nameof(stores))));
+    public TimeSpan TimeStoresBelow(Mass stores) =>
+        ParameterUnits.FromDays(DaysStoresBelow(QuantityKinds.Mass.NonNegative(stores, nameof(stores))));
 
     /// <summary><see cref="TryFindTimeStoresReach"/> in µg and days, for the kernels and tests.</summary>
     internal bool TryFindDayStoresReach(double micrograms, out double day) => TryFindCrossing(static r => r.StoresMicrograms, micrograms, out day);
@@ -153,9 +153,9 @@ public sealed class SimulationResult : IReadOnlyList<SimulationRow>
     /// <summary><see cref="TimeStoresBelow"/> in µg and days, for the kernels and tests.</summary>
     internal double DaysStoresBelow(double micrograms) => DaysBelow(static r => r.StoresMicrograms, micrograms);
 
-    private static bool InDays(bool found, double day, out Duration time)
+    private static bool InDays(bool found, double day, out TimeSpan time)
     {
-        time = Duration.FromDays(day);
+        time = ParameterUnits.FromDays(day);
         return found;
     }
 

@@ -24,7 +24,7 @@ public readonly record struct SimulationRow
         HoloHaptocorrinMicrograms = run.Haptocorrin;
         ProteinBoundMicrograms = run.ProteinBound;
         FreeMicrograms = run.Free;
-        CumulativeUrineMicrograms = run.Urine.Sum;
+        CumulativeUrinaryLossMicrograms = run.Urine.Sum;
         CumulativeFaecesMicrograms = run.Faeces.Sum;
         SerumPicogramsPerMilliliter = serum;
         HoloTranscobalaminPicomolesPerLiter = holoTc;
@@ -68,7 +68,7 @@ public readonly record struct SimulationRow
     /// <summary>B12 in plasma and extracellular fluid: carriers, protein-bound and free.</summary>
     public Mass Plasma => Mass.FromMicrograms(PlasmaMicrograms);
 
-    /// <summary>Serum B12 (pg/mL = ng/L), by the <see cref="SerumModel"/>.</summary>
+    /// <summary>Serum B12 (pg/mL = ng/L): the carriers' B12 over the plasma volume plus free B12 over the extracellular volume (<c>docs/model.md</c>, 2.2).</summary>
     public MassConcentration Serum => MassConcentration.FromPicogramsPerMilliliter(SerumPicogramsPerMilliliter);
 
     /// <summary>Serum B12, molar (pmol/L).</summary>
@@ -78,7 +78,7 @@ public readonly record struct SimulationRow
     public Molarity HoloTranscobalamin => Molarity.FromPicomolesPerLiter(HoloTranscobalaminPicomolesPerLiter);
 
     /// <summary>B12 lost in urine since the start.</summary>
-    public Mass CumulativeUrine => Mass.FromMicrograms(CumulativeUrineMicrograms);
+    public Mass CumulativeUrinaryLoss => Mass.FromMicrograms(CumulativeUrinaryLossMicrograms);
 
     /// <summary>B12 lost from the body in faeces and by other routes since the start (bile not reabsorbed, turnover, the labile excess).</summary>
     public Mass CumulativeFaeces => Mass.FromMicrograms(CumulativeFaecesMicrograms);
@@ -119,8 +119,8 @@ public readonly record struct SimulationRow
     /// <summary><see cref="HoloTranscobalamin"/> in pmol/L, for the kernels.</summary>
     internal double HoloTranscobalaminPicomolesPerLiter { get; }
 
-    /// <summary><see cref="CumulativeUrine"/> in µg, for the kernels.</summary>
-    internal double CumulativeUrineMicrograms { get; }
+    /// <summary><see cref="CumulativeUrinaryLoss"/> in µg, for the kernels.</summary>
+    internal double CumulativeUrinaryLossMicrograms { get; }
 
     /// <summary><see cref="CumulativeFaeces"/> in µg, for the kernels.</summary>
     internal double CumulativeFaecesMicrograms { get; }

@@ -22,6 +22,9 @@ public sealed record SimulationSettings
     /// <summary>Average adult body stores, 2500 µg (Carmel 2008); the default <see cref="InitialStores"/>.</summary>
     public static readonly Mass AverageStores = Mass.FromMicrograms(2500);
 
+    /// <summary>The smallest store consistent with health, 300 µg (IOM 1998, Appendix N): a reference line for charts and reports, not read by the model.</summary>
+    public static readonly Mass LowStores = Mass.FromMicrograms(300);
+
     /// <summary>Creates settings for a horizon.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The horizon is not positive or beyond <see cref="MaximumHorizon"/>.</exception>
     public SimulationSettings(TimeSpan horizon)
@@ -36,9 +39,6 @@ public sealed record SimulationSettings
         get;
         init => field = (value ?? throw new ArgumentNullException(nameof(Physiology))).EnsureConsistent(nameof(Physiology));
     } = Physiology.Healthy;
-
-    /// <summary>How serum follows from the pools (default <see cref="SerumModel.Default"/>).</summary>
-    public SerumModel Serum { get; init => field = (value ?? throw new ArgumentNullException(nameof(Serum))); } = SerumModel.Default;
 
     /// <summary>Body stores at time zero (default <see cref="AverageStores"/>, 2500 µg), read back in µg. Not negative and at most 1 g.</summary>
     public Mass InitialStores

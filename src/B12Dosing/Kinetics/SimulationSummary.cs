@@ -14,8 +14,8 @@ public readonly record struct SimulationSummary
         TotalDoseMicrograms = totalDoseMicrograms;
         TotalAbsorbedMicrograms = totalAbsorbedMicrograms;
         TotalRetainedMicrograms = totalRetainedMicrograms;
-        NotAbsorbedMicrograms = notAbsorbedMicrograms;
-        TotalUrineMicrograms = totalUrineMicrograms;
+        TotalUnabsorbedMicrograms = notAbsorbedMicrograms;
+        TotalUrinaryLossMicrograms = totalUrineMicrograms;
         TotalFaecesMicrograms = totalFaecesMicrograms;
         InitialBodyMicrograms = initialBodyMicrograms;
         FinalStoresMicrograms = finalStoresMicrograms;
@@ -35,10 +35,10 @@ public readonly record struct SimulationSummary
     public Mass TotalRetained => Mass.FromMicrograms(TotalRetainedMicrograms);
 
     /// <summary>The part that never entered (faeces, nose).</summary>
-    public Mass NotAbsorbed => Mass.FromMicrograms(NotAbsorbedMicrograms);
+    public Mass TotalUnabsorbed => Mass.FromMicrograms(TotalUnabsorbedMicrograms);
 
     /// <summary>Lost in urine.</summary>
-    public Mass TotalUrine => Mass.FromMicrograms(TotalUrineMicrograms);
+    public Mass TotalUrinaryLoss => Mass.FromMicrograms(TotalUrinaryLossMicrograms);
 
     /// <summary>Lost from the body in faeces and by turnover (not counting unabsorbed dose).</summary>
     public Mass TotalFaeces => Mass.FromMicrograms(TotalFaecesMicrograms);
@@ -103,11 +103,11 @@ public readonly record struct SimulationSummary
     /// <summary><see cref="TotalRetained"/> in µg, for the kernels.</summary>
     internal double TotalRetainedMicrograms { get; }
 
-    /// <summary><see cref="NotAbsorbed"/> in µg, for the kernels.</summary>
-    internal double NotAbsorbedMicrograms { get; }
+    /// <summary><see cref="TotalUnabsorbed"/> in µg, for the kernels.</summary>
+    internal double TotalUnabsorbedMicrograms { get; }
 
-    /// <summary><see cref="TotalUrine"/> in µg, for the kernels.</summary>
-    internal double TotalUrineMicrograms { get; }
+    /// <summary><see cref="TotalUrinaryLoss"/> in µg, for the kernels.</summary>
+    internal double TotalUrinaryLossMicrograms { get; }
 
     /// <summary><see cref="TotalFaeces"/> in µg, for the kernels.</summary>
     internal double TotalFaecesMicrograms { get; }
@@ -131,7 +131,7 @@ public readonly record struct SimulationSummary
     internal double FinalHoloTranscobalaminPicomolesPerLiter { get; }
 
     /// <summary><see cref="TotalExcreted"/> in µg, for the kernels.</summary>
-    internal double TotalExcretedMicrograms => TotalUrineMicrograms + TotalFaecesMicrograms;
+    internal double TotalExcretedMicrograms => TotalUrinaryLossMicrograms + TotalFaecesMicrograms;
 
     /// <summary><see cref="FinalBody"/> in µg, for the kernels.</summary>
     internal double FinalBodyMicrograms => FinalStoresMicrograms + FinalLabileMicrograms + FinalPlasmaMicrograms;
@@ -141,14 +141,14 @@ public readonly record struct SimulationSummary
 
     /// <summary><see cref="MassBalanceError"/> in µg, for the kernels.</summary>
     internal double MassBalanceErrorMicrograms =>
-        TotalDoseMicrograms - ((FinalBodyMicrograms - InitialBodyMicrograms) + TotalExcretedMicrograms + NotAbsorbedMicrograms);
+        TotalDoseMicrograms - ((FinalBodyMicrograms - InitialBodyMicrograms) + TotalExcretedMicrograms + TotalUnabsorbedMicrograms);
 
     /// <summary>A readable multi-line summary.</summary>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
         $"""
-        dosed {TotalDoseMicrograms:0.##} µg, absorbed {TotalAbsorbedMicrograms:0.##} µg, retained {TotalRetainedMicrograms:0.##} µg, not absorbed {NotAbsorbedMicrograms:0.##} µg
-        excreted {TotalExcretedMicrograms:0.##} µg (urine {TotalUrineMicrograms:0.##}, faeces and turnover {TotalFaecesMicrograms:0.##})
+        dosed {TotalDoseMicrograms:0.##} µg, absorbed {TotalAbsorbedMicrograms:0.##} µg, retained {TotalRetainedMicrograms:0.##} µg, not absorbed {TotalUnabsorbedMicrograms:0.##} µg
+        excreted {TotalExcretedMicrograms:0.##} µg (urine {TotalUrinaryLossMicrograms:0.##}, faeces and turnover {TotalFaecesMicrograms:0.##})
         stores {FinalStoresMicrograms:0.#} µg, serum {FinalSerumPicogramsPerMilliliter:0} pg/mL ({FinalSerumPicomolesPerLiter:0} pmol/L), holoTC {FinalHoloTranscobalaminPicomolesPerLiter:0} pmol/L; mass balance error {MassBalanceErrorMicrograms:G2} µg
         """);
 }

@@ -81,7 +81,7 @@ public static class Simulator
             run.Dosed.Sum,
             run.Absorbed.Sum,
             run.Retained.Sum,
-            run.NotAbsorbed.Sum,
+            run.TotalUnabsorbed.Sum,
             run.Urine.Sum,
             run.Faeces.Sum,
             run.InitialBody,

@@ -70,7 +70,7 @@ public sealed class PopulationResult
         _share = [.. below.Select(b => (double)b / settings.Patients)];
         Stores = Series(stores);
         Serum = Series(serum);
-        Times = Array.AsReadOnly(Array.ConvertAll(days, static d => Duration.FromDays(d)));
+        Times = Array.AsReadOnly(Array.ConvertAll(days, static d => ParameterUnits.FromDays(d)));
         ShareBelowThreshold = Array.AsReadOnly(_share);
     }
 
@@ -81,7 +81,7 @@ public sealed class PopulationResult
     public int Patients => Settings.Patients;
 
     /// <summary>The time of each output row (in days from the start).</summary>
-    public IReadOnlyList<Duration> Times { get; }
+    public IReadOnlyList<TimeSpan> Times { get; }
 
     /// <summary><see cref="Times"/> in days, for the kernels and tests.</summary>
     internal IReadOnlyList<double> Days => _days;

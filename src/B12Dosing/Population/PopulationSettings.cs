@@ -93,9 +93,6 @@ public sealed record PopulationSettings
     /// <exception cref="ArgumentOutOfRangeException">A patient the model can draw would be illegal: a factor's extreme puts a physiology parameter out of its range, makes it absorb more than a small dose, or puts the initial stores above 1 g.</exception>
     public PopulationModel Model { get; init => field = (value ?? throw new ArgumentNullException(nameof(Model))).EnsureLegalPatients(nameof(Model)); } = PopulationModel.Default;
 
-    /// <summary>How serum follows from the pools (default <see cref="SerumModel.Default"/>).</summary>
-    public SerumModel Serum { get; init => field = (value ?? throw new ArgumentNullException(nameof(Serum))); } = SerumModel.Default;
-
     /// <summary>
     /// The most threads to use: 0 (the default) for one per processor. The result does not depend on it. A run never uses
     /// more threads than <see cref="Environment.ProcessorCount"/> (more would not run faster) or than chunks of

@@ -4,44 +4,37 @@ using UnitsNet.Units;
 namespace B12Dosing.Quantities;
 
 /// <summary>
-/// Exact moves of the quantities a <see cref="Absorption.Physiology"/> or <see cref="Kinetics.SerumModel"/> takes into the
-/// doubles its kernels compute with (hours, days, litres, ng/mL): for the common units one multiplication or division by
-/// an exact number (1 d is exactly 24 h; UnitsNet's own conversion goes through seconds and may round twice), other units
-/// through UnitsNet. Each refuses, naming the member, a value that is negative, infinite, or not zero but zero by rounding.
+/// Exact moves of the quantities a <see cref="Absorption.Physiology"/> takes into the doubles its kernels compute with
+/// (hours, days, litres, ng/mL): a <see cref="TimeSpan"/> by its ticks; for the common units of the others one
+/// multiplication or division by an exact number, other units through UnitsNet. Each refuses, naming the member, a value that is negative, infinite, or not zero but zero by rounding.
 /// </summary>
 internal static class ParameterUnits
 {
-    /// <summary><paramref name="value"/> in hours.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The time is negative, infinite in hours, or zero by rounding.</exception>
-    public static double Hours(Duration value, string paramName) => Time(value, DurationUnit.Hour, "hours", paramName);
-
-    /// <summary><paramref name="value"/> in days.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The time is negative, infinite in days, or zero by rounding.</exception>
-    public static double Days(Duration value, string paramName) => Time(value, DurationUnit.Day, "days", paramName);
-
-    /// <summary>Milliseconds in each common unit of time: every pair divides evenly, so a move is one exact factor.</summary>
-    private static readonly Dictionary<DurationUnit, long> MillisecondsIn = new()
-    {
-        [DurationUnit.Millisecond] = 1,
-        [DurationUnit.Second] = 1_000,
-        [DurationUnit.Minute] = 60_000,
-        [DurationUnit.Hour] = 3_600_000,
-        [DurationUnit.Day] = 86_400_000,
-        [DurationUnit.Week] = 604_800_000,
-    };
-
     /// <summary>
-    /// <paramref name="value"/> in <paramref name="target"/> (hours or days): from a larger common unit one multiplication
-    /// by a whole number (1 d = 24 h), from a smaller one a division by one; other units through UnitsNet.
+    /// <paramref name="value"/> in hours (its ticks over the ticks of an hour, one correctly rounded division), or
+    /// <paramref name="current"/> unchanged when <paramref name="value"/> is what <see cref="FromHours"/> reads from it, so
+    /// that a duration read from a parameter set and written back changes nothing.
     /// </summary>
-    private static double Time(Duration value, DurationUnit target, string unit, string paramName)
-    {
-        var to = MillisecondsIn[target];
-        var converted = !MillisecondsIn.TryGetValue(value.Unit, out var from) ? value.As(target)
-            : from >= to ? value.Value * (from / to)
-            : value.Value / (to / from);
-        return Checked(converted, value.Value, value.ToString("g", System.Globalization.CultureInfo.InvariantCulture), unit, paramName);
-    }
+    /// <exception cref="ArgumentOutOfRangeException">The time is negative.</exception>
+    public static double Hours(TimeSpan value, double current, string paramName) => Time(value, current, TimeSpan.TicksPerHour, paramName);
+
+    /// <summary><paramref name="value"/> in days, as <see cref="Hours"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The time is negative.</exception>
+    public static double Days(TimeSpan value, double current, string paramName) => Time(value, current, TimeSpan.TicksPerDay, paramName);
+
+    /// <summary>A number of hours as a <see cref="TimeSpan"/>, rounded to the nearest tick (100 ns).</summary>
+    public static TimeSpan FromHours(double hours) => FromUnits(hours, TimeSpan.TicksPerHour);
+
+    /// <summary>A number of days as a <see cref="TimeSpan"/>, rounded to the nearest tick (100 ns).</summary>
+    public static TimeSpan FromDays(double days) => FromUnits(days, TimeSpan.TicksPerDay);
+
+    private static TimeSpan FromUnits(double value, long ticksPerUnit) =>
+        TimeSpan.FromTicks((long)Math.Clamp(Math.Round(value * ticksPerUnit), TimeSpan.MinValue.Ticks, TimeSpan.MaxValue.Ticks));
+
+    private static double Time(TimeSpan value, double current, long ticksPerUnit, string paramName) =>
+        value == FromUnits(current, ticksPerUnit) ? current
+        : value >= TimeSpan.Zero ? value.Ticks / (double)ticksPerUnit
+        : throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} must be a non-negative time.");
 
     /// <summary><paramref name="value"/> in litres.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The volume is negative, infinite in litres, or zero by rounding.</exception>

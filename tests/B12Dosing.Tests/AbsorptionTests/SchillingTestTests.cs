@@ -18,7 +18,7 @@ public class SchillingTestTests(ITestOutputHelper output)
 {
     /// <summary>The urine of one run of <see cref="Simulator"/>: the test's definition, written again from the simulator.</summary>
     private static double Urine(Physiology p, params DoseEvent[] events) =>
-        Simulator.Run(events, new SimulationSettings(TimeSpan.FromHours(24)) { Physiology = p }).Summary.TotalUrine.Micrograms;
+        Simulator.Run(events, new SimulationSettings(TimeSpan.FromHours(24)) { Physiology = p }).Summary.TotalUrinaryLoss.Micrograms;
 
     [Fact]
     public void The_standard_design_is_1_microgram_oral_1000_IM_at_2_h_and_24_h_urine()

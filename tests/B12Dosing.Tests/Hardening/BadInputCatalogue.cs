@@ -118,8 +118,6 @@ internal static class BadInputCatalogue
         Case("physiology", "new IntrinsicFactorState", "NaN", Range, () => new IntrinsicFactorState(double.NaN)),
         Case("physiology", "new IntrinsicFactorState", "-1", Range, () => new IntrinsicFactorState(-1)),
         Case("physiology", "IntrinsicFactorState.After", "−1 h", Range, () => IntrinsicFactorState.Rested(Physiology.Healthy).After(TimeSpan.FromHours(-1), Physiology.Healthy)),
-        Case("physiology", "SerumModel", "LowStoresMicrograms = NaN", Range, () => _ = SerumModel.Default with { LowStoresMicrograms = double.NaN }),
-        Case("physiology", "SerumModel", "LowStoresMicrograms = 1e-310", Range, () => _ = SerumModel.Default with { LowStoresMicrograms = 1e-310 }),
 
         .. Texts("regimens", "Regimen.Parse", Regimen.Parse, Format,
             "", "   ", "1 mg im", "1 mg im q0d", "1 mg im q0h x3", "1 mg im daily then 1 mg im weekly",

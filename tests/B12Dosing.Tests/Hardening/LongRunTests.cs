@@ -93,7 +93,7 @@ public class LongRunTests(ITestOutputHelper output)
         {
             Assert.True(
                 double.IsFinite(row.StoresMicrograms) && double.IsFinite(row.PlasmaMicrograms) && double.IsFinite(row.SerumPicogramsPerMilliliter)
-                && double.IsFinite(row.CumulativeUrineMicrograms) && double.IsFinite(row.CumulativeFaecesMicrograms),
+                && double.IsFinite(row.CumulativeUrinaryLossMicrograms) && double.IsFinite(row.CumulativeFaecesMicrograms),
                 $"Not finite: {row}");
             Assert.True(row.StoresMicrograms >= 0 && row.PlasmaMicrograms >= 0 && row.SerumPicogramsPerMilliliter >= 0, $"Negative: {row}");
         }

@@ -13,17 +13,13 @@ using Xunit.Abstractions;
 namespace B12Dosing.Tests.Hardening;
 
 /// <summary>
-/// Legal settings never yield NaN or infinity (issue 12, class 2). Every physiology and serum parameter is bounded to a
+/// Legal settings never yield NaN or infinity (issue 12, class 2). Every physiology parameter is bounded to a
 /// documented range; this property draws every parameter anywhere in its range (often at an end), with the doses,
 /// regimens and initial stores the library accepts, and requires every outcome to be finite, bounded and in mass
 /// balance. A new parameter gets a bound and a line in <see cref="B12Arbitraries.AnyPhysiology"/> (its parameter table).
 /// </summary>
 public class ModelBoundsTests(ITestOutputHelper output)
 {
-    /// <summary>Serum models anywhere in their bounds.</summary>
-    private static readonly Arbitrary<SerumModel> Serum =
-        Arbitraries.LogUniform(1, 1e5, SerumModel.Default.LowStoresMicrograms).Convert(low => SerumModel.Default with { LowStoresMicrograms = low }, s => s.LowStoresMicrograms);
-
     /// <summary>Any legal dose: from the smallest positive mass to 5 g, any route and form, food-bound one time in five.</summary>
     private static readonly Arbitrary<Dose> AnyDose = Arb.From(
         from micrograms in Gen.Frequency(
@@ -49,22 +45,21 @@ public class ModelBoundsTests(ITestOutputHelper output)
             return o.RetainedMicrograms > 0;
         });
 
-    /// <summary>A run: its physiology, serum model and dose, and the interval (days), horizon (days) and initial stores (µg), each shrinking toward the first.</summary>
-    private static Fuzzer<(((Physiology, SerumModel), (Dose, (double, int))), double)> Simulations => new(
-        nameof(Every_simulation_is_finite_and_balanced_for_every_legal_physiology_and_serum_model),
+    /// <summary>A run: its physiology and dose, and the interval (days), horizon (days) and initial stores (µg), each shrinking toward the first.</summary>
+    private static Fuzzer<((Physiology, (Dose, (double, int))), double)> Simulations => new(
+        nameof(Every_simulation_is_finite_and_balanced_for_every_legal_physiology),
         Arbitraries.Pair(
             Arbitraries.Pair(
-                Arbitraries.Pair(B12Arbitraries.AnyPhysiology(), Serum),
+                B12Arbitraries.AnyPhysiology(),
                 Arbitraries.Pair(AnyDose, Arbitraries.Pair(Arbitraries.OneOf(1, 1.0 / 24, 7, 90), Arbitraries.OneOf(30, 1, 365, 3650)))),
             Arbitraries.OneOf(2500, 0, 1e-300, 1, SimulationSettings.MaximumInitialStoresMicrograms)),
         x =>
         {
-            var (((physiology, serum), (dose, (interval, days))), stores) = x;
+            var ((physiology, (dose, (interval, days))), stores) = x;
             days = interval < 1 ? Math.Min(days, 30) : days; // hourly doses: at most 30 days
             var settings = new SimulationSettings(TimeSpan.FromDays(days))
             {
                 Physiology = physiology,
-                Serum = serum,
                 InitialStores = Mass.FromMicrograms(stores),
                 Step = TimeSpan.FromDays(Math.Max(1, days / 100)),
             };
@@ -78,7 +73,7 @@ public class ModelBoundsTests(ITestOutputHelper output)
     public Property Every_dose_outcome_is_finite_and_bounded_for_every_legal_physiology() => DoseOutcomes.Property();
 
     [FuzzProperty]
-    public Property Every_simulation_is_finite_and_balanced_for_every_legal_physiology_and_serum_model() => Simulations.Property();
+    public Property Every_simulation_is_finite_and_balanced_for_every_legal_physiology() => Simulations.Property();
 
     /// <summary>Both fuzzers reach both paths (a dose that keeps some B12 and one that keeps none; stores that rise and ones that do not).</summary>
     [Fact]

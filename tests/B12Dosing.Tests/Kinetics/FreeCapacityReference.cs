@@ -114,7 +114,7 @@ internal static class FreeCapacityReference
         }
 
         var (capT, capH) = r.CarrierCapacities(p);
-        var fastest = 24 * ((p.CarrierBindingPerMicrogramHour * (free + capT + capH)) + (p.TissueUptakeMaximumMicrogramsPerHour / p.TissueUptakeHalfSaturation.Micrograms) + (Math.Log(2) / p.NasalReleaseHalfTime.Hours) + (Math.Log(2) / p.InjectionSiteHalfTime.Hours) + 1);
+        var fastest = 24 * ((p.CarrierBindingPerMicrogramHour * (free + capT + capH)) + (p.TissueUptakeMaximumMicrogramsPerHour / p.TissueUptakeHalfSaturation.Micrograms) + (Math.Log(2) / p.NasalReleaseHalfTime.TotalHours) + (Math.Log(2) / p.InjectionSiteHalfTime.TotalHours) + 1);
         return Math.Min(MaximumStepDays, 0.05 / fastest);
     }
 
@@ -140,7 +140,7 @@ internal static class FreeCapacityReference
         var d = new double[19];
         var (_, capH0) = r.CarrierCapacities(p);
         var apoRef = capH0 - r.CarriersInBalanceWith(2500).HaptocorrinMicrograms;
-        var kP = Math.Log(2) / p.ExchangeableHalfLife.Days;
+        var kP = Math.Log(2) / p.ExchangeableHalfLife.TotalDays;
         var ψ = p.ExchangeableToTranscobalaminFraction;
         var pool = y[P];
         var kS = p.HaptocorrinReleaseHalfSaturation.Micrograms;
@@ -148,8 +148,8 @@ internal static class FreeCapacityReference
         double toT = 0, toH = 0, toTissue = 0, toProtein = 0;
         {
             var ln2 = Math.Log(2);
-            double kInjC = 24 * ln2 / p.InjectionSiteHalfTime.Hours, kInjH = 24 * ln2 / p.HydroxocobalaminSiteReleaseHalfTime.Hours;
-            double kMuc = 24 * ln2 / p.MucosalReleaseHalfTime.Hours, kNas = 24 * ln2 / p.NasalReleaseHalfTime.Hours, kGut = 24 / p.IntrinsicFactorTransit.Hours;
+            double kInjC = 24 * ln2 / p.InjectionSiteHalfTime.TotalHours, kInjH = 24 * ln2 / p.HydroxocobalaminSiteReleaseHalfTime.TotalHours;
+            double kMuc = 24 * ln2 / p.MucosalReleaseHalfTime.TotalHours, kNas = 24 * ln2 / p.NasalReleaseHalfTime.TotalHours, kGut = 24 / p.IntrinsicFactorTransit.TotalHours;
             var renal = 24 * p.GlomerularFiltrationMillilitersPerMinute * 0.06 / p.ExtracellularVolume.Liters;
             var (capT, capH) = r.CarrierCapacities(p);
             var kon = 24 * p.CarrierBindingPerMicrogramHour;

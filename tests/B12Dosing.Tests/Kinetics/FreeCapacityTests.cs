@@ -67,7 +67,7 @@ public class FreeCapacityTests(ITestOutputHelper output)
             Close(r.ProteinBound, row.ProteinBoundMicrograms, $"day {r.Day} protein-bound");
             Close(r.Free, row.FreeMicrograms, $"day {r.Day} free");
             Close(r.Labile, row.LabileMicrograms, $"day {r.Day} labile");
-            Close(r.Urine, row.CumulativeUrineMicrograms, $"day {r.Day} urine");
+            Close(r.Urine, row.CumulativeUrinaryLossMicrograms, $"day {r.Day} urine");
             Close(r.Faeces, row.CumulativeFaecesMicrograms, $"day {r.Day} faeces");
         }
     }
@@ -281,7 +281,7 @@ public class FreeCapacityTests(ITestOutputHelper output)
         static double Schilling(Physiology p)
         {
             var flush = new DoseEvent(TimeSpan.FromHours(2), Im(1000));
-            return Run([At(0, Oral(1)), flush], 1, 2500, p).Summary.TotalUrineMicrograms - Run([flush], 1, 2500, p).Summary.TotalUrineMicrograms;
+            return Run([At(0, Oral(1)), flush], 1, 2500, p).Summary.TotalUrinaryLossMicrograms - Run([flush], 1, 2500, p).Summary.TotalUrinaryLossMicrograms;
         }
 
         var health = Schilling(Healthy);

@@ -21,7 +21,7 @@ public class SimulatorPropertyTests
         var r = Run(events, condition, stores.Micrograms);
         var scale = Math.Max(r.Summary.TotalDoseMicrograms, r.Summary.InitialBodyMicrograms);
         return Math.Abs(r.Summary.MassBalanceErrorMicrograms) <= 1e-9 * Math.Max(scale, 1)
-            && r.Series.All(row => row.StoresMicrograms >= 0 && row.PlasmaMicrograms >= 0 && row.CumulativeUrineMicrograms >= 0 && row.CumulativeFaecesMicrograms >= 0);
+            && r.Series.All(row => row.StoresMicrograms >= 0 && row.PlasmaMicrograms >= 0 && row.CumulativeUrinaryLossMicrograms >= 0 && row.CumulativeFaecesMicrograms >= 0);
     }
 
     [Property]

@@ -39,7 +39,7 @@ public class SimulatorTests(ITestOutputHelper output)
             Close(r.ProteinBound, row.ProteinBoundMicrograms, $"day {r.Day} protein-bound");
             Close(r.Free, row.FreeMicrograms, $"day {r.Day} free");
             Close(r.Labile, row.LabileMicrograms, $"day {r.Day} labile");
-            Close(r.Urine, row.CumulativeUrineMicrograms, $"day {r.Day} urine");
+            Close(r.Urine, row.CumulativeUrinaryLossMicrograms, $"day {r.Day} urine");
             Close(r.Faeces, row.CumulativeFaecesMicrograms, $"day {r.Day} faeces");
         }
     }

@@ -89,7 +89,7 @@ public class ModelParametersTests
     [InlineData(1.5)]
     public void The_derived_haptocorrin_release_follows_a_changed_holotranscobalamin_half_life(double hours)
     {
-        var changed = Physiology.Healthy with { HoloTranscobalaminHalfLife = Duration.FromHours(hours) };
+        var changed = Physiology.Healthy with { HoloTranscobalaminHalfLife = TimeSpan.FromHours(hours) };
         Assert.NotEqual(Physiology.Healthy.HaptocorrinReleasePerDay, changed.HaptocorrinReleasePerDay);
         Assert.False(changed.IsHaptocorrinReleasePinned);
         var settings = new SimulationSettings(TimeSpan.FromDays(1)) { Physiology = changed, InitialStores = Mass.FromMicrograms(ModelParameters.ReferenceStoresMicrograms) };
@@ -109,7 +109,7 @@ public class ModelParametersTests
     {
         var e = Assert.Throws<ArgumentException>(() => Physiology.Healthy.With("HoloTranscobalaminHalfLife", 900));
         Assert.Contains("HaptocorrinReleasePerDay", e.Message, StringComparison.Ordinal);
-        var typed = Physiology.Healthy with { HoloTranscobalaminHalfLife = Duration.FromHours(900) };
+        var typed = Physiology.Healthy with { HoloTranscobalaminHalfLife = TimeSpan.FromHours(900) };
         Assert.Throws<ArgumentException>(() => new SimulationSettings(TimeSpan.FromDays(1)) { Physiology = typed });
     }
 

@@ -8,9 +8,9 @@ using UnitsNet.Units;
 namespace B12Dosing.Tests.PublicApi;
 
 /// <summary>
-/// The parameters of <see cref="Physiology"/> and <see cref="SerumModel"/> are UnitsNet quantities wrapping the doubles the
-/// kernels read (µg, hours, days, litres, ng/mL): each reads back the kernel's double exactly, setting it back changes
-/// nothing, a value in another unit arrives by one exact step (1 d is 24 h, 1 mg is 1000 µg), and a bad value is refused
+/// The parameters of <see cref="Physiology"/> are UnitsNet quantities or <see cref="TimeSpan"/>s wrapping the doubles the
+/// kernels read (µg, hours, days, litres, ng/mL): each reads back the kernel's double exactly (a duration to the nearest
+/// tick), setting it back changes nothing, a value in another unit arrives by one exact step (1 d is 24 h, 1 mg is 1000 µg), and a bad value is refused
 /// naming the member.
 /// </summary>
 public class ParameterQuantityTests
@@ -26,9 +26,22 @@ public class ParameterQuantityTests
             var physiology = Physiology.For(condition);
             var property = typeof(Physiology).GetProperty(name)!;
             var quantity = property.GetValue(physiology)!;
-            var (value, suffix) = InOwnUnit(quantity);
-            var inner = (double)typeof(Physiology).GetProperty(name + suffix, BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(physiology)!;
-            Assert.Equal(BitConverter.DoubleToInt64Bits(inner), BitConverter.DoubleToInt64Bits(value));
+            if (quantity is TimeSpan time)
+            {
+                // A duration reads back the kernel's hours or days to the nearest tick (100 ns).
+                var inHours = typeof(Physiology).GetProperty(name + "Hours", BindingFlags.NonPublic | BindingFlags.Instance);
+                var hours = inHours is not null
+                    ? (double)inHours.GetValue(physiology)!
+                    : 24 * (double)typeof(Physiology).GetProperty(name + "Days", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(physiology)!;
+                Assert.InRange(Math.Abs(time.Ticks - (hours * TimeSpan.TicksPerHour)), 0, 0.5 + (1e-15 * hours * TimeSpan.TicksPerHour));
+            }
+            else
+            {
+                var (value, suffix) = InOwnUnit(quantity);
+                var inner = (double)typeof(Physiology).GetProperty(name + suffix, BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(physiology)!;
+                Assert.Equal(BitConverter.DoubleToInt64Bits(inner), BitConverter.DoubleToInt64Bits(value));
+            }
+
             if (property.CanWrite)
             {
                 var copy = physiology with { };
@@ -44,9 +57,9 @@ public class ParameterQuantityTests
         var p = Physiology.Healthy with
         {
             IntrinsicFactorCapacity = Mass.FromMilligrams(0.0015),
-            HoloHaptocorrinHalfLife = Duration.FromHours(36),
-            HoloTranscobalaminHalfLife = Duration.FromDays(0.25),
-            MucosalReleaseHalfTime = Duration.FromMinutes(90),
+            HoloHaptocorrinHalfLife = TimeSpan.FromHours(36),
+            HoloTranscobalaminHalfLife = TimeSpan.FromDays(0.25),
+            MucosalReleaseHalfTime = TimeSpan.FromMinutes(90),
             PlasmaVolume = Volume.FromMilliliters(3200),
             BindingCapacity = MassConcentration.FromPicogramsPerMilliliter(2000),
         };
@@ -56,21 +69,19 @@ public class ParameterQuantityTests
         Assert.Equal(1.5, p.MucosalReleaseHalfTimeHours);
         Assert.Equal(3.2, p.PlasmaVolumeLiters);
         Assert.Equal(2, p.BindingCapacityNanogramsPerMilliliter);
-        Assert.Equal(Mass.FromMicrograms(50), (SerumModel.Default with { LowStores = Mass.FromMilligrams(0.05) }).LowStores);
     }
 
     [Fact]
     public void Bad_quantities_are_refused_naming_the_member()
     {
         Assert.Throws<ArgumentOutOfRangeException>("IntrinsicFactorCapacity", () => Physiology.Healthy with { IntrinsicFactorCapacity = Mass.FromMicrograms(-1) });
-        Assert.Throws<ArgumentOutOfRangeException>("IntrinsicFactorRecovery", () => Physiology.Healthy with { IntrinsicFactorRecovery = Duration.FromHours(-1) });
+        Assert.Throws<ArgumentOutOfRangeException>("IntrinsicFactorRecovery", () => Physiology.Healthy with { IntrinsicFactorRecovery = TimeSpan.FromHours(-1) });
         Assert.Throws<ArgumentOutOfRangeException>("PlasmaVolume", () => Physiology.Healthy with { PlasmaVolume = Volume.FromLiters(-3) });
         Assert.Throws<ArgumentOutOfRangeException>("BindingCapacity", () => Physiology.Healthy with { BindingCapacity = MassConcentration.FromNanogramsPerMilliliter(-1) });
-        Assert.Throws<ArgumentOutOfRangeException>("LowStores", () => SerumModel.Default with { LowStores = Mass.FromKilograms(-1) });
-        // Zero by rounding (1e-322 s is 0 h) and out of the accepted range (in the kernel's unit) are refused too.
-        Assert.Throws<ArgumentOutOfRangeException>("InjectionSiteHalfTime", () => Physiology.Healthy with { InjectionSiteHalfTime = Duration.FromSeconds(1e-322) });
+        // Below the accepted range (100 ns against 0.01 h) (in the kernel's unit) are refused too.
+        Assert.Throws<ArgumentOutOfRangeException>("InjectionSiteHalfTime", () => Physiology.Healthy with { InjectionSiteHalfTime = TimeSpan.FromTicks(1) });
         Assert.Throws<ArgumentOutOfRangeException>("TissueUptakeHalfSaturation", () => Physiology.Healthy with { TissueUptakeHalfSaturation = Mass.FromKilograms(1e-320) });
-        Assert.Throws<ArgumentOutOfRangeException>(() => Physiology.Healthy with { HoloTranscobalaminHalfLife = Duration.FromDays(1e9) });
+        Assert.Throws<ArgumentOutOfRangeException>(() => Physiology.Healthy with { HoloTranscobalaminHalfLife = TimeSpan.FromDays(1e6) });
     }
 
     [Theory]
@@ -83,7 +94,7 @@ public class ParameterQuantityTests
         CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
         try
         {
-            object[] records = [Physiology.Healthy, SerumModel.Default, new SimulationSettings(TimeSpan.FromDays(30)), PopulationModel.Default, new PopulationSettings(10, TimeSpan.FromDays(30), 1), PopulationModel.Default.Patient(1, 0)];
+            object[] records = [Physiology.Healthy, new SimulationSettings(TimeSpan.FromDays(30)), PopulationModel.Default, new PopulationSettings(10, TimeSpan.FromDays(30), 1), PopulationModel.Default.Patient(1, 0)];
             foreach (var record in records)
             {
                 var text = record.ToString()!;
@@ -103,14 +114,12 @@ public class ParameterQuantityTests
     }
 
     private static IEnumerable<PropertyInfo> QuantityProperties(Type type) =>
-        type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.PropertyType is { } t && (t == typeof(Mass) || t == typeof(Duration) || t == typeof(Volume) || t == typeof(MassConcentration)));
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.PropertyType is { } t && (t == typeof(Mass) || t == typeof(TimeSpan) || t == typeof(Volume) || t == typeof(MassConcentration)));
 
     /// <summary>The quantity's value in its own unit and the suffix that unit gives the kernels' double.</summary>
     private static (double Value, string Suffix) InOwnUnit(object quantity) => quantity switch
     {
         Mass m when m.Unit == MassUnit.Microgram => (m.Value, "Micrograms"),
-        Duration d when d.Unit == DurationUnit.Hour => (d.Value, "Hours"),
-        Duration d when d.Unit == DurationUnit.Day => (d.Value, "Days"),
         Volume v when v.Unit == VolumeUnit.Liter => (v.Value, "Liters"),
         MassConcentration c when c.Unit == MassConcentrationUnit.NanogramPerMilliliter => (c.Value, "NanogramsPerMilliliter"),
         _ => throw new InvalidOperationException($"{quantity} is not in a unit the kernels compute in"),

@@ -18,7 +18,7 @@ public class PublishedPointQuantityTests
         foreach (var point in PublishedData.All)
         {
             Assert.Equal(point.DoseMicrograms, point.Dose.Micrograms);
-            Assert.Equal(point.Day, point.SampleTime.Days);
+            Assert.Equal(point.Day, point.SampleTime.TotalDays);
             Assert.Equal(point.InitialStoresMicrograms, point.InitialStores.Micrograms);
             Assert.Equal(point, point with { Dose = point.Dose, SampleTime = point.SampleTime, InitialStores = point.InitialStores });
         }
@@ -30,7 +30,7 @@ public class PublishedPointQuantityTests
     [Fact]
     public void Values_in_other_units_arrive_in_one_exact_step()
     {
-        var point = PublishedData.SerumMultiples[0] with { Dose = Mass.FromMilligrams(1), SampleTime = Duration.FromHours(36), InitialStores = Mass.FromMilligrams(2.5) };
+        var point = PublishedData.SerumMultiples[0] with { Dose = Mass.FromMilligrams(1), SampleTime = TimeSpan.FromHours(36), InitialStores = Mass.FromMilligrams(2.5) };
         Assert.Equal(1000, point.DoseMicrograms);
         Assert.Equal(1.5, point.Day);
         Assert.Equal(2500, point.InitialStoresMicrograms);
@@ -42,7 +42,7 @@ public class PublishedPointQuantityTests
         var point = PublishedData.SerumMultiples[0];
         Assert.Equal("Dose", Assert.Throws<ArgumentOutOfRangeException>(() => point with { Dose = Mass.FromMicrograms(-1) }).ParamName);
         Assert.Equal("Dose", Assert.Throws<ArgumentOutOfRangeException>(() => new PublishedPoint("x", Route.Oral, DoseVehicle.Crystalline, CobalaminForm.Cyanocobalamin, Condition.Healthy, Mass.FromMilligrams(-5), PublishedMeasure.AbsorbedMicrograms, 1, "s")).ParamName);
-        Assert.Equal("SampleTime", Assert.Throws<ArgumentOutOfRangeException>(() => point with { SampleTime = Duration.FromDays(-1) }).ParamName);
+        Assert.Equal("SampleTime", Assert.Throws<ArgumentOutOfRangeException>(() => point with { SampleTime = TimeSpan.FromDays(-1) }).ParamName);
         Assert.Equal("InitialStores", Assert.Throws<ArgumentOutOfRangeException>(() => point with { InitialStores = Mass.FromGrams(2) }).ParamName);
     }
 

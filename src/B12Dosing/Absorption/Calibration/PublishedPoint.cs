@@ -81,10 +81,10 @@ public sealed record PublishedPoint(
 
     /// <summary>The sample time of a time-course figure after the (first) dose; zero for single-dose figures.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is negative, not finite, or rounds to zero in days while not zero.</exception>
-    public Duration SampleTime
+    public TimeSpan SampleTime
     {
-        get => Duration.FromDays(Day);
-        init => Day = ParameterUnits.Days(value, nameof(SampleTime));
+        get => ParameterUnits.FromDays(Day);
+        init => Day = ParameterUnits.Days(value, Day, nameof(SampleTime));
     }
 
     /// <summary><see cref="SampleTime"/> in days, as the model computes with it.</summary>
