@@ -54,6 +54,15 @@ public sealed class BrowserTests(Browser browser) : IClassFixture<Browser>
         }
 
         browser.Screenshot("desktop-schilling");
+
+        // A typed value reaches the page (a bad one is refused with a message, a good one clears it) and the printed share
+        // is the library's for the new stores (the share hardly depends on them, so the text may not change).
+        var healthy = "[data-test=schilling-table] tr[data-condition=healthy] [data-value=stage-1]";
+        browser.Type("schilling-stores", "-5");
+        browser.WaitUntil(() => browser.Text("#schilling-stores-hint").Contains("Give the stores", StringComparison.Ordinal), "the stores input to refuse -5");
+        browser.Type("schilling-stores", "300");
+        browser.WaitUntil(() => !browser.Text("#schilling-stores-hint").Contains("Give the stores", StringComparison.Ordinal), "the stores input to take 300");
+        Printed.Equal(100 * (SchillingTest.Standard with { InitialStores = Mass.FromMicrograms(300) }).Run(Physiology.Healthy).ExcretedFraction, browser.Text(healthy), "healthy stage I, 300 µg");
         Assert.False(browser.Driver.FindElement(By.Id("blazor-error-ui")).Displayed, "the page shows its error bar");
     }
 
@@ -164,6 +173,9 @@ public sealed class BrowserTests(Browser browser) : IClassFixture<Browser>
         browser.Follow("Missed doses", "[data-test=missed-summary] tbody tr");
         AssertFitsWidth();
         browser.Screenshot("phone-missed-doses", "body");
+        browser.Follow("The Schilling test", "[data-test=schilling-table] tbody tr");
+        AssertFitsWidth();
+        browser.Screenshot("phone-schilling", "body");
     }
 
     private void AssertFitsWidth()

@@ -24,7 +24,7 @@ namespace B12Dosing.AbsorptionTests;
 /// <para>
 /// <b>Carrier model:</b> the test needs model 3 (<see cref="PlasmaCarrierModel.FreeCapacity"/>); a model-2 set is run on
 /// its model-3 form (<see cref="Physiology.WithFreeCapacity"/>) and the result says so
-/// (<see cref="CobaSorbResult.RanOnModelThreeForm"/>), as for <see cref="SchillingTest"/>.
+/// (<see cref="VirtualTestResult{TTest}.RanOnModelThreeForm"/>), as for <see cref="SchillingTest"/>.
 /// </para>
 /// <para>A model for research and teaching, not a diagnostic test and not medical advice.</para>
 /// </remarks>
@@ -108,25 +108,14 @@ public sealed record CobaSorbTest
 /// The outcome of a <see cref="CobaSorbTest"/>: holoTC before the first dose and at the sample, and the rise. Immutable.
 /// <see cref="ToString"/> prints it in the invariant culture.
 /// </summary>
-public sealed class CobaSorbResult
+public sealed class CobaSorbResult : VirtualTestResult<CobaSorbTest>
 {
     internal CobaSorbResult(CobaSorbTest test, Physiology physiology, bool ranOnModelThreeForm, double before, double after)
+        : base(test, physiology, ranOnModelThreeForm)
     {
-        Test = test;
-        Physiology = physiology;
-        RanOnModelThreeForm = ranOnModelThreeForm;
         BeforePicomolesPerLiter = before;
         AfterPicomolesPerLiter = after;
     }
-
-    /// <summary>The design that was run.</summary>
-    public CobaSorbTest Test { get; }
-
-    /// <summary>The parameter set the test ran on (model 3).</summary>
-    public Physiology Physiology { get; }
-
-    /// <summary>Whether the set given was model 2 and the test ran on its model-3 form (<see cref="Physiology.WithFreeCapacity"/>).</summary>
-    public bool RanOnModelThreeForm { get; }
 
     /// <summary>holoTC just before the first dose.</summary>
     public Molarity Before => Molarity.FromPicomolesPerLiter(BeforePicomolesPerLiter);
@@ -149,5 +138,5 @@ public sealed class CobaSorbResult
     /// <summary>One line: holoTC before and after, the rise and the design (invariant culture).</summary>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"CobaSorb test: holoTC {BeforePicomolesPerLiter:0.0} pmol/L before the first dose, {AfterPicomolesPerLiter:0.0} pmol/L at {Test.SampleTime.TotalHours:0.##} h: rise {RisePicomolesPerLiter:0.0} pmol/L ({RelativeRise:+0%;-0%;0%}); {Test.DoseTimes.Count} oral doses of {Test.DoseMicrograms:0.###} µg at {string.Join(", ", Test.DoseTimes.Select(t => t.TotalHours.ToString("0.##", CultureInfo.InvariantCulture)))} h{(RanOnModelThreeForm ? "; run on the model-3 form of a model-2 set" : string.Empty)}.");
+        $"CobaSorb test: holoTC {BeforePicomolesPerLiter:0.0} pmol/L before the first dose, {AfterPicomolesPerLiter:0.0} pmol/L at {Test.SampleTime.TotalHours:0.##} h: rise {RisePicomolesPerLiter:0.0} pmol/L ({RelativeRise:+0%;-0%;0%}); {Test.DoseTimes.Count} oral doses of {Test.DoseMicrograms:0.###} µg at {string.Join(", ", Test.DoseTimes.Select(t => t.TotalHours.ToString("0.##", CultureInfo.InvariantCulture)))} h{CarrierNote}.");
 }

@@ -26,7 +26,7 @@ namespace B12Dosing.AbsorptionTests;
 /// the carriers' free capacity as state); under model 2 absorbed B12 reaches the blood at the instant of the dose, before
 /// the flush, and the test would read 0 % whatever the physiology. A model-2 set is run on its model-3 form
 /// (<see cref="Physiology.WithFreeCapacity"/>, which sets model 3's own fitted constants) and the result says so
-/// (<see cref="SchillingResult.RanOnModelThreeForm"/>); pass a model-3 set to run exactly that set.
+/// (<see cref="VirtualTestResult{TTest}.RanOnModelThreeForm"/>); pass a model-3 set to run exactly that set.
 /// </para>
 /// <para>A model for research and teaching, not a diagnostic test and not medical advice.</para>
 /// </remarks>
@@ -133,25 +133,14 @@ public enum SchillingReading
 /// The outcome of a <see cref="SchillingTest"/>: the two runs' urine, the oral dose's share of it and how that reads.
 /// Immutable. <see cref="ToString"/> prints it in the invariant culture.
 /// </summary>
-public sealed class SchillingResult
+public sealed class SchillingResult : VirtualTestResult<SchillingTest>
 {
     internal SchillingResult(SchillingTest test, Physiology physiology, bool ranOnModelThreeForm, double urineWithOralDose, double urineWithoutOralDose)
+        : base(test, physiology, ranOnModelThreeForm)
     {
-        Test = test;
-        Physiology = physiology;
-        RanOnModelThreeForm = ranOnModelThreeForm;
         UrineWithOralDoseMicrograms = urineWithOralDose;
         UrineWithoutOralDoseMicrograms = urineWithoutOralDose;
     }
-
-    /// <summary>The design that was run.</summary>
-    public SchillingTest Test { get; }
-
-    /// <summary>The parameter set the test ran on: model 3, with intrinsic factor raised if <see cref="SchillingTest.WithIntrinsicFactor"/>.</summary>
-    public Physiology Physiology { get; }
-
-    /// <summary>Whether the set given was model 2 and the test ran on its model-3 form (<see cref="Physiology.WithFreeCapacity"/>).</summary>
-    public bool RanOnModelThreeForm { get; }
 
     /// <summary>The urine collected in the run with the oral dose and the flush (including what the flush and the body lose anyway).</summary>
     public Mass UrineWithOralDose => Mass.FromMicrograms(UrineWithOralDoseMicrograms);
@@ -179,5 +168,5 @@ public sealed class SchillingResult
     /// <summary>One line: the share, how it reads, the design and how the label was read (invariant culture).</summary>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"Schilling test{(Test.WithIntrinsicFactor ? " with intrinsic factor" : string.Empty)}: {ExcretedFraction:0.0%} of the {Test.OralDoseMicrograms:0.###} µg oral dose in the {Test.Collection.TotalHours:0.##}-h urine ({Reading.ToString().ToLowerInvariant()}; normal at least {SchillingTest.NormalAtLeast:0%}, low below {SchillingTest.LowBelow:0%}); flush {Test.FlushDoseMicrograms:0.###} µg IM at {Test.FlushTime.TotalHours:0.##} h; the oral dose's urine read as the difference of two runs, with and without it ({OralDoseInUrineMicrograms:0.####} µg){(RanOnModelThreeForm ? "; run on the model-3 form of a model-2 set" : string.Empty)}.");
+        $"Schilling test{(Test.WithIntrinsicFactor ? " with intrinsic factor" : string.Empty)}: {ExcretedFraction:0.0%} of the {Test.OralDoseMicrograms:0.###} µg oral dose in the {Test.Collection.TotalHours:0.##}-h urine ({Reading.ToString().ToLowerInvariant()}; normal at least {SchillingTest.NormalAtLeast:0%}, low below {SchillingTest.LowBelow:0%}); flush {Test.FlushDoseMicrograms:0.###} µg IM at {Test.FlushTime.TotalHours:0.##} h; the oral dose's urine read as the difference of two runs, with and without it ({OralDoseInUrineMicrograms:0.####} µg){CarrierNote}.");
 }

@@ -52,3 +52,32 @@ internal static class VirtualTest
             ? value
             : throw new ArgumentOutOfRangeException(paramName, value, string.Create(CultureInfo.InvariantCulture, $"{paramName} must be {(positive ? "more than zero" : "zero or more")} and at most {MaximumSpan.TotalDays} days."));
 }
+
+/// <summary>
+/// What the result of every virtual absorption test holds: the design that was run, the parameter set it ran on (model 3)
+/// and whether that set is the model-3 form of a model-2 set that was given. Immutable.
+/// </summary>
+/// <typeparam name="TTest">The design: <see cref="SchillingTest"/> or <see cref="CobaSorbTest"/>.</typeparam>
+public abstract class VirtualTestResult<TTest>
+    where TTest : class
+{
+    private protected VirtualTestResult(TTest test, Physiology physiology, bool ranOnModelThreeForm)
+    {
+        Test = test;
+        Physiology = physiology;
+        RanOnModelThreeForm = ranOnModelThreeForm;
+    }
+
+    /// <summary>The design that was run.</summary>
+    public TTest Test { get; }
+
+    /// <summary>The parameter set the test ran on: model 3 (for the Schilling test's second stage, with intrinsic factor raised).</summary>
+    public Physiology Physiology { get; }
+
+    /// <summary>Whether the set given was model 2 and the test ran on its model-3 form (<see cref="Physiology.WithFreeCapacity"/>).</summary>
+    public bool RanOnModelThreeForm { get; }
+
+    /// <summary>The end of the text a result prints when it ran on a model-2 set's model-3 form; empty otherwise.</summary>
+    private protected string CarrierNote => RanOnModelThreeForm ? "; run on the model-3 form of a model-2 set" : string.Empty;
+}
+
