@@ -95,7 +95,7 @@ foreach (var (name, result) in schilling)
 
 Console.WriteLine();
 Console.WriteLine("Reading: a daily tablet raises serum with the dose; above a few hundred µg a day the passive 1 % dominates. holoTC");
-Console.WriteLine("follows each day's absorption. The Schilling test works because B12 absorbed with intrinsic factor reaches the blood");
+Console.WriteLine("rises over weeks as the stores fill (model 3). The Schilling test works because B12 absorbed with intrinsic factor reaches the blood");
 Console.WriteLine("hours after the flush has filled the carriers, and is filtered into the urine. For research and teaching, not medical advice.");
 
 if (args.Length == 2 && args[0] == "--svg")
