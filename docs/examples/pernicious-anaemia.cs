@@ -58,6 +58,11 @@ Console.WriteLine("Reading: without intrinsic factor only about 1 % of an oral d
 Console.WriteLine("day adds up to more than injections every one to three months keep, so the daily high-dose tablet refills");
 Console.WriteLine("the stores (Kuzminski 1998 found it at least as effective as IM). The hydroxocobalamin loading phases of the");
 Console.WriteLine("BNF protocols refill the stores within days; the cyanocobalamin protocols more slowly.");
+Console.WriteLine();
+Console.WriteLine("Known gap: on daily tablets this default model (model 2) puts serum several times above what trials of daily");
+Console.WriteLine("tablets measured (Sharabi 2003: 500 µg a day; OPEN, Dangour 2015: 1 mg a day), so read the oral rows' serum as");
+Console.WriteLine("far too high. Model 3 (Physiology.WithFreeCapacity(), opt-in) is within those trials' bands: see");
+Console.WriteLine("docs/examples/oral-supplements.cs. For research and teaching, not medical advice.");
 
 const double DaysPerMonth = 365.0 / 12;
 if (args.Length == 2 && args[0] == "--svg")
@@ -69,7 +74,7 @@ if (args.Length == 2 && args[0] == "--svg")
             new ChartAxis("Body stores (µg)", includeZero: true), Curves(row => row.Stores.Micrograms))
         .WithBand(new ThresholdBand("below the smallest healthy store, 300 µg", 0, 300, BandTone.Danger));
     // Log serum axis: the peaks after each injection are tens of times the NICE thresholds, which stay readable.
-    var serum = new SvgChart("Serum B12 (daily values) against NICE NG239", months,
+    var serum = new SvgChart("Serum B12 against NICE NG239 (known gap: on daily tablets, serum several times the trials')", months,
             new ChartAxis("Serum B12 (pg/mL)", AxisScale.Log10), Curves(row => row.Serum.PicogramsPerMilliliter))
         .WithBands(SerumGuidelines.NiceTotal.ChartBands(SerumUnit.PicogramsPerMilliliter));
     var chart = new SvgFigure([stores, serum]);
