@@ -32,23 +32,32 @@ public class PopulationAroundChangedSetTests
     public void Every_patients_injection_is_on_the_fast_path()
     {
         var model = PopulationModel.Default with { Conditions = ConditionMix.Of((Condition.Healthy, 1), (Condition.PerniciousAnemia, 1)), Changes = Changes };
-        var plan = new SimulationPlan([.. RegimenCatalogue.Get("bnf-no-neuro").Regimen.Events(TimeSpan.FromDays(60))], TimeSpan.FromDays(60), TimeSpan.FromDays(1));
-        var tables = PopulationSimulator.RetentionTablesFor(plan, model);
-        Assert.NotNull(tables);
-        for (var i = 0; i < 50; i++)
-        {
-            var p = model.Patient(5, i).Physiology;
-            var (load, site) = AbsorptionModel.BypassLoad(1000, Route.Intramuscular, p);
-            Assert.True(tables.TryGet(load, site, hydroxo: true, p, out var tabled), $"patient {i} is not covered");
-            var solved = PlasmaLoad.SolveReference(load, site, hydroxo: true, p);
-            // RetentionTables' documented accuracy against a reference solve: 1e-10 of the load.
-            Assert.Equal(solved.Tissue, tabled.Tissue, 1e-10 * load);
-        }
-
+        var plan = AssertEveryInjectionIsTabled(model, 50);
         var unchanged = PopulationSimulator.RetentionTablesFor(plan, model with { Changes = ParameterChanges.None })!;
         var changedPatient = model.Patient(5, 0).Physiology;
         var (l, s) = AbsorptionModel.BypassLoad(1000, Route.Intramuscular, changedPatient);
         Assert.False(unchanged.TryGet(l, s, hydroxo: true, changedPatient, out _));
+    }
+
+    /// <summary>
+    /// Builds the retention tables of a 60-day <c>bnf-no-neuro</c> plan for <paramref name="model"/> and checks that the
+    /// injected load of each of its first <paramref name="patients"/> patients is read from them, within the tables'
+    /// documented accuracy against a reference solve (1e-10 of the load). Returns the plan.
+    /// </summary>
+    internal static SimulationPlan AssertEveryInjectionIsTabled(PopulationModel model, int patients)
+    {
+        var plan = new SimulationPlan([.. RegimenCatalogue.Get("bnf-no-neuro").Regimen.Events(TimeSpan.FromDays(60))], TimeSpan.FromDays(60), TimeSpan.FromDays(1));
+        var tables = PopulationSimulator.RetentionTablesFor(plan, model);
+        Assert.NotNull(tables);
+        for (var i = 0; i < patients; i++)
+        {
+            var p = model.Patient(5, i).Physiology;
+            var (load, site) = AbsorptionModel.BypassLoad(1000, Route.Intramuscular, p);
+            Assert.True(tables.TryGet(load, site, hydroxo: true, p, out var tabled), $"patient {i} is not covered");
+            Assert.Equal(PlasmaLoad.SolveReference(load, site, hydroxo: true, p).Tissue, tabled.Tissue, 1e-10 * load);
+        }
+
+        return plan;
     }
 
     [Fact]

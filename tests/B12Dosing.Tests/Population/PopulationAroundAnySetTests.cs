@@ -97,16 +97,7 @@ public class PopulationAroundAnySetTests
     public void A_population_around_a_changed_set_runs_on_the_fast_path()
     {
         var model = PopulationModel.Default with { Parameters = Changed, Conditions = ConditionMix.Only(Effect.PerniciousAnemia + Effect.Metformin) };
-        var plan = new SimulationPlan([.. RegimenCatalogue.Get("bnf-no-neuro").Regimen.Events(TimeSpan.FromDays(60))], TimeSpan.FromDays(60), TimeSpan.FromDays(1));
-        var tables = PopulationSimulator.RetentionTablesFor(plan, model);
-        Assert.NotNull(tables);
-        for (var i = 0; i < 30; i++)
-        {
-            var p = model.Patient(5, i).Physiology;
-            var (load, site) = AbsorptionModel.BypassLoad(1000, Route.Intramuscular, p);
-            Assert.True(tables.TryGet(load, site, hydroxo: true, p, out var tabled), $"patient {i} is not covered");
-            Assert.Equal(PlasmaLoad.SolveReference(load, site, hydroxo: true, p).Tissue, tabled.Tissue, 1e-10 * load);
-        }
+        var plan = Parameters.PopulationAroundChangedSetTests.AssertEveryInjectionIsTabled(model, 30);
 
         // The tables of the default base do not cover these patients: the fast path is the changed set's own.
         var p0 = model.Patient(5, 0).Physiology;
