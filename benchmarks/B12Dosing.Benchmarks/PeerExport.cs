@@ -19,7 +19,8 @@ namespace B12Dosing.Benchmarks;
 /// <c>population R</c> runs the population of N patients (<see cref="PopulationSimulator"/>, one thread, percentiles
 /// and the share below the serum threshold) R times; <c>span R</c> runs each of the N patients through the span path
 /// (<see cref="Simulator.Run(SimulationPlan, B12Dosing.Absorption.Physiology, Mass, Span{PoolState})"/>, the patients
-/// drawn once beforehand) R times. Each answers the process CPU time it took, in seconds (<see cref="Environment.CpuUsage"/>),
+/// drawn once beforehand) R times; <c>counts R</c> runs the population R times and answers, after the time, the size in
+/// bytes of its saved counts (<see cref="PopulationResult.WriteCounts"/>). Each answers the process CPU time it took, in seconds (<see cref="Environment.CpuUsage"/>),
 /// so that the driver can warm it up and interleave it with a peer.</item>
 /// </list>
 /// </summary>
@@ -145,7 +146,7 @@ internal static class PeerExport
     public static int Serve(string[] args)
     {
         var s = Scenario.From(args);
-        var people = s.People();
+        var people = new Lazy<VirtualPatient[]>(s.People); // only the span path needs them drawn beforehand
         var plan = s.Plan;
         var regimen = RegimenCatalogue.Resolve(s.Regimen);
         var settings = new PopulationSettings(s.Patients, s.Horizon, s.Seed) { MaxDegreeOfParallelism = 1 };
@@ -168,8 +169,16 @@ internal static class PeerExport
                     case "population":
                         sink += PopulationSimulator.Run(regimen, settings).ShareBelowThreshold[^1];
                         break;
+                    case "counts":
+                        using (var counts = new MemoryStream())
+                        {
+                            PopulationSimulator.Run(regimen, settings).WriteCounts(counts);
+                            sink = counts.Length;
+                        }
+
+                        break;
                     case "span":
-                        foreach (var p in people)
+                        foreach (var p in people.Value)
                         {
                             Simulator.Run(plan, p.Physiology, p.InitialStores, buffer);
                             sink += buffer[^1].StoresMicrograms;
@@ -177,7 +186,7 @@ internal static class PeerExport
 
                         break;
                     default:
-                        throw new ArgumentException($"unknown command '{parts[0]}': population R or span R");
+                        throw new ArgumentException($"unknown command '{parts[0]}': population R, span R or counts R");
                 }
             }
 

@@ -54,7 +54,7 @@ gcc -O3 -march=native -o "$WORK/build/floor" floor.c -lm
 cp desolve_model.c "$WORK/build/"
 (cd "$WORK/build" && R CMD SHLIB -o desolve_model.so desolve_model.c >/dev/null)
 
-echo "machine: $(nproc --all) cores ($(nproc) usable here), $(uname -sr); .NET $(dotnet --version), $("$PYTHON" -c 'import numba, numpy, scipy; print(f"numba {numba.__version__}, numpy {numpy.__version__}, scipy {scipy.__version__}")'), $(Rscript -e 'cat(R.version.string, "deSolve", as.character(packageVersion("deSolve")))'), $(gcc --version | head -1)"
+echo "machine: $(nproc --all) cores, $(uname -sr); .NET $(dotnet --version), $("$PYTHON" -c 'import numba, numpy, scipy; print(f"numba {numba.__version__}, numpy {numpy.__version__}, scipy {scipy.__version__}")'), $(Rscript -e 'cat(R.version.string, "deSolve", as.character(packageVersion("deSolve")))'), $(gcc --version | head -1)"
 echo "uptime at start: $(uptime)"
 "$PYTHON" bench.py "$WORK" "$(pwd)/../B12Dosing.Benchmarks/bin/Release/net10.0/B12Dosing.Benchmarks.dll" "$WORK/build/floor" "$WORK/build/desolve_model.so"
 echo "uptime at end: $(uptime)"
