@@ -110,12 +110,30 @@ public sealed record PopulationModel
 
     /// <summary>Patient <paramref name="index"/> of the population with <paramref name="seed"/>: the same seed and index always give the same patient.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The index is negative.</exception>
-    public VirtualPatient Patient(ulong seed, long index)
+    public VirtualPatient Patient(ulong seed, long index) => PatientAround(seed, index, ParametersFor);
+
+    /// <summary>
+    /// The parameter set of each condition of the mix, built once (<see cref="ParametersFor(Effect)"/> applies the
+    /// effect and the changes anew on every call): what a run's patients vary around, looked up by the condition drawn.
+    /// </summary>
+    internal Func<Effect, Physiology> PresetsOnce()
+    {
+        var presets = new Dictionary<Effect, Physiology>(ReferenceEqualityComparer.Instance);
+        foreach (var share in Conditions.Shares)
+        {
+            presets.TryAdd(share.Condition, ParametersFor(share.Condition));
+        }
+
+        return condition => presets.TryGetValue(condition, out var preset) ? preset : ParametersFor(condition);
+    }
+
+    /// <summary><see cref="Patient(ulong, long)"/> with each condition's set from <paramref name="presets"/> (the same values as <see cref="ParametersFor(Effect)"/>).</summary>
+    internal VirtualPatient PatientAround(ulong seed, long index, Func<Effect, Physiology> presets)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         var random = new PatientRandom(seed, index);
         var condition = Conditions.Pick(random.NextOpenUnit());
-        var preset = ParametersFor(condition);
+        var preset = presets(condition);
         var fIf = IntrinsicFactorCapacity.Draw(ref random);
         var fPassive = PassiveFraction.Draw(ref random);
         var fLoss = StoreLoss.Draw(ref random);

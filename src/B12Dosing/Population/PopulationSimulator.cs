@@ -102,6 +102,8 @@ public static class PopulationSimulator
         var threads = WorkerCount(settings.MaxDegreeOfParallelism, chunks);
         var partials = new Accumulator[threads];
         var tables = RetentionTablesFor(plan, settings.Model);
+        // Each condition's set is built once for the run, not once per patient (each build applies the effect and the changes).
+        var presets = settings.Model.PresetsOnce();
         int nextChunk = -1, done = 0;
         try
         {
@@ -140,7 +142,7 @@ public static class PopulationSimulator
                 {
                     for (var i = first; i < end; i++)
                     {
-                        var patient = settings.Model.Patient(settings.Seed, settings.FirstPatient + i);
+                        var patient = settings.Model.PatientAround(settings.Seed, settings.FirstPatient + i, presets);
                         sink.Patient = i - first;
                         sink.Readout = new(patient.Physiology);
                         PatientRun.Run(plan, patient.Physiology, patient.InitialStoresMicrograms, ref sink);

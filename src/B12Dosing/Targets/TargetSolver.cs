@@ -355,9 +355,10 @@ public static class TargetSolver
 
         var lowestOf = new double[settings.Patients];
         var model = settings.Population with { MedianInitialStores = settings.InitialStores };
+        var presets = model.PresetsOnce();
         Parallel.For(0, settings.Patients, i =>
         {
-            var person = model.Patient(settings.Seed, i);
+            var person = model.PatientAround(settings.Seed, i, presets);
             lowestOf[i] = Lowest(plan, person.Physiology, person.InitialStoresMicrograms, line.Analyte, settings.From);
         });
         var above = lowestOf.Count(v => v >= line.PicomolesPerLiter) / (double)settings.Patients;
