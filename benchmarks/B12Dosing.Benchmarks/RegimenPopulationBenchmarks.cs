@@ -19,7 +19,7 @@ public class RegimenPopulationBenchmarks
     public string Regimen { get; set; } = "bnf-no-neuro";
 
     /// <summary>Virtual patients.</summary>
-    [Params(10_000, 100_000)]
+    [Params(10_000, 50_000)]
     public int Patients { get; set; }
 
     /// <summary>Looks the regimen up once.</summary>

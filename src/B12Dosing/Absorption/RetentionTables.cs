@@ -37,8 +37,11 @@ internal sealed class RetentionTables
     /// <summary>Chebyshev nodes of a passive table in the retention factor.</summary>
     internal const int FactorNodes = 16;
 
-    /// <summary>The widest range of a passive table in <c>s = ln(L − C + Kt)</c>: ln 4.2, a fourfold range of loads and its bracketing grid loads (wider ranges are solved per patient).</summary>
-    internal static readonly double WidestLoadRange = Math.Log(4.2);
+    /// <summary>
+    /// The widest range of a passive table in <c>s = ln(L − C + Kt)</c>: ln 4 and 4/1024, room for a fourfold range of
+    /// loads (the default passive variation, ×0.5-×2) and the grid steps that bracket it (wider ranges are solved per patient).
+    /// </summary>
+    internal static readonly double WidestLoadRange = Math.Log(4) + (4.0 / 1024);
 
     private readonly Table[] _tables;
     private readonly PassiveTable[] _passive;
