@@ -56,6 +56,15 @@ internal static partial class FittedParameters
     /// <summary>Model 3: release of stores onto transcobalamin per day (fitted with the model-3 plasma constants, mainly the holoTC share of serum in health and OPEN's holoTC).</summary>
     public const double FreeCapacityTranscobalaminReleasePerDay = 0.0041328;
 
+    /// <summary>Model 3: half-time of release of OHCbl from the injection site, hours (bootstrap; replaced by the generated fit).</summary>
+    public const double FreeCapacityHydroxocobalaminSiteReleaseHalfTimeHours = 2.5;
+
+    /// <summary>Model 3: nasal release half-time, hours (bootstrap; replaced by the generated fit).</summary>
+    public const double FreeCapacityNasalReleaseHalfTimeHours = 1.0 / 6;
+
+    /// <summary>Model 3: binding of free B12 to free transcobalamin, per µg per hour (bootstrap; replaced by the generated fit).</summary>
+    public const double CarrierBindingPerMicrogramHour = 10;
+
     /// <summary>Model 3: half-time of release of CNCbl from the injection site, hours (fitted with the model-3 plasma constants, held at most 0.5 h so that the plasma peak comes within 1 h, US label).</summary>
     public const double FreeCapacityInjectionSiteHalfTimeHours = 0.48047;
 }
