@@ -68,6 +68,13 @@ public static class FreeCapacityFit
         ModelParameters.CarrierBindingPerMicrogramHour.Name,
     ];
 
+    /// <summary>
+    /// The parameters held, not fitted: ψ (index 10) when it sits at its bound 1, and k_on (index 15), set so that 10 µg IM
+    /// loses 3 % (Carmel 2008): left free, the fit drives it to its bound (binding near-instant), which gains little and
+    /// makes the free pool stiffer (every explicit step shorter).
+    /// </summary>
+    public static int[] Held(double[] θ) => θ[10] >= 1 ? [10, 15] : [15];
+
     public static double[] Start(Physiology p) =>
     [
         p.TissueUptakeMaximumMicrogramsPerHour, p.TissueUptakeHalfSaturationMicrograms, p.HydroxocobalaminFiltrationFactor,
@@ -294,6 +301,9 @@ public static class FreeCapacityFit
 
     public static double HerbertWeight { get; set; } = double.Parse(Environment.GetEnvironmentVariable("B12_HERBERT_WEIGHT") ?? "1", CultureInfo.InvariantCulture);
 
+    /// <summary>The share of each band (in log) beyond which the fit's penalty starts: a little inside the band, so that no point is left on its edge.</summary>
+    public const double Margin = 0.9;
+
     private static double Outside(double excess) => excess > 0 ? 100 * excess * excess : 0;
 
     public static double Cost(double[] θ)
@@ -303,10 +313,10 @@ public static class FreeCapacityFit
             // Constraints from figures, not fitted points: apo-haptocorrin inside Gimsing & Nexo's 90-275 pmol/L; the CNCbl
             // injection site releases fast enough for the plasma peak within 1 h (US label): half-time at most 0.5 h.
             var penalty = (100 * Square(Math.Log(Math.Clamp(θ[8], 90, 275) / θ[8]))) + (100 * Square(Math.Log(Math.Min(θ[12], 0.5) / θ[12])));
-            // Each point weighs one per band (residual = log ratio over log band); a point outside its band costs 100 times the
-            // square of how far outside, so the fit trades inside the bands before it lets a point out. Herbert
+            // Each point weighs one per band (residual = log ratio over log band); a point beyond 90 % of its band (Margin) costs
+            // 100 times the square of how far beyond, so the fit trades inside the bands before it lets a point out. Herbert
             // 1994 gives no figure (holoTC "depleted within days"): its point is weighed without that penalty.
-            var sum = penalty + Evaluate(θ).Sum(p => (p.Residual * p.Residual) + (p.Id.StartsWith("herbert", StringComparison.Ordinal) ? 0 : Outside(Math.Abs(p.Residual) - 1)));
+            var sum = penalty + Evaluate(θ).Sum(p => (p.Residual * p.Residual) + (p.Id.StartsWith("herbert", StringComparison.Ordinal) ? 0 : Outside(Math.Abs(p.Residual) - Margin)));
             return double.IsFinite(sum) ? sum : double.PositiveInfinity;
         }
         catch (ArgumentException)
@@ -445,7 +455,7 @@ public static class FreeCapacityFit
         foreach (var p in Evaluate(θ))
         {
             residuals.Add(p.Id.StartsWith("herbert", StringComparison.Ordinal) ? HerbertWeight * p.Residual : p.Residual);
-            residuals.Add(p.Id.StartsWith("herbert", StringComparison.Ordinal) ? 0 : 10 * Math.Max(0, Math.Abs(p.Residual) - 1));
+            residuals.Add(p.Id.StartsWith("herbert", StringComparison.Ordinal) ? 0 : 10 * Math.Max(0, Math.Abs(p.Residual) - Margin));
         }
 
         return [.. residuals];
@@ -494,7 +504,17 @@ public static class FreeCapacityFit
                     x[free[j]] *= Math.Exp(Math.Clamp(step[j], -0.5, 0.5));
                 }
 
-                var rx = CostVector(x);
+                double[] rx;
+                try
+                {
+                    rx = CostVector(x);
+                }
+                catch (ArgumentException)
+                {
+                    λ *= 4;
+                    continue;
+                }
+
                 var cx = rx.Sum(v => v * v);
                 if (double.IsFinite(cx) && cx < cost)
                 {

@@ -28,7 +28,7 @@ switch (args)
                 // Levenberg-Marquardt with ψ (index 10) held at its bound 1 when it is there; B12_NELDER_MEAD=1 for the simplex.
                 θ = Environment.GetEnvironmentVariable("B12_NELDER_MEAD") == "1"
                     ? FreeCapacityFit.Fit(θ, iterations)
-                    : FreeCapacityFit.FitLevenbergMarquardt(θ, iterations, θ[10] >= 1 ? [10] : []);
+                    : FreeCapacityFit.FitLevenbergMarquardt(θ, iterations, FreeCapacityFit.Held(θ));
             }
 
             Console.WriteLine(FreeCapacityFit.Table(θ));
@@ -57,7 +57,7 @@ switch (args)
                 : FreeCapacityFit.Start(B12Dosing.Absorption.Physiology.Healthy.WithFreeCapacity());
             θ = [.. θ.Select(CalibrationDataFile.Stored)];
             θ[10] = Math.Min(θ[10], 1);
-            int[] held = θ[10] >= 1 ? [10] : [];
+            var held = FreeCapacityFit.Held(θ);
             var fit = FreeCapacityFit.Estimate(θ, held);
             File.WriteAllText(path, FreeCapacityDataFile.Write(fit), utf8);
             Console.WriteLine(FreeCapacityFit.Table(θ));
