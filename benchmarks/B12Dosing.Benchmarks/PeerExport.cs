@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using B12Dosing.Kinetics;
 using B12Dosing.Population;
@@ -7,90 +6,231 @@ using B12Dosing.Regimens;
 namespace B12Dosing.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release --project benchmarks/B12Dosing.Benchmarks -- peers &lt;dir&gt; [--patients N] [--seed S]
-/// [--days D] [--regimen r] [--conditions mix]</c>: writes the scenario of <c>benchmarks/peers/run.sh</c> as CSV, everything taken from the
-/// library so that the peers retype nothing: each virtual patient's rate constants and initial pools
-/// (<see cref="PoolRates"/>), where each intake's absorbed amount goes as the library computes it
-/// (<see cref="SimulationPlan.IntakeOutcomes"/>; the peers apply the store limit themselves), the library's own series, and its time per patient-year on one thread
-/// (the span path; the best of several passes over all patients, after a warm-up).
+/// The library's side of <c>benchmarks/peers/run.sh</c>. Two modes, both with
+/// <c>[--patients N] [--agree M] [--seed S] [--days D] [--regimen r]</c>:
+/// <list type="bullet">
+/// <item><c>peers &lt;dir&gt;</c> writes the scenario in little-endian binary files, everything taken from the library so
+/// that the peers retype nothing: the plan (its distinct intervals and its steps, "advance by interval i, then take
+/// intake j or write row k"), each virtual patient's rate constants, initial pools and serum factors
+/// (<see cref="PoolRates"/>), what becomes of each intake for each patient (<see cref="SimulationPlan.IntakeOutcomes"/>,
+/// as a table of each patient's distinct outcomes and one index a patient and intake), and the library's own series
+/// (stores and serum) of the first M patients, for the agreement check.</item>
+/// <item><c>peers-serve</c> reads commands from standard input, one a line, and answers each with one line:
+/// <c>population R</c> runs the population of N patients (<see cref="PopulationSimulator"/>, one thread, percentiles
+/// and the share below the serum threshold) R times; <c>span R</c> runs each of the N patients through the span path
+/// (<see cref="Simulator.Run(SimulationPlan, B12Dosing.Absorption.Physiology, Mass, Span{PoolState})"/>, the patients
+/// drawn once beforehand) R times; <c>counts R</c> runs the population R times and answers, after the time, the size in
+/// bytes of its saved counts (<see cref="PopulationResult.WriteCounts"/>). Each answers the process CPU time it took, in seconds (<see cref="Environment.CpuUsage"/>),
+/// so that the driver can warm it up and interleave it with a peer.</item>
+/// </list>
 /// </summary>
 internal static class PeerExport
 {
+    private const string Usage = "usage: peers <dir> | peers-serve, with [--patients N] [--agree M] [--seed S] [--days D] [--regimen r]";
+
     public static int Run(string[] args)
     {
-        var dir = args.Length > 0 ? args[0] : throw new ArgumentException("usage: peers <dir> [--patients N] [--seed S] [--days D] [--regimen r] [--conditions mix]");
-        string Option(string name, string fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
-        var patients = int.Parse(Option("--patients", "1000"), CultureInfo.InvariantCulture);
-        var seed = ulong.Parse(Option("--seed", "1"), CultureInfo.InvariantCulture);
-        var days = int.Parse(Option("--days", "365"), CultureInfo.InvariantCulture);
-        var regimenName = Option("--regimen", "bnf-no-neuro");
-        var horizon = TimeSpan.FromDays(days);
-        var plan = new SimulationPlan(RegimenCatalogue.Resolve(regimenName).Events(horizon).AsSpan(), horizon, TimeSpan.FromDays(1));
-        var model = PopulationModel.Default with { Conditions = ConditionMix.Parse(Option("--conditions", "healthy")) };
-        var people = Enumerable.Range(0, patients).Select(i => model.Patient(seed, i)).ToArray();
+        var dir = args.Length > 0 ? args[0] : throw new ArgumentException(Usage);
+        var s = Scenario.From(args);
+        var agree = Math.Min(s.Patients, int.Parse(Option(args, "--agree", "1000"), CultureInfo.InvariantCulture));
+        var people = s.People();
         Directory.CreateDirectory(dir);
+        var plan = s.Plan;
 
-        using (var scenario = new StreamWriter(Path.Combine(dir, "scenario.csv")))
+        var outcomes = people.Select(p => plan.IntakeOutcomes(p.Physiology).Select(o => Parts(o.Outcome)).ToArray()).ToArray();
+        var distinct = outcomes.Select(o => o.Distinct().ToArray()).ToArray();
+        var kinds = distinct.Length == 0 ? 0 : distinct.Max(d => d.Length);
+        if (kinds > byte.MaxValue)
         {
-            scenario.WriteLine("regimen,days,step_days,patients,seed");
-            scenario.WriteLine(Invariant($"\"{RegimenCatalogue.Resolve(regimenName)}\",{days},1,{patients},{seed}"));
+            throw new InvalidOperationException($"A patient has {kinds} distinct intake outcomes; the export indexes them with one byte.");
         }
 
-        using (var csv = new StreamWriter(Path.Combine(dir, "patients.csv")))
-        using (var doses = new StreamWriter(Path.Combine(dir, "doses.csv")))
+        File.WriteAllText(Path.Combine(dir, "scenario.csv"), Invariant($"""
+            key,value
+            regimen,{s.Regimen}
+            days,{s.Days}
+            patients,{s.Patients}
+            seed,{s.Seed}
+            agree,{agree}
+            rows,{plan.OutputCount}
+            intakes,{plan.IntakeCount}
+            intervals,{plan.DistinctIntervalCount}
+            steps,{plan.Steps.Length}
+            kinds,{kinds}
+            threshold_pg_ml,{new PopulationSettings(1, s.Horizon, s.Seed).SerumThresholdPicogramsPerMilliliter:R}
+            patient_columns,{PatientColumns}
+
+            """));
+
+        Write(dir, "intervals.f64", w =>
         {
-            csv.WriteLine("patient,condition,tc_per_day,tc_to_hc,hc_per_day,hc_release_per_day,tc_release_per_day,reabsorption_per_day,store_exit_per_day,protein_per_day,hc_share,free_per_day,labile_per_day,max_body_ug,tc0_ug,hc0_ug,stores0_ug");
-            doses.WriteLine("patient,day,tc_ug,hc_ug,tissue_ug,protein_ug,urine_ug");
+            foreach (var ticks in plan.Intervals)
+            {
+                w.Write(ticks / (double)TimeSpan.TicksPerDay);
+            }
+        });
+        Write(dir, "steps.i32", w =>
+        {
+            foreach (var step in plan.Steps)
+            {
+                w.Write(step.Interval);
+                w.Write(step.Action == SimulationPlan.NoAction ? int.MinValue : step.Action);
+            }
+        });
+        Write(dir, "rows.f64", w =>
+        {
+            for (var k = 0; k < plan.OutputCount; k++)
+            {
+                w.Write(plan.Day(k));
+            }
+        });
+        Write(dir, "patients.f64", w =>
+        {
             foreach (var p in people)
             {
                 var r = PoolRates.Of(p.Physiology);
-                var stores = p.InitialStores.Micrograms;
-                var (tc, hc) = r.CarriersInBalanceWith(stores);
-                csv.WriteLine(Invariant($"{p.Index},{p.Condition},{r.TranscobalaminPerDay:R},{r.TranscobalaminToHaptocorrinFraction:R},{r.HaptocorrinPerDay:R},{r.HaptocorrinReleasePerDay:R},{r.TranscobalaminReleasePerDay:R},{r.ReabsorptionPerDay:R},{r.StoreExitPerDay:R},{r.ProteinBoundPerDay:R},{r.HaptocorrinShare:R},{r.FreePerDay:R},{r.LabilePerDay:R},{r.MaximumStoresMicrograms:R},{tc:R},{hc:R},{stores:R}"));
-                foreach (var intake in plan.IntakeOutcomes(p.Physiology).Where(o => o.Outcome.AbsorbedMicrograms > 0))
+                var (tc, hc) = r.CarriersInBalanceWith(p.InitialStoresMicrograms);
+                foreach (var v in (double[])[
+                    r.TranscobalaminPerDay, r.TranscobalaminToHaptocorrinFraction, r.HaptocorrinPerDay, r.HaptocorrinReleasePerDay,
+                    r.TranscobalaminReleasePerDay, r.ReabsorptionPerDay, r.StoreExitPerDay, r.ProteinBoundPerDay, r.HaptocorrinShare,
+                    r.FreePerDay, r.LabilePerDay, r.MaximumStoresMicrograms, tc, hc, p.InitialStoresMicrograms,
+                    1000 / p.Physiology.PlasmaVolumeLiters, 1000 / p.Physiology.ExtracellularVolumeLiters])
                 {
-                    var o = intake.Outcome;
-                    doses.WriteLine(Invariant($"{p.Index},{intake.Day:R},{o.TranscobalaminMicrograms:R},{o.HaptocorrinMicrograms:R},{o.TissueMicrograms:R},{o.ProteinBoundMicrograms:R},{o.UrinaryLossMicrograms:R}"));
+                    w.Write(v);
                 }
             }
-        }
+        });
+        Write(dir, "outcomes.f64", w =>
+        {
+            foreach (var table in distinct)
+            {
+                for (var k = 0; k < kinds; k++)
+                {
+                    var o = k < table.Length ? table[k] : table.Length > 0 ? table[0] : default;
+                    foreach (var v in (double[])[o.Transcobalamin, o.Haptocorrin, o.ProteinBound, o.Tissue, o.Retained, o.Absorbed])
+                    {
+                        w.Write(v);
+                    }
+                }
+            }
+        });
+        Write(dir, "outcome_index.u8", w =>
+        {
+            for (var i = 0; i < outcomes.Length; i++)
+            {
+                foreach (var o in outcomes[i])
+                {
+                    w.Write((byte)Array.IndexOf(distinct[i], o));
+                }
+            }
+        });
 
         var buffer = new PoolState[plan.OutputCount];
-        using (var series = new StreamWriter(Path.Combine(dir, "b12dosing.csv")))
+        Write(dir, "b12dosing.f64", w =>
         {
-            series.WriteLine("patient,day,stores_ug,plasma_ug");
-            foreach (var p in people)
+            foreach (var p in people.Take(agree))
             {
                 Simulator.Run(plan, p.Physiology, p.InitialStores, buffer);
-                for (var k = 0; k < buffer.Length; k++)
+                foreach (var row in buffer)
                 {
-                    series.WriteLine(Invariant($"{p.Index},{plan.Day(k):R},{buffer[k].StoresMicrograms:R},{buffer[k].PlasmaMicrograms:R}"));
+                    w.Write(row.StoresMicrograms);
+                    w.Write(row.SerumPicogramsPerMilliliter);
                 }
             }
-        }
-
-        var best = double.MaxValue;
-        var sink = 0.0;
-        for (var pass = 0; pass < 25; pass++)
-        {
-            var clock = Stopwatch.StartNew();
-            foreach (var p in people)
-            {
-                Simulator.Run(plan, p.Physiology, p.InitialStores, buffer);
-                sink += buffer[^1].StoresMicrograms;
-            }
-
-            best = Math.Min(best, clock.Elapsed.TotalSeconds);
-        }
-
-        var population = Stopwatch.StartNew();
-        var result = PopulationSimulator.Run(RegimenCatalogue.Resolve(regimenName), new PopulationSettings(patients, horizon, seed));
-        var populationSeconds = population.Elapsed.TotalSeconds;
-        var perPatientYear = best / patients / (days / 365.0);
-        File.WriteAllText(Path.Combine(dir, "b12dosing_timing.csv"), Invariant($"seconds_per_patient_year,population_api_seconds\n{perPatientYear:R},{populationSeconds:R}\n"));
-        Console.WriteLine(Invariant($"b12dosing: {patients} patients x {days} days on {regimenName}: {perPatientYear * 1e6:0.00} µs per patient-year (one thread, best of 25); population API (percentiles, all cores) {populationSeconds * 1e3:0.0} ms; median final serum {result.Serum.P50[^1]:0} pg/mL [{sink:E1}]"));
+        });
+        Console.WriteLine(Invariant($"exported {s.Regimen}: {s.Patients} patients x {s.Days} days, {plan.OutputCount} rows, {plan.IntakeCount} intakes ({kinds} distinct outcomes at most per patient), {plan.DistinctIntervalCount} distinct intervals, {plan.Steps.Length} steps"));
         return 0;
     }
 
+    /// <summary>The <c>peers-serve</c> loop (see the class summary).</summary>
+    public static int Serve(string[] args)
+    {
+        var s = Scenario.From(args);
+        var people = new Lazy<VirtualPatient[]>(s.People); // only the span path needs them drawn beforehand
+        var plan = s.Plan;
+        var regimen = RegimenCatalogue.Resolve(s.Regimen);
+        var settings = new PopulationSettings(s.Patients, s.Horizon, s.Seed) { MaxDegreeOfParallelism = 1 };
+        var buffer = new PoolState[plan.OutputCount];
+        var sink = 0.0;
+        while (Console.ReadLine() is { } line)
+        {
+            var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length == 0)
+            {
+                continue;
+            }
+
+            var repeats = parts.Length > 1 ? int.Parse(parts[1], CultureInfo.InvariantCulture) : 1;
+            var start = Environment.CpuUsage.TotalTime;
+            for (var r = 0; r < repeats; r++)
+            {
+                switch (parts[0])
+                {
+                    case "population":
+                        sink += PopulationSimulator.Run(regimen, settings).ShareBelowThreshold[^1];
+                        break;
+                    case "counts":
+                        using (var counts = new MemoryStream())
+                        {
+                            PopulationSimulator.Run(regimen, settings).WriteCounts(counts);
+                            sink = counts.Length;
+                        }
+
+                        break;
+                    case "span":
+                        foreach (var p in people.Value)
+                        {
+                            Simulator.Run(plan, p.Physiology, p.InitialStores, buffer);
+                            sink += buffer[^1].StoresMicrograms;
+                        }
+
+                        break;
+                    default:
+                        throw new ArgumentException($"unknown command '{parts[0]}': population R, span R or counts R");
+                }
+            }
+
+            var seconds = (Environment.CpuUsage.TotalTime - start).TotalSeconds;
+            Console.WriteLine(Invariant($"{seconds:R} {sink:R}"));
+        }
+
+        return 0;
+    }
+
+    private const int PatientColumns = 17;
+
+    private static OutcomeParts Parts(B12Dosing.Absorption.DoseOutcome o) =>
+        new(o.TranscobalaminMicrograms, o.HaptocorrinMicrograms, o.ProteinBoundMicrograms, o.TissueMicrograms, o.RetainedMicrograms, o.AbsorbedMicrograms);
+
+    private static string Option(string[] args, string name, string fallback) =>
+        Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+
+    private static void Write(string dir, string name, Action<BinaryWriter> write)
+    {
+        using var stream = new BufferedStream(File.Create(Path.Combine(dir, name)), 1 << 20);
+        using var writer = new BinaryWriter(stream);
+        write(writer);
+    }
+
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>What a run needs of one intake's outcome, µg: where the kept part goes, the kept (retained) and absorbed amounts.</summary>
+    private readonly record struct OutcomeParts(double Transcobalamin, double Haptocorrin, double ProteinBound, double Tissue, double Retained, double Absorbed);
+
+    /// <summary>The scenario both modes share: the regimen, horizon, patients and seed of the command line.</summary>
+    private sealed record Scenario(string Regimen, int Days, int Patients, ulong Seed)
+    {
+        public TimeSpan Horizon => TimeSpan.FromDays(Days);
+
+        public SimulationPlan Plan => new(RegimenCatalogue.Resolve(Regimen).Events(Horizon).AsSpan(), Horizon, TimeSpan.FromDays(1));
+
+        public static Scenario From(string[] args) => new(
+            Option(args, "--regimen", "bnf-no-neuro"),
+            int.Parse(Option(args, "--days", "365"), CultureInfo.InvariantCulture),
+            int.Parse(Option(args, "--patients", "1000"), CultureInfo.InvariantCulture),
+            ulong.Parse(Option(args, "--seed", "1"), CultureInfo.InvariantCulture));
+
+        /// <summary>The population's patients, as <see cref="PopulationSimulator"/> draws them (<see cref="PopulationModel.Default"/>).</summary>
+        public VirtualPatient[] People() => [.. Enumerable.Range(0, Patients).Select(i => PopulationModel.Default.Patient(Seed, i))];
+    }
 }

@@ -4,7 +4,7 @@ namespace B12Dosing.Benchmarks;
 
 /// <summary>
 /// Runs the benchmarks chosen on the command line, for example <c>--filter *Quantity*</c>; or, with <c>peers &lt;dir&gt;</c>,
-/// writes the side-by-side scenario (see <see cref="PeerExport"/>).
+/// writes the side-by-side scenario, or with <c>peers-serve</c> times the library for it (see <see cref="PeerExport"/>).
 /// </summary>
 internal static class Program
 {
@@ -13,6 +13,11 @@ internal static class Program
         if (args.Length > 0 && args[0] == "peers")
         {
             return PeerExport.Run(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "peers-serve")
+        {
+            return PeerExport.Serve(args[1..]);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -1,94 +1,104 @@
-# The B12Dosing pool model as an ODE system for deSolve::lsoda, integrated piecewise between doses.
+# Peer (d): deSolve::lsoda with a compiled C model (desolve_model.c, built with R CMD SHLIB), all patients in one
+# banded system, the intakes as compiled events.
 #
-# Usage: Rscript desolve_peer.R <dir> <patients>
-# Reads the scenario the library exported (scenario.csv, patients.csv, doses.csv: rate constants, initial pools and
-# where each dose goes, nothing retyped) and writes <dir>/desolve.csv (patient, day, stores_ug, plasma_ug at every
-# output day, taken just before any dose on that day) and <dir>/desolve_timing.csv (seconds per patient-year; the
-# integration only, in CPU time).
-#
-#   T holotranscobalamin, H holohaptocorrin, S stores, B protein-bound OHCbl, E free (to urine), L labile excess:
-#   dT/dt = -kT T + (r + eT) S + (1-theta) kB B     dH/dt = phi kT T - kH H + eH S + theta kB B
-#   dS/dt = (1-phi) kT T + kH H - (ks + eH + eT) S  dB/dt = -kB B     dE/dt = -kE E     dL/dt = -kL L
-#   at a dose: of the kept amount R the body (M = T + H + S + B) takes up
-#   Mmax t (1 - x^2) / (1 + x t), x = M/Mmax, t = tanh(R/Mmax), in proportion to where R goes; the rest joins L.
+# Usage (run.sh's driver starts it): Rscript desolve_peer.R <dir> <patients> <desolve_model.so>
+# One lsoda call for the whole horizon: output times the plan's rows, event times the intake instants (the event
+# applies the store limit to every patient), the Jacobian supplied in banded form (jactype "bandusr", 2 below and 3
+# above the diagonal), rtol 1e-10, atol 1e-12 µg. The rows' statistics (log histograms of stores and serum, the
+# count below the serum threshold) are vectorised over the patients. Writes <dir>/desolve.f64 (the first `agree`
+# patients' stores and serum), prints "ready desolve <n>", then answers each "run R" line with the process CPU
+# seconds of R runs (proc.time(): user + system).
 suppressPackageStartupMessages(library(deSolve))
 
 args <- commandArgs(trailingOnly = TRUE)
 dir <- args[1]
-limit <- as.integer(args[2])
+so <- args[3]
 RTOL <- 1e-10
-ATOL <- 1e-12 # µg, as the scipy peer
+ATOL <- 1e-12
+SUB_BITS <- 7L
+BINS <- 40L * 128L
 
-scenario <- read.csv(file.path(dir, "scenario.csv"))
-patients <- head(read.csv(file.path(dir, "patients.csv")), limit)
-doses <- read.csv(file.path(dir, "doses.csv"))
-output_days <- seq(0, scenario$days, by = scenario$step_days)
+meta <- read.csv(file.path(dir, "scenario.csv"), stringsAsFactors = FALSE)
+value <- function(key) meta$value[meta$key == key]
+exported <- as.integer(value("patients"))
+n <- min(as.integer(args[2]), exported)
+rows <- as.integer(value("rows"))
+intakes <- as.integer(value("intakes"))
+kinds <- max(as.integer(value("kinds")), 1L)
+threshold <- as.numeric(value("threshold_pg_ml"))
+agree <- min(as.integer(value("agree")), n)
+read_bin <- function(name, what, size, count) {
+  con <- file(file.path(dir, name), "rb")
+  on.exit(close(con))
+  readBin(con, what, n = count, size = size, endian = "little")
+}
+intervals <- read_bin("intervals.f64", "double", 8, as.integer(value("intervals")))
+steps <- matrix(read_bin("steps.i32", "integer", 4, 2 * as.integer(value("steps"))), nrow = 2)
+p <- matrix(read_bin("patients.f64", "double", 8, 17 * exported), nrow = 17)[, seq_len(n), drop = FALSE]
+outcomes <- read_bin("outcomes.f64", "double", 8, 6 * kinds * exported)[seq_len(6 * kinds * n)]
+outcome_index <- read_bin("outcome_index.u8", "integer", 1, intakes * exported)
+outcome_index <- if (intakes > 0) outcome_index[seq_len(intakes * n)] else integer(0)
 
-generator <- function(p) {
-  a <- matrix(0, 6, 6)
-  a[1, 1] <- -p$tc_per_day; a[1, 3] <- p$reabsorption_per_day + p$tc_release_per_day; a[1, 4] <- (1 - p$hc_share) * p$protein_per_day
-  a[2, 1] <- p$tc_to_hc * p$tc_per_day; a[2, 2] <- -p$hc_per_day; a[2, 3] <- p$hc_release_per_day; a[2, 4] <- p$hc_share * p$protein_per_day
-  a[3, 1] <- (1 - p$tc_to_hc) * p$tc_per_day; a[3, 2] <- p$hc_per_day; a[3, 3] <- -(p$store_exit_per_day + p$hc_release_per_day + p$tc_release_per_day)
-  a[4, 4] <- -p$protein_per_day; a[5, 5] <- -p$free_per_day; a[6, 6] <- -p$labile_per_day
-  a
+# The plan's steps as times: the rows' and the intakes' instants, days.
+time <- cumsum(ifelse(steps[1, ] >= 0, intervals[pmax(steps[1, ], 0) + 1], 0))
+action <- steps[2, ]
+# (R reads the "no action" marker, INT_MIN, as NA.)
+row_times <- time[!is.na(action) & action < 0]
+intake_times <- time[!is.na(action) & action >= 0]
+
+dyn.load(so)
+scenario <- function(count) {
+  kT <- p[1, 1:count]; phi <- p[2, 1:count]; kH <- p[3, 1:count]; eH <- p[4, 1:count]; eT <- p[5, 1:count]
+  r <- p[6, 1:count]; ks <- p[7, 1:count]; kB <- p[8, 1:count]; theta <- p[9, 1:count]
+  coef <- rbind(-kT, r + eT, (1 - theta) * kB, phi * kT, -kH, eH, theta * kB, (1 - phi) * kT, kH, -(ks + eH + eT), -kB, -p[10, 1:count], -p[11, 1:count])
+  invisible(.C("set_scenario", as.integer(count), as.integer(kinds), as.integer(intakes), as.double(coef), as.double(p[12, 1:count]),
+               as.double(outcomes[seq_len(6 * kinds * count)]), as.integer(outcome_index[seq_len(intakes * count)]), as.double(intake_times)))
 }
 
-f <- function(t, y, a) list(as.vector(a %*% y))
-jac <- function(t, y, a) a
+key_low <- bitwShiftR(readBin(writeBin(2^-16, raw(), endian = "little"), "integer", n = 2, size = 4, endian = "little")[2], 13L)
+keys <- function(x) {
+  high <- readBin(writeBin(x, raw(), endian = "little"), "integer", n = 2 * length(x), size = 4, endian = "little")[c(FALSE, TRUE)]
+  pmin(pmax(bitwShiftR(high, 13L) - key_low, 0L), BINS - 1L) + 1L
+}
 
-apply_dose <- function(y, d, mmax) {
-  kept <- d$tc_ug + d$hc_ug + d$tissue_ug + d$protein_ug
-  x <- (y[1] + y[2] + y[3] + y[4]) / mmax
-  accepted <- 0
-  if (x < 1 && kept > 0) {
-    t <- tanh(kept / mmax)
-    accepted <- min(kept, mmax * t * (1 - x * x) / (1 + x * t))
+run <- function(count, keep = 0) {
+  scenario(count)
+  .C("reset_events")
+  y0 <- as.vector(rbind(p[13, 1:count], p[14, 1:count], p[15, 1:count], 0, 0, 0))
+  out <- lsoda(y0, row_times, func = "derivs", parms = NULL, dllname = sub("\\.so$", "", basename(so)), initfunc = "initmod",
+               jacfunc = "jac", jactype = "bandusr", bandup = 3, banddown = 2, rtol = RTOL, atol = ATOL, maxsteps = 1e6,
+               events = list(func = "event", time = unique(intake_times)))
+  pools <- out[, -1, drop = FALSE]
+  stores <- pools[, seq(3, 6 * count, by = 6), drop = FALSE]
+  serum <- (pools[, seq(1, 6 * count, by = 6), drop = FALSE] + pools[, seq(2, 6 * count, by = 6), drop = FALSE] + pools[, seq(4, 6 * count, by = 6), drop = FALSE]) *
+    rep(p[16, 1:count], each = nrow(pools)) + pools[, seq(5, 6 * count, by = 6), drop = FALSE] * rep(p[17, 1:count], each = nrow(pools))
+  stores_hist <- matrix(0L, BINS, rows)
+  serum_hist <- matrix(0L, BINS, rows)
+  below <- integer(rows)
+  for (k in seq_len(rows)) {
+    stores_hist[, k] <- tabulate(keys(stores[k, ]), BINS)
+    serum_hist[, k] <- tabulate(keys(serum[k, ]), BINS)
+    below[k] <- sum(serum[k, ] < threshold)
   }
-  share <- if (kept > 0) accepted / kept else 0
-  y + c(share * d$tc_ug, share * d$hc_ug, share * d$tissue_ug, share * d$protein_ug, d$urine_ug, kept - accepted)
+  if (keep > 0) list(stores = stores[, 1:keep, drop = FALSE], serum = serum[, 1:keep, drop = FALSE]) else below
 }
 
-simulate <- function(a, mmax, y0, d) {
-  out <- matrix(NA_real_, length(output_days), 6)
-  out[1, ] <- y0
-  y <- y0
-  t <- 0
-  horizon <- output_days[length(output_days)]
-  d <- d[order(d$day), ]
-  days <- c(d$day, horizon)
-  for (e in seq_along(days)) {
-    day <- days[e]
-    if (day > t) {
-      idx <- which(output_days > t & output_days <= day)
-      times <- unique(c(t, output_days[idx], day))
-      sol <- lsoda(y, times, f, a, rtol = RTOL, atol = ATOL, jacfunc = jac, jactype = "fullusr")
-      rows <- match(output_days[idx], sol[, 1])
-      out[idx, ] <- sol[rows, 2:7]
-      y <- sol[nrow(sol), 2:7]
-      t <- day
-    }
-    if (e <= nrow(d)) y <- apply_dose(y, d[e, ], mmax)
-  }
-  out
-}
+series <- run(agree, agree)
+con <- file(file.path(dir, "desolve.f64"), "wb")
+writeBin(as.vector(rbind(as.vector(series$stores), as.vector(series$serum))), con, size = 8, endian = "little")
+close(con)
+cat(sprintf("ready desolve %d\n", n))
+flush(stdout())
 
-by_patient <- split(doses, doses$patient)
-results <- vector("list", nrow(patients))
 cpu <- function() { t <- proc.time(); t[["user.self"]] + t[["sys.self"]] }
-start <- cpu()
-for (i in seq_len(nrow(patients))) {
-  row <- patients[i, ]
-  d <- by_patient[[as.character(row$patient)]]
-  if (is.null(d)) d <- data.frame(day = numeric(0), tc_ug = numeric(0), hc_ug = numeric(0), tissue_ug = numeric(0), protein_ug = numeric(0), urine_ug = numeric(0))
-  results[[i]] <- simulate(generator(row), row$max_body_ug, c(row$tc0_ug, row$hc0_ug, row$stores0_ug, 0, 0, 0), d)
+input <- file("stdin")
+open(input)
+while (length(line <- readLines(input, n = 1)) > 0) {
+  parts <- strsplit(trimws(line), " +")[[1]]
+  if (length(parts) == 0 || parts[1] != "run") next
+  repeats <- if (length(parts) > 1) as.integer(parts[2]) else 1L
+  start <- cpu()
+  for (r in seq_len(repeats)) result <- run(n)
+  cat(sprintf("%.17g %d\n", cpu() - start, sum(result)))
+  flush(stdout())
 }
-elapsed <- cpu() - start
-per_patient_year <- elapsed / nrow(patients) / (scenario$days / 365)
-
-lines <- unlist(lapply(seq_len(nrow(patients)), function(i) {
-  r <- results[[i]]
-  sprintf("%d,%.17g,%.17g,%.17g", patients$patient[i], output_days, r[, 3], r[, 1] + r[, 2] + r[, 4] + r[, 5])
-}))
-writeLines(c("patient,day,stores_ug,plasma_ug", lines), file.path(dir, "desolve.csv"))
-writeLines(c("seconds_per_patient_year", sprintf("%.17g", per_patient_year)), file.path(dir, "desolve_timing.csv"))
-cat(sprintf("deSolve %s lsoda: %d patients in %.2f s of CPU, %.2f ms per patient-year\n", as.character(packageVersion("deSolve")), nrow(patients), elapsed, per_patient_year * 1e3))

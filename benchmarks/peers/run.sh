@@ -1,52 +1,60 @@
 #!/usr/bin/env bash
-# Side by side on one scenario: B12Dosing against Python's scipy.integrate.solve_ivp (LSODA) and R's deSolve::lsoda.
+# B12Dosing against the peers an expert in each tool would write, on the same model (model 2, the default), events
+# and grid, timed one way for every side. Not part of .ci/run (it takes 10-20 minutes).
 #
-# The library exports the scenario (each virtual patient's rate constants and initial pools, each dose's retained
-# amount, and its own series and timing: benchmarks/B12Dosing.Benchmarks, mode "peers"); the peers integrate the same
-# six-pool ODE piecewise between doses, with the store limit at each dose (rtol 1e-10, atol 1e-12 µg) and write their series; compare.py checks agreement
-# and prints, as the last three lines:
-#     agreement_max_rel_diff: <number>
-#     b12dosing_vs_scipy: <ratio>x
-#     b12dosing_vs_desolve: <ratio>x
-# Ratios are per patient-year: B12Dosing on one thread (best of 25 passes over all patients), the peers in CPU time.
+#   numba    the exact event-driven solution as a numba loop over patients (numba_peer.py)
+#   numpy    the same closed form in numpy, vectorised over all patients at once (numpy_peer.py)
+#   scipy    scipy's LSODA (odeint), all patients in one banded system (scipy_peer.py; 1 000 patients only)
+#   desolve  deSolve::lsoda with a compiled C model and compiled events, banded (desolve_peer.R, desolve_model.c; 1 000 only)
+#   floor    the same work in plain C, gcc -O3 -march=native, patients in lockstep (floor.c)
 #
-# Settings (environment): PATIENTS (1000), PEER_PATIENTS (= PATIENTS; the peers run the first N), SEED (1),
-# DAYS (365), REGIMEN (bnf-no-neuro), CONDITIONS (healthy; a condition or a mix such as "pernicious-anemia:0.5,healthy:0.5"),
-# KEEP (a directory to keep the CSV files in).
-# Needs the .NET SDK, Debian's python3-scipy (for /usr/bin/python3) and r-cran-desolve. Not part of .ci/run (slow).
+# The library exports the scenario (benchmarks/B12Dosing.Benchmarks, mode "peers": the plan, every patient's rates,
+# initial pools and intake outcomes, its own series); bench.py runs B12Dosing (mode "peers-serve") and each peer as
+# servers, checks each peer's series against the library's, warms each side up and interleaves them (see bench.py).
+# It prints, per comparison,
+#     b12dosing_vs_<peer>_<regimen>_<patients>: <median ratio>x (min <r>, max <r>; ...)
+# (the peer's CPU time per patient-year over B12Dosing's: above 1 means B12Dosing is faster), and last
+#     agreement_max_rel_diff: <the largest relative difference of stores or serum, any peer, patient and row>
+#
+# Settings (environment): REGIMENS ("bnf-no-neuro kuzminski-oral"), PATIENTS ("1000 100000"), SLOW_PATIENTS (1000),
+# PAIRS (5), WARMUP (1.0 s), SAMPLE (0.3 s), SEED (1), DAYS (365), PEERS ("numba numpy scipy desolve floor"),
+# KEEP (a directory to keep the exported files and builds in).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
-PATIENTS="${PATIENTS:-1000}"
-PEER_PATIENTS="${PEER_PATIENTS:-$PATIENTS}"
-SEED="${SEED:-1}"
-DAYS="${DAYS:-365}"
-REGIMEN="${REGIMEN:-bnf-no-neuro}"
-CONDITIONS="${CONDITIONS:-healthy}"
-PYTHON=/usr/bin/python3 # Debian's python3-scipy installs for the system interpreter, not a pyenv one
+PYTHON=/usr/bin/python3 # Debian's python3-numba etc. install for the system interpreter, not a pyenv one
+APT="apt-get update && apt-get install -y python3-numba python3-scipy python3-numpy r-base-dev r-cran-desolve"
 
 missing=()
 command -v dotnet >/dev/null || missing+=("the .NET 10 SDK (https://dot.net)")
-{ [ -x "$PYTHON" ] && "$PYTHON" -c 'import numpy, scipy.integrate' 2>/dev/null; } || missing+=(python3-scipy)
-{ command -v Rscript >/dev/null && Rscript -e 'suppressPackageStartupMessages(library(deSolve))' >/dev/null 2>&1; } || missing+=(r-cran-desolve)
+{ [ -x "$PYTHON" ] && "$PYTHON" -c 'import numpy, scipy.integrate, numba' 2>/dev/null; } || missing+=("python3-numba python3-scipy python3-numpy")
+{ command -v Rscript >/dev/null && Rscript -e 'suppressPackageStartupMessages(library(deSolve))' >/dev/null 2>&1; } || missing+=("r-cran-desolve")
+{ command -v R >/dev/null && command -v gcc >/dev/null && [ -f "$(R RHOME 2>/dev/null)/etc/Makeconf" ]; } || missing+=("r-base-dev (R CMD SHLIB, gcc)")
 if [ "${#missing[@]}" -gt 0 ]; then
     echo "run.sh: missing: ${missing[*]}" >&2
-    echo "run.sh: install the peers with: sudo apt-get install python3-scipy r-cran-desolve" >&2
+    echo "$APT"
     exit 1
 fi
 
 if [ -n "${KEEP:-}" ]; then
-    WORK="$KEEP"
-    mkdir -p "$WORK"
+    WORK="$(mkdir -p "$KEEP" && cd "$KEEP" && pwd)"
 else
     WORK="$(mktemp -d)"
     trap 'rm -rf "$WORK"' EXIT
 fi
 
-export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+# One thread for every side; OpenBLAS's machine overrides of some environments are not wanted for the numpy timings.
+unset OPENBLAS_CORETYPE OPENBLAS_L2_SIZE
+export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 NUMBA_NUM_THREADS=1
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_TieredPGO=1
+
+mkdir -p "$WORK/build"
 dotnet build ../B12Dosing.Benchmarks -c Release -v quiet -nologo >/dev/null
-echo "scenario: $PATIENTS virtual patients ($CONDITIONS, seed $SEED) x $DAYS days on $REGIMEN; peers run the first $PEER_PATIENTS"
-dotnet ../B12Dosing.Benchmarks/bin/Release/net10.0/B12Dosing.Benchmarks.dll peers "$WORK" --patients "$PATIENTS" --seed "$SEED" --days "$DAYS" --regimen "$REGIMEN" --conditions "$CONDITIONS"
-"$PYTHON" scipy_peer.py "$WORK" "$PEER_PATIENTS"
-Rscript desolve_peer.R "$WORK" "$PEER_PATIENTS"
-"$PYTHON" compare.py "$WORK"
+gcc -O3 -march=native -o "$WORK/build/floor" floor.c -lm
+cp desolve_model.c "$WORK/build/"
+(cd "$WORK/build" && R CMD SHLIB -o desolve_model.so desolve_model.c >/dev/null)
+
+echo "machine: $(nproc --all) cores, $(uname -sr); .NET $(dotnet --version), $("$PYTHON" -c 'import numba, numpy, scipy; print(f"numba {numba.__version__}, numpy {numpy.__version__}, scipy {scipy.__version__}")'), $(Rscript -e 'cat(R.version.string, "deSolve", as.character(packageVersion("deSolve")))'), $(gcc --version | head -1)"
+echo "uptime at start: $(uptime)"
+"$PYTHON" bench.py "$WORK" "$(pwd)/../B12Dosing.Benchmarks/bin/Release/net10.0/B12Dosing.Benchmarks.dll" "$WORK/build/floor" "$WORK/build/desolve_model.so"
+echo "uptime at end: $(uptime)"

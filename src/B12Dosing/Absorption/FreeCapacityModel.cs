@@ -70,7 +70,7 @@ internal static class FreeCapacityModel
     internal static DoseOutcome Evaluate(double amount, Route route, CobalaminForm form, DoseVehicle vehicle, Physiology p, double available)
     {
         ref var last = ref t_last;
-        if (ReferenceEquals(last.Physiology, p) && last.Amount == amount && last.Route == route && last.Form == form && last.Vehicle == vehicle && last.Available == available)
+        if (Physiology.SameValues(last.Physiology, p) && last.Amount == amount && last.Route == route && last.Form == form && last.Vehicle == vehicle && last.Available == available)
         {
             return last.Outcome;
         }
@@ -124,19 +124,24 @@ internal static class FreeCapacityModel
     /// <summary><c>a + t·(b − a)</c>, monotone in <paramref name="t"/> when <c>b ≥ a</c> (and never falling below <paramref name="a"/>).</summary>
     private static double Lerp(double a, double b, double t) => a + (t * Math.Max(0, b - a));
 
-    /// <summary>The solve at a grid dose, from a small per-thread cache (keyed by the physiology instance, which is immutable).</summary>
+    /// <summary>The grid solves this thread computed (cache misses), for the tests that equal sets share the cache.</summary>
+    [ThreadStatic]
+    internal static long t_gridSolves;
+
+    /// <summary>The solve at a grid dose, from a small per-thread cache (keyed by the parameter values: two equal sets share the entries).</summary>
     private static DoseOutcome Grid(double amount, Route route, CobalaminForm form, DoseVehicle vehicle, Physiology p, double available)
     {
         var cache = t_grid ??= new CacheEntry[GridCacheSize];
         foreach (ref readonly var entry in cache.AsSpan())
         {
-            if (ReferenceEquals(entry.Physiology, p) && entry.Amount == amount && entry.Route == route && entry.Form == form && entry.Vehicle == vehicle && entry.Available == available)
+            if (Physiology.SameValues(entry.Physiology, p) && entry.Amount == amount && entry.Route == route && entry.Form == form && entry.Vehicle == vehicle && entry.Available == available)
             {
                 return entry.Outcome;
             }
         }
 
         var outcome = Solve(amount, route, form, vehicle, p, available);
+        t_gridSolves++;
         cache[t_nextGrid] = new(p, amount, route, form, vehicle, available, outcome);
         t_nextGrid = (t_nextGrid + 1) % GridCacheSize;
         return outcome;

@@ -624,6 +624,13 @@ public sealed record Physiology
             : CarrierBalance.HaptocorrinReleaseOrNaN(HoloTranscobalaminHalfLifeHours, HoloHaptocorrinHalfLifeDays, TranscobalaminToHaptocorrinFraction, ontoTranscobalamin, PlasmaVolumeLiters);
     }
 
+    /// <summary>
+    /// Whether a kernel's cached result for <paramref name="cached"/> holds for <paramref name="p"/>: the same values
+    /// (the same instance first, the cheap case). The kernels' caches are keyed so, never by instance alone: two equal
+    /// sets, however built, share them.
+    /// </summary>
+    internal static bool SameValues(Physiology? cached, Physiology p) => ReferenceEquals(cached, p) || p.Equals(cached);
+
     /// <summary>The table: one line per parameter, <c>name  value unit  origin</c> (invariant), derived values marked as derived or pinned.</summary>
     public override string ToString()
     {

@@ -42,8 +42,8 @@ internal enum LoadSite : byte
 /// with <c>k_r = GFR / extracellular volume</c>, <c>δ = 1</c> and <c>k_p = 0</c> except for hydroxocobalamin. The
 /// system is integrated with an adaptive Dormand-Prince 5(4) method (relative tolerance 1e-10) until the site holds
 /// less than 1e-12 of the excess; the free pool left then splits by a closed form (the system is autonomous once the
-/// site is empty; an IV load starts there); the urine is what does not go elsewhere, so the parts add up to the load. A small per-thread cache keeps the last solves (keyed by the physiology instance, which is
-/// immutable), so a regimen or a repeated evaluation solves each distinct load once. Inside a population run, loads its
+/// site is empty; an IV load starts there); the urine is what does not go elsewhere, so the parts add up to the load. A small per-thread cache keeps the last solves (keyed by the parameter values: two equal sets,
+/// however built, share the entries), so a regimen or a repeated evaluation solves each distinct load once. Inside a population run, loads its
 /// <see cref="RetentionTables"/> cover are read from them instead of solved per patient.
 /// </summary>
 internal static class PlasmaLoad
@@ -72,6 +72,10 @@ internal static class PlasmaLoad
 
     [ThreadStatic]
     private static CacheEntry[]? t_cache;
+
+    /// <summary>The grid solves this thread computed (cache misses), for the tests that equal sets share the cache.</summary>
+    [ThreadStatic]
+    internal static long t_gridSolves;
 
     [ThreadStatic]
     private static int t_next;
@@ -117,7 +121,7 @@ internal static class PlasmaLoad
 
         var hydroxo = form == CobalaminForm.Hydroxocobalamin;
         ref var last = ref t_last;
-        if (last.Load == load && SameValues(last.Physiology, p) && last.Site == site && last.Hydroxo == hydroxo)
+        if (last.Load == load && Physiology.SameValues(last.Physiology, p) && last.Site == site && last.Hydroxo == hydroxo)
         {
             return last.Outcome;
         }
@@ -189,20 +193,18 @@ internal static class PlasmaLoad
         var cache = t_cache ??= new CacheEntry[CacheSize];
         foreach (ref readonly var entry in cache.AsSpan())
         {
-            if (entry.Load == load && SameValues(entry.Physiology, p) && entry.Site == site && entry.Hydroxo == hydroxo)
+            if (entry.Load == load && Physiology.SameValues(entry.Physiology, p) && entry.Site == site && entry.Hydroxo == hydroxo)
             {
                 return entry.Outcome;
             }
         }
 
         var outcome = Compute(load, site, hydroxo, p, RelativeTolerance, RemainingFraction);
+        t_gridSolves++;
         cache[t_next] = new(p, load, site, hydroxo, outcome);
         t_next = (t_next + 1) % CacheSize;
         return outcome;
     }
-
-    /// <summary>Whether a cached solve's parameter set equals <paramref name="p"/> by value (the same instance first, the cheap case).</summary>
-    private static bool SameValues(Physiology? cached, Physiology p) => ReferenceEquals(cached, p) || p.Equals(cached);
 
     /// <summary>The site release rate, per hour (infinite for IV).</summary>
     public static double ReleasePerHour(LoadSite site, bool hydroxo, Physiology p) => site switch

@@ -30,6 +30,10 @@ internal readonly struct Propagator
     [ThreadStatic]
     private static int t_next;
 
+    /// <summary>The propagators <see cref="Cached"/> computed on this thread (cache misses), for the tests that equal sets share the cache.</summary>
+    [ThreadStatic]
+    internal static long t_created;
+
     private Propagator(in Matrix4 core, double free, double labile)
     {
         Core = core;
@@ -74,6 +78,7 @@ internal readonly struct Propagator
         }
 
         var propagator = Create(in r, ticks);
+        t_created++;
         cache[t_next] = new(true, r, ticks, propagator);
         t_next = (t_next + 1) % CacheSize;
         return propagator;

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Immutable;
 using B12Dosing.Absorption;
+using B12Dosing.Parameters;
 using B12Dosing.Quantities;
 
 namespace B12Dosing.Kinetics;
@@ -20,10 +21,10 @@ public sealed record SimulationSettings
     public const long MaximumRows = 2_000_000;
 
     /// <summary>Average adult body stores, 2500 µg (Carmel 2008); the default <see cref="InitialStores"/>.</summary>
-    public static readonly Mass AverageStores = Mass.FromMicrograms(2500);
+    public static readonly Mass AverageStores = Mass.FromMicrograms(ModelParameters.ReferenceStoresMicrograms);
 
     /// <summary>The smallest store consistent with health, 300 µg (IOM 1998, Appendix N): a reference line for charts and reports, not read by the model.</summary>
-    public static readonly Mass LowStores = Mass.FromMicrograms(300);
+    public static readonly Mass LowStores = Mass.FromMicrograms(ModelParameters.LowStoresMicrograms);
 
     /// <summary>Creates settings for a horizon.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The horizon is not positive or beyond <see cref="MaximumHorizon"/>.</exception>
@@ -48,7 +49,7 @@ public sealed record SimulationSettings
     }
 
     /// <summary><see cref="InitialStores"/> in µg, as the kernels compute with it (settings compare by it).</summary>
-    internal double InitialStoresMicrograms { get; private init; } = 2500;
+    internal double InitialStoresMicrograms { get; private init; } = ModelParameters.ReferenceStoresMicrograms;
 
     /// <summary>How long to simulate, from time zero; more than zero and at most <see cref="MaximumHorizon"/>.</summary>
     public TimeSpan Horizon

@@ -27,6 +27,9 @@ public static class ModelParameters
     /// <summary>Average adult body stores, µg (Carmel 2008).</summary>
     internal const double ReferenceStoresMicrograms = 2500;
 
+    /// <summary>The smallest store consistent with health, µg (IOM 1998, Appendix N).</summary>
+    internal const double LowStoresMicrograms = 300;
+
     /// <summary>Serum with average stores and the carriers in balance, pg/mL: the middle of the normal 400-500.</summary>
     internal const double ReferenceSerumPicogramsPerMilliliter = 450;
 
@@ -299,6 +302,11 @@ public static class ModelParameters
         nameof(ReferenceSerum), "Σ_ref", "pg/mL", ReferenceSerumPicogramsPerMilliliter, ParameterScale.Log, ParameterOrigin.Literature,
         "The middle of the normal 400-500 pg/mL.");
 
+    /// <summary>The smallest body store consistent with health: a reference line, not read by the equations.</summary>
+    public static ModelParameter LowStores { get; } = Constant(
+        nameof(LowStores), "", "µg", LowStoresMicrograms, ParameterScale.Log, ParameterOrigin.Literature,
+        "The smallest store consistent with health, 300 µg (IOM 1998, Appendix N): the line of SimulationSettings.LowStores and of the charts' stores, not read by the equations.");
+
     /// <summary>The store loss per day in health, from which turnover and bile are derived.</summary>
     public static ModelParameter HealthyStoreLossPerDay { get; } = Constant(
         nameof(HealthyStoreLossPerDay), "", "1/d", HealthyStoreLossPerDayValue, ParameterScale.Log, ParameterOrigin.Literature,
@@ -359,7 +367,7 @@ public static class ModelParameters
         MucosalReleaseHalfTime, NasalReleaseHalfTime, IntrinsicFactorTransit, ApoTranscobalamin, ApoHaptocorrin, CarrierBindingPerMicrogramHour,
         HaptocorrinBindingRatio, IntranasalBioavailability, BiliarySecretionPerDay, BiliaryReabsorptionFraction, TurnoverPerDay, MaximumStores,
         LabileHalfLife, ExchangeableHalfLife, ExchangeableToTranscobalaminFraction, HaptocorrinReleaseHalfSaturation,
-        ReferenceStores, ReferenceSerum, HealthyStoreLossPerDay, NoReabsorptionStoreLossPerDay, AtrophicGastritisStoreLossPerDay,
+        ReferenceStores, ReferenceSerum, LowStores, HealthyStoreLossPerDay, NoReabsorptionStoreLossPerDay, AtrophicGastritisStoreLossPerDay,
         ImpairedFoodReleaseFactor, IlealResectionUptakeFactor, Omeprazole20FoodReleaseFactor, Omeprazole40FoodReleaseFactor,
         MetforminHaptocorrinReleaseFactor, CyanocobalaminMolarMass,
     ];

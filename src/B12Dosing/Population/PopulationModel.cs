@@ -100,7 +100,7 @@ public sealed record PopulationModel
     }
 
     /// <summary><see cref="MedianInitialStores"/> in µg (models compare by it).</summary>
-    internal double MedianInitialStoresMicrograms { get; private init; } = 2500;
+    internal double MedianInitialStoresMicrograms { get; private init; } = ModelParameters.ReferenceStoresMicrograms;
 
     /// <summary>
     /// Initial stores: σ 0.35 in [0.24, 1.56], which with the default median is 600-3900 µg, the range of study means

@@ -1,3 +1,4 @@
+using B12Dosing.Guidelines;
 using B12Dosing.Kinetics;
 using B12Dosing.Quantities;
 
@@ -14,7 +15,7 @@ public sealed record PopulationSettings
     public const int MaximumRows = 20_000;
 
     /// <summary>The NICE NG239 (2024) line for total serum B12, 180 ng/L (= pg/mL): below it deficiency is likely. The default <see cref="SerumThreshold"/>.</summary>
-    public static readonly MassConcentration NiceDeficiencyLikely = MassConcentration.FromPicogramsPerMilliliter(180);
+    public static readonly MassConcentration NiceDeficiencyLikely = MassConcentration.FromPicogramsPerMilliliter(SerumGuidelines.NiceTotal.Bands[0].Upper);
 
     /// <summary>Creates settings.</summary>
     /// <param name="patients">The number of virtual patients: at least 1.</param>
@@ -64,7 +65,7 @@ public sealed record PopulationSettings
     }
 
     /// <summary><see cref="SerumThreshold"/> in pg/mL, as the kernels compute with it (settings compare by it).</summary>
-    internal double SerumThresholdPicogramsPerMilliliter { get; private init; } = 180;
+    internal double SerumThresholdPicogramsPerMilliliter { get; private init; } = SerumGuidelines.NiceTotal.Bands[0].Upper;
 
     /// <summary>
     /// Lines of active B12 (holotranscobalamin, holoTC): for each, the share of patients with holoTC strictly below it is

@@ -5,6 +5,7 @@ using B12Dosing.Dosing;
 using B12Dosing.Estimation;
 using B12Dosing.Guidelines;
 using B12Dosing.Kinetics;
+using B12Dosing.Parameters;
 using B12Dosing.Population;
 using B12Dosing.Quantities;
 using B12Dosing.Regimens;
@@ -32,7 +33,7 @@ public sealed record TargetSettings
         init => InitialStoresMicrograms = SimulationSettings.CheckInitialStores(value, nameof(InitialStores));
     }
 
-    internal double InitialStoresMicrograms { get; private init; } = 2500;
+    internal double InitialStoresMicrograms { get; private init; } = ModelParameters.ReferenceStoresMicrograms;
 
     /// <summary>Doses given before the maintenance (default none); the maintenance starts one interval after its last dose, or at day 0 without it.</summary>
     public Regimen Loading { get; init => field = value ?? throw new ArgumentNullException(nameof(Loading)); } = Regimen.None;

@@ -11,8 +11,12 @@ namespace B12Dosing.Tests.Parameters;
 /// <summary>The parameter block (<see cref="ModelParameters"/>) and the parameter set (<see cref="Physiology"/>) read, changed and refused through it.</summary>
 public class ModelParametersTests
 {
-    /// <summary>The readouts of a set that are computed from its parameters, not parameters themselves.</summary>
-    private static readonly string[] Readouts = ["CarrierModel", "StoreLossPerDay", "EffectiveIntrinsicFactorCapacity", "EffectiveIntrinsicFactorCapacityMicrograms", "MaximumOralFraction", "IsHaptocorrinReleasePinned", "Values"];
+    /// <summary>
+    /// The readouts of a set that are computed from its parameters, not parameters themselves (a solver may read them:
+    /// <see cref="Every_member_of_a_set_a_solver_reads_is_a_block_entry"/> checks that they read only entries), and the
+    /// choice of carrier model (<c>CarrierModel</c>, <c>UsesFreeCapacity</c>: which equations, not a number).
+    /// </summary>
+    private static readonly string[] Readouts = ["CarrierModel", "UsesFreeCapacity", "StoreLossPerDay", "EffectiveIntrinsicFactorCapacity", "EffectiveIntrinsicFactorCapacityMicrograms", "MaximumOralFraction", "IsHaptocorrinReleasePinned", "Values"];
 
     [Fact]
     public void Every_entry_has_a_name_unit_default_within_bounds_origin_and_source()
@@ -41,19 +45,61 @@ public class ModelParametersTests
     [Fact]
     public void A_set_holds_nothing_the_block_does_not_list()
     {
-        const BindingFlags Instance = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic;
         var settable = typeof(Physiology).GetProperties(Instance)
             .Where(p => p.SetMethod is not null && p.Name != "EqualityContract" && !Readouts.Contains(p.Name))
-            .Select(p => p.Name)
-            .ToHashSet();
-        // The release onto haptocorrin pinned, so that no carrier constant written leaves it without a value.
+            .Select(p => p.Name);
+        Assert.Empty(settable.Except(EntryBacked.Value).Order());
+        var statics = typeof(Physiology).GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)
+            .Where(f => f.FieldType == typeof(double) || f.FieldType == typeof(int))
+            .Select(f => f.Name);
+        Assert.Empty(statics);
+    }
+
+    /// <summary>
+    /// Issue 18's "a test fails if a solver reads a value that is not in it", for the numbers written in the code: no
+    /// numeric literal of the solver folders (<see cref="SolverSources.Folders"/>) is a figure the block does not list.
+    /// The literals left are counts, indices and sizes (integers), and the short list of
+    /// <see cref="SolverSources.Allowed"/> and <see cref="SolverSources.AllowedIn"/>, each with the reason it is not
+    /// physiology; a physiological figure is an entry of <see cref="ModelParameters"/>, read by name.
+    /// </summary>
+    [Fact]
+    public void Solver_code_writes_no_number_the_block_does_not_list()
+    {
+        var unlisted = SolverSources.UnlistedLiterals().ToList();
+        Assert.True(unlisted.Count == 0, "Numbers in solver code that the block does not list (make each an entry of ModelParameters and read it, or, if it is not physiology, allow it in SolverSources with the reason):\n" + string.Join("\n", unlisted));
+    }
+
+    /// <summary>
+    /// The same for the values read from a set: every member of <see cref="Physiology"/> the solver folders read is
+    /// changed by a block entry (<see cref="EntryBacked"/>), or is one of the readouts computed from such members
+    /// (<see cref="Readouts"/>, each checked to read nothing else).
+    /// </summary>
+    [Fact]
+    public void Every_member_of_a_set_a_solver_reads_is_a_block_entry()
+    {
+        var read = SolverSources.PhysiologyReads().ToList();
+        Assert.NotEmpty(read);
+        Assert.Empty(read.Where(r => !EntryBacked.Value.Contains(r.Member) && !Readouts.Contains(r.Member)).Select(r => $"{r.Where}: {r.Member}").Distinct());
+        Assert.Empty(SolverSources.PhysiologyReads(onlyIn: Readouts).Where(r => !EntryBacked.Value.Contains(r.Member) && !Readouts.Contains(r.Member)).Select(r => $"{r.Where}: {r.Member}"));
+    }
+
+    private const BindingFlags Instance = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic;
+
+    /// <summary>
+    /// The properties of <see cref="Physiology"/> that writing a block entry changes: each entry is written in turn (at
+    /// 37 % of its range, on a set whose release onto haptocorrin is pinned so that no carrier constant leaves it
+    /// without a value) and every property that differs is one the entry stands for.
+    /// </summary>
+    private static readonly Lazy<HashSet<string>> EntryBacked = new(() =>
+    {
+        var properties = typeof(Physiology).GetProperties(Instance).Where(p => p.Name != "EqualityContract" && p.GetIndexParameters().Length == 0).ToList();
         var healthy = Physiology.Healthy with { HaptocorrinReleasePerDay = Physiology.Healthy.HaptocorrinReleasePerDay };
         var covered = new HashSet<string>();
         foreach (var parameter in ModelParameters.Settable)
         {
             var value = parameter.Minimum + ((parameter.Maximum - parameter.Minimum) * 0.37);
             var changed = parameter.Write(healthy, value);
-            foreach (var property in typeof(Physiology).GetProperties(Instance).Where(p => settable.Contains(p.Name)))
+            foreach (var property in properties.Where(p => p.SetMethod is not null && !Readouts.Contains(p.Name)))
             {
                 if (!Equals(property.GetValue(changed), property.GetValue(healthy)))
                 {
@@ -62,12 +108,8 @@ public class ModelParametersTests
             }
         }
 
-        Assert.Empty(settable.Except(covered).Order());
-        var statics = typeof(Physiology).GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)
-            .Where(f => f.FieldType == typeof(double) || f.FieldType == typeof(int))
-            .Select(f => f.Name);
-        Assert.Empty(statics);
-    }
+        return covered;
+    });
 
     /// <summary>Issue 18, defect 1: 1 mg of IF capacity is refused under the public name and in µg, not under the internal member.</summary>
     [Fact]
