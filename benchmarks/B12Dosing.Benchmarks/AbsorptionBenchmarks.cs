@@ -11,8 +11,8 @@ public class AbsorptionBenchmarks
 {
     private readonly Dose _oral = Dose.Oral(Mass.FromMicrograms(1000));
     private readonly Dose _injected = Dose.Intramuscular(Mass.FromMicrograms(1000), CobalaminForm.Hydroxocobalamin);
-    private readonly Physiology _physiology = Physiology.Healthy;
-    private readonly IntrinsicFactorState _state = IntrinsicFactorState.Rested(Physiology.Healthy);
+    private readonly ParameterSet _physiology = ParameterSet.Healthy;
+    private readonly IntrinsicFactorState _state = IntrinsicFactorState.Rested(ParameterSet.Healthy);
 
     /// <summary>1000 µg crystalline CNCbl by mouth, healthy, rested IF.</summary>
     [Benchmark]

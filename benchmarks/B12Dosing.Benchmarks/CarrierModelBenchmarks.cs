@@ -9,7 +9,7 @@ using BenchmarkDotNet.Attributes;
 namespace B12Dosing.Benchmarks;
 
 /// <summary>
-/// What model 3 (<see cref="Physiology.WithFreeCapacity"/>: the carriers' free capacity as state, absorption over hours,
+/// What model 3 (<see cref="ParameterSet.WithFreeCapacity"/>: the carriers' free capacity as state, absorption over hours,
 /// integrated from event to event) costs against model 2 (the default: the exact propagator between events), on the
 /// three paths of issue 17: one oral dose evaluated (a new dose every call, so no cache answers), one patient-year on the
 /// span path (1000 µg by mouth daily, and 1000 µg IM every 30 days) and a small population (20 patients, one year of
@@ -22,7 +22,7 @@ public class CarrierModelBenchmarks : SpanPathBenchmark
     private readonly DoseEvent[] _dailyOral = [.. Enumerable.Range(0, 365).Select(d => new DoseEvent(TimeSpan.FromDays(d), Dose.Oral(Mass.FromMicrograms(1000))))];
     private readonly DoseEvent[] _monthlyIm = [.. Enumerable.Range(0, 13).Select(m => new DoseEvent(TimeSpan.FromDays(30 * m), Dose.Intramuscular(Mass.FromMicrograms(1000))))];
     private readonly Regimen _dailyOralRegimen = Regimen.Parse("1000 ug oral daily");
-    private Physiology _physiology = Physiology.Healthy;
+    private ParameterSet _physiology = ParameterSet.Healthy;
     private SimulationPlan? _monthlyPlan;
     private PoolState[] _monthlyBuffer = [];
     private int _dose;
@@ -34,7 +34,7 @@ public class CarrierModelBenchmarks : SpanPathBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        _physiology = Model == PlasmaCarrierModel.FreeCapacity ? Physiology.Healthy.WithFreeCapacity() : Physiology.Healthy;
+        _physiology = Model == PlasmaCarrierModel.FreeCapacity ? ParameterSet.Healthy.WithFreeCapacity() : ParameterSet.Healthy;
         Prepare(_dailyOral, Year, TimeSpan.FromDays(1), _physiology);
         _monthlyPlan = new SimulationPlan(_monthlyIm, Year, TimeSpan.FromDays(1));
         _monthlyBuffer = new PoolState[_monthlyPlan.OutputCount];

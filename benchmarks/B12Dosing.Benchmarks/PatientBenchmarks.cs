@@ -19,7 +19,7 @@ public class OnePatientYearBenchmarks : SpanPathBenchmark
     private readonly SimulationSettings _settings = new(Year);
 
     [GlobalSetup]
-    public void Setup() => Prepare(_daily, Year, TimeSpan.FromDays(1), Physiology.Healthy);
+    public void Setup() => Prepare(_daily, Year, TimeSpan.FromDays(1), ParameterSet.Healthy);
 
     /// <summary>The whole public call: plan, run, rows and summary.</summary>
     [Benchmark(Baseline = true)]
@@ -36,10 +36,10 @@ public class OnePatientDecadeBenchmarks : SpanPathBenchmark
 {
     private static readonly TimeSpan Decade = TimeSpan.FromDays(3650);
     private readonly DoseEvent[] _monthly = [.. Enumerable.Range(0, 122).Select(m => new DoseEvent(TimeSpan.FromDays(30 * m), Dose.Intramuscular(Mass.FromMicrograms(1000))))];
-    private readonly SimulationSettings _settings = new(Decade) { Physiology = Physiology.PerniciousAnemia };
+    private readonly SimulationSettings _settings = new(Decade) { ParameterSet = ParameterSet.PerniciousAnemia };
 
     [GlobalSetup]
-    public void Setup() => Prepare(_monthly, Decade, TimeSpan.FromDays(1), Physiology.PerniciousAnemia);
+    public void Setup() => Prepare(_monthly, Decade, TimeSpan.FromDays(1), ParameterSet.PerniciousAnemia);
 
     /// <summary>The whole public call.</summary>
     [Benchmark(Baseline = true)]

@@ -18,7 +18,7 @@ namespace B12Dosing.Benchmarks;
 /// <item><c>peers-serve</c> reads commands from standard input, one a line, and answers each with one line:
 /// <c>population R</c> runs the population of N patients (<see cref="PopulationSimulator"/>, one thread, percentiles
 /// and the share below the serum threshold) R times; <c>span R</c> runs each of the N patients through the span path
-/// (<see cref="Simulator.Run(SimulationPlan, B12Dosing.Absorption.Physiology, Mass, Span{PoolState})"/>, the patients
+/// (<see cref="Simulator.Run(SimulationPlan, B12Dosing.Absorption.ParameterSet, Mass, Span{PoolState})"/>, the patients
 /// drawn once beforehand) R times; <c>counts R</c> runs the population R times and answers, after the time, the size in
 /// bytes of its saved counts (<see cref="PopulationResult.WriteCounts"/>). Each answers the process CPU time it took, in seconds (<see cref="Environment.CpuUsage"/>),
 /// so that the driver can warm it up and interleave it with a peer.</item>
@@ -37,7 +37,7 @@ internal static class PeerExport
         Directory.CreateDirectory(dir);
         var plan = s.Plan;
 
-        var outcomes = people.Select(p => plan.IntakeOutcomes(p.Physiology).Select(o => Parts(o.Outcome)).ToArray()).ToArray();
+        var outcomes = people.Select(p => plan.IntakeOutcomes(p.ParameterSet).Select(o => Parts(o.Outcome)).ToArray()).ToArray();
         var distinct = outcomes.Select(o => o.Distinct().ToArray()).ToArray();
         var kinds = distinct.Length == 0 ? 0 : distinct.Max(d => d.Length);
         if (kinds > byte.MaxValue)
@@ -88,13 +88,13 @@ internal static class PeerExport
         {
             foreach (var p in people)
             {
-                var r = PoolRates.Of(p.Physiology);
+                var r = PoolRates.Of(p.ParameterSet);
                 var (tc, hc) = r.CarriersInBalanceWith(p.InitialStoresMicrograms);
                 foreach (var v in (double[])[
                     r.TranscobalaminPerDay, r.TranscobalaminToHaptocorrinFraction, r.HaptocorrinPerDay, r.HaptocorrinReleasePerDay,
                     r.TranscobalaminReleasePerDay, r.ReabsorptionPerDay, r.StoreExitPerDay, r.ProteinBoundPerDay, r.HaptocorrinShare,
                     r.FreePerDay, r.LabilePerDay, r.MaximumStoresMicrograms, tc, hc, p.InitialStoresMicrograms,
-                    1000 / p.Physiology.PlasmaVolumeLiters, 1000 / p.Physiology.ExtracellularVolumeLiters])
+                    1000 / p.ParameterSet.PlasmaVolumeLiters, 1000 / p.ParameterSet.ExtracellularVolumeLiters])
                 {
                     w.Write(v);
                 }
@@ -130,7 +130,7 @@ internal static class PeerExport
         {
             foreach (var p in people.Take(agree))
             {
-                Simulator.Run(plan, p.Physiology, p.InitialStores, buffer);
+                Simulator.Run(plan, p.ParameterSet, p.InitialStores, buffer);
                 foreach (var row in buffer)
                 {
                     w.Write(row.StoresMicrograms);
@@ -180,7 +180,7 @@ internal static class PeerExport
                     case "span":
                         foreach (var p in people.Value)
                         {
-                            Simulator.Run(plan, p.Physiology, p.InitialStores, buffer);
+                            Simulator.Run(plan, p.ParameterSet, p.InitialStores, buffer);
                             sink += buffer[^1].StoresMicrograms;
                         }
 

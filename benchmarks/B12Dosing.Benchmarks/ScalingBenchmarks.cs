@@ -26,7 +26,7 @@ public class ScalingBenchmarks : SpanPathBenchmark
         Enumerable.Range(0, 365 * DosesPerDay).Select(i => new DoseEvent(TimeSpan.FromHours(1) + (TimeSpan.FromDays(1) * i / DosesPerDay), Dose.Oral(Mass.FromMicrograms(500)))),
         TimeSpan.FromDays(365),
         TimeSpan.FromDays(1) / RowsPerDay,
-        Physiology.Healthy);
+        ParameterSet.Healthy);
 
     /// <summary>One patient-year.</summary>
     [Benchmark]

@@ -9,7 +9,7 @@ public abstract class SpanPathBenchmark
 {
     private SimulationPlan? _plan;
     private PoolState[] _buffer = [];
-    private Physiology _physiology = Physiology.Healthy;
+    private ParameterSet _physiology = ParameterSet.Healthy;
 
     /// <summary>The prepared plan.</summary>
     protected SimulationPlan Plan => _plan ?? throw new InvalidOperationException("Call Prepare in the global set-up.");
@@ -18,7 +18,7 @@ public abstract class SpanPathBenchmark
     protected PoolState[] Buffer => _buffer;
 
     /// <summary>Expands the events once (in the global set-up).</summary>
-    protected void Prepare(IEnumerable<DoseEvent> events, TimeSpan horizon, TimeSpan step, Physiology physiology)
+    protected void Prepare(IEnumerable<DoseEvent> events, TimeSpan horizon, TimeSpan step, ParameterSet physiology)
     {
         _plan = new SimulationPlan([.. events], horizon, step);
         _buffer = new PoolState[_plan.OutputCount];

@@ -23,15 +23,15 @@ public class WorkFloorBenchmarks : SpanPathBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        Prepare(RegimenCatalogue.Get("bnf-no-neuro").Regimen.Events(Year), Year, TimeSpan.FromDays(1), Physiology.Healthy);
+        Prepare(RegimenCatalogue.Get("bnf-no-neuro").Regimen.Events(Year), Year, TimeSpan.FromDays(1), ParameterSet.Healthy);
         _retainedByDay = new double[Plan.OutputCount];
-        foreach (var intake in Plan.IntakeOutcomes(Physiology.Healthy))
+        foreach (var intake in Plan.IntakeOutcomes(ParameterSet.Healthy))
         {
             _retainedByDay[(int)intake.Day] += intake.Outcome.RetainedMicrograms;
         }
 
         // The one-day propagator of the same rates (set-up only; its values do not change the cost).
-        var r = PoolRates.Of(Physiology.Healthy);
+        var r = PoolRates.Of(ParameterSet.Healthy);
         (_t0, _h0) = r.CarriersInBalanceWith(2500);
         double[] a =
         [

@@ -22,7 +22,7 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var regimen = Regimen.Parse("1 mg im monthly");
 var horizon = TimeSpan.FromDays(365);
 var stores = Mass.FromMicrograms(300);
-var settings = new SimulationSettings(horizon) { Physiology = Physiology.PerniciousAnemia, InitialStores = stores };
+var settings = new SimulationSettings(horizon) { ParameterSet = ParameterSet.PerniciousAnemia, InitialStores = stores };
 var events = regimen.Events(horizon);
 
 var typical = Simulator.Run(events, settings);

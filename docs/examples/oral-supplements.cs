@@ -6,7 +6,7 @@
 // over 16 weeks on 10, 100, 500, 1000 and 2000 µg a day by mouth, against the two trials of daily tablets (Sharabi
 // 2003: 500 µg a day for 4 weeks; OPEN, Dangour 2015: 1 mg a day for a year), and the Schilling test in health and in
 // pernicious anaemia. Model 3 (the carriers' free capacity, absorption over hours): the presets' own form when they
-// are model 3, else their model-3 form (Physiology.WithFreeCapacity). Where the model misses a published figure the
+// are model 3, else their model-3 form (ParameterSet.WithFreeCapacity). Where the model misses a published figure the
 // table prints the gap (model, published, ratio, difference) and the chart names it.
 // Run:  dotnet run docs/examples/oral-supplements.cs [-- --svg oral-supplements.svg]
 // For research and teaching; not medical advice.
@@ -21,14 +21,14 @@ using UnitsNet;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
-static Physiology ModelThree(Physiology p) => p.CarrierModel == PlasmaCarrierModel.FreeCapacity ? p : p.WithFreeCapacity();
-var healthy = ModelThree(Physiology.Healthy);
+static ParameterSet ModelThree(ParameterSet p) => p.CarrierModel == PlasmaCarrierModel.FreeCapacity ? p : p.WithFreeCapacity();
+var healthy = ModelThree(ParameterSet.Healthy);
 
 // The stores at which the model's serum before the first tablet is a study's baseline (pmol/L): serum rises with the
 // stores, so bisect on them (on a log scale, 10 µg to 11 mg).
 double StoresFor(double baselinePicomolar)
 {
-    double Serum(double stores) => Simulator.Run([], new SimulationSettings(TimeSpan.FromHours(1)) { Physiology = healthy, InitialStores = Mass.FromMicrograms(stores) }).Series[0].SerumMolarity.PicomolesPerLiter;
+    double Serum(double stores) => Simulator.Run([], new SimulationSettings(TimeSpan.FromHours(1)) { ParameterSet = healthy, InitialStores = Mass.FromMicrograms(stores) }).Series[0].SerumMolarity.PicomolesPerLiter;
     var (low, high) = (Math.Log(10), Math.Log(healthy.MaximumStores.Micrograms));
     for (var i = 0; i < 60; i++)
     {
@@ -42,7 +42,7 @@ double StoresFor(double baselinePicomolar)
 // One tablet a day at the same hour; a row every day just before that day's tablet (24 h after the last: the trough).
 SimulationResult Daily(double dose, int days, double stores) => Simulator.Run(
     Enumerable.Range(0, days).Select(d => new DoseEvent(TimeSpan.FromDays(d), Dose.Oral(Mass.FromMicrograms(dose)))),
-    new SimulationSettings(TimeSpan.FromDays(days)) { Physiology = healthy, InitialStores = Mass.FromMicrograms(stores) });
+    new SimulationSettings(TimeSpan.FromDays(days)) { ParameterSet = healthy, InitialStores = Mass.FromMicrograms(stores) });
 
 // (a) 16 weeks of each daily dose from Sharabi's baseline, 108 pmol/L (adults with low serum B12).
 const int Weeks = 16;
@@ -78,13 +78,13 @@ Console.WriteLine($"    holoTC before:    {Gap(openStart.HoloTranscobalamin.Pico
 
 // (c) The Schilling test: 1 µg by mouth, 1000 µg IM at 2 h, 24-h urine; the oral dose's urine is the difference of
 // two runs, with and without it (the library's SchillingTest). Hourly curves of that difference for the chart.
-(string Name, Physiology Physiology, bool WithIf)[] people =
+(string Name, ParameterSet ParameterSet, bool WithIf)[] people =
 [
     ("healthy", healthy, false),
-    ("pernicious anaemia", ModelThree(Physiology.PerniciousAnemia), false),
-    ("pernicious anaemia, IF given", ModelThree(Physiology.PerniciousAnemia), true),
+    ("pernicious anaemia", ModelThree(ParameterSet.PerniciousAnemia), false),
+    ("pernicious anaemia, IF given", ModelThree(ParameterSet.PerniciousAnemia), true),
 ];
-var schilling = people.Select(p => (p.Name, Result: (SchillingTest.Standard with { WithIntrinsicFactor = p.WithIf }).Run(p.Physiology))).ToArray();
+var schilling = people.Select(p => (p.Name, Result: (SchillingTest.Standard with { WithIntrinsicFactor = p.WithIf }).Run(p.ParameterSet))).ToArray();
 Console.WriteLine();
 Console.WriteLine($"(c) The Schilling test ({SchillingTest.Standard.OralDose.Micrograms:F0} µg by mouth, {SchillingTest.Standard.FlushDose.Micrograms:F0} µg IM at {SchillingTest.Standard.FlushTime.TotalHours:F0} h, 24-h urine; the difference of two runs):");
 Console.WriteLine($"    published: at least {SchillingTest.NormalAtLeast:P0} of the oral dose in health, under {SchillingTest.LowBelow:P0} without intrinsic factor, normal again with it given.");
@@ -119,9 +119,9 @@ if (args.Length == 2 && args[0] == "--svg")
 
     // The Schilling test hour by hour: what the oral dose adds to the cumulative urine, as a share of it.
     var hourly = SchillingTest.Standard;
-    double[] Excreted(Physiology p)
+    double[] Excreted(ParameterSet p)
     {
-        var settings = new SimulationSettings(hourly.Collection) { Physiology = p, InitialStores = hourly.InitialStores, Step = TimeSpan.FromHours(1) };
+        var settings = new SimulationSettings(hourly.Collection) { ParameterSet = p, InitialStores = hourly.InitialStores, Step = TimeSpan.FromHours(1) };
         var flush = new DoseEvent(hourly.FlushTime, Dose.Intramuscular(hourly.FlushDose));
         var with = Simulator.Run([new DoseEvent(TimeSpan.Zero, Dose.Oral(hourly.OralDose)), flush], settings).Series;
         var without = Simulator.Run([flush], settings).Series;
@@ -129,7 +129,7 @@ if (args.Length == 2 && args[0] == "--svg")
     }
 
     var schillingChart = new SvgChart("The Schilling test: the oral dose's share in the urine (the difference of two runs)", new ChartAxis("Time after the oral dose (h); flush at 2 h"), new ChartAxis("Share of the oral dose in the urine (%)", includeZero: true),
-        [.. schilling.Select((s, i) => new ChartSeries($"{s.Name}: {s.Result.ExcretedFraction:P1} at 24 h{(i > 0 && Math.Abs(s.Result.ExcretedFraction - schilling[0].Result.ExcretedFraction) < 5e-4 ? ", on the healthy curve" : string.Empty)}", Excreted(s.Result.Physiology).Select((v, h) => new ChartPoint(h, v))) { PaletteIndex = i })])
+        [.. schilling.Select((s, i) => new ChartSeries($"{s.Name}: {s.Result.ExcretedFraction:P1} at 24 h{(i > 0 && Math.Abs(s.Result.ExcretedFraction - schilling[0].Result.ExcretedFraction) < 5e-4 ? ", on the healthy curve" : string.Empty)}", Excreted(s.Result.ParameterSet).Select((v, h) => new ChartPoint(h, v))) { PaletteIndex = i })])
         .WithBands([new ThresholdBand($"low: under {SchillingTest.LowBelow:P0}", 0, 100 * SchillingTest.LowBelow, BandTone.Danger), new ThresholdBand($"borderline: {SchillingTest.LowBelow:P0}-{SchillingTest.NormalAtLeast:P0}", 100 * SchillingTest.LowBelow, 100 * SchillingTest.NormalAtLeast, BandTone.Caution)]);
     File.WriteAllText(args[1], new SvgFigure([serum, active, openChart, schillingChart]).ToSvg());
     Console.WriteLine($"Chart written to {args[1]}");

@@ -26,14 +26,14 @@ Console.WriteLine();
 Console.WriteLine($"{"dose",-34} {"healthy: absorbed",18} {"kept",8}   {"no IF: absorbed",16} {"kept",8}");
 foreach (var dose in doses)
 {
-    var healthy = AbsorptionModel.Evaluate(dose, Physiology.Healthy);
-    var noIf = AbsorptionModel.Evaluate(dose, Physiology.PerniciousAnemia);
+    var healthy = AbsorptionModel.Evaluate(dose, ParameterSet.Healthy);
+    var noIf = AbsorptionModel.Evaluate(dose, ParameterSet.PerniciousAnemia);
     Console.WriteLine($"{dose,-34} {healthy.Absorbed.Micrograms,18:F1} {healthy.Retained.Micrograms,8:F1}   {noIf.Absorbed.Micrograms,16:F1} {noIf.Retained.Micrograms,8:F1}");
 }
 
-var oral = AbsorptionModel.Evaluate(Dose.Oral(amount), Physiology.Healthy).Retained.Micrograms;
-var im = AbsorptionModel.Evaluate(Dose.Intramuscular(amount), Physiology.Healthy).Retained.Micrograms;
-var imHydroxo = AbsorptionModel.Evaluate(Dose.Intramuscular(amount, CobalaminForm.Hydroxocobalamin), Physiology.Healthy).Retained.Micrograms;
+var oral = AbsorptionModel.Evaluate(Dose.Oral(amount), ParameterSet.Healthy).Retained.Micrograms;
+var im = AbsorptionModel.Evaluate(Dose.Intramuscular(amount), ParameterSet.Healthy).Retained.Micrograms;
+var imHydroxo = AbsorptionModel.Evaluate(Dose.Intramuscular(amount, CobalaminForm.Hydroxocobalamin), ParameterSet.Healthy).Retained.Micrograms;
 Console.WriteLine();
 Console.WriteLine($"An IM injection keeps {im / oral:F0} times what the same oral dose keeps ({imHydroxo / oral:F0} times as hydroxocobalamin), not 1000 times.");
 Console.WriteLine();
@@ -46,19 +46,19 @@ if (args.Length == 2 && args[0] == "--svg")
 {
     // Kept against dose on log axes, from 1 µg to 10 mg: where each route saturates.
     double[] amounts = [.. Enumerable.Range(0, 41).Select(i => Math.Pow(10, i / 10.0))];
-    ChartSeries Curve(string name, Func<Mass, Dose> route, Physiology physiology) => new(
+    ChartSeries Curve(string name, Func<Mass, Dose> route, ParameterSet physiology) => new(
         name, amounts.Select(a => new ChartPoint(a, AbsorptionModel.Evaluate(route(Mass.FromMicrograms(a)), physiology).Retained.Micrograms)));
     var chart = new SvgChart(
         "B12 kept from one dose, by route",
         new ChartAxis("Dose (µg)", AxisScale.Log10),
         new ChartAxis("Kept after 72 h (µg)", AxisScale.Log10),
         [
-            Curve("IM hydroxocobalamin", a => Dose.Intramuscular(a, CobalaminForm.Hydroxocobalamin), Physiology.Healthy),
-            Curve("IM or SC cyanocobalamin", a => Dose.Intramuscular(a), Physiology.Healthy),
-            Curve("IV cyanocobalamin", a => Dose.Intravenous(a), Physiology.Healthy),
-            Curve("oral or sublingual, healthy", a => Dose.Oral(a), Physiology.Healthy),
-            Curve("intranasal", a => Dose.Intranasal(a), Physiology.Healthy),
-            Curve("oral or sublingual, no IF (pernicious anaemia)", a => Dose.Oral(a), Physiology.PerniciousAnemia),
+            Curve("IM hydroxocobalamin", a => Dose.Intramuscular(a, CobalaminForm.Hydroxocobalamin), ParameterSet.Healthy),
+            Curve("IM or SC cyanocobalamin", a => Dose.Intramuscular(a), ParameterSet.Healthy),
+            Curve("IV cyanocobalamin", a => Dose.Intravenous(a), ParameterSet.Healthy),
+            Curve("oral or sublingual, healthy", a => Dose.Oral(a), ParameterSet.Healthy),
+            Curve("intranasal", a => Dose.Intranasal(a), ParameterSet.Healthy),
+            Curve("oral or sublingual, no IF (pernicious anaemia)", a => Dose.Oral(a), ParameterSet.PerniciousAnemia),
         ]);
     File.WriteAllText(args[1], chart.ToSvg());
     Console.WriteLine($"Chart written to {args[1]}");

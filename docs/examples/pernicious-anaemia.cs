@@ -21,7 +21,7 @@ string[] protocols = ["oral-1000-daily", "kuzminski-oral", "kuzminski-im", "stab
 // At diagnosis: stores at half the smallest store consistent with health (300 µg, IOM 1998), an assumption.
 var settings = new SimulationSettings(TimeSpan.FromDays(365))
 {
-    Physiology = Physiology.PerniciousAnemia,
+    ParameterSet = ParameterSet.PerniciousAnemia,
     InitialStores = Mass.FromMicrograms(150),
 };
 var results = protocols.ToDictionary(name => name, name => Simulator.Run(RegimenCatalogue.Get(name).Regimen, settings));
@@ -61,7 +61,7 @@ Console.WriteLine("BNF protocols refill the stores within days; the cyanocobalam
 Console.WriteLine();
 Console.WriteLine("Known gap: on daily tablets this default model (model 2) puts serum several times above what trials of daily");
 Console.WriteLine("tablets measured (Sharabi 2003: 500 µg a day; OPEN, Dangour 2015: 1 mg a day), so read the oral rows' serum as");
-Console.WriteLine("far too high. Model 3 (Physiology.WithFreeCapacity(), opt-in) is within those trials' bands: see");
+Console.WriteLine("far too high. Model 3 (ParameterSet.WithFreeCapacity(), opt-in) is within those trials' bands: see");
 Console.WriteLine("docs/examples/oral-supplements.cs. For research and teaching, not medical advice.");
 
 const double DaysPerMonth = 365.0 / 12;

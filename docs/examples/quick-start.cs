@@ -18,13 +18,13 @@ Console.WriteLine(QuantityText.Format(serum.ToMolarity(CobalaminForm.Cyanocobala
 
 // What one 1000 µg tablet delivers without intrinsic factor (pernicious anaemia)
 var tablet = Dose.Oral(Mass.FromMicrograms(1000));
-Console.WriteLine(AbsorptionModel.Evaluate(tablet, Physiology.PerniciousAnemia));
+Console.WriteLine(AbsorptionModel.Evaluate(tablet, ParameterSet.PerniciousAnemia));
 
 // The BNF protocol over a year, starting from depleted stores
 var regimen = Regimen.Parse("1 mg ohcbl im tiw for 2w then 1 mg ohcbl im q3mo");
 var settings = new SimulationSettings(TimeSpan.FromDays(365))
 {
-    Physiology = Physiology.PerniciousAnemia,
+    ParameterSet = ParameterSet.PerniciousAnemia,
     InitialStores = Mass.FromMicrograms(150),
 };
 var result = Simulator.Run(regimen, settings);

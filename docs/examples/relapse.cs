@@ -22,8 +22,8 @@ const int Horizon = 20; // years
 // Treatment stops at time zero with the average adult stores (2500 µg, Carmel 2008, the default).
 var diet = RegimenCatalogue.Get("rda-diet").Regimen;
 var settings = new SimulationSettings(TimeSpan.FromDays(365 * Horizon));
-var cases = Conditions.All.Select(c => (Name: $"{c.Name()}, RDA diet", Result: Simulator.Run(diet, settings with { Physiology = Physiology.For(c) })))
-    .Append((Name: "pernicious-anemia, no B12 at all", Result: Simulator.Run(Regimen.None, settings with { Physiology = Physiology.PerniciousAnemia })))
+var cases = Conditions.All.Select(c => (Name: $"{c.Name()}, RDA diet", Result: Simulator.Run(diet, settings with { ParameterSet = ParameterSet.For(c) })))
+    .Append((Name: "pernicious-anemia, no B12 at all", Result: Simulator.Run(Regimen.None, settings with { ParameterSet = ParameterSet.PerniciousAnemia })))
     .ToArray();
 
 static string YearsUntil(SimulationResult result, Func<SimulationResult, (bool Found, double Day)> find)
@@ -42,7 +42,7 @@ foreach (var (name, result) in cases)
     var serum = YearsUntil(result, r => (r.TryFindTimeSerumReaches(MassConcentration.FromPicogramsPerMilliliter(niceIndeterminate), out var t), t.TotalDays));
     var stores = YearsUntil(result, r => (r.TryFindTimeStoresReach(Mass.FromMicrograms(lowestHealthyStores), out var t), t.TotalDays));
     Console.WriteLine(
-        $"{name,-36} {serum,12} {stores,13} {result.Series[365 * 5].Stores.Micrograms,11:F0} µg {result.Series[^1].Stores.Micrograms,7:F0} µg {result.Settings.Physiology.StoreLossPerDay,9:P3}");
+        $"{name,-36} {serum,12} {stores,13} {result.Series[365 * 5].Stores.Micrograms,11:F0} µg {result.Series[^1].Stores.Micrograms,7:F0} µg {result.Settings.ParameterSet.StoreLossPerDay,9:P3}");
 }
 
 Console.WriteLine();

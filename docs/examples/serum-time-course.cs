@@ -62,14 +62,14 @@ var diet = Regimen.Diet(Mass.FromMicrograms(2.4));
     ("diet + 100 µg/day", diet.And(Regimen.Parse("100 µg oral daily"))),
     ("diet + 1000 µg/day", diet.And(Regimen.Parse("1000 µg oral daily"))),
 ];
-(string Name, Physiology Physiology)[] people = [("healthy", Physiology.Healthy), ("no IF", Physiology.PerniciousAnemia)];
+(string Name, ParameterSet ParameterSet)[] people = [("healthy", ParameterSet.Healthy), ("no IF", ParameterSet.PerniciousAnemia)];
 var daily = new SimulationSettings(TimeSpan.FromDays(365 * Years)) { InitialStores = lowStores, Step = TimeSpan.FromDays(7) };
 var steady = supplies.SelectMany(s => people.Select(p =>
-    (Supply: s.Name, Person: p.Name, p.Physiology, Result: Simulator.Run(s.Regimen, daily with { Physiology = p.Physiology })))).ToArray();
+    (Supply: s.Name, Person: p.Name, p.ParameterSet, Result: Simulator.Run(s.Regimen, daily with { ParameterSet = p.ParameterSet })))).ToArray();
 
 // What the stores alone give: the carriers in balance with the same stores and no intake (the first row of a run).
-static SimulationRow StoresAlone(Physiology physiology, double storesMicrograms) =>
-    Simulator.Run([], new SimulationSettings(TimeSpan.FromDays(1)) { Physiology = physiology, InitialStores = Mass.FromMicrograms(storesMicrograms) }).Series[0];
+static SimulationRow StoresAlone(ParameterSet physiology, double storesMicrograms) =>
+    Simulator.Run([], new SimulationSettings(TimeSpan.FromDays(1)) { ParameterSet = physiology, InitialStores = Mass.FromMicrograms(storesMicrograms) }).Series[0];
 
 Console.WriteLine();
 Console.WriteLine($"(b) A daily oral supply (the diet in three meals, a cyanocobalamin tablet at midnight) from stores of {lowStores.Micrograms:F0} µg, over {Years:F0} years.");
@@ -101,7 +101,7 @@ static double DailyRise(PublishedPoint point, bool serum)
 {
     var settings = new SimulationSettings(TimeSpan.FromDays(point.SampleTime.TotalDays))
     {
-        Physiology = Physiology.For(point.Condition),
+        ParameterSet = ParameterSet.For(point.Condition),
         InitialStores = point.InitialStores,
         Step = TimeSpan.FromDays(point.SampleTime.TotalDays),
     };
@@ -119,7 +119,7 @@ int[] cobaSorbHours = [0, 6, 12, 24, 30, 36];
 var threeDays = new SimulationSettings(TimeSpan.FromDays(3)) { Step = TimeSpan.FromHours(1) };
 var arms = PublishedData.OralCarriers.Where(p => p.Measure == PublishedMeasure.CobaSorbHoloTranscobalaminRise).Select(point =>
 {
-    var settings = threeDays with { Physiology = Physiology.For(point.Condition), InitialStores = point.InitialStores };
+    var settings = threeDays with { ParameterSet = ParameterSet.For(point.Condition), InitialStores = point.InitialStores };
     var dose = Dose.Oral(point.Dose);
     var dosed = Simulator.Run(cobaSorbHours.Select(h => new DoseEvent(TimeSpan.FromHours(h), dose)), settings);
     var undosed = Simulator.Run([], settings);

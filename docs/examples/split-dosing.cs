@@ -15,7 +15,7 @@ using B12Dosing.Regimens;
 using UnitsNet;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-var healthy = Physiology.Healthy;
+var healthy = ParameterSet.Healthy;
 int[] splits = [1, 2, 3, 4];
 
 // n equal doses of total/n, one every `interval`: a regimen of n doses, expanded to its dose events.

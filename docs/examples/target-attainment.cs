@@ -37,7 +37,7 @@ double Share(int days)
     var regimen = Regimen.Start(dose).Every(TimeSpan.FromDays(days)).Indefinitely(); // as TargetSolver builds a maintenance without loading
     var above = people.AsParallel().Count(p =>
     {
-        var run = Simulator.Run(regimen, new SimulationSettings(settings.From + settings.Span) { Physiology = p.Physiology, InitialStores = p.InitialStores, SamplesAfterDose = [TimeSpan.Zero] });
+        var run = Simulator.Run(regimen, new SimulationSettings(settings.From + settings.Span) { ParameterSet = p.ParameterSet, InitialStores = p.InitialStores, SamplesAfterDose = [TimeSpan.Zero] });
         return run.Series.Where(r => r.Time >= settings.From).Min(r => r.SerumMolarity.PicomolesPerLiter) >= line.Level.PicomolesPerLiter;
     });
     return above / (double)people.Length;

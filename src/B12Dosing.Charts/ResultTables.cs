@@ -8,7 +8,7 @@ namespace B12Dosing.Charts;
 
 /// <summary>
 /// The library's results as tables people read: a simulation's rows, its summary, a population's percentiles and a
-/// parameter set (<see cref="Physiology.Values"/>), with
+/// parameter set (<see cref="ParameterSet.Values"/>), with
 /// the units in the column names (the field names of the CSV and the tool's JSON: <c>stores_ug</c>,
 /// <c>serum_pg_per_ml</c>), as HTML (notebooks, pages) or Markdown (scripts, reports), never as object trees. The
 /// package's notebook extension shows these types so in a .NET notebook. Numbers are written with
@@ -164,7 +164,7 @@ public static class ResultTables
             CsvColumn.Text<ParameterValue>("source", p => p.Parameter.Source),
         ]);
 
-    /// <summary>A parameter set's values (<see cref="Physiology.Values"/>) as an HTML table with their units, bounds and sources.</summary>
+    /// <summary>A parameter set's values (<see cref="ParameterSet.Values"/>) as an HTML table with their units, bounds and sources.</summary>
     public static string ToHtmlTable(this IEnumerable<ParameterValue> parameters) => ParameterLayout.ToHtml(parameters);
 
     /// <summary>A parameter set's values as a Markdown table with their units, bounds and sources.</summary>

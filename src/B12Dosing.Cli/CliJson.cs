@@ -194,6 +194,6 @@ public static class CliJson
 internal sealed record ParameterJson(string Name, double Value, string Unit)
 {
     /// <summary>Every parameter of <paramref name="parameters"/>, in the block's order.</summary>
-    public static ParameterJson[] Of(B12Dosing.Absorption.Physiology parameters) =>
+    public static ParameterJson[] Of(B12Dosing.Absorption.ParameterSet parameters) =>
         [.. parameters.Values.Select(v => new ParameterJson(v.Parameter.Name, v.Value, v.Parameter.Unit))];
 }

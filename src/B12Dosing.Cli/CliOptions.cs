@@ -32,8 +32,8 @@ internal static class CliOptions
     /// <summary>The parameter set of <c>--condition</c> (its effect on the healthy set) changed by every <c>--set</c> (the value set is the value used).</summary>
     /// <exception cref="CliUsageException">A change is refused by the library (unknown name, out of bounds, a broken rule).</exception>
     /// <exception cref="FormatException">A <c>--set</c> value cannot be read.</exception>
-    public static Physiology Parameters(ParseResult result, Option<string> condition, Option<string[]> set) =>
-        CliInput.Check("--set", () => Changes(result, set).Apply(Physiology.For(ParseCondition(result, condition))));
+    public static ParameterSet Parameters(ParseResult result, Option<string> condition, Option<string[]> set) =>
+        CliInput.Check("--set", () => Changes(result, set).Apply(ParameterSet.For(ParseCondition(result, condition))));
 
     /// <summary>The changes of every <c>--set</c>.</summary>
     /// <exception cref="CliUsageException">A change is refused by the library.</exception>

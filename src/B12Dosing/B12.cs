@@ -9,14 +9,14 @@ namespace B12Dosing;
 /// The common path in one place, for a notebook or a script that opens one namespace (<c>using B12Dosing;</c>, and
 /// <c>using UnitsNet;</c> to write an amount): a parameter set for a condition, a regimen by name or notation, a
 /// simulation and a population, each from the text the tool takes. Every member is a shorthand for the types it returns
-/// (<see cref="Physiology"/>, <see cref="Regimens.Regimen"/>, <see cref="Simulator"/>, <see cref="PopulationSimulator"/>),
+/// (<see cref="ParameterSet"/>, <see cref="Regimens.Regimen"/>, <see cref="Simulator"/>, <see cref="PopulationSimulator"/>),
 /// which a result's members reach without another <c>using</c>; it gives exactly what they give.
 /// </summary>
 public static class B12
 {
     /// <summary>The parameter set of a condition, covariate or combination (<see cref="Effect.Parse"/>: <c>pernicious-anemia</c>, <c>atrophic-gastritis+omeprazole-40</c>) applied to the healthy set.</summary>
     /// <exception cref="FormatException">The text names no condition or covariate, or a refused combination.</exception>
-    public static Physiology Parameters(string condition = "healthy") => Physiology.For(Effect.Parse(condition));
+    public static ParameterSet Parameters(string condition = "healthy") => ParameterSet.For(Effect.Parse(condition));
 
     /// <summary>A catalogue protocol by name or a regimen in the notation (<see cref="RegimenCatalogue.Resolve"/>: <c>bnf-no-neuro</c>, <c>1 mg ohcbl im q3mo</c>).</summary>
     /// <exception cref="FormatException">The text is neither.</exception>
@@ -35,10 +35,10 @@ public static class B12
     /// <summary>As <see cref="Simulate(string, TimeSpan, string, Mass?)"/>, for a regimen and any parameter set.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The horizon or the stores are out of range (as <see cref="SimulationSettings"/>).</exception>
     /// <exception cref="ArgumentException">The set breaks a cross-parameter rule.</exception>
-    public static SimulationResult Simulate(Regimen regimen, TimeSpan horizon, Physiology parameters, Mass? initialStores = null) =>
+    public static SimulationResult Simulate(Regimen regimen, TimeSpan horizon, ParameterSet parameters, Mass? initialStores = null) =>
         Simulator.Run(regimen, new SimulationSettings(horizon)
         {
-            Physiology = parameters,
+            ParameterSet = parameters,
             InitialStores = initialStores ?? SimulationSettings.AverageStores,
         });
 

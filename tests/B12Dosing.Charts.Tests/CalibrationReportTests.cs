@@ -29,7 +29,7 @@ public class CalibrationReportTests
 
     /// <summary>
     /// Model 3's shipped fit (<see cref="CalibrationEstimate.FreeCapacity"/>) is the model at its stored values: the values
-    /// are what <c>Physiology.WithFreeCapacity()</c> sets, and every point's stored log residual is what the model gives now
+    /// are what <c>ParameterSet.WithFreeCapacity()</c> sets, and every point's stored log residual is what the model gives now
     /// (to the 6 digits stored). Refitting takes half an hour, so the fit itself is not rerun here; its covariance is
     /// checked to be a covariance (symmetric, positive definite) by the estimate's constructor.
     /// </summary>
@@ -37,7 +37,7 @@ public class CalibrationReportTests
     public void Model3_calibration_data_are_the_model_at_the_stored_values()
     {
         var fit = Assert.Single(CalibrationEstimate.FreeCapacity.Fits);
-        var healthy = B12Dosing.Absorption.Physiology.Healthy.WithFreeCapacity();
+        var healthy = B12Dosing.Absorption.ParameterSet.Healthy.WithFreeCapacity();
         var shipped = FreeCapacityFit.Start(healthy);
         for (var i = 0; i < fit.Parameters.Count; i++)
         {

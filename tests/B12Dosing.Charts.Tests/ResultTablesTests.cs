@@ -16,7 +16,7 @@ public class ResultTablesTests
     /// <summary>A year of daily rows: pernicious anaemia from low stores on the BNF protocol.</summary>
     private static readonly SimulationResult Year = Simulator.Run(
         Regimen.Parse("1 mg ohcbl im tiw for 2w then 1 mg ohcbl im q3mo"),
-        new SimulationSettings(TimeSpan.FromDays(365)) { Physiology = Physiology.PerniciousAnemia, InitialStores = Mass.FromMicrograms(150) });
+        new SimulationSettings(TimeSpan.FromDays(365)) { ParameterSet = ParameterSet.PerniciousAnemia, InitialStores = Mass.FromMicrograms(150) });
 
     [Fact]
     public void Html_table_has_a_header_with_units_and_escaped_cells()
@@ -107,7 +107,7 @@ public class ResultTablesTests
     [Fact]
     public void Parameter_table_lists_every_value_with_its_unit_bounds_and_source()
     {
-        var values = Physiology.PerniciousAnemia.Values;
+        var values = ParameterSet.PerniciousAnemia.Values;
         var markdown = values.ToMarkdownTable().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("| name | symbol | value | unit | default | minimum | maximum | origin | source |", markdown[0]);
         Assert.Equal(values.Count + 2, markdown.Length);

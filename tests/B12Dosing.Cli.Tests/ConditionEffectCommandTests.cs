@@ -16,9 +16,9 @@ public sealed class ConditionEffectCommandTests
     public void Parameters_prints_the_set_of_a_combination()
     {
         var values = Values(Json("parameters", "--condition", "atrophic-gastritis+omeprazole-40", "--json"));
-        var expected = Physiology.For(Effect.AtrophicGastritis + Effect.Omeprazole40);
+        var expected = ParameterSet.For(Effect.AtrophicGastritis + Effect.Omeprazole40);
         Assert.Equal(expected.FoodReleaseFraction, values["FoodReleaseFraction"]);
-        Assert.Equal(Physiology.AtrophicGastritis.BiliaryReabsorptionFraction, values["BiliaryReabsorptionFraction"]);
+        Assert.Equal(ParameterSet.AtrophicGastritis.BiliaryReabsorptionFraction, values["BiliaryReabsorptionFraction"]);
         Assert.Equal(ModelParameters.Omeprazole40FoodReleaseFactor.Default, values["Omeprazole40FoodReleaseFactor"]);
     }
 
@@ -27,7 +27,7 @@ public sealed class ConditionEffectCommandTests
     {
         var simulate = Json("simulate", "--regimen", "none", "--days", "1", "--condition", "metformin + pernicious-anemia", "--json");
         Assert.Equal("pernicious-anemia+metformin", simulate.GetProperty("inputs").GetProperty("condition").GetString());
-        Assert.Equal(Physiology.For(Effect.PerniciousAnemia + Effect.Metformin).HaptocorrinReleasePerDay, Values(simulate.GetProperty("inputs").GetProperty("parameters"))["HaptocorrinReleasePerDay"]);
+        Assert.Equal(ParameterSet.For(Effect.PerniciousAnemia + Effect.Metformin).HaptocorrinReleasePerDay, Values(simulate.GetProperty("inputs").GetProperty("parameters"))["HaptocorrinReleasePerDay"]);
         var absorb = Json("absorb", "--dose", "1 mg", "--route", "oral", "--condition", "ileal-resection+omeprazole-20", "--json");
         Assert.Equal("ileal-resection+omeprazole-20", absorb.GetProperty("condition").GetString());
     }
@@ -38,7 +38,7 @@ public sealed class ConditionEffectCommandTests
         var json = Json("population", "--regimen", "none", "--days", "3", "--patients", "20", "--seed", "4", "--condition", "healthy=0.5,atrophic-gastritis+omeprazole-40=0.5", "--json");
         Assert.Equal("healthy 50 %, atrophic-gastritis+omeprazole-40 50 %", json.GetProperty("condition").GetString());
         var set = json.GetProperty("parameters").EnumerateArray().Single(s => s.GetProperty("condition").GetString() == "atrophic-gastritis+omeprazole-40");
-        Assert.Equal(Physiology.For(Effect.AtrophicGastritis + Effect.Omeprazole40).FoodReleaseFraction, Values(set.GetProperty("values"))["FoodReleaseFraction"]);
+        Assert.Equal(ParameterSet.For(Effect.AtrophicGastritis + Effect.Omeprazole40).FoodReleaseFraction, Values(set.GetProperty("values"))["FoodReleaseFraction"]);
     }
 
     [Theory]

@@ -67,7 +67,7 @@ public sealed class EstimateEventsUncertaintyTests : IDisposable
         var band = json.GetProperty("calibration_uncertainty");
         Assert.Equal("calibration", band.GetProperty("what").GetString());
         Assert.Equal(40, band.GetProperty("draws").GetInt32());
-        var settings = new Kinetics.SimulationSettings(TimeSpan.FromDays(60)) { Physiology = Absorption.Physiology.PerniciousAnemia };
+        var settings = new Kinetics.SimulationSettings(TimeSpan.FromDays(60)) { ParameterSet = Absorption.ParameterSet.PerniciousAnemia };
         var expected = CalibrationEstimate.Current.Simulate(Regimens.Regimen.Parse("1 mg im monthly").Events(settings.Horizon), settings, 40, 5);
         var rows = band.GetProperty("series").EnumerateArray().ToArray();
         Assert.Equal(expected.Rows.Count, rows.Length);

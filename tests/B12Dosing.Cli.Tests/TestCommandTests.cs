@@ -11,8 +11,8 @@ public sealed class TestCommandTests
     private static JsonElement Json(params string[] args) => JsonDocument.Parse(CliRunner.AssertSuccess(args)).RootElement.Clone();
 
     /// <summary>The set the tool runs a test on: the condition's preset, in its model-3 form when it is model 2.</summary>
-    private static Physiology ModelThree(Condition condition) =>
-        Physiology.For(condition) is var p && p.CarrierModel == PlasmaCarrierModel.FreeCapacity ? p : p.WithFreeCapacity();
+    private static ParameterSet ModelThree(Condition condition) =>
+        ParameterSet.For(condition) is var p && p.CarrierModel == PlasmaCarrierModel.FreeCapacity ? p : p.WithFreeCapacity();
 
     [Theory]
     [InlineData("healthy", Condition.Healthy, false)]
@@ -31,7 +31,7 @@ public sealed class TestCommandTests
         Assert.Equal("difference_of_two_runs", json.GetProperty("method").GetString());
         Assert.Equal(withIf, json.GetProperty("with_intrinsic_factor").GetBoolean());
         Assert.Equal("free_capacity", json.GetProperty("carrier_model").GetProperty("model").GetString());
-        Assert.Equal(Physiology.For(condition).CarrierModel != PlasmaCarrierModel.FreeCapacity, json.GetProperty("carrier_model").GetProperty("model_three_form_of_preset").GetBoolean());
+        Assert.Equal(ParameterSet.For(condition).CarrierModel != PlasmaCarrierModel.FreeCapacity, json.GetProperty("carrier_model").GetProperty("model_three_form_of_preset").GetBoolean());
 
         var text = CliRunner.AssertSuccess(args);
         Assert.StartsWith(string.Create(CultureInfo.InvariantCulture, $"Schilling test{(withIf ? " with intrinsic factor" : string.Empty)} (on the model), {name}: {expected.ExcretedFraction:0.0%} of the oral dose in the 24-h urine: {expected.Reading.ToString().ToLowerInvariant()} "), text, StringComparison.Ordinal);

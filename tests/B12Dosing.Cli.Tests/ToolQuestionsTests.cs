@@ -231,7 +231,7 @@ public sealed class ToolQuestionsTests
 
         var simulation = Kinetics.Simulator.Run(
             RegimenCatalogue.Get("bnf-no-neuro").Regimen,
-            new Kinetics.SimulationSettings(TimeSpan.FromDays(120)) { Physiology = Physiology.PerniciousAnemia, InitialStores = Mass.FromMicrograms(150) });
+            new Kinetics.SimulationSettings(TimeSpan.FromDays(120)) { ParameterSet = ParameterSet.PerniciousAnemia, InitialStores = Mass.FromMicrograms(150) });
         var serum = simulation.Series.Select(r => r.Serum.PicogramsPerMilliliter).ToArray();
         Assert.True(serum.Max() > 10 * serum.Min(), "the BNF loading from depleted stores spans more than a decade of serum");
         Assert.True(Commands.SimulateCommand.SpansDecades(serum));

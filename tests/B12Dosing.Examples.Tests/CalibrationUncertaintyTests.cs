@@ -21,7 +21,7 @@ public sealed class CalibrationUncertaintyTests
     {
         var horizon = TimeSpan.FromDays(365);
         var regimen = Regimen.Parse("1 mg im monthly");
-        var settings = new SimulationSettings(horizon) { Physiology = Physiology.PerniciousAnemia, InitialStores = Mass.FromMicrograms(300) };
+        var settings = new SimulationSettings(horizon) { ParameterSet = ParameterSet.PerniciousAnemia, InitialStores = Mass.FromMicrograms(300) };
         var fitted = Simulator.Run(regimen.Events(horizon), settings).Series[day].Serum.PicogramsPerMilliliter;
         var band = CalibrationEstimate.Current.Simulate(regimen.Events(horizon), settings, 200, 1).Rows[day];
         var population = PopulationSimulator.Run(regimen, new PopulationSettings(500, horizon, 1)

@@ -32,7 +32,7 @@ public sealed partial class DocsTests
     {
         var result = Simulator.Run(
             Regimen.Parse("1 mg ohcbl im tiw for 2w then 1 mg ohcbl im q3mo"),
-            new SimulationSettings(TimeSpan.FromDays(365)) { Physiology = Physiology.PerniciousAnemia, InitialStores = Mass.FromMicrograms(150) });
+            new SimulationSettings(TimeSpan.FromDays(365)) { ParameterSet = ParameterSet.PerniciousAnemia, InitialStores = Mass.FromMicrograms(150) });
         var printed = string.Join('\n', ExampleRun.Of("quick-start").Lines);
         Assert.Contains(result.Summary.ToString().ReplaceLineEndings("\n"), printed, StringComparison.Ordinal);
         Assert.Contains(result.Series[365].ToString(), printed, StringComparison.Ordinal);

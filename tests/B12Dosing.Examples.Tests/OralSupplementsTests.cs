@@ -13,14 +13,14 @@ public sealed class OralSupplementsTests
 {
     private static ExampleRun Run => ExampleRun.Of("oral-supplements");
 
-    private static readonly Physiology Healthy = ModelThree(Physiology.Healthy);
+    private static readonly ParameterSet Healthy = ModelThree(ParameterSet.Healthy);
 
-    private static Physiology ModelThree(Physiology p) => p.CarrierModel == PlasmaCarrierModel.FreeCapacity ? p : p.WithFreeCapacity();
+    private static ParameterSet ModelThree(ParameterSet p) => p.CarrierModel == PlasmaCarrierModel.FreeCapacity ? p : p.WithFreeCapacity();
 
     /// <summary>The stores whose serum before any dose is <paramref name="picomolar"/>: a geometric bisection to 1e-12.</summary>
     private static double Stores(double picomolar)
     {
-        double Serum(double s) => Simulator.Run([], new SimulationSettings(TimeSpan.FromHours(1)) { Physiology = Healthy, InitialStores = Mass.FromMicrograms(s) }).Series[0].SerumMolarity.PicomolesPerLiter;
+        double Serum(double s) => Simulator.Run([], new SimulationSettings(TimeSpan.FromHours(1)) { ParameterSet = Healthy, InitialStores = Mass.FromMicrograms(s) }).Series[0].SerumMolarity.PicomolesPerLiter;
         var (lo, hi) = (10.0, Healthy.MaximumStores.Micrograms);
         while (hi / lo > 1 + 1e-12)
         {
@@ -33,7 +33,7 @@ public sealed class OralSupplementsTests
 
     private static IReadOnlyList<SimulationRow> Tablets(double dose, int days, double stores) => Simulator.Run(
         [.. Enumerable.Range(0, days).Select(d => new DoseEvent(TimeSpan.FromDays(d), Dose.Oral(Mass.FromMicrograms(dose))))],
-        new SimulationSettings(TimeSpan.FromDays(days)) { Physiology = Healthy, InitialStores = Mass.FromMicrograms(stores) }).Series;
+        new SimulationSettings(TimeSpan.FromDays(days)) { ParameterSet = Healthy, InitialStores = Mass.FromMicrograms(stores) }).Series;
 
     [Theory]
     [InlineData(10)]
@@ -91,7 +91,7 @@ public sealed class OralSupplementsTests
     [InlineData("pernicious anaemia, IF given:", Condition.PerniciousAnemia, true)]
     public void Prints_the_Schilling_test_of_the_library(string name, Condition condition, bool withIf)
     {
-        var result = (SchillingTest.Standard with { WithIntrinsicFactor = withIf }).Run(ModelThree(Physiology.For(condition)));
+        var result = (SchillingTest.Standard with { WithIntrinsicFactor = withIf }).Run(ModelThree(ParameterSet.For(condition)));
         ExampleRun.AssertRounded(100 * result.ExcretedFraction, Run.Row(name)[0], 1, name);
     }
 }

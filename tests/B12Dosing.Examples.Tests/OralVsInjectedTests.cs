@@ -22,8 +22,8 @@ public sealed class OralVsInjectedTests
     public void Prints_what_the_library_gives_for_each_route(Dose dose)
     {
         var printed = Run.Row(dose.ToString());
-        var healthy = AbsorptionModel.Evaluate(dose, Physiology.Healthy);
-        var noIf = AbsorptionModel.Evaluate(dose, Physiology.PerniciousAnemia);
+        var healthy = AbsorptionModel.Evaluate(dose, ParameterSet.Healthy);
+        var noIf = AbsorptionModel.Evaluate(dose, ParameterSet.PerniciousAnemia);
         double[] expected = [healthy.Absorbed.Micrograms, healthy.Retained.Micrograms, noIf.Absorbed.Micrograms, noIf.Retained.Micrograms];
         Assert.Equal(expected.Length, printed.Length);
         for (var i = 0; i < expected.Length; i++)
@@ -36,9 +36,9 @@ public sealed class OralVsInjectedTests
     public void Prints_how_many_times_more_an_injection_keeps()
     {
         var printed = Run.Row("An IM injection keeps ");
-        var oral = AbsorptionModel.Evaluate(Dose.Oral(Amount), Physiology.Healthy).Retained.Micrograms;
-        var im = AbsorptionModel.Evaluate(Dose.Intramuscular(Amount), Physiology.Healthy).Retained.Micrograms;
-        var hydroxo = AbsorptionModel.Evaluate(Dose.Intramuscular(Amount, CobalaminForm.Hydroxocobalamin), Physiology.Healthy).Retained.Micrograms;
+        var oral = AbsorptionModel.Evaluate(Dose.Oral(Amount), ParameterSet.Healthy).Retained.Micrograms;
+        var im = AbsorptionModel.Evaluate(Dose.Intramuscular(Amount), ParameterSet.Healthy).Retained.Micrograms;
+        var hydroxo = AbsorptionModel.Evaluate(Dose.Intramuscular(Amount, CobalaminForm.Hydroxocobalamin), ParameterSet.Healthy).Retained.Micrograms;
         ExampleRun.AssertRounded(im / oral, printed[0], 0, "IM / oral");
         ExampleRun.AssertRounded(hydroxo / oral, printed[1], 0, "IM hydroxocobalamin / oral");
     }

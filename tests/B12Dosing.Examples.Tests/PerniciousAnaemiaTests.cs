@@ -10,7 +10,7 @@ public sealed class PerniciousAnaemiaTests
 {
     private static readonly SimulationSettings Settings = new(TimeSpan.FromDays(365))
     {
-        Physiology = Physiology.PerniciousAnemia,
+        ParameterSet = ParameterSet.PerniciousAnemia,
         InitialStores = Mass.FromMicrograms(150),
     };
 

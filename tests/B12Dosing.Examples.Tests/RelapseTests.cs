@@ -26,8 +26,8 @@ public sealed class RelapseTests
     [MemberData(nameof(Cases))]
     public void Prints_what_the_simulation_gives_for_each_condition(string name, Condition condition, bool diet)
     {
-        var physiology = Physiology.For(condition);
-        var result = Simulator.Run(diet ? RegimenCatalogue.Get("rda-diet").Regimen : Regimen.None, Settings with { Physiology = physiology });
+        var physiology = ParameterSet.For(condition);
+        var result = Simulator.Run(diet ? RegimenCatalogue.Get("rda-diet").Regimen : Regimen.None, Settings with { ParameterSet = physiology });
         var line = Assert.Single(Run.Lines, l => l.StartsWith(name + " ", StringComparison.Ordinal));
         var printed = ExampleRun.Numbers(line[name.Length..]);
         Assert.Equal(5, printed.Length);

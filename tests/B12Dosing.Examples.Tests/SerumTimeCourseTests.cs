@@ -39,10 +39,10 @@ public sealed class SerumTimeCourseTests
     }
 
     /// <summary>One row at <paramref name="days"/> of a run from <paramref name="storesMicrograms"/>.</summary>
-    private static SimulationRow At(IEnumerable<DoseEvent> events, double days, Physiology physiology, double storesMicrograms = 2500)
+    private static SimulationRow At(IEnumerable<DoseEvent> events, double days, ParameterSet physiology, double storesMicrograms = 2500)
     {
         var horizon = TimeSpan.FromDays(days);
-        return Simulator.Run(events, new SimulationSettings(horizon) { Physiology = physiology, InitialStores = Mass.FromMicrograms(storesMicrograms), Step = horizon }).Series[^1];
+        return Simulator.Run(events, new SimulationSettings(horizon) { ParameterSet = physiology, InitialStores = Mass.FromMicrograms(storesMicrograms), Step = horizon }).Series[^1];
     }
 
     private static DoseEvent[] Injected(CobalaminForm form) => [new(TimeSpan.Zero, Dose.Intramuscular(Injection, form))];
@@ -63,8 +63,8 @@ public sealed class SerumTimeCourseTests
     {
         var point = PublishedData.SerumMultiples.Single(p => p.Id == id);
         var label = point.SampleTime.TotalDays < 7 ? $"serum {point.SampleTime.TotalDays * 24:F0} h" : $"serum day {point.SampleTime.TotalDays:F0}";
-        var cyano = At(Injected(CobalaminForm.Cyanocobalamin), point.SampleTime.TotalDays, Physiology.Healthy);
-        var hydroxo = At(Injected(CobalaminForm.Hydroxocobalamin), point.SampleTime.TotalDays, Physiology.Healthy);
+        var cyano = At(Injected(CobalaminForm.Cyanocobalamin), point.SampleTime.TotalDays, ParameterSet.Healthy);
+        var hydroxo = At(Injected(CobalaminForm.Hydroxocobalamin), point.SampleTime.TotalDays, ParameterSet.Healthy);
         var printed = Run.Row(label + " ");
         (double Value, int Decimals, string What)[] expected =
         [
@@ -82,8 +82,8 @@ public sealed class SerumTimeCourseTests
     [Fact]
     public void Prints_serum_and_holotc_eight_weeks_after_the_injection()
     {
-        var cyano = At(Injected(CobalaminForm.Cyanocobalamin), 56, Physiology.Healthy);
-        var hydroxo = At(Injected(CobalaminForm.Hydroxocobalamin), 56, Physiology.Healthy);
+        var cyano = At(Injected(CobalaminForm.Cyanocobalamin), 56, ParameterSet.Healthy);
+        var hydroxo = At(Injected(CobalaminForm.Hydroxocobalamin), 56, ParameterSet.Healthy);
         AssertRow(
             [
                 (cyano.Serum.PicogramsPerMilliliter, 0, "CNCbl serum"), (hydroxo.Serum.PicogramsPerMilliliter, 0, "OHCbl serum"),
@@ -97,18 +97,18 @@ public sealed class SerumTimeCourseTests
     [MemberData(nameof(Supplies))]
     public void Prints_the_daily_supply_approaching_its_steady_state(string supply, string person, string tablet)
     {
-        var physiology = person == "healthy" ? Physiology.Healthy : Physiology.PerniciousAnemia;
+        var physiology = person == "healthy" ? ParameterSet.Healthy : ParameterSet.PerniciousAnemia;
         var diet = Regimen.Diet(Mass.FromMicrograms(2.4));
         var regimen = tablet.Length == 0 ? diet : diet.And(Regimen.Parse(tablet));
         var settings = new SimulationSettings(TimeSpan.FromDays(3650))
         {
-            Physiology = physiology,
+            ParameterSet = physiology,
             InitialStores = Mass.FromMicrograms(1000),
             SampleTimes = [TimeSpan.FromDays(56), TimeSpan.FromDays(364), TimeSpan.FromDays(3650)],
         };
         var rows = Simulator.Run(regimen, settings).Series;
         var end = rows[2];
-        var alone = Simulator.Run([], new SimulationSettings(TimeSpan.FromDays(1)) { Physiology = physiology, InitialStores = Mass.FromMicrograms(end.Stores.Micrograms) })
+        var alone = Simulator.Run([], new SimulationSettings(TimeSpan.FromDays(1)) { ParameterSet = physiology, InitialStores = Mass.FromMicrograms(end.Stores.Micrograms) })
             .Series[0].Serum.PicogramsPerMilliliter;
         var line = Assert.Single(Run.Lines, l => l.StartsWith(supply + " ", StringComparison.Ordinal) && l[supply.Length..].TrimStart().StartsWith(person + " ", StringComparison.Ordinal));
         var printed = ExampleRun.Numbers(line[(line.IndexOf(person, supply.Length, StringComparison.Ordinal) + person.Length)..]);
@@ -148,10 +148,10 @@ public sealed class SerumTimeCourseTests
     public void Prints_the_holotc_rises_against_Greibe2018(string id)
     {
         var point = PublishedData.OralCarriers.Single(p => p.Id == id);
-        var physiology = Physiology.For(point.Condition);
+        var physiology = ParameterSet.For(point.Condition);
         var dose = Dose.Oral(Mass.FromMicrograms(point.Dose.Micrograms));
         DoseEvent[] doses = [.. new[] { 0, 6, 12, 24, 30, 36 }.Select(h => new DoseEvent(TimeSpan.FromHours(h), dose))];
-        var before = Simulator.Run([], new SimulationSettings(TimeSpan.FromDays(1)) { Physiology = physiology, InitialStores = Mass.FromMicrograms(point.InitialStores.Micrograms) }).Series[0];
+        var before = Simulator.Run([], new SimulationSettings(TimeSpan.FromDays(1)) { ParameterSet = physiology, InitialStores = Mass.FromMicrograms(point.InitialStores.Micrograms) }).Series[0];
         var at48 = At(doses, 2, physiology, point.InitialStores.Micrograms);
         AssertRow(
             [

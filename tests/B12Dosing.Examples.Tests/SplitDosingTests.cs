@@ -44,5 +44,5 @@ public sealed class SplitDosingTests
     private static double Absorbed(double total, int n, double hoursApart) =>
         AbsorptionModel.EvaluateSeries(
             Enumerable.Range(0, n).Select(i => new DoseEvent(TimeSpan.FromHours(hoursApart * i), Dose.Oral(Mass.FromMicrograms(total / n)))),
-            Physiology.Healthy).Absorbed.Micrograms;
+            ParameterSet.Healthy).Absorbed.Micrograms;
 }

@@ -27,7 +27,7 @@ public sealed class TargetAttainmentTests
         var model = Settings.Population with { MedianInitialStores = Settings.InitialStores };
         var regimen = Regimen.Start(Injection).Every(TimeSpan.FromDays(days)).Indefinitely();
         return Enumerable.Range(0, Settings.Patients).Select(i => model.Patient(Settings.Seed, i)).AsParallel()
-            .Count(p => Simulator.Run(regimen, new SimulationSettings(Settings.From + Settings.Span) { Physiology = p.Physiology, InitialStores = p.InitialStores, SamplesAfterDose = [TimeSpan.Zero] })
+            .Count(p => Simulator.Run(regimen, new SimulationSettings(Settings.From + Settings.Span) { ParameterSet = p.ParameterSet, InitialStores = p.InitialStores, SamplesAfterDose = [TimeSpan.Zero] })
                 .Series.Where(r => r.Time >= Settings.From).Min(r => r.SerumMolarity.PicomolesPerLiter) >= Nice.Level.PicomolesPerLiter) / (double)Settings.Patients;
     }
 

@@ -49,8 +49,8 @@ public sealed class BrowserTests(Browser browser) : IClassFixture<Browser>
         foreach (var condition in Conditions.All)
         {
             var row = $"[data-test=schilling-table] tr[data-condition={condition.Name()}]";
-            Printed.Equal(100 * SchillingTest.Standard.Run(Physiology.For(condition)).ExcretedFraction, browser.Text($"{row} [data-value=stage-1]"), $"{condition} stage I");
-            Printed.Equal(100 * (SchillingTest.Standard with { WithIntrinsicFactor = true }).Run(Physiology.For(condition)).ExcretedFraction, browser.Text($"{row} [data-value=stage-2]"), $"{condition} stage II");
+            Printed.Equal(100 * SchillingTest.Standard.Run(ParameterSet.For(condition)).ExcretedFraction, browser.Text($"{row} [data-value=stage-1]"), $"{condition} stage I");
+            Printed.Equal(100 * (SchillingTest.Standard with { WithIntrinsicFactor = true }).Run(ParameterSet.For(condition)).ExcretedFraction, browser.Text($"{row} [data-value=stage-2]"), $"{condition} stage II");
         }
 
         browser.Screenshot("desktop-schilling");
@@ -62,7 +62,7 @@ public sealed class BrowserTests(Browser browser) : IClassFixture<Browser>
         browser.WaitUntil(() => browser.Text("#schilling-stores-hint").Contains("Give the stores", StringComparison.Ordinal), "the stores input to refuse -5");
         browser.Type("schilling-stores", "300");
         browser.WaitUntil(() => !browser.Text("#schilling-stores-hint").Contains("Give the stores", StringComparison.Ordinal), "the stores input to take 300");
-        Printed.Equal(100 * (SchillingTest.Standard with { InitialStores = Mass.FromMicrograms(300) }).Run(Physiology.Healthy).ExcretedFraction, browser.Text(healthy), "healthy stage I, 300 µg");
+        Printed.Equal(100 * (SchillingTest.Standard with { InitialStores = Mass.FromMicrograms(300) }).Run(ParameterSet.Healthy).ExcretedFraction, browser.Text(healthy), "healthy stage I, 300 µg");
         Assert.False(browser.Driver.FindElement(By.Id("blazor-error-ui")).Displayed, "the page shows its error bar");
     }
 
@@ -92,7 +92,7 @@ public sealed class BrowserTests(Browser browser) : IClassFixture<Browser>
         browser.WaitUntil(() => browser.Text("#by-route").StartsWith("500 µg of hydroxocobalamin, atrophic gastritis", StringComparison.Ordinal), "the table to show the new dose");
         foreach (var route in Routes.All)
         {
-            var outcome = AbsorptionModel.Evaluate(Dose.Create(Mass.FromMicrograms(500), route, CobalaminForm.Hydroxocobalamin), Physiology.AtrophicGastritis);
+            var outcome = AbsorptionModel.Evaluate(Dose.Create(Mass.FromMicrograms(500), route, CobalaminForm.Hydroxocobalamin), ParameterSet.AtrophicGastritis);
             var row = $"[data-test=route-table] tr[data-route={route.ShortName()}]";
             Printed.Equal(outcome.Absorbed.Micrograms, browser.Text($"{row} [data-value=absorbed]"), $"{route} absorbed");
             Printed.Equal(outcome.Retained.Micrograms, browser.Text($"{row} [data-value=kept]"), $"{route} kept");
@@ -111,7 +111,7 @@ public sealed class BrowserTests(Browser browser) : IClassFixture<Browser>
         browser.Choose("horizon", "2"); // 6 months
         browser.Choose("guideline", SerumGuidelines.Who.Id);
         browser.WaitUntil(() => browser.Text("#regimens-results") == "After 6 months" && browser.Text("tr[data-run=A] th").Contains("q2mo", StringComparison.Ordinal), "the regimen table to follow the inputs");
-        var settings = new SimulationSettings(TimeSpan.FromDays(182)) { Physiology = Physiology.Gastrectomy, InitialStores = Mass.FromMicrograms(300) };
+        var settings = new SimulationSettings(TimeSpan.FromDays(182)) { ParameterSet = ParameterSet.Gastrectomy, InitialStores = Mass.FromMicrograms(300) };
         AssertRun("A", RegimenCatalogue.Get("bnf-neuro").Regimen, settings, SerumGuidelines.Who);
         AssertRun("B", RegimenCatalogue.Get("bnf-no-neuro").Regimen, settings, SerumGuidelines.Who);
 
@@ -120,7 +120,7 @@ public sealed class BrowserTests(Browser browser) : IClassFixture<Browser>
         browser.Type("seed", "11");
         browser.WaitUntil(() => browser.Driver.FindElements(By.CssSelector("tr[data-run='60 % taken']")).Count == 1, "the adherence row to follow the input");
         var oral = RegimenCatalogue.Get("oral-1000-daily").Regimen;
-        var year = new SimulationSettings(TimeSpan.FromDays(365)) { Physiology = Physiology.PerniciousAnemia, InitialStores = Mass.FromMicrograms(150) };
+        var year = new SimulationSettings(TimeSpan.FromDays(365)) { ParameterSet = ParameterSet.PerniciousAnemia, InitialStores = Mass.FromMicrograms(150) };
         AssertRun("every dose", oral, year, SerumGuidelines.NiceTotal);
         AssertRun("60 % taken", oral.WithAdherence(0.6, 11), year, SerumGuidelines.NiceTotal);
     }
@@ -164,7 +164,7 @@ public sealed class BrowserTests(Browser browser) : IClassFixture<Browser>
         var oral = browser.Text("tr[data-route=oral] [data-value=kept]");
         browser.Type("dose", "2000");
         browser.WaitUntil(() => browser.Text("tr[data-route=oral] [data-value=kept]") != oral, "the table to follow a typed dose");
-        Printed.Equal(AbsorptionModel.Evaluate(Dose.Oral(Mass.FromMicrograms(2000)), Physiology.Healthy).Retained.Micrograms, browser.Text("tr[data-route=oral] [data-value=kept]"), "oral kept");
+        Printed.Equal(AbsorptionModel.Evaluate(Dose.Oral(Mass.FromMicrograms(2000)), ParameterSet.Healthy).Retained.Micrograms, browser.Text("tr[data-route=oral] [data-value=kept]"), "oral kept");
 
         browser.Follow("Regimens over time", "[data-test=regimens-summary] tbody tr");
         AssertFitsWidth();

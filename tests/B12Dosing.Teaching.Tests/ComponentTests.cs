@@ -29,7 +29,7 @@ public sealed class ComponentTests : IDisposable
         page.Find("#form").Change(form);
         page.Find("#condition").Change(condition);
 
-        var physiology = Physiology.For(Enum.Parse<Condition>(condition));
+        var physiology = ParameterSet.For(Enum.Parse<Condition>(condition));
         var rows = page.FindAll("[data-test=route-table] tbody tr");
         Assert.Equal(Routes.All.Count, rows.Count);
         foreach (var route in Routes.All)
@@ -80,7 +80,7 @@ public sealed class ComponentTests : IDisposable
         page.Find("#horizon").Change("4"); // 2 years
         page.Find("#guideline").Change(SerumGuidelines.NiceActive.Id);
 
-        var settings = new SimulationSettings(TimeSpan.FromDays(730)) { Physiology = Physiology.AtrophicGastritis, InitialStores = Mass.FromMicrograms(400) };
+        var settings = new SimulationSettings(TimeSpan.FromDays(730)) { ParameterSet = ParameterSet.AtrophicGastritis, InitialStores = Mass.FromMicrograms(400) };
         AssertRun(page, "A", RegimenCatalogue.Get("stabler-2013").Regimen, settings, TimeSpan.FromDays(730), SerumGuidelines.NiceActive);
         AssertRun(page, "B", Regimen.Parse("500 µg oral daily"), settings, TimeSpan.FromDays(730), SerumGuidelines.NiceActive);
     }
@@ -103,7 +103,7 @@ public sealed class ComponentTests : IDisposable
         page.Find("#adherence").Change("70");
         page.Find("#seed").Change("7");
         var regimen = RegimenCatalogue.Get("oral-1000-daily").Regimen;
-        var settings = new SimulationSettings(TimeSpan.FromDays(365)) { Physiology = Physiology.PerniciousAnemia, InitialStores = Mass.FromMicrograms(150) };
+        var settings = new SimulationSettings(TimeSpan.FromDays(365)) { ParameterSet = ParameterSet.PerniciousAnemia, InitialStores = Mass.FromMicrograms(150) };
         AssertRun(page, "every dose", regimen, settings, TimeSpan.FromDays(365), SerumGuidelines.NiceTotal);
         AssertRun(page, "70 % taken", regimen.WithAdherence(0.7, 7), settings, TimeSpan.FromDays(365), SerumGuidelines.NiceTotal);
         var all = int.Parse(page.Find("tr[data-run='every dose'] [data-value=doses]").TextContent, System.Globalization.CultureInfo.InvariantCulture);
@@ -123,8 +123,8 @@ public sealed class ComponentTests : IDisposable
         foreach (var condition in Conditions.All)
         {
             var row = $"tr[data-condition={condition.Name()}]";
-            Printed.Equal(100 * design.Run(Physiology.For(condition)).ExcretedFraction, page.Find($"{row} [data-value=stage-1]").TextContent, $"{condition} stage I");
-            Printed.Equal(100 * (design with { WithIntrinsicFactor = true }).Run(Physiology.For(condition)).ExcretedFraction, page.Find($"{row} [data-value=stage-2]").TextContent, $"{condition} stage II");
+            Printed.Equal(100 * design.Run(ParameterSet.For(condition)).ExcretedFraction, page.Find($"{row} [data-value=stage-1]").TextContent, $"{condition} stage I");
+            Printed.Equal(100 * (design with { WithIntrinsicFactor = true }).Run(ParameterSet.For(condition)).ExcretedFraction, page.Find($"{row} [data-value=stage-2]").TextContent, $"{condition} stage II");
         }
 
         Assert.Contains("(low)", page.Find("tr[data-condition=pernicious-anemia]").TextContent, StringComparison.Ordinal);

@@ -25,7 +25,7 @@ public static class CalibrationReport
         // Each published set in the colour of the model curve it is compared with.
         ChartSeries Published(string name, IEnumerable<PublishedPoint> points, Func<PublishedPoint, double> y, int curve) =>
             new(name, points.Select(p => new ChartPoint(p.DoseMicrograms, y(p))), SeriesStyle.Markers) { PaletteIndex = curve };
-        double Evaluate(Dose dose, Physiology p, bool retained) =>
+        double Evaluate(Dose dose, ParameterSet p, bool retained) =>
             (retained ? AbsorptionModel.Evaluate(dose, p).Retained : AbsorptionModel.Evaluate(dose, p).Absorbed).Micrograms;
         var oh = PublishedData.InjectedHydroxocobalamin;
         return new SvgChart(
@@ -33,10 +33,10 @@ public static class CalibrationReport
             new ChartAxis("Dose (µg)", AxisScale.Log10),
             new ChartAxis("Absorbed or retained (µg)", AxisScale.Log10),
             [
-                Model("oral, healthy: absorbed", d => Evaluate(Dose.Oral(Mass.FromMicrograms(d)), Physiology.Healthy, false)),
-                Model("oral, PA: absorbed", d => Evaluate(Dose.Oral(Mass.FromMicrograms(d)), Physiology.PerniciousAnemia, false)),
-                Model("IM CNCbl: retained", d => Evaluate(Dose.Intramuscular(Mass.FromMicrograms(d)), Physiology.Healthy, true)),
-                Model("IM OHCbl: retained", d => Evaluate(Dose.Intramuscular(Mass.FromMicrograms(d), CobalaminForm.Hydroxocobalamin), Physiology.Healthy, true)),
+                Model("oral, healthy: absorbed", d => Evaluate(Dose.Oral(Mass.FromMicrograms(d)), ParameterSet.Healthy, false)),
+                Model("oral, PA: absorbed", d => Evaluate(Dose.Oral(Mass.FromMicrograms(d)), ParameterSet.PerniciousAnemia, false)),
+                Model("IM CNCbl: retained", d => Evaluate(Dose.Intramuscular(Mass.FromMicrograms(d)), ParameterSet.Healthy, true)),
+                Model("IM OHCbl: retained", d => Evaluate(Dose.Intramuscular(Mass.FromMicrograms(d), CobalaminForm.Hydroxocobalamin), ParameterSet.Healthy, true)),
                 Published("Carmel 2008, oral healthy", PublishedData.Oral.Where(p => p.Condition == Condition.Healthy), p => p.Value, 0),
                 Published("Carmel 2008, oral PA", PublishedData.Oral.Where(p => p.Condition == Condition.PerniciousAnemia), p => p.Value, 1),
                 Published("Carmel 2008, IM CNCbl", PublishedData.InjectedCyanocobalamin, p => p.Value, 2),
@@ -88,7 +88,7 @@ public static class CalibrationReport
         Line();
         Line("Notes: Carmel's healthy oral means fall from 1.6 µg at 10 µg to 1.5 µg at 50 µg, which no model in which absorption rises with dose can follow. At 1000 µg IM CNCbl Carmel 2008 (15 % kept) and Blood 1961 (31 % kept, 69 % lost in 72 h) disagree by a factor 2.07; both are fitted with weight 1 as kept fractions and the model lands between them (band 1.6: no curve can come within 1.44 of both), see model.md. The Doets 2013 rows are points on the pooled regression curve, not measurements. The holoTC share of serum in health (IOM 1998 and Nexo & Hoffmann-Lücke 2011: 20-25 %) and Greibe 2019's deficient baseline (16 of 128 pmol/L, 12.5 %) pull apart: without intake the model's share does not depend on the stores, so one share serves both and lands between them. Scand J Haematol 1964's 48-h multiple is fitted as the geometric middle of its 3-6; it pulls the Blood 1961 multiples at 24 h and 72 h down a little (still in their bands).");
         Line();
-        Line("## Model 3 (opt-in, `Physiology.WithFreeCapacity()`): the joint fit");
+        Line("## Model 3 (opt-in, `ParameterSet.WithFreeCapacity()`): the joint fit");
         Line();
         Line("Model 3's plasma constants (docs/model.md, 1.2b) fitted jointly to every point of sections 2, 6 and 8 of the shared reference that they move, each weighed one per band (1/ln²(band), normalised to average 1): MathNet Nelder-Mead on the log parameters, a point beyond 90 % of its band costing 100 times the square of how far beyond (in bands), Levenberg-Marquardt from the last fit, the fit's standing constraints as penalties (apo-haptocorrin inside Gimsing & Nexo's 90-275 pmol/L; the cyanocobalamin injection site's half-time at most 0.5 h). `dotnet run --project tools/B12Dosing.Calibration -- --model3 N` refits (about half an hour); `-- --model3-write` writes the estimate at the shipped values (`CalibrationEstimate.FreeCapacity`, generated into `src/B12Dosing/Absorption/Calibration/FreeCapacityData.g.cs`) and prints the residual table with each band.");
         Line();
@@ -112,7 +112,7 @@ public static class CalibrationReport
         foreach (var (label, doses, gapHours, each) in new[] { ("6 µg once", 1, 0.0, 6.0), ("2 µg three times, 6 h apart", 3, 6.0, 2.0), ("1000 µg once", 1, 0.0, 1000.0), ("500 µg twice, 12 h apart", 2, 12.0, 500.0) })
         {
             var events = Enumerable.Range(0, doses).Select(i => new DoseEvent(TimeSpan.FromHours(i * gapHours), Dose.Oral(Mass.FromMicrograms(each))));
-            Line(string.Create(Inv, $"| {label} | {AbsorptionModel.EvaluateSeries(events, Physiology.Healthy).Absorbed.Micrograms:0.00} |"));
+            Line(string.Create(Inv, $"| {label} | {AbsorptionModel.EvaluateSeries(events, ParameterSet.Healthy).Absorbed.Micrograms:0.00} |"));
         }
 
         return md.ToString();

@@ -12,7 +12,7 @@ using B12Dosing.Parameters;
 namespace B12Dosing.Calibration;
 
 /// <summary>
-/// Model 3's joint fit (<see cref="Physiology.WithFreeCapacity"/>): every published point of sections 2, 6 and 8 of the
+/// Model 3's joint fit (<see cref="ParameterSet.WithFreeCapacity"/>): every published point of sections 2, 6 and 8 of the
 /// shared reference that model 3's plasma constants move, each as log(model/published)/ln(band) (weight 1 per band), and
 /// the residual table. Section 1 (oral absorption) and 3 (store losses) are fitted by <see cref="Calibrator"/> and do
 /// not depend on the carrier model.
@@ -32,22 +32,22 @@ public static class FreeCapacityFit
     /// <summary>The parameters fitted, by name, with their start values taken from a physiology.</summary>
     public static readonly string[] Names =
     [
-        nameof(Physiology.TissueUptakeMaximumMicrogramsPerHour),
-        nameof(Physiology.TissueUptakeHalfSaturationMicrograms),
-        nameof(Physiology.HydroxocobalaminFiltrationFactor),
-        nameof(Physiology.HydroxocobalaminProteinBindingPerHour),
-        nameof(Physiology.HoloTranscobalaminHalfLifeHours),
-        nameof(Physiology.HoloHaptocorrinHalfLifeDays),
-        nameof(Physiology.TranscobalaminReleasePerDay),
-        nameof(Physiology.HaptocorrinBindingRatio),
-        nameof(Physiology.ApoHaptocorrinPicomolesPerLiter),
-        nameof(Physiology.ExchangeableHalfLifeDays),
-        nameof(Physiology.ExchangeableToTranscobalaminFraction),
-        nameof(Physiology.HaptocorrinReleaseHalfSaturationMicrograms),
-        nameof(Physiology.InjectionSiteHalfTimeHours),
-        nameof(Physiology.HydroxocobalaminSiteReleaseHalfTimeHours),
-        nameof(Physiology.NasalReleaseHalfTimeHours),
-        nameof(Physiology.CarrierBindingPerMicrogramHour),
+        nameof(ParameterSet.TissueUptakeMaximumMicrogramsPerHour),
+        nameof(ParameterSet.TissueUptakeHalfSaturationMicrograms),
+        nameof(ParameterSet.HydroxocobalaminFiltrationFactor),
+        nameof(ParameterSet.HydroxocobalaminProteinBindingPerHour),
+        nameof(ParameterSet.HoloTranscobalaminHalfLifeHours),
+        nameof(ParameterSet.HoloHaptocorrinHalfLifeDays),
+        nameof(ParameterSet.TranscobalaminReleasePerDay),
+        nameof(ParameterSet.HaptocorrinBindingRatio),
+        nameof(ParameterSet.ApoHaptocorrinPicomolesPerLiter),
+        nameof(ParameterSet.ExchangeableHalfLifeDays),
+        nameof(ParameterSet.ExchangeableToTranscobalaminFraction),
+        nameof(ParameterSet.HaptocorrinReleaseHalfSaturationMicrograms),
+        nameof(ParameterSet.InjectionSiteHalfTimeHours),
+        nameof(ParameterSet.HydroxocobalaminSiteReleaseHalfTimeHours),
+        nameof(ParameterSet.NasalReleaseHalfTimeHours),
+        nameof(ParameterSet.CarrierBindingPerMicrogramHour),
     ];
 
     /// <summary>The parameters fitted, as entries of the parameter block, in the order of <see cref="Names"/> (the same units).</summary>
@@ -75,7 +75,7 @@ public static class FreeCapacityFit
     /// </summary>
     public static int[] Held(double[] θ) => θ[10] >= 1 ? [10, 15] : [15];
 
-    public static double[] Start(Physiology p) =>
+    public static double[] Start(ParameterSet p) =>
     [
         p.TissueUptakeMaximumMicrogramsPerHour, p.TissueUptakeHalfSaturationMicrograms, p.HydroxocobalaminFiltrationFactor,
         p.HydroxocobalaminProteinBindingPerHour, p.HoloTranscobalaminHalfLifeHours, p.HoloHaptocorrinHalfLifeDays,
@@ -85,12 +85,12 @@ public static class FreeCapacityFit
     ];
 
     /// <summary>A healthy model-3 physiology with <paramref name="θ"/>; the release onto haptocorrin derived again.</summary>
-    public static Physiology Build(Condition condition, double[] θ)
+    public static ParameterSet Build(Condition condition, double[] θ)
     {
-        var healthy = Physiology.Healthy.WithFreeCapacity();
+        var healthy = ParameterSet.Healthy.WithFreeCapacity();
         var ontoTc = (healthy.ReabsorbedBileThroughTranscobalaminFraction * healthy.BiliaryReabsorptionFraction * healthy.BiliarySecretionPerDay) + θ[6];
         var eH = B12Dosing.Parameters.CarrierBalance.HaptocorrinReleaseFor(θ[4], θ[5], healthy.TranscobalaminToHaptocorrinFraction, ontoTc, healthy.PlasmaVolumeLiters);
-        return Physiology.For(condition).WithFreeCapacity() with
+        return ParameterSet.For(condition).WithFreeCapacity() with
         {
             TissueUptakeMaximumMicrogramsPerHour = θ[0],
             TissueUptakeHalfSaturationMicrograms = θ[1],
@@ -112,15 +112,15 @@ public static class FreeCapacityFit
         };
     }
 
-    private static SimulationResult Run(IEnumerable<DoseEvent> events, double days, double stores, Physiology p, double stepHours = 24) =>
-        Simulator.Run([.. events], new SimulationSettings(TimeSpan.FromDays(days)) { Physiology = p, InitialStores = Mass.FromMicrograms(stores), Step = TimeSpan.FromHours(stepHours) });
+    private static SimulationResult Run(IEnumerable<DoseEvent> events, double days, double stores, ParameterSet p, double stepHours = 24) =>
+        Simulator.Run([.. events], new SimulationSettings(TimeSpan.FromDays(days)) { ParameterSet = p, InitialStores = Mass.FromMicrograms(stores), Step = TimeSpan.FromHours(stepHours) });
 
     private static DoseEvent At(double day, Dose dose) => new(TimeSpan.FromDays(day), dose);
 
     private static Dose Oral(double µg) => Dose.Oral(Mass.FromMicrograms(µg));
 
     /// <summary>Stores for which the carriers in balance give serum <paramref name="picomolar"/> (bisection on the balance).</summary>
-    public static double StoresFor(Physiology p, double picomolar)
+    public static double StoresFor(ParameterSet p, double picomolar)
     {
         double low = 1, high = 11000;
         for (var i = 0; i < 50; i++)
@@ -216,7 +216,7 @@ public static class FreeCapacityFit
 
         // Schilling: 1 µg oral, 1000 µg IM at 2 h, 24-h urine share of the oral dose; health ≥ 8 % (as 15 %, band 1.9: 8-28 %).
         {
-            double Schilling(Physiology p)
+            double Schilling(ParameterSet p)
             {
                 var flush = new DoseEvent(TimeSpan.FromHours(2), Dose.Intramuscular(Mass.FromMicrograms(1000)));
                 return Run([At(0, Oral(1)), flush], 1, 2500, p).Summary.TotalUrinaryLossMicrograms - Run([flush], 1, 2500, p).Summary.TotalUrinaryLossMicrograms;
@@ -256,10 +256,10 @@ public static class FreeCapacityFit
     }
 
     /// <summary>The steady serum's rise per doubling of food intake from <paramref name="perDay"/> µg a day (three meals, 8 h apart), day averages.</summary>
-    public static double DullemeijerSlope(Physiology p, double perDay) => SteadySerum(p, 2 * perDay) / SteadySerum(p, perDay) - 1;
+    public static double DullemeijerSlope(ParameterSet p, double perDay) => SteadySerum(p, 2 * perDay) / SteadySerum(p, perDay) - 1;
 
     /// <summary>The day-average serum at the steady state of <paramref name="perDay"/> µg of food B12 a day in three meals.</summary>
-    public static double SteadySerum(Physiology p, double perDay)
+    public static double SteadySerum(ParameterSet p, double perDay)
     {
         // The steady stores: the root of the stores' drift over days 30-60 of the meals (secant from the linear guess).
         var meal = Dose.Food(Mass.FromMicrograms(perDay / 3));

@@ -16,7 +16,7 @@ switch (args)
             // Model 3's residual table (sections 2, 6 and 8) at the shipped values, or at the comma-separated values given
             // (FreeCapacityFit.Names order); with a number of iterations first, its joint fit (Nelder-Mead) from them.
             FreeCapacityFit.Timing = Environment.GetEnvironmentVariable("B12_TIMING") == "1";
-            var θ = FreeCapacityFit.Start(B12Dosing.Absorption.Physiology.Healthy.WithFreeCapacity());
+            var θ = FreeCapacityFit.Start(B12Dosing.Absorption.ParameterSet.Healthy.WithFreeCapacity());
             if (args.Length > 2)
             {
                 θ = [.. args[2].Split(',').Select(x => double.Parse(x, System.Globalization.CultureInfo.InvariantCulture))];
@@ -54,7 +54,7 @@ switch (args)
 
             var θ = args.Length > 1
                 ? [.. args[1].Split(',').Select(x => double.Parse(x, System.Globalization.CultureInfo.InvariantCulture))]
-                : FreeCapacityFit.Start(B12Dosing.Absorption.Physiology.Healthy.WithFreeCapacity());
+                : FreeCapacityFit.Start(B12Dosing.Absorption.ParameterSet.Healthy.WithFreeCapacity());
             θ = [.. θ.Select(CalibrationDataFile.Stored)];
             θ[10] = Math.Min(θ[10], 1);
             var held = FreeCapacityFit.Held(θ);

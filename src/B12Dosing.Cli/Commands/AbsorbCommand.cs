@@ -74,7 +74,7 @@ internal sealed class DoseOptions
         command.Options.Add(Json);
     }
 
-    public (Mass Amount, CobalaminForm Form, Effect Condition, Physiology Parameters) Read(ParseResult result) => (
+    public (Mass Amount, CobalaminForm Form, Effect Condition, ParameterSet Parameters) Read(ParseResult result) => (
         QuantityText.ParseMass(result.GetRequiredValue(Dose), CultureInfo.InvariantCulture),
         CobalaminForms.Parse(result.GetRequiredValue(Form)),
         CliOptions.ParseCondition(result, Condition),
@@ -103,7 +103,7 @@ internal sealed record AbsorptionResult(
     double UrineUg,
     ParameterJson[] Parameters)
 {
-    public static AbsorptionResult Of(Mass amount, Route route, CobalaminForm form, Effect condition, Physiology parameters)
+    public static AbsorptionResult Of(Mass amount, Route route, CobalaminForm form, Effect condition, ParameterSet parameters)
     {
         var o = AbsorptionModel.Evaluate(CliInput.Check("--dose", () => Dosing.Dose.Create(amount, route, form)), parameters);
         return new(o.Dose.Micrograms, route.ShortName(), form.Name(), condition.Name, o.Absorbed.Micrograms, o.Retained.Micrograms, o.FractionRetained, o.Carriers.Micrograms, o.Transcobalamin.Micrograms, o.Haptocorrin.Micrograms, o.ProteinBound.Micrograms, o.Tissue.Micrograms, o.UrinaryLoss.Micrograms, ParameterJson.Of(parameters));

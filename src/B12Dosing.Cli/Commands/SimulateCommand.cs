@@ -112,17 +112,17 @@ internal static class SimulateCommand
                 var sampleOptions = result.GetValue(times) is null && dosing.SampleTimes.Length > 0 ? TableSampleOptions : SettingOptions;
                 var settings = CliInput.Check(sampleOptions, () => new SimulationSettings(TimeSpan.FromDays(horizonDays))
                 {
-                    Physiology = parameters,
+                    ParameterSet = parameters,
                     InitialStores = QuantityText.ParseMass(result.GetRequiredValue(initial), CultureInfo.InvariantCulture),
                     Step = TimeSpan.FromHours(hours),
                     SampleTimes = result.GetValue(times) is { } t ? CliTimes.ParseDays(t, "--times") : dosing.SampleTimes,
                     SamplesAfterDose = result.GetValue(afterDose) is { } a ? CliTimes.ParseDurations(a, "--after-dose") : [],
                 });
-                if (settings.InitialStores > settings.Physiology.MaximumStores)
+                if (settings.InitialStores > settings.ParameterSet.MaximumStores)
                 {
                     // The library accepts stores up to 1 g (they decay towards the model's largest store); at the command line a
                     // start above what the model's body can hold is almost always a typo, and would run without a word.
-                    throw CliInput.Invalid("--initial-stores", result.GetRequiredValue(initial), $"the model's body holds at most {settings.Physiology.MaximumStores.Micrograms.ToString(CultureInfo.InvariantCulture)} µg (the largest store reported, IOM 1998); give at most that.");
+                    throw CliInput.Invalid("--initial-stores", result.GetRequiredValue(initial), $"the model's body holds at most {settings.ParameterSet.MaximumStores.Micrograms.ToString(CultureInfo.InvariantCulture)} µg (the largest store reported, IOM 1998); give at most that.");
                 }
 
                 return (dosing.Events, settings, sampleOptions);

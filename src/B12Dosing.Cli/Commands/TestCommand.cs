@@ -12,7 +12,7 @@ namespace B12Dosing.Cli.Commands;
 /// <c>b12 test cobasorb [--condition c] [--dose amount] [--initial-stores amount] [--set NAME=VALUE] [--json]</c>: the virtual
 /// absorption tests of <see cref="SchillingTest"/> and <see cref="CobaSorbTest"/>, for teaching. Both need model 3 (the
 /// carriers' free capacity): when the condition's preset is model 2, the tool runs its model-3 form
-/// (<see cref="Physiology.WithFreeCapacity"/>), applies every <c>--set</c> to that, and says so.
+/// (<see cref="ParameterSet.WithFreeCapacity"/>), applies every <c>--set</c> to that, and says so.
 /// </summary>
 internal static class TestCommand
 {
@@ -43,7 +43,7 @@ internal static class TestCommand
                 CliJson.Write(output, new SchillingJson(
                     "schilling", condition.Name, design.WithIntrinsicFactor, design.OralDose.Micrograms, design.FlushDose.Micrograms, design.FlushTime.TotalHours, design.Collection.TotalHours, design.InitialStores.Micrograms,
                     r.UrineWithOralDose.Micrograms, r.UrineWithoutOralDose.Micrograms, r.OralDoseInUrine.Micrograms, r.ExcretedFraction, r.Reading.ToString().ToLowerInvariant(), SchillingTest.NormalAtLeast, SchillingTest.LowBelow,
-                    "difference_of_two_runs", CarrierJson.Of(converted), CliOptions.ModelVersion, ParameterJson.Of(r.Physiology)));
+                    "difference_of_two_runs", CarrierJson.Of(converted), CliOptions.ModelVersion, ParameterJson.Of(r.ParameterSet)));
                 return B12Cli.Success;
             }
 
@@ -81,7 +81,7 @@ internal static class TestCommand
                     "cobasorb", condition.Name, design.Dose.Micrograms, [.. design.DoseTimes.Select(t => t.TotalHours)], design.SampleTime.TotalHours, design.InitialStores.Micrograms,
                     r.Before.PicomolesPerLiter, r.After.PicomolesPerLiter, r.Rise.PicomolesPerLiter, r.RelativeRise,
                     [.. published.Select(p => new PublishedRiseJson(p.Source, p.InitialStores.Micrograms, p.Value))],
-                    CarrierJson.Of(converted), CliOptions.ModelVersion, ParameterJson.Of(r.Physiology)));
+                    CarrierJson.Of(converted), CliOptions.ModelVersion, ParameterJson.Of(r.ParameterSet)));
                 return B12Cli.Success;
             }
 
@@ -114,7 +114,7 @@ internal static class TestCommand
     }
 
     private static string CarrierLine(Effect condition, bool converted) => converted
-        ? $"  carrier model: model 3 (the carriers' free capacity, absorption over hours), which the test needs; the {condition.Name} preset is model 2, so its model-3 form (Physiology.WithFreeCapacity) was used, with any --set applied to it."
+        ? $"  carrier model: model 3 (the carriers' free capacity, absorption over hours), which the test needs; the {condition.Name} preset is model 2, so its model-3 form (ParameterSet.WithFreeCapacity) was used, with any --set applied to it."
         : "  carrier model: model 3 (the carriers' free capacity, absorption over hours), the preset's own.";
 
     /// <summary>The options both tests take.</summary>
@@ -139,10 +139,10 @@ internal static class TestCommand
         public Mass Stores(ParseResult result) => Amount("--initial-stores", result.GetRequiredValue(InitialStores));
 
         /// <summary>The condition and its model-3 set with every <c>--set</c> applied, and whether the preset was model 2.</summary>
-        public (Effect Condition, Physiology Parameters, bool Converted) Parameters(ParseResult result)
+        public (Effect Condition, ParameterSet Parameters, bool Converted) Parameters(ParseResult result)
         {
             var condition = CliOptions.ParseCondition(result, Condition);
-            var preset = Physiology.For(condition);
+            var preset = ParameterSet.For(condition);
             var converted = preset.CarrierModel != PlasmaCarrierModel.FreeCapacity;
             var changes = CliOptions.Changes(result, Set);
             return (condition, CliInput.Check("--set", () => changes.Apply(converted ? preset.WithFreeCapacity() : preset)), converted);

@@ -8,7 +8,7 @@ namespace B12Dosing.Teaching.Teaching;
 
 /// <summary>One dose by one route: what the library's absorption model says becomes of it.</summary>
 /// <param name="Route">The route.</param>
-/// <param name="Outcome">The library's outcome (<see cref="AbsorptionModel.Evaluate(Dose, Physiology)"/>).</param>
+/// <param name="Outcome">The library's outcome (<see cref="AbsorptionModel.Evaluate(Dose, ParameterSet)"/>).</param>
 public sealed record RouteRow(Route Route, DoseOutcome Outcome)
 {
     /// <summary>Lost: never absorbed plus lost in urine in the first 72 h (the dose less what is kept).</summary>
@@ -25,7 +25,7 @@ public static class RouteComparison
     /// <summary>One row per route (<see cref="Routes.All"/>) for <paramref name="amount"/> of <paramref name="form"/>.</summary>
     public static IReadOnlyList<RouteRow> Rows(Mass amount, CobalaminForm form, Condition condition)
     {
-        var physiology = Physiology.For(condition);
+        var physiology = ParameterSet.For(condition);
         return [.. Routes.All.Select(route => new RouteRow(route, AbsorptionModel.Evaluate(Dose.Create(amount, route, form), physiology)))];
     }
 
@@ -56,7 +56,7 @@ public static class RouteComparison
     /// </summary>
     public static SvgChart Chart(Condition condition, CobalaminForm form)
     {
-        var physiology = Physiology.For(condition);
+        var physiology = ParameterSet.For(condition);
         double[] doses = [.. Enumerable.Range(0, 41).Select(i => Math.Pow(10, i / 10.0))];
         ChartSeries Curve(string name, Route route, Func<DoseOutcome, Mass> value) => new(
             name,

@@ -9,7 +9,7 @@ namespace B12Dosing.Absorption;
 /// recomputation would. The IF capacity is kept as a bare double (<see cref="IntrinsicFactorState.Recovered"/>,
 /// <see cref="AbsorptionModel.Take"/>: the same operations as the public types').
 /// </summary>
-internal struct Absorber(Physiology physiology)
+internal struct Absorber(ParameterSet physiology)
 {
     private readonly double _capacity = physiology.EffectiveIntrinsicFactorCapacityMicrograms;
     private double _available = physiology.EffectiveIntrinsicFactorCapacityMicrograms;

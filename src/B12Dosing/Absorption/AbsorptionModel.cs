@@ -26,14 +26,14 @@ public static class AbsorptionModel
 {
     /// <summary>Evaluates one dose for a rested intestine (the whole IF capacity free).</summary>
     /// <exception cref="ArgumentNullException"><paramref name="physiology"/> is null.</exception>
-    public static DoseOutcome Evaluate(Dose dose, Physiology physiology) =>
+    public static DoseOutcome Evaluate(Dose dose, ParameterSet physiology) =>
         Evaluate(dose, physiology, IntrinsicFactorState.Rested(physiology));
 
     /// <summary>Evaluates one dose with the IF capacity <paramref name="state"/> free; the outcome carries the state after the dose.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="physiology"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The dose is the default (empty) value, or the state has more IF capacity free than the physiology has.</exception>
-    /// <exception cref="ArgumentException">The physiology would absorb more than a small dose contains (<see cref="Physiology.MaximumOralFraction"/> above 1).</exception>
-    public static DoseOutcome Evaluate(Dose dose, Physiology physiology, IntrinsicFactorState state)
+    /// <exception cref="ArgumentException">The physiology would absorb more than a small dose contains (<see cref="ParameterSet.MaximumOralFraction"/> above 1).</exception>
+    public static DoseOutcome Evaluate(Dose dose, ParameterSet physiology, IntrinsicFactorState state)
     {
         ArgumentNullException.ThrowIfNull(physiology);
         physiology.EnsureAbsorbsAtMostTheDose(nameof(physiology));
@@ -56,7 +56,7 @@ public static class AbsorptionModel
     /// </summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">An event is the default (empty) value, or the physiology would absorb more than a small oral dose contains.</exception>
-    public static DoseOutcome EvaluateSeries(IEnumerable<DoseEvent> events, Physiology physiology)
+    public static DoseOutcome EvaluateSeries(IEnumerable<DoseEvent> events, ParameterSet physiology)
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(physiology);
@@ -92,9 +92,9 @@ public static class AbsorptionModel
         };
     }
 
-    /// <summary>The state-free parts of a dose given through the public API (<see cref="Prepare(double, Route, CobalaminForm, DoseVehicle, Physiology)"/>).</summary>
+    /// <summary>The state-free parts of a dose given through the public API (<see cref="Prepare(double, Route, CobalaminForm, DoseVehicle, ParameterSet)"/>).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The dose is the default (empty) value.</exception>
-    internal static StateFree Prepare(Dose dose, Physiology p)
+    internal static StateFree Prepare(Dose dose, ParameterSet p)
     {
         var amount = dose.Micrograms;
         return amount > 0
@@ -103,7 +103,7 @@ public static class AbsorptionModel
     }
 
     /// <summary>The parts of a dose's outcome that do not depend on the IF state (a simulation computes them once per kind of intake).</summary>
-    internal static StateFree Prepare(double amount, Route route, CobalaminForm form, DoseVehicle vehicle, Physiology p)
+    internal static StateFree Prepare(double amount, Route route, CobalaminForm form, DoseVehicle vehicle, ParameterSet p)
     {
         switch (route)
         {
@@ -118,7 +118,7 @@ public static class AbsorptionModel
     }
 
     /// <summary>What of an oral dose enters the IF and passive pathways: food-bound B12 after release (<c>r·D</c>), the rest whole.</summary>
-    internal static double Entering(double amount, DoseVehicle vehicle, Physiology p) =>
+    internal static double Entering(double amount, DoseVehicle vehicle, ParameterSet p) =>
         vehicle == DoseVehicle.FoodBound ? amount * p.FoodReleaseFraction : amount;
 
     /// <summary>
@@ -126,7 +126,7 @@ public static class AbsorptionModel
     /// dose) and its site: it depends on the dose and the physiology's fixed constants only, not on the IF state or the
     /// passive fraction.
     /// </summary>
-    internal static (double Load, LoadSite Site) BypassLoad(double amount, Route route, Physiology p) =>
+    internal static (double Load, LoadSite Site) BypassLoad(double amount, Route route, ParameterSet p) =>
         route == Route.Intranasal ? (amount * p.IntranasalBioavailability, LoadSite.Mucosal) : (amount, PlasmaLoad.SiteOf(route));
 
     /// <summary>
@@ -134,7 +134,7 @@ public static class AbsorptionModel
     /// transcobalamin) plus the other parts; with saturation 0 (a route without IF) the other parts alone, and the state
     /// unchanged.
     /// </summary>
-    internal static DoseOutcome Evaluate(in StateFree parts, Physiology p, IntrinsicFactorState state)
+    internal static DoseOutcome Evaluate(in StateFree parts, ParameterSet p, IntrinsicFactorState state)
     {
         var kept = parts.Kept;
         if (parts.Saturation == 0)
@@ -163,7 +163,7 @@ public static class AbsorptionModel
         };
 
     /// <summary>
-    /// The kernel of <see cref="Evaluate(in StateFree, Physiology, IntrinsicFactorState)"/> on bare doubles (what a
+    /// The kernel of <see cref="Evaluate(in StateFree, ParameterSet, IntrinsicFactorState)"/> on bare doubles (what a
     /// simulation calls for every intake): <paramref name="available"/>, the IF capacity free (at most
     /// <paramref name="capacity"/>, the effective capacity, once cut to it), becomes the capacity free after the dose.
     /// </summary>
@@ -193,8 +193,8 @@ public static class AbsorptionModel
         public DoseOutcome Outcome(IntrinsicFactorState after) => AbsorptionModel.Outcome(Dose, Absorbed, Kept, after);
     }
 
-    /// <summary>The state-free parts with the bound part of the plasma load split between the carriers (<see cref="Physiology.HaptocorrinShare"/> onto haptocorrin).</summary>
-    private static StateFree Parts(double dose, double saturation, double load, in PlasmaLoadOutcome outcome, Physiology p)
+    /// <summary>The state-free parts with the bound part of the plasma load split between the carriers (<see cref="ParameterSet.HaptocorrinShare"/> onto haptocorrin).</summary>
+    private static StateFree Parts(double dose, double saturation, double load, in PlasmaLoadOutcome outcome, ParameterSet p)
     {
         // Both shares as products (monotone in the load), not one as the difference of the other.
         return new(dose, saturation, load, new(outcome.Bound * (1 - p.HaptocorrinShare), outcome.Bound * p.HaptocorrinShare, outcome.ProteinBound, outcome.Tissue), outcome.Urine);

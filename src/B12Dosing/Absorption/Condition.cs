@@ -2,7 +2,7 @@ using B12Dosing.Quantities;
 
 namespace B12Dosing.Absorption;
 
-/// <summary>A named physiological condition that changes how B12 is absorbed and kept; see <see cref="Physiology.For(Condition)"/>.</summary>
+/// <summary>A named physiological condition that changes how B12 is absorbed and kept; see <see cref="ParameterSet.For(Condition)"/>.</summary>
 public enum Condition
 {
     /// <summary>Normal gastric acid, intrinsic factor (IF) and ileum (<c>healthy</c>).</summary>

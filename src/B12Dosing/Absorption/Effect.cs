@@ -37,7 +37,7 @@ public readonly record struct EffectChange(ModelParameter Parameter, double Fact
 /// A condition or covariate as an effect on a parameter set: each changes named parameters by a factor through a
 /// <see cref="EffectMechanism"/>, and cites its source. The five conditions of <see cref="Condition"/>, acid suppression
 /// by omeprazole (20 or 40 mg a day; food-bound B12 only) and metformin (the haptocorrin readout) are defined here, and
-/// <see cref="Physiology"/>'s presets are these effects applied to <see cref="Physiology.Healthy"/>. Effects combine
+/// <see cref="ParameterSet"/>'s presets are these effects applied to <see cref="ParameterSet.Healthy"/>. Effects combine
 /// (<see cref="Combine"/>, <c>+</c>, <see cref="Parse"/> of <c>atrophic-gastritis+omeprazole-40</c>) and apply to any
 /// set (<see cref="ApplyTo"/>). The rule where two effects touch the same parameter: through the same mechanism the
 /// stronger factor applies (the one farthest from 1: a proton-pump inhibitor cannot lower the acid that atrophic gastritis
@@ -330,7 +330,7 @@ public sealed class Effect : IEquatable<Effect>
     /// at its changed value (metformin's release onto haptocorrin).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A changed value is outside its parameter's bounds (a factor above 1 on a parameter near its top).</exception>
-    public Physiology ApplyTo(Physiology parameters)
+    public ParameterSet ApplyTo(ParameterSet parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         var result = parameters;

@@ -12,9 +12,9 @@ namespace B12Dosing.Absorption;
 /// </summary>
 internal static class FreeCapacityModel
 {
-    /// <summary>The public evaluation (checked by <see cref="AbsorptionModel.Evaluate(Dose, Physiology, IntrinsicFactorState)"/>).</summary>
+    /// <summary>The public evaluation (checked by <see cref="AbsorptionModel.Evaluate(Dose, ParameterSet, IntrinsicFactorState)"/>).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The dose is the default (empty) value.</exception>
-    public static DoseOutcome Evaluate(Dose dose, Physiology physiology, IntrinsicFactorState state)
+    public static DoseOutcome Evaluate(Dose dose, ParameterSet physiology, IntrinsicFactorState state)
     {
         var amount = dose.Micrograms;
         return amount > 0
@@ -31,7 +31,7 @@ internal static class FreeCapacityModel
     /// </summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">An event is the default (empty) value, or the physiology would absorb more than a small oral dose contains.</exception>
-    public static DoseOutcome EvaluateSeries(IEnumerable<DoseEvent> events, Physiology physiology)
+    public static DoseOutcome EvaluateSeries(IEnumerable<DoseEvent> events, ParameterSet physiology)
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(physiology);
@@ -67,10 +67,10 @@ internal static class FreeCapacityModel
     /// alone cannot promise; the interpolation error is below 2e-7 of the dose (grid steps of at most 1/1024 of a
     /// smooth law).
     /// </summary>
-    internal static DoseOutcome Evaluate(double amount, Route route, CobalaminForm form, DoseVehicle vehicle, Physiology p, double available)
+    internal static DoseOutcome Evaluate(double amount, Route route, CobalaminForm form, DoseVehicle vehicle, ParameterSet p, double available)
     {
         ref var last = ref t_last;
-        if (Physiology.SameValues(last.Physiology, p) && last.Amount == amount && last.Route == route && last.Form == form && last.Vehicle == vehicle && last.Available == available)
+        if (ParameterSet.SameValues(last.ParameterSet, p) && last.Amount == amount && last.Route == route && last.Form == form && last.Vehicle == vehicle && last.Available == available)
         {
             return last.Outcome;
         }
@@ -129,12 +129,12 @@ internal static class FreeCapacityModel
     internal static long t_gridSolves;
 
     /// <summary>The solve at a grid dose, from a small per-thread cache (keyed by the parameter values: two equal sets share the entries).</summary>
-    private static DoseOutcome Grid(double amount, Route route, CobalaminForm form, DoseVehicle vehicle, Physiology p, double available)
+    private static DoseOutcome Grid(double amount, Route route, CobalaminForm form, DoseVehicle vehicle, ParameterSet p, double available)
     {
         var cache = t_grid ??= new CacheEntry[GridCacheSize];
         foreach (ref readonly var entry in cache.AsSpan())
         {
-            if (Physiology.SameValues(entry.Physiology, p) && entry.Amount == amount && entry.Route == route && entry.Form == form && entry.Vehicle == vehicle && entry.Available == available)
+            if (ParameterSet.SameValues(entry.ParameterSet, p) && entry.Amount == amount && entry.Route == route && entry.Form == form && entry.Vehicle == vehicle && entry.Available == available)
             {
                 return entry.Outcome;
             }
@@ -148,7 +148,7 @@ internal static class FreeCapacityModel
     }
 
     /// <summary>The IF-mediated uptake, the load that bypasses IF, and the IF capacity free after the dose.</summary>
-    private static (double ViaIf, double Load, double After) Split(double amount, Route route, DoseVehicle vehicle, Physiology p, double available)
+    private static (double ViaIf, double Load, double After) Split(double amount, Route route, DoseVehicle vehicle, ParameterSet p, double available)
     {
         if (route is Route.Oral or Route.Sublingual)
         {
@@ -162,7 +162,7 @@ internal static class FreeCapacityModel
     }
 
     /// <summary>The course of the dose alone, solved (<see cref="Course"/>).</summary>
-    private static DoseOutcome Solve(double amount, Route route, CobalaminForm form, DoseVehicle vehicle, Physiology p, double available)
+    private static DoseOutcome Solve(double amount, Route route, CobalaminForm form, DoseVehicle vehicle, ParameterSet p, double available)
     {
         var (viaIf, load, after) = Split(amount, route, vehicle, p, available);
         var course = new Course(p);
@@ -183,7 +183,7 @@ internal static class FreeCapacityModel
     [ThreadStatic]
     private static CacheEntry t_last;
 
-    private readonly record struct CacheEntry(Physiology? Physiology, double Amount, Route Route, CobalaminForm Form, DoseVehicle Vehicle, double Available, DoseOutcome Outcome);
+    private readonly record struct CacheEntry(ParameterSet? ParameterSet, double Amount, Route Route, CobalaminForm Form, DoseVehicle Vehicle, double Available, DoseOutcome Outcome);
 
     /// <summary>
     /// The time course of one dose or a series: the stretch of the simulation (<see cref="Kinetics.Transit"/>) from
@@ -195,7 +195,7 @@ internal static class FreeCapacityModel
         private Kinetics.TransitState _y;
         private double _step;
 
-        public Course(Physiology p)
+        public Course(ParameterSet p)
         {
             var rates = Kinetics.PoolRates.Of(p);
             _rates = new(p, in rates);

@@ -4,8 +4,8 @@ namespace B12Dosing.Absorption;
 
 /// <summary>
 /// The IF-mediated uptake capacity available for the next oral dose. A dose uses capacity; it recovers
-/// exponentially towards <see cref="Physiology.EffectiveIntrinsicFactorCapacityMicrograms"/> with time constant
-/// <see cref="Physiology.IntrinsicFactorRecoveryHours"/>: <c>c(t) = Cmax − (Cmax − c₀)·exp(−t/τ)</c>.
+/// exponentially towards <see cref="ParameterSet.EffectiveIntrinsicFactorCapacityMicrograms"/> with time constant
+/// <see cref="ParameterSet.IntrinsicFactorRecoveryHours"/>: <c>c(t) = Cmax − (Cmax − c₀)·exp(−t/τ)</c>.
 /// </summary>
 public readonly record struct IntrinsicFactorState
 {
@@ -32,7 +32,7 @@ public readonly record struct IntrinsicFactorState
     internal double AvailableMicrograms { get; }
 
     /// <summary>The rested state: the whole capacity of <paramref name="physiology"/> free.</summary>
-    public static IntrinsicFactorState Rested(Physiology physiology)
+    public static IntrinsicFactorState Rested(ParameterSet physiology)
     {
         ArgumentNullException.ThrowIfNull(physiology);
         return new(physiology.EffectiveIntrinsicFactorCapacityMicrograms);
@@ -40,7 +40,7 @@ public readonly record struct IntrinsicFactorState
 
     /// <summary>The state after <paramref name="elapsed"/> of recovery.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The elapsed time is negative.</exception>
-    public IntrinsicFactorState After(TimeSpan elapsed, Physiology physiology)
+    public IntrinsicFactorState After(TimeSpan elapsed, ParameterSet physiology)
     {
         ArgumentNullException.ThrowIfNull(physiology);
         return elapsed >= TimeSpan.Zero
@@ -49,13 +49,13 @@ public readonly record struct IntrinsicFactorState
     }
 
     /// <summary>Hot path: recovery over <paramref name="hours"/> (not negative; not checked).</summary>
-    internal IntrinsicFactorState AfterHours(double hours, Physiology physiology) => AfterDecay(DecayOver(hours, physiology), physiology);
+    internal IntrinsicFactorState AfterHours(double hours, ParameterSet physiology) => AfterDecay(DecayOver(hours, physiology), physiology);
 
     /// <summary>The factor <c>exp(−t/τ)</c> by which used capacity decays over <paramref name="hours"/>.</summary>
-    internal static double DecayOver(double hours, Physiology physiology) => Math.Exp(-hours / physiology.IntrinsicFactorRecoveryHours);
+    internal static double DecayOver(double hours, ParameterSet physiology) => Math.Exp(-hours / physiology.IntrinsicFactorRecoveryHours);
 
     /// <summary>Recovery with a precomputed <see cref="DecayOver"/> factor.</summary>
-    internal IntrinsicFactorState AfterDecay(double decay, Physiology physiology) =>
+    internal IntrinsicFactorState AfterDecay(double decay, ParameterSet physiology) =>
         new(Recovered(AvailableMicrograms, physiology.EffectiveIntrinsicFactorCapacityMicrograms, decay));
 
     /// <summary>The kernel of <see cref="AfterDecay"/> on bare doubles: <c>Cmax − (Cmax − min(c, Cmax))·decay</c>.</summary>

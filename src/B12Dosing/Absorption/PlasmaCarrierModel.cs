@@ -13,7 +13,7 @@ public enum PlasmaCarrierModel
     /// Model 3: the carriers' free capacity (apo-transcobalamin, apo-haptocorrin; Gimsing &amp; Nexo 1989) is state, used
     /// up by binding and restored as the holo-carriers are cleared; absorbed B12 arrives over hours (IF route in three
     /// transit steps, mucosal and nasal sites) and meets the same carriers. Choose it with
-    /// <see cref="Physiology.WithFreeCapacity"/>, which also sets the constants fitted for it.
+    /// <see cref="ParameterSet.WithFreeCapacity"/>, which also sets the constants fitted for it.
     /// </summary>
     FreeCapacity,
 }

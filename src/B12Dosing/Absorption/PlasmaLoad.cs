@@ -85,10 +85,10 @@ internal static class PlasmaLoad
     private static CacheEntry t_last;
 
     /// <summary>The binding capacity of plasma, µg: ng/mL × L.</summary>
-    public static double CapacityMicrograms(Physiology p) => p.BindingCapacityNanogramsPerMilliliter * p.PlasmaVolumeLiters;
+    public static double CapacityMicrograms(ParameterSet p) => p.BindingCapacityNanogramsPerMilliliter * p.PlasmaVolumeLiters;
 
     /// <summary>The renal rate constant of free cyanocobalamin, per hour: GFR over the extracellular volume.</summary>
-    public static double RenalPerHour(Physiology p) => p.GlomerularFiltrationMillilitersPerMinute * 60 / 1000 / p.ExtracellularVolumeLiters;
+    public static double RenalPerHour(ParameterSet p) => p.GlomerularFiltrationMillilitersPerMinute * 60 / 1000 / p.ExtracellularVolumeLiters;
 
     /// <summary>The site of a route's plasma load.</summary>
     public static LoadSite SiteOf(Route route) => route switch
@@ -106,7 +106,7 @@ internal static class PlasmaLoad
     /// the last place (issue 12's neighbouring doses), which the adaptive solve alone cannot promise; the interpolation
     /// error is below 2e-7 of the load (grid steps of at most 1/1024, a smooth law). The grid solves are cached per thread.
     /// </summary>
-    public static PlasmaLoadOutcome Solve(double load, LoadSite site, CobalaminForm form, Physiology p)
+    public static PlasmaLoadOutcome Solve(double load, LoadSite site, CobalaminForm form, ParameterSet p)
     {
         if (!(load > 0))
         {
@@ -121,7 +121,7 @@ internal static class PlasmaLoad
 
         var hydroxo = form == CobalaminForm.Hydroxocobalamin;
         ref var last = ref t_last;
-        if (last.Load == load && Physiology.SameValues(last.Physiology, p) && last.Site == site && last.Hydroxo == hydroxo)
+        if (last.Load == load && ParameterSet.SameValues(last.ParameterSet, p) && last.Site == site && last.Hydroxo == hydroxo)
         {
             return last.Outcome;
         }
@@ -131,7 +131,7 @@ internal static class PlasmaLoad
 
     /// <summary><see cref="Solve"/> when the last solve is not the one asked for (kept apart, so that a hit stays short).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static PlasmaLoadOutcome Unsolved(double load, double capacity, LoadSite site, bool hydroxo, Physiology p)
+    private static PlasmaLoadOutcome Unsolved(double load, double capacity, LoadSite site, bool hydroxo, ParameterSet p)
     {
         // A population's patient (a physiology the last solve cannot hold: a table's outcome is not kept there).
         if (t_tables is { } tables && tables.TryGet(load, site, hydroxo, p, out var tabled))
@@ -149,14 +149,14 @@ internal static class PlasmaLoad
     /// four times the steps), uncached: within about 1e-14 of the exact split, where the adaptive solve is within 3e-11.
     /// What the population's retention tables are built from.
     /// </summary>
-    internal static PlasmaLoadOutcome SolveReference(double load, LoadSite site, bool hydroxo, Physiology p)
+    internal static PlasmaLoadOutcome SolveReference(double load, LoadSite site, bool hydroxo, ParameterSet p)
     {
         var capacity = CapacityMicrograms(p);
         return !(load > 0) ? default : load <= capacity ? new(load, 0, 0, 0) : Interpolate(load, capacity, site, hydroxo, p, reference: true);
     }
 
     /// <summary>The interpolation of <see cref="Solve"/> above the capacity.</summary>
-    private static PlasmaLoadOutcome Interpolate(double load, double capacity, LoadSite site, bool hydroxo, Physiology p, bool reference) =>
+    private static PlasmaLoadOutcome Interpolate(double load, double capacity, LoadSite site, bool hydroxo, ParameterSet p, bool reference) =>
         // Far below any grid a double can hold in full precision (and below any nonlinearity): the linear split.
         load < TinyLoad ? Linear(load - capacity, capacity, RatesOf(site, hydroxo, p)) : Interpolate(load, capacity, new Solves(site, hydroxo, p, reference));
 
@@ -196,7 +196,7 @@ internal static class PlasmaLoad
     }
 
     /// <summary>The grid loads solved: cached, or at the reference tolerances.</summary>
-    private readonly struct Solves(LoadSite site, bool hydroxo, Physiology p, bool reference) : IGridSplit
+    private readonly struct Solves(LoadSite site, bool hydroxo, ParameterSet p, bool reference) : IGridSplit
     {
         public PlasmaLoadOutcome At(double gridLoad) => Grid(gridLoad, site, hydroxo, p, reference);
     }
@@ -205,16 +205,16 @@ internal static class PlasmaLoad
     private static double Lerp(double a, double b, double t) => a + (t * Math.Max(0, b - a));
 
     /// <summary>The solve at a grid load: cached, or at the reference tolerances.</summary>
-    private static PlasmaLoadOutcome Grid(double load, LoadSite site, bool hydroxo, Physiology p, bool reference) =>
+    private static PlasmaLoadOutcome Grid(double load, LoadSite site, bool hydroxo, ParameterSet p, bool reference) =>
         reference ? Compute(load, site, hydroxo, p, ReferenceTolerance, ReferenceRemaining) : Cached(load, site, hydroxo, p);
 
     /// <summary>The solve at a grid load, from the per-thread cache (keyed by the parameter values: two equal sets share the entries).</summary>
-    private static PlasmaLoadOutcome Cached(double load, LoadSite site, bool hydroxo, Physiology p)
+    private static PlasmaLoadOutcome Cached(double load, LoadSite site, bool hydroxo, ParameterSet p)
     {
         var cache = t_cache ??= new CacheEntry[CacheSize];
         foreach (ref readonly var entry in cache.AsSpan())
         {
-            if (entry.Load == load && Physiology.SameValues(entry.Physiology, p) && entry.Site == site && entry.Hydroxo == hydroxo)
+            if (entry.Load == load && ParameterSet.SameValues(entry.ParameterSet, p) && entry.Site == site && entry.Hydroxo == hydroxo)
             {
                 return entry.Outcome;
             }
@@ -228,14 +228,14 @@ internal static class PlasmaLoad
     }
 
     /// <summary>The site release rate, per hour (infinite for IV).</summary>
-    public static double ReleasePerHour(LoadSite site, bool hydroxo, Physiology p) => site switch
+    public static double ReleasePerHour(LoadSite site, bool hydroxo, ParameterSet p) => site switch
     {
         LoadSite.Intravenous => double.PositiveInfinity,
         LoadSite.Injection => Math.Log(2) / (hydroxo ? p.HydroxocobalaminSiteReleaseHalfTimeHours : p.InjectionSiteHalfTimeHours),
         _ => Math.Log(2) / p.MucosalReleaseHalfTimeHours,
     };
 
-    private static PlasmaLoadOutcome Compute(double load, LoadSite site, bool hydroxo, Physiology p, double relativeTolerance, double remainingFraction) =>
+    private static PlasmaLoadOutcome Compute(double load, LoadSite site, bool hydroxo, ParameterSet p, double relativeTolerance, double remainingFraction) =>
         Compute(load, CapacityMicrograms(p), RatesOf(site, hydroxo, p), relativeTolerance, remainingFraction);
 
     /// <summary>The split of <paramref name="load"/> from the capacity and the rates, at the reference tolerances (what the population's tables are built from).</summary>
@@ -260,7 +260,7 @@ internal static class PlasmaLoad
         return new(capacity, tissue, protein, urine);
     }
 
-    internal static Rates RatesOf(LoadSite site, bool hydroxo, Physiology p) => new(
+    internal static Rates RatesOf(LoadSite site, bool hydroxo, ParameterSet p) => new(
         ReleasePerHour(site, hydroxo, p),
         RenalPerHour(p) * (hydroxo ? p.HydroxocobalaminFiltrationFactor : 1),
         p.TissueUptakeMaximumMicrogramsPerHour,
@@ -364,5 +364,5 @@ internal static class PlasmaLoad
     private static double Norm(double err, double before, double after, double atol, double relativeTolerance) =>
         Math.Abs(err) / (atol + (relativeTolerance * Math.Max(Math.Abs(before), Math.Abs(after))));
 
-    private readonly record struct CacheEntry(Physiology? Physiology, double Load, LoadSite Site, bool Hydroxo, PlasmaLoadOutcome Outcome);
+    private readonly record struct CacheEntry(ParameterSet? ParameterSet, double Load, LoadSite Site, bool Hydroxo, PlasmaLoadOutcome Outcome);
 }

@@ -51,7 +51,7 @@ internal sealed class RetentionTables
         (_tables, _passive, _middle, _halfWidth) = (tables, passive, middle, halfWidth);
 
     /// <summary>One load a table covers: the condition's preset, the load (µg, above the preset's binding capacity), its site and form.</summary>
-    internal readonly record struct Load(Physiology Preset, double Micrograms, LoadSite Site, bool Hydroxo);
+    internal readonly record struct Load(ParameterSet Preset, double Micrograms, LoadSite Site, bool Hydroxo);
 
     /// <summary>
     /// A range of passive loads a table covers: the rates of the split (at the preset's tissue uptake <c>Vt</c>, which
@@ -80,7 +80,7 @@ internal sealed class RetentionTables
     }
 
     /// <summary>The split of <paramref name="load"/> for <paramref name="p"/>, if a table covers it (the patient's preset, load, site and form, its factor in range).</summary>
-    public bool TryGet(double load, LoadSite site, bool hydroxo, Physiology p, out PlasmaLoadOutcome outcome)
+    public bool TryGet(double load, LoadSite site, bool hydroxo, ParameterSet p, out PlasmaLoadOutcome outcome)
     {
         foreach (var table in _tables)
         {
@@ -110,7 +110,7 @@ internal sealed class RetentionTables
     }
 
     /// <summary>The patient's retention factor against a table's <paramref name="tissueMaximum"/>, mapped to [−1, 1]; null if out of range.</summary>
-    private double? FactorAt(Physiology p, double tissueMaximum)
+    private double? FactorAt(ParameterSet p, double tissueMaximum)
     {
         var u = (Math.Log(p.TissueUptakeMaximumMicrogramsPerHour / tissueMaximum) - _middle) / _halfWidth;
         // The factor is the preset's times one drawn in the range: u is in [−1, 1] up to rounding.
@@ -138,14 +138,14 @@ internal sealed class RetentionTables
         }
 
         /// <summary>Whether the table is for this load and a patient of its preset (every rate of the split but the tissue uptake equal).</summary>
-        public bool Covers(double micrograms, LoadSite site, bool hydroxo, Physiology p) =>
+        public bool Covers(double micrograms, LoadSite site, bool hydroxo, ParameterSet p) =>
             micrograms == load.Micrograms && site == load.Site && hydroxo == load.Hydroxo
             && PlasmaLoad.CapacityMicrograms(p) == capacity && Key(site, hydroxo, p) == key;
 
         public PlasmaLoadOutcome At(double u) =>
             new(capacity, Math.Max(0, Clenshaw(tissue, u)), Math.Max(0, Clenshaw(protein, u)), Math.Max(0, Clenshaw(urine, u)));
 
-        private static PlasmaLoad.Rates Key(LoadSite site, bool hydroxo, Physiology p) => PlasmaLoad.RatesOf(site, hydroxo, p) with { TissueMaximum = 0 };
+        private static PlasmaLoad.Rates Key(LoadSite site, bool hydroxo, ParameterSet p) => PlasmaLoad.RatesOf(site, hydroxo, p) with { TissueMaximum = 0 };
     }
 
     /// <summary>

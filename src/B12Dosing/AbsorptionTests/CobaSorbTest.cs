@@ -23,7 +23,7 @@ namespace B12Dosing.AbsorptionTests;
 /// </para>
 /// <para>
 /// <b>Carrier model:</b> the test needs model 3 (<see cref="PlasmaCarrierModel.FreeCapacity"/>); a model-2 set is run on
-/// its model-3 form (<see cref="Physiology.WithFreeCapacity"/>) and the result says so
+/// its model-3 form (<see cref="ParameterSet.WithFreeCapacity"/>) and the result says so
 /// (<see cref="VirtualTestResult{TTest}.RanOnModelThreeForm"/>), as for <see cref="SchillingTest"/>.
 /// </para>
 /// <para>A model for research and teaching, not a diagnostic test and not medical advice.</para>
@@ -86,10 +86,10 @@ public sealed record CobaSorbTest
     public override int GetHashCode() => HashCode.Combine(DoseMicrograms, DoseTimes.Count, SampleTime, InitialStoresMicrograms);
 
     /// <summary>Runs the test on <paramref name="physiology"/> (on its model-3 form if it is a model-2 set; see the remarks of <see cref="CobaSorbTest"/>).</summary>
-    /// <param name="physiology">The person's parameter set, such as <c>Physiology.For(Condition.PerniciousAnemia)</c>.</param>
+    /// <param name="physiology">The person's parameter set, such as <c>ParameterSet.For(Condition.PerniciousAnemia)</c>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="physiology"/> is null.</exception>
     /// <exception cref="ArgumentException">The set breaks a cross-parameter rule; or a dose is not before <see cref="SampleTime"/> (the message names <see cref="DoseTimes"/>).</exception>
-    public CobaSorbResult Run(Physiology physiology)
+    public CobaSorbResult Run(ParameterSet physiology)
     {
         var (used, converted) = VirtualTest.ModelThree(physiology, nameof(physiology));
         if (DoseTimes.Max() >= SampleTime)
@@ -98,7 +98,7 @@ public sealed record CobaSorbTest
         }
 
         var dose = Dosing.Dose.Oral(Dose);
-        var settings = new SimulationSettings(SampleTime) { Physiology = used, InitialStores = InitialStores, SampleTimes = [TimeSpan.Zero, SampleTime] };
+        var settings = new SimulationSettings(SampleTime) { ParameterSet = used, InitialStores = InitialStores, SampleTimes = [TimeSpan.Zero, SampleTime] };
         var rows = Simulator.Run([.. DoseTimes.Select(t => new DoseEvent(t, dose))], settings).Series;
         return new CobaSorbResult(this, used, converted, rows[0].HoloTranscobalaminPicomolesPerLiter, rows[^1].HoloTranscobalaminPicomolesPerLiter);
     }
@@ -110,7 +110,7 @@ public sealed record CobaSorbTest
 /// </summary>
 public sealed class CobaSorbResult : VirtualTestResult<CobaSorbTest>
 {
-    internal CobaSorbResult(CobaSorbTest test, Physiology physiology, bool ranOnModelThreeForm, double before, double after)
+    internal CobaSorbResult(CobaSorbTest test, ParameterSet physiology, bool ranOnModelThreeForm, double before, double after)
         : base(test, physiology, ranOnModelThreeForm)
     {
         BeforePicomolesPerLiter = before;

@@ -25,7 +25,7 @@ namespace B12Dosing.AbsorptionTests;
 /// <b>Carrier model:</b> the test needs model 3 (<see cref="PlasmaCarrierModel.FreeCapacity"/>: absorption over hours,
 /// the carriers' free capacity as state); under model 2 absorbed B12 reaches the blood at the instant of the dose, before
 /// the flush, and the test would read 0 % whatever the physiology. A model-2 set is run on its model-3 form
-/// (<see cref="Physiology.WithFreeCapacity"/>, which sets model 3's own fitted constants) and the result says so
+/// (<see cref="ParameterSet.WithFreeCapacity"/>, which sets model 3's own fitted constants) and the result says so
 /// (<see cref="VirtualTestResult{TTest}.RanOnModelThreeForm"/>); pass a model-3 set to run exactly that set.
 /// </para>
 /// <para>A model for research and teaching, not a diagnostic test and not medical advice.</para>
@@ -77,9 +77,9 @@ public sealed record SchillingTest
 
     /// <summary>
     /// Whether intrinsic factor is given with the oral dose (the second stage): the set's IF capacity is raised to at least
-    /// the healthy preset's (<see cref="Physiology.IntrinsicFactorCapacity"/> of <see cref="Physiology.Healthy"/>). It
+    /// the healthy preset's (<see cref="ParameterSet.IntrinsicFactorCapacity"/> of <see cref="ParameterSet.Healthy"/>). It
     /// restores absorption where IF is missing (pernicious anaemia, gastrectomy), not where the ileum is
-    /// (<see cref="Physiology.IlealUptakeFactor"/> stays), which is how the second stage tells them apart.
+    /// (<see cref="ParameterSet.IlealUptakeFactor"/> stays), which is how the second stage tells them apart.
     /// </summary>
     public bool WithIntrinsicFactor { get; init; }
 
@@ -91,10 +91,10 @@ public sealed record SchillingTest
     private bool PrintMembers(System.Text.StringBuilder builder) => RecordText.PrintMembers(builder, this);
 
     /// <summary>Runs the test on <paramref name="physiology"/> (on its model-3 form if it is a model-2 set; see the remarks of <see cref="SchillingTest"/>).</summary>
-    /// <param name="physiology">The person's parameter set, such as <c>Physiology.For(Condition.PerniciousAnemia)</c>.</param>
+    /// <param name="physiology">The person's parameter set, such as <c>ParameterSet.For(Condition.PerniciousAnemia)</c>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="physiology"/> is null.</exception>
     /// <exception cref="ArgumentException">The set (with intrinsic factor given, if asked) breaks a cross-parameter rule; or <see cref="FlushTime"/> is not before the end of <see cref="Collection"/> (the message names it).</exception>
-    public SchillingResult Run(Physiology physiology)
+    public SchillingResult Run(ParameterSet physiology)
     {
         var (used, converted) = VirtualTest.ModelThree(physiology, nameof(physiology));
         if (FlushTime >= Collection)
@@ -104,11 +104,11 @@ public sealed record SchillingTest
 
         if (WithIntrinsicFactor)
         {
-            var healthy = Physiology.Healthy.IntrinsicFactorCapacity;
+            var healthy = ParameterSet.Healthy.IntrinsicFactorCapacity;
             used = (used.IntrinsicFactorCapacity >= healthy ? used : used with { IntrinsicFactorCapacity = healthy }).EnsureConsistent(nameof(physiology));
         }
 
-        var settings = new SimulationSettings(Collection) { Physiology = used, InitialStores = InitialStores, Step = Collection };
+        var settings = new SimulationSettings(Collection) { ParameterSet = used, InitialStores = InitialStores, Step = Collection };
         var flush = new DoseEvent(FlushTime, Dose.Intramuscular(FlushDose));
         var withOral = Simulator.Run([new DoseEvent(TimeSpan.Zero, Dose.Oral(OralDose)), flush], settings, static _ => { }).TotalUrinaryLossMicrograms;
         var without = Simulator.Run([flush], settings, static _ => { }).TotalUrinaryLossMicrograms;
@@ -135,7 +135,7 @@ public enum SchillingReading
 /// </summary>
 public sealed class SchillingResult : VirtualTestResult<SchillingTest>
 {
-    internal SchillingResult(SchillingTest test, Physiology physiology, bool ranOnModelThreeForm, double urineWithOralDose, double urineWithoutOralDose)
+    internal SchillingResult(SchillingTest test, ParameterSet physiology, bool ranOnModelThreeForm, double urineWithOralDose, double urineWithoutOralDose)
         : base(test, physiology, ranOnModelThreeForm)
     {
         UrineWithOralDoseMicrograms = urineWithOralDose;

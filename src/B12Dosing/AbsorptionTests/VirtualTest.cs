@@ -13,12 +13,12 @@ internal static class VirtualTest
 
     /// <summary>
     /// <paramref name="physiology"/> under model 3, which the tests need (absorption over hours, the carriers' free
-    /// capacity): the set itself when it is model 3, else its model-3 form (<see cref="Physiology.WithFreeCapacity"/>),
+    /// capacity): the set itself when it is model 3, else its model-3 form (<see cref="ParameterSet.WithFreeCapacity"/>),
     /// with <c>true</c> for "converted". The set is checked as a simulation checks it, the message naming <paramref name="paramName"/>.
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="physiology"/> is null.</exception>
     /// <exception cref="ArgumentException">The set breaks a cross-parameter rule.</exception>
-    public static (Physiology Used, bool Converted) ModelThree(Physiology physiology, string paramName)
+    public static (ParameterSet Used, bool Converted) ModelThree(ParameterSet physiology, string paramName)
     {
         ArgumentNullException.ThrowIfNull(physiology, paramName);
         var converted = physiology.CarrierModel != PlasmaCarrierModel.FreeCapacity;
@@ -61,10 +61,10 @@ internal static class VirtualTest
 public abstract class VirtualTestResult<TTest>
     where TTest : class
 {
-    private protected VirtualTestResult(TTest test, Physiology physiology, bool ranOnModelThreeForm)
+    private protected VirtualTestResult(TTest test, ParameterSet physiology, bool ranOnModelThreeForm)
     {
         Test = test;
-        Physiology = physiology;
+        ParameterSet = physiology;
         RanOnModelThreeForm = ranOnModelThreeForm;
     }
 
@@ -72,9 +72,9 @@ public abstract class VirtualTestResult<TTest>
     public TTest Test { get; }
 
     /// <summary>The parameter set the test ran on: model 3 (for the Schilling test's second stage, with intrinsic factor raised).</summary>
-    public Physiology Physiology { get; }
+    public ParameterSet ParameterSet { get; }
 
-    /// <summary>Whether the set given was model 2 and the test ran on its model-3 form (<see cref="Physiology.WithFreeCapacity"/>).</summary>
+    /// <summary>Whether the set given was model 2 and the test ran on its model-3 form (<see cref="ParameterSet.WithFreeCapacity"/>).</summary>
     public bool RanOnModelThreeForm { get; }
 
     /// <summary>The end of the text a result prints when it ran on a model-2 set's model-3 form; empty otherwise.</summary>

@@ -11,16 +11,16 @@ public enum EstimatedParameter
     /// <summary>Body stores at the start of the dosing history (factor on <see cref="PopulationModel.MedianInitialStores"/>).</summary>
     InitialStores,
 
-    /// <summary>IF-mediated uptake at saturation (<see cref="Physiology.IntrinsicFactorCapacity"/>, with its half-saturation dose, as in a population).</summary>
+    /// <summary>IF-mediated uptake at saturation (<see cref="ParameterSet.IntrinsicFactorCapacity"/>, with its half-saturation dose, as in a population).</summary>
     IntrinsicFactorCapacity,
 
-    /// <summary>Fraction of an oral dose absorbed passively (<see cref="Physiology.PassiveFraction"/>).</summary>
+    /// <summary>Fraction of an oral dose absorbed passively (<see cref="ParameterSet.PassiveFraction"/>).</summary>
     PassiveFraction,
 
     /// <summary>Loss of stores per day (turnover and biliary secretion scaled together).</summary>
     StoreLoss,
 
-    /// <summary>Retention capacity of injected and passively absorbed B12 (<see cref="Physiology.TissueUptakeMaximumMicrogramsPerHour"/>).</summary>
+    /// <summary>Retention capacity of injected and passively absorbed B12 (<see cref="ParameterSet.TissueUptakeMaximumMicrogramsPerHour"/>).</summary>
     RetentionCapacity,
 }
 

@@ -98,7 +98,7 @@ public sealed record FittedObservation(Observation Observation, Molarity Predict
 public sealed class PersonEstimate
 {
     private readonly ImmutableArray<double[]> _draws;
-    private readonly Physiology _preset;
+    private readonly ParameterSet _preset;
     private readonly double _medianStores;
 
     internal PersonEstimate(
@@ -118,7 +118,7 @@ public sealed class PersonEstimate
         _draws = draws;
         _preset = settings.Prior.ParametersFor(settings.Condition);
         _medianStores = settings.Prior.MedianInitialStoresMicrograms;
-        Physiology = PopulationModel.Build(_preset, modeFactors[1], modeFactors[2], modeFactors[3], modeFactors[4]);
+        ParameterSet = PopulationModel.Build(_preset, modeFactors[1], modeFactors[2], modeFactors[3], modeFactors[4]);
         InitialStores = Mass.FromMicrograms(_medianStores * modeFactors[0]);
         Fits = fits;
         Warnings = warnings;
@@ -138,7 +138,7 @@ public sealed class PersonEstimate
     public IReadOnlyList<ParameterEstimate> Parameters { get; }
 
     /// <summary>The physiology at the mode.</summary>
-    public Physiology Physiology { get; }
+    public ParameterSet ParameterSet { get; }
 
     /// <summary>The initial stores at the mode.</summary>
     public Mass InitialStores { get; }
@@ -166,7 +166,7 @@ public sealed class PersonEstimate
 
     /// <summary>The person at posterior draw <paramref name="index"/>: physiology and initial stores.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The index is not in [0, <see cref="DrawCount"/>).</exception>
-    public (Physiology Physiology, Mass InitialStores) Draw(int index)
+    public (ParameterSet ParameterSet, Mass InitialStores) Draw(int index)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, DrawCount);
@@ -187,7 +187,7 @@ public sealed class PersonEstimate
         var plan = new SimulationPlan([.. events], horizon, step);
         var rows = plan.OutputCount;
         var mode = new PoolState[rows];
-        Simulator.Run(plan, Physiology, InitialStores, mode);
+        Simulator.Run(plan, ParameterSet, InitialStores, mode);
         var serum = new double[_draws.Length][];
         var holo = new double[_draws.Length][];
         var stores = new double[_draws.Length][];

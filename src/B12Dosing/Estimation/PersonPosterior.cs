@@ -18,7 +18,7 @@ namespace B12Dosing.Estimation;
 internal sealed class PersonPosterior
 {
     private readonly SimulationPlan _plan;
-    private readonly Physiology _preset;
+    private readonly ParameterSet _preset;
     private readonly double _medianStores;
     private readonly int[] _rowOf;
     private readonly Observation[] _observations;
@@ -95,7 +95,7 @@ internal sealed class PersonPosterior
     }
 
     /// <summary>The person at <paramref name="z"/>: physiology and initial stores, µg.</summary>
-    public (Physiology Physiology, double StoresMicrograms) Person(ReadOnlySpan<double> z)
+    public (ParameterSet ParameterSet, double StoresMicrograms) Person(ReadOnlySpan<double> z)
     {
         var f = Factors(z);
         return (PopulationModel.Build(_preset, f[1], f[2], f[3], f[4]), _medianStores * f[0]);

@@ -44,7 +44,7 @@ internal struct PatientRun
     /// <summary>The last kept amount and its <see cref="PoolRates.KeptTanh"/> (NaN at first: no amount equals it).</summary>
     private double _lastKept = double.NaN, _lastKeptTanh;
 
-    private PatientRun(Physiology physiology, PoolRates rates, double initialStores)
+    private PatientRun(ParameterSet physiology, PoolRates rates, double initialStores)
     {
         _absorber = new(physiology);
         _freeCapacity = physiology.UsesFreeCapacity;
@@ -80,7 +80,7 @@ internal struct PatientRun
     private readonly double Core => Transcobalamin + Haptocorrin + Stores + ProteinBound + Exchangeable;
 
     /// <summary>Runs <paramref name="plan"/> for one patient, handing every output row to <paramref name="sink"/>.</summary>
-    public static PatientRun Run<TSink>(SimulationPlan plan, Physiology physiology, double initialStores, ref TSink sink)
+    public static PatientRun Run<TSink>(SimulationPlan plan, ParameterSet physiology, double initialStores, ref TSink sink)
         where TSink : struct, IOutputSink, allows ref struct
     {
         var rates = PoolRates.Of(physiology);
@@ -143,7 +143,7 @@ internal struct PatientRun
     /// the rate of approach, is below 1e-10 of the stores.
     /// </summary>
     /// <exception cref="InvalidOperationException">No convergence within 10 000 000 intervals.</exception>
-    internal static (double Stores, double Plasma) PeriodicTrough(Physiology physiology, in Intake dose, long intervalTicks)
+    internal static (double Stores, double Plasma) PeriodicTrough(ParameterSet physiology, in Intake dose, long intervalTicks)
     {
         var rates = PoolRates.Of(physiology);
         var run = new PatientRun(physiology, rates, 0);

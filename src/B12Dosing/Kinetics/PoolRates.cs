@@ -22,7 +22,7 @@ namespace B12Dosing.Kinetics;
 /// <param name="HaptocorrinPerDay">k_H: ln 2 / holoHC half-life (days).</param>
 /// <param name="HaptocorrinReleasePerDay">e_H: release of stores onto haptocorrin.</param>
 /// <param name="TranscobalaminReleasePerDay">e_T: release of stores onto transcobalamin.</param>
-/// <param name="ReabsorptionPerDay">r = ρ·β·k_b: biliary secretion times the fraction reabsorbed times the share of it that passes holoTC (<see cref="Physiology.ReabsorbedBileThroughTranscobalaminFraction"/>).</param>
+/// <param name="ReabsorptionPerDay">r = ρ·β·k_b: biliary secretion times the fraction reabsorbed times the share of it that passes holoTC (<see cref="ParameterSet.ReabsorbedBileThroughTranscobalaminFraction"/>).</param>
 /// <param name="StoreExitPerDay">k_s = k_b + k_o − (1 − ρ)·β·k_b: biliary secretion plus other turnover, less the reabsorbed bile that returns to the stores directly; the loss is <c>k_s − r</c>.</param>
 /// <param name="ProteinBoundPerDay">k_B: ln 2 · 24 / protein-bound half-life (hours).</param>
 /// <param name="HaptocorrinShare">θ: the share of released protein-bound B12 that goes onto haptocorrin.</param>
@@ -45,7 +45,7 @@ internal readonly record struct PoolRates(
 {
     /// <summary>The rates of <paramref name="physiology"/>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="physiology"/> is null.</exception>
-    public static PoolRates Of(Physiology physiology)
+    public static PoolRates Of(ParameterSet physiology)
     {
         ArgumentNullException.ThrowIfNull(physiology);
         var p = physiology;
@@ -75,11 +75,11 @@ internal readonly record struct PoolRates(
     }
 
     /// <summary>
-    /// The carriers' whole binding capacity, µg: free capacity with average stores (<see cref="Physiology.ApoTranscobalamin"/>,
-    /// <see cref="Physiology.ApoHaptocorrin"/>, Gimsing &amp; Nexo 1989) plus the holo-carriers in balance with those stores
+    /// The carriers' whole binding capacity, µg: free capacity with average stores (<see cref="ParameterSet.ApoTranscobalamin"/>,
+    /// <see cref="ParameterSet.ApoHaptocorrin"/>, Gimsing &amp; Nexo 1989) plus the holo-carriers in balance with those stores
     /// (<see cref="ModelParameters.ReferenceStores"/>). Free capacity at any moment is this less holoTC or holoHC.
     /// </summary>
-    public (double TranscobalaminMicrograms, double HaptocorrinMicrograms) CarrierCapacities(Physiology physiology)
+    public (double TranscobalaminMicrograms, double HaptocorrinMicrograms) CarrierCapacities(ParameterSet physiology)
     {
         var (t, h) = CarriersInBalanceWith(ModelParameters.ReferenceStoresMicrograms);
         var perPicomolar = physiology.PlasmaVolumeLiters * Quantities.CobalaminForms.CyanocobalaminGramsPerMole * 1e-6;

@@ -85,7 +85,7 @@ public sealed class SimulationPlan
     /// solver or for inspection.
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="physiology"/> is null.</exception>
-    public IReadOnlyList<IntakeOutcome> IntakeOutcomes(Physiology physiology)
+    public IReadOnlyList<IntakeOutcome> IntakeOutcomes(ParameterSet physiology)
     {
         ArgumentNullException.ThrowIfNull(physiology);
         var absorber = new Absorber(physiology);

@@ -47,7 +47,7 @@ public readonly record struct SimulationRow
     /// </summary>
     public TimeSpan? TimeSinceLastDose => DoseNumber > 0 ? new TimeSpan(_sinceLastDoseTicks) : null;
 
-    /// <summary>Body stores (liver and tissue); never above <see cref="Absorption.Physiology.MaximumStores"/> unless they started there.</summary>
+    /// <summary>Body stores (liver and tissue); never above <see cref="Absorption.ParameterSet.MaximumStores"/> unless they started there.</summary>
     public Mass Stores => Mass.FromMicrograms(StoresMicrograms);
 
     /// <summary>The labile excess: B12 kept from doses that the filling stores did not take up, lost faster than the stores.</summary>

@@ -33,13 +33,13 @@ public sealed record SimulationSettings
         Horizon = horizon;
     }
 
-    /// <summary>The physiology (default <see cref="Physiology.Healthy"/>).</summary>
-    /// <exception cref="ArgumentException">The physiology would absorb more than a small oral dose contains (<see cref="Physiology.MaximumOralFraction"/> above 1).</exception>
-    public Physiology Physiology
+    /// <summary>The physiology (default <see cref="ParameterSet.Healthy"/>).</summary>
+    /// <exception cref="ArgumentException">The physiology would absorb more than a small oral dose contains (<see cref="ParameterSet.MaximumOralFraction"/> above 1).</exception>
+    public ParameterSet ParameterSet
     {
         get;
-        init => field = (value ?? throw new ArgumentNullException(nameof(Physiology))).EnsureConsistent(nameof(Physiology));
-    } = Physiology.Healthy;
+        init => field = (value ?? throw new ArgumentNullException(nameof(ParameterSet))).EnsureConsistent(nameof(ParameterSet));
+    } = ParameterSet.Healthy;
 
     /// <summary>Body stores at time zero (default <see cref="AverageStores"/>, 2500 µg), read back in µg. Not negative and at most 1 g.</summary>
     public Mass InitialStores

@@ -45,7 +45,7 @@ public static class Simulator
     {
         ArgumentNullException.ThrowIfNull(settings);
         var plan = new SimulationPlan(events, settings);
-        var sink = new RowSink(plan, settings.Physiology);
+        var sink = new RowSink(plan, settings.ParameterSet);
         var summary = Summarize(plan, settings, ref sink);
         return new(sink.Rows, summary, settings);
     }
@@ -66,7 +66,7 @@ public static class Simulator
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(row);
         var plan = new SimulationPlan(events, settings);
-        var sink = new CallbackSink(new RowMaker(plan, settings.Physiology), row);
+        var sink = new CallbackSink(new RowMaker(plan, settings.ParameterSet), row);
         return Summarize(plan, settings, ref sink);
     }
 
@@ -74,7 +74,7 @@ public static class Simulator
     private static SimulationSummary Summarize<TSink>(SimulationPlan plan, SimulationSettings settings, ref TSink sink)
         where TSink : struct, IOutputSink
     {
-        var physiology = settings.Physiology;
+        var physiology = settings.ParameterSet;
         var run = PatientRun.Run(plan, physiology, settings.InitialStoresMicrograms, ref sink);
         var final = new Readout(physiology).State(ref run);
         return new SimulationSummary(
@@ -104,7 +104,7 @@ public static class Simulator
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The initial stores are more than 1 g.</exception>
     /// <exception cref="ArgumentException">The destination is shorter than <see cref="SimulationPlan.OutputCount"/>, or the physiology would absorb more than a small oral dose contains.</exception>
-    public static void Run(SimulationPlan plan, Physiology physiology, Mass initialStores, Span<PoolState> destination)
+    public static void Run(SimulationPlan plan, ParameterSet physiology, Mass initialStores, Span<PoolState> destination)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(physiology);
@@ -144,14 +144,14 @@ public static class Simulator
     /// The stores lose less than <see cref="MinimumLossPerInterval"/> of themselves per interval (none at all: they grow without bound);
     /// <c>I − Φ</c> then cancels to rounding and the trough would be wrong, even negative.
     /// </exception>
-    public static (Mass Stores, Mass Plasma) SteadyStateTrough(Dose dose, TimeSpan interval, Physiology physiology)
+    public static (Mass Stores, Mass Plasma) SteadyStateTrough(Dose dose, TimeSpan interval, ParameterSet physiology)
     {
         var (stores, plasma) = SteadyStateTroughMicrograms(dose, interval, physiology);
         return (Mass.FromMicrograms(stores), Mass.FromMicrograms(plasma));
     }
 
     /// <summary><see cref="SteadyStateTrough"/> in µg, for the kernels and tests.</summary>
-    internal static (double StoresMicrograms, double PlasmaMicrograms) SteadyStateTroughMicrograms(Dose dose, TimeSpan interval, Physiology physiology)
+    internal static (double StoresMicrograms, double PlasmaMicrograms) SteadyStateTroughMicrograms(Dose dose, TimeSpan interval, ParameterSet physiology)
     {
         ArgumentNullException.ThrowIfNull(physiology);
         physiology.EnsureConsistent(nameof(physiology));
@@ -254,7 +254,7 @@ public static class Simulator
     }
 
     /// <summary>Makes the <see cref="SimulationRow"/>s of a plan, in order, with the dose number and time since the last dose of each.</summary>
-    private struct RowMaker(SimulationPlan plan, Physiology physiology)
+    private struct RowMaker(SimulationPlan plan, ParameterSet physiology)
     {
         private readonly long[] _doses = plan.DoseInstants();
         private readonly Readout _readout = new(physiology);
@@ -276,7 +276,7 @@ public static class Simulator
     }
 
     /// <summary>Collects the rows for <see cref="SimulationResult"/>.</summary>
-    private struct RowSink(SimulationPlan plan, Physiology physiology) : IOutputSink
+    private struct RowSink(SimulationPlan plan, ParameterSet physiology) : IOutputSink
     {
         public readonly SimulationRow[] Rows = new SimulationRow[plan.OutputCount];
         private RowMaker _maker = new(plan, physiology);
@@ -297,7 +297,7 @@ public static class Simulator
     }
 
     /// <summary>Writes the pools into a caller's span.</summary>
-    private readonly ref struct SpanSink(Span<PoolState> destination, Physiology physiology) : IOutputSink
+    private readonly ref struct SpanSink(Span<PoolState> destination, ParameterSet physiology) : IOutputSink
     {
         private readonly Span<PoolState> _destination = destination;
         private readonly Readout _readout = new(physiology);
@@ -308,7 +308,7 @@ public static class Simulator
     }
 
     /// <summary>The serum readout with the physiology's volumes inverted once (µg/L to pg/mL and pmol/L).</summary>
-    internal readonly struct Readout(Physiology physiology)
+    internal readonly struct Readout(ParameterSet physiology)
     {
         private readonly double _perPlasma = 1000 / physiology.PlasmaVolumeLiters;
         private readonly double _perExtracellular = 1000 / physiology.ExtracellularVolumeLiters;

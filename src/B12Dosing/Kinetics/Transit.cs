@@ -71,7 +71,7 @@ internal readonly struct TransitRates
     private readonly double _injC, _injH, _mucosal, _nasal, _gut, _renal, _renalH, _proteinH, _vt, _kt, _bind, _bindH, _capT, _capH;
     private readonly double _kT, _phi, _kH, _eH, _eT, _r, _ks, _kB, _theta, _kL, _max, _kP, _psi, _apoH, _kS, _sRef;
 
-    public TransitRates(Physiology p, in PoolRates rates)
+    public TransitRates(ParameterSet p, in PoolRates rates)
     {
         _injC = Math.Log(2) / p.InjectionSiteHalfTimeHours;
         _injH = Math.Log(2) / p.HydroxocobalaminSiteReleaseHalfTimeHours;

@@ -37,12 +37,12 @@ public enum ParameterOrigin
 /// <c>docs/model.md</c>, the unit its numbers are in, the default, the bounds, the scale an estimator moves it on, its
 /// origin and its source. A <see cref="IsConstant"/> entry is a fixed constant of the model (a reference value or a
 /// condition's effect size), listed so that every number a solver reads is in the block; a parameter set
-/// (<see cref="Physiology"/>) cannot change it. Entries compare by name.
+/// (<see cref="ParameterSet"/>) cannot change it. Entries compare by name.
 /// </summary>
 public sealed class ModelParameter : IEquatable<ModelParameter>
 {
-    private readonly Func<Physiology, double>? _read;
-    private readonly Func<Physiology, double, Physiology>? _write;
+    private readonly Func<ParameterSet, double>? _read;
+    private readonly Func<ParameterSet, double, ParameterSet>? _write;
 
     internal ModelParameter(
         string name,
@@ -54,23 +54,23 @@ public sealed class ModelParameter : IEquatable<ModelParameter>
         ParameterScale scale,
         ParameterOrigin origin,
         string source,
-        Func<Physiology, double>? read = null,
-        Func<Physiology, double, Physiology>? write = null)
+        Func<ParameterSet, double>? read = null,
+        Func<ParameterSet, double, ParameterSet>? write = null)
     {
         (Name, Symbol, Unit, Default, Minimum, Maximum, Scale, Origin, Source) = (name, symbol, unit, defaultValue, minimum, maximum, scale, origin, source);
         (_read, _write) = (read, write);
     }
 
-    /// <summary>The public name: the property of <see cref="Physiology"/>, or of the constant.</summary>
+    /// <summary>The public name: the property of <see cref="ParameterSet"/>, or of the constant.</summary>
     public string Name { get; }
 
     /// <summary>The symbol in the equations of <c>docs/model.md</c> (empty where the equations use none).</summary>
     public string Symbol { get; }
 
-    /// <summary>The unit of <see cref="Default"/>, <see cref="Minimum"/>, <see cref="Maximum"/> and of the numbers <see cref="ValueIn"/> and <see cref="Physiology.With(string, double)"/> take (<c>1</c> for a dimensionless number).</summary>
+    /// <summary>The unit of <see cref="Default"/>, <see cref="Minimum"/>, <see cref="Maximum"/> and of the numbers <see cref="ValueIn"/> and <see cref="ParameterSet.With(string, double)"/> take (<c>1</c> for a dimensionless number).</summary>
     public string Unit { get; }
 
-    /// <summary>The value in a healthy adult (<see cref="Physiology.Healthy"/>), in <see cref="Unit"/>.</summary>
+    /// <summary>The value in a healthy adult (<see cref="ParameterSet.Healthy"/>), in <see cref="Unit"/>.</summary>
     public double Default { get; }
 
     /// <summary>The smallest value accepted, in <see cref="Unit"/>.</summary>
@@ -93,14 +93,14 @@ public sealed class ModelParameter : IEquatable<ModelParameter>
 
     /// <summary>The parameter's value in <paramref name="parameters"/>, in <see cref="Unit"/> (a constant's is its <see cref="Default"/>).</summary>
     /// <exception cref="ArgumentNullException"><paramref name="parameters"/> is null.</exception>
-    public double ValueIn(Physiology parameters)
+    public double ValueIn(ParameterSet parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         return _read is null ? Default : _read(parameters);
     }
 
     /// <summary><paramref name="parameters"/> with this parameter set to <paramref name="value"/> (in <see cref="Unit"/>); cross-parameter rules are checked by the caller.</summary>
-    internal Physiology Write(Physiology parameters, double value) =>
+    internal ParameterSet Write(ParameterSet parameters, double value) =>
         _write is null
             ? throw new ArgumentException($"{Name} is a constant of the model, not a parameter a set can change.", nameof(value))
             : _write(parameters, value);

@@ -126,7 +126,7 @@ public sealed class ParameterChanges : IReadOnlyList<ParameterValue>, IEquatable
 
     /// <summary><paramref name="parameters"/> with these changes, the cross-parameter rules checked once on the result.</summary>
     /// <exception cref="ArgumentException">The changed set breaks a cross-parameter rule.</exception>
-    public Physiology Apply(Physiology parameters)
+    public ParameterSet Apply(ParameterSet parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         return Count == 0 ? parameters : parameters.With(_values.Select(v => new KeyValuePair<string, double>(v.Parameter.Name, v.Value)));

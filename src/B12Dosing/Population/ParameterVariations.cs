@@ -29,7 +29,7 @@ public sealed record ParameterVariation
     public Variation Variation { get; }
 
     /// <summary><paramref name="physiology"/> with the parameter multiplied by <paramref name="factor"/> (its bounds checked; a derived parameter is pinned).</summary>
-    internal Physiology Apply(Physiology physiology, double factor) => Parameter.Write(physiology, Parameter.ValueIn(physiology) * factor);
+    internal ParameterSet Apply(ParameterSet physiology, double factor) => Parameter.Write(physiology, Parameter.ValueIn(physiology) * factor);
 
     /// <summary><c>HoloTranscobalaminHalfLife: log-normal σ 0.2 in [0.5, 2]</c>.</summary>
     public override string ToString() => $"{Parameter.Name}: {Variation}";

@@ -17,18 +17,18 @@ namespace B12Dosing.Population;
 /// </summary>
 public sealed record PopulationModel
 {
-    /// <summary>The default model: everyone healthy, around <see cref="Physiology.Healthy"/>, with the spreads below.</summary>
+    /// <summary>The default model: everyone healthy, around <see cref="ParameterSet.Healthy"/>, with the spreads below.</summary>
     public static PopulationModel Default { get; } = new();
 
     /// <summary>The most further variations (<see cref="Variations"/>): 8, so that every corner of the factors can be checked where a model enters a run.</summary>
     public const int MaximumVariations = 8;
 
     /// <summary>
-    /// The parameter set the population varies around before its conditions (default <see cref="Physiology.Healthy"/>): any
-    /// set, such as <c>Physiology.Healthy.With("HoloTranscobalaminHalfLife", 6)</c> or a model-3 set. Its fast path (the
+    /// The parameter set the population varies around before its conditions (default <see cref="ParameterSet.Healthy"/>): any
+    /// set, such as <c>ParameterSet.Healthy.With("HoloTranscobalaminHalfLife", 6)</c> or a model-3 set. Its fast path (the
     /// retention tables) is built from it.
     /// </summary>
-    public Physiology Parameters { get; init => field = value ?? throw new ArgumentNullException(nameof(Parameters)); } = Physiology.Healthy;
+    public ParameterSet Parameters { get; init => field = value ?? throw new ArgumentNullException(nameof(Parameters)); } = ParameterSet.Healthy;
 
     /// <summary>The conditions and their shares (default <see cref="ConditionMix.Healthy"/>); each condition's effect is applied to <see cref="Parameters"/>.</summary>
     public ConditionMix Conditions { get; init => field = value ?? throw new ArgumentNullException(nameof(Conditions)); } = ConditionMix.Healthy;
@@ -57,17 +57,17 @@ public sealed record PopulationModel
 
     /// <summary>The parameter set the patients of <paramref name="condition"/> vary around: <see cref="Parameters"/> under its effect, with <see cref="Changes"/>.</summary>
     /// <exception cref="ArgumentException">The changed set breaks a cross-parameter rule.</exception>
-    public Physiology ParametersFor(Effect condition) => Changes.Apply((condition ?? throw new ArgumentNullException(nameof(condition))).ApplyTo(Parameters));
+    public ParameterSet ParametersFor(Effect condition) => Changes.Apply((condition ?? throw new ArgumentNullException(nameof(condition))).ApplyTo(Parameters));
 
     /// <summary>The parameter set the patients of <paramref name="condition"/> vary around (<see cref="ParametersFor(Effect)"/>).</summary>
     /// <exception cref="ArgumentException">The changed set breaks a cross-parameter rule.</exception>
-    public Physiology ParametersFor(Condition condition) => ParametersFor(Effect.For(condition));
+    public ParameterSet ParametersFor(Condition condition) => ParametersFor(Effect.For(condition));
 
     /// <summary>
     /// IF capacity: σ 0.15 in [0.5, 2]. ASSUMPTION: the saturation of IF-mediated uptake is reported as a range,
     /// 1.5-2.0 µg per meal (Watanabe 2007) or 1-2 µg (NIH ODS fact sheet), not as a spread; σ 0.15 puts 95 % of
     /// patients within ×0.75-×1.34 of the fitted capacity, about that range. The half-saturation dose is scaled by the
-    /// same factor, so that no patient absorbs more than a small dose contains (<see cref="Physiology.MaximumOralFraction"/>).
+    /// same factor, so that no patient absorbs more than a small dose contains (<see cref="ParameterSet.MaximumOralFraction"/>).
     /// </summary>
     public Variation IntrinsicFactorCapacity { get; init => field = value ?? throw new ArgumentNullException(nameof(IntrinsicFactorCapacity)); } = new(0.15, 0.5, 2);
 
@@ -86,7 +86,7 @@ public sealed record PopulationModel
 
     /// <summary>
     /// Retention capacity of injected and passively absorbed B12 (the maximum tissue uptake rate of free B12,
-    /// <see cref="Physiology.TissueUptakeMaximumMicrogramsPerHour"/>): σ 0.3 in [1/3, 3]. ASSUMPTION: the US
+    /// <see cref="ParameterSet.TissueUptakeMaximumMicrogramsPerHour"/>): σ 0.3 in [1/3, 3]. ASSUMPTION: the US
     /// cyanocobalamin label reports 50-98 % of a 100 or 1000 µg dose in urine within 48 h, a wide between-patient range
     /// that no study gives as a spread.
     /// </summary>
@@ -116,9 +116,9 @@ public sealed record PopulationModel
     /// The parameter set of each condition of the mix, built once (<see cref="ParametersFor(Effect)"/> applies the
     /// effect and the changes anew on every call): what a run's patients vary around, looked up by the condition drawn.
     /// </summary>
-    internal Func<Effect, Physiology> PresetsOnce()
+    internal Func<Effect, ParameterSet> PresetsOnce()
     {
-        var presets = new Dictionary<Effect, Physiology>(ReferenceEqualityComparer.Instance);
+        var presets = new Dictionary<Effect, ParameterSet>(ReferenceEqualityComparer.Instance);
         foreach (var share in Conditions.Shares)
         {
             presets.TryAdd(share.Condition, ParametersFor(share.Condition));
@@ -128,7 +128,7 @@ public sealed record PopulationModel
     }
 
     /// <summary><see cref="Patient(ulong, long)"/> with each condition's set from <paramref name="presets"/> (the same values as <see cref="ParametersFor(Effect)"/>).</summary>
-    internal VirtualPatient PatientAround(ulong seed, long index, Func<Effect, Physiology> presets)
+    internal VirtualPatient PatientAround(ulong seed, long index, Func<Effect, ParameterSet> presets)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         var random = new PatientRandom(seed, index);
@@ -151,7 +151,7 @@ public sealed record PopulationModel
     /// <summary>
     /// This model, if every patient it can draw is legal: for each condition of the mix, the preset with every factor at
     /// either end of its range (every corner: each parameter grows with each factor on it, so its extremes are among them,
-    /// and so are those of the cross-parameter rules) must be a <see cref="Physiology"/> within its bounds that absorbs at
+    /// and so are those of the cross-parameter rules) must be a <see cref="ParameterSet"/> within its bounds that absorbs at
     /// most the dose, with initial stores of at most 1 g. Checked where a model enters a run
     /// (<see cref="PopulationSettings.Model"/>), so that no patient is clamped or refused in the middle of one (issue 12:
     /// passive fractions above 1 were silently cut to 1).
@@ -205,7 +205,7 @@ public sealed record PopulationModel
         new(paramName, this, $"With every factor at its {which}, a {share.Condition.Name} patient would be illegal: {e.Message.Split(" (Parameter")[0]} Narrow the variation.");
 
     /// <summary>The preset with a patient's factors applied.</summary>
-    internal static Physiology Build(Physiology preset, double fIf, double fPassive, double fLoss, double fRetention) => preset with
+    internal static ParameterSet Build(ParameterSet preset, double fIf, double fPassive, double fLoss, double fRetention) => preset with
     {
         IntrinsicFactorCapacityMicrograms = preset.IntrinsicFactorCapacityMicrograms * fIf,
         // The half-saturation dose scales with the capacity, so the curve stretches along the dose axis: the
@@ -229,13 +229,13 @@ public sealed record VirtualPatient
     /// <param name="condition">The condition drawn (a single effect or a combination).</param>
     /// <param name="physiology">The condition's parameter set with this patient's factors applied.</param>
     /// <param name="initialStores">Body stores at time zero; not negative, at most 1 g.</param>
-    public VirtualPatient(long index, Effect condition, Physiology physiology, Mass initialStores)
+    public VirtualPatient(long index, Effect condition, ParameterSet physiology, Mass initialStores)
         : this(index, condition, physiology, SimulationSettings.CheckInitialStores(initialStores, nameof(initialStores)))
     {
     }
 
-    internal VirtualPatient(long index, Effect condition, Physiology physiology, double initialStoresMicrograms) =>
-        (Index, Condition, Physiology, InitialStoresMicrograms) = (index, condition ?? throw new ArgumentNullException(nameof(condition)), physiology ?? throw new ArgumentNullException(nameof(physiology)), initialStoresMicrograms);
+    internal VirtualPatient(long index, Effect condition, ParameterSet physiology, double initialStoresMicrograms) =>
+        (Index, Condition, ParameterSet, InitialStoresMicrograms) = (index, condition ?? throw new ArgumentNullException(nameof(condition)), physiology ?? throw new ArgumentNullException(nameof(physiology)), initialStoresMicrograms);
 
     /// <summary>The patient's index in the population, from 0.</summary>
     public long Index { get; }
@@ -244,7 +244,7 @@ public sealed record VirtualPatient
     public Effect Condition { get; }
 
     /// <summary>The condition's parameter set with this patient's factors applied: the drawn parameters.</summary>
-    public Physiology Physiology { get; }
+    public ParameterSet ParameterSet { get; }
 
     /// <summary>Body stores at time zero, read back in µg.</summary>
     public Mass InitialStores => Mass.FromMicrograms(InitialStoresMicrograms);

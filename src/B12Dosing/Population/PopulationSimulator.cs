@@ -49,7 +49,7 @@ public static class PopulationSimulator
     /// <summary>
     /// Patient <paramref name="index"/> of the population of <paramref name="settings"/> (patient
     /// <see cref="PopulationSettings.FirstPatient"/> + <paramref name="index"/> of the seed), simulated alone on
-    /// <paramref name="regimen"/>: its drawn parameters (<c>result.Settings.Physiology</c>, <c>InitialStores</c>), its rows
+    /// <paramref name="regimen"/>: its drawn parameters (<c>result.Settings.ParameterSet</c>, <c>InitialStores</c>), its rows
     /// and its summary, deterministic from the seed. A run of the whole population counts the same patient through the
     /// retention tables, within 1e-10 of this (<see cref="RetentionTables"/>); the patient is
     /// <c>settings.Model.Patient(settings.Seed, settings.FirstPatient + index)</c>.
@@ -78,7 +78,7 @@ public static class PopulationSimulator
         var patient = settings.Model.Patient(settings.Seed, settings.FirstPatient + index);
         return Simulator.Run(events, new SimulationSettings(settings.Horizon)
         {
-            Physiology = patient.Physiology,
+            ParameterSet = patient.ParameterSet,
             InitialStores = patient.InitialStores,
             Step = settings.Step,
         });
@@ -144,8 +144,8 @@ public static class PopulationSimulator
                     {
                         var patient = settings.Model.PatientAround(settings.Seed, settings.FirstPatient + i, presets);
                         sink.Patient = i - first;
-                        sink.Readout = new(patient.Physiology);
-                        PatientRun.Run(plan, patient.Physiology, patient.InitialStoresMicrograms, ref sink);
+                        sink.Readout = new(patient.ParameterSet);
+                        PatientRun.Run(plan, patient.ParameterSet, patient.InitialStoresMicrograms, ref sink);
                     }
                 }
                 finally

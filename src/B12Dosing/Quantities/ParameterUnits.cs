@@ -4,7 +4,7 @@ using UnitsNet.Units;
 namespace B12Dosing.Quantities;
 
 /// <summary>
-/// Exact moves of the quantities a <see cref="Absorption.Physiology"/> takes into the doubles its kernels compute with
+/// Exact moves of the quantities a <see cref="Absorption.ParameterSet"/> takes into the doubles its kernels compute with
 /// (hours, days, litres, ng/mL): a <see cref="TimeSpan"/> by its ticks; for the common units of the others one
 /// multiplication or division by an exact number, other units through UnitsNet. Each refuses, naming the member, a value that is negative, infinite, or not zero but zero by rounding.
 /// </summary>

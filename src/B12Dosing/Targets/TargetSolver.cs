@@ -23,8 +23,8 @@ public sealed record TargetSettings
     /// <summary>The default: a healthy person with average stores (2500 µg), no loading, the line held from day 365 for a year.</summary>
     public static TargetSettings Default { get; } = new();
 
-    /// <summary>The person's physiology (default <see cref="Physiology.Healthy"/>); see <see cref="ForCondition"/> and <see cref="ForPerson"/>.</summary>
-    public Physiology Physiology { get; init => field = (value ?? throw new ArgumentNullException(nameof(Physiology))).EnsureConsistent(nameof(Physiology)); } = Physiology.Healthy;
+    /// <summary>The person's physiology (default <see cref="ParameterSet.Healthy"/>); see <see cref="ForCondition"/> and <see cref="ForPerson"/>.</summary>
+    public ParameterSet ParameterSet { get; init => field = (value ?? throw new ArgumentNullException(nameof(ParameterSet))).EnsureConsistent(nameof(ParameterSet)); } = ParameterSet.Healthy;
 
     /// <summary>Body stores at the start (default 2500 µg); for a population, the median of its initial stores. Not negative, at most 1 g.</summary>
     public Mass InitialStores
@@ -56,7 +56,7 @@ public sealed record TargetSettings
             : throw new ArgumentOutOfRangeException(nameof(Span), value, "Span must be from 1 day to 3653 days (10 years).");
     } = TimeSpan.FromDays(365);
 
-    /// <summary>For a population: its model (default none: the person of <see cref="Physiology"/>); its condition mix and variation give the people.</summary>
+    /// <summary>For a population: its model (default none: the person of <see cref="ParameterSet"/>); its condition mix and variation give the people.</summary>
     public PopulationModel Population { get; init => field = (value ?? throw new ArgumentNullException(nameof(Population))).EnsureLegalPatients(nameof(Population)); } = PopulationModel.Default;
 
     /// <summary>For a population: the share that must stay above the line (probability of target attainment), in (0, 1); 0 (the default) solves for the person instead.</summary>
@@ -80,7 +80,7 @@ public sealed record TargetSettings
     /// <exception cref="ArgumentNullException"><paramref name="condition"/> is null.</exception>
     public static TargetSettings ForCondition(Effect condition) => Default with
     {
-        Physiology = Physiology.For(condition),
+        ParameterSet = ParameterSet.For(condition),
         Population = PopulationModel.Default with { Conditions = ConditionMix.Only(condition) },
     };
 
@@ -89,7 +89,7 @@ public sealed record TargetSettings
     public static TargetSettings ForPerson(PersonEstimate estimate)
     {
         ArgumentNullException.ThrowIfNull(estimate);
-        return Default with { Physiology = estimate.Physiology, InitialStores = estimate.InitialStores };
+        return Default with { ParameterSet = estimate.ParameterSet, InitialStores = estimate.InitialStores };
     }
 
     /// <summary>The values, in invariant text.</summary>
@@ -348,7 +348,7 @@ public static class TargetSolver
         var plan = new SimulationPlan(events.AsSpan(), new SimulationSettings(horizon) { SamplesAfterDose = [TimeSpan.Zero] });
         if (settings.Share == 0)
         {
-            var lowest = Lowest(plan, settings.Physiology, settings.InitialStoresMicrograms, line.Analyte, settings.From);
+            var lowest = Lowest(plan, settings.ParameterSet, settings.InitialStoresMicrograms, line.Analyte, settings.From);
             var passes = lowest >= line.PicomolesPerLiter;
             return new(regimen, candidate.Dose, candidate.Interval, candidate.LoadingDoses, Molarity.FromPicomolesPerLiter(lowest), passes ? 1 : 0, passes);
         }
@@ -359,7 +359,7 @@ public static class TargetSolver
         Parallel.For(0, settings.Patients, i =>
         {
             var person = model.PatientAround(settings.Seed, i, presets);
-            lowestOf[i] = Lowest(plan, person.Physiology, person.InitialStoresMicrograms, line.Analyte, settings.From);
+            lowestOf[i] = Lowest(plan, person.ParameterSet, person.InitialStoresMicrograms, line.Analyte, settings.From);
         });
         var above = lowestOf.Count(v => v >= line.PicomolesPerLiter) / (double)settings.Patients;
         var median = PersonEstimate.Quantile(lowestOf, 0.5);
@@ -367,7 +367,7 @@ public static class TargetSolver
     }
 
     /// <summary>The lowest value of the analyte (pmol/L) at or after <paramref name="from"/>, over the plan's rows (the daily grid, and just before and after every dose).</summary>
-    private static double Lowest(SimulationPlan plan, Physiology physiology, double stores, SerumAnalyte analyte, TimeSpan from)
+    private static double Lowest(SimulationPlan plan, ParameterSet physiology, double stores, SerumAnalyte analyte, TimeSpan from)
     {
         var rows = new PoolState[plan.OutputCount];
         Simulator.Run(plan, physiology, Mass.FromMicrograms(stores), rows);

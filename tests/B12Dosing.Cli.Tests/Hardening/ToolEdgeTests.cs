@@ -45,7 +45,7 @@ public sealed class ToolEdgeTests : IDisposable
     {
         // A command whose code hands the library a value no option gave it: the library's refusal is a bug of the tool.
         var command = new Command("buggy");
-        command.SetAction(_ => (Physiology.Healthy with { PassiveFraction = 2 }).PassiveFraction > 0 ? 0 : 1);
+        command.SetAction(_ => (ParameterSet.Healthy with { PassiveFraction = 2 }).PassiveFraction > 0 ? 0 : 1);
         var root = new RootCommand { command };
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
@@ -55,7 +55,7 @@ public sealed class ToolEdgeTests : IDisposable
 
         // The same refusal of an option's value, through the boundary, is a usage error naming the option.
         var checkedCommand = new Command("checked");
-        checkedCommand.SetAction(_ => CliInput.Check("--passive", () => Physiology.Healthy with { PassiveFraction = 2 }).PassiveFraction > 0 ? 0 : 1);
+        checkedCommand.SetAction(_ => CliInput.Check("--passive", () => ParameterSet.Healthy with { PassiveFraction = 2 }).PassiveFraction > 0 ? 0 : 1);
         using var stderr2 = new StringWriter();
         Assert.Equal(B12Cli.UsageError, B12Cli.Run(new RootCommand { checkedCommand }, ["checked"], stdout, stderr2));
         Assert.StartsWith("b12: --passive: PassiveFraction must be from 0 to 1; got 2.", stderr2.ToString(), StringComparison.Ordinal);

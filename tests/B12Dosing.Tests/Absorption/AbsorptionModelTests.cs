@@ -14,8 +14,8 @@ public class AbsorptionModelTests
     [Fact]
     public void Two_micrograms_three_times_a_day_absorbs_far_more_than_six_once()
     {
-        var split = AbsorptionModel.EvaluateSeries([At(0, Oral(2)), At(6, Oral(2)), At(12, Oral(2))], Physiology.Healthy);
-        var once = AbsorptionModel.EvaluateSeries([At(0, Oral(6))], Physiology.Healthy);
+        var split = AbsorptionModel.EvaluateSeries([At(0, Oral(2)), At(6, Oral(2)), At(12, Oral(2))], ParameterSet.Healthy);
+        var once = AbsorptionModel.EvaluateSeries([At(0, Oral(6))], ParameterSet.Healthy);
         Assert.True(split.AbsorbedMicrograms > 1.5 * once.AbsorbedMicrograms, $"split {split.AbsorbedMicrograms}, once {once.AbsorbedMicrograms}");
         Assert.Equal(6, split.DoseMicrograms, 12);
     }
@@ -24,15 +24,15 @@ public class AbsorptionModelTests
     public void Series_order_of_input_does_not_matter()
     {
         DoseEvent[] events = [At(12, Oral(5)), At(0, Oral(2)), At(1, Oral(50))];
-        Assert.Equal(AbsorptionModel.EvaluateSeries(events, Physiology.Healthy), AbsorptionModel.EvaluateSeries(events.Reverse(), Physiology.Healthy));
+        Assert.Equal(AbsorptionModel.EvaluateSeries(events, ParameterSet.Healthy), AbsorptionModel.EvaluateSeries(events.Reverse(), ParameterSet.Healthy));
     }
 
     [Fact]
     public void Doses_at_the_same_instant_absorb_what_their_sum_does_as_in_the_simulation()
     {
         // 3 × 2 µg at one instant are one 6 µg intake: splitting at the same moment gives IF no time to recover.
-        var split = AbsorptionModel.EvaluateSeries([At(0, Oral(2)), At(0, Oral(2)), At(0, Oral(2))], Physiology.Healthy);
-        var once = AbsorptionModel.EvaluateSeries([At(0, Oral(6))], Physiology.Healthy);
+        var split = AbsorptionModel.EvaluateSeries([At(0, Oral(2)), At(0, Oral(2)), At(0, Oral(2))], ParameterSet.Healthy);
+        var once = AbsorptionModel.EvaluateSeries([At(0, Oral(6))], ParameterSet.Healthy);
         Assert.Equal(once.AbsorbedMicrograms, split.AbsorbedMicrograms, 12);
         Assert.Equal(once.RetainedMicrograms, split.RetainedMicrograms, 12);
     }
@@ -46,7 +46,7 @@ public class AbsorptionModelTests
     public void Series_outcomes_are_the_simulations_bit_for_bit()
     {
         static DoseEvent AtMinute(int minutes, Dose dose) => new(TimeSpan.FromMinutes(minutes), dose);
-        var p = Physiology.IlealResection;
+        var p = ParameterSet.IlealResection;
         for (var injection = 1; injection < 60; injection++)
         {
             DoseEvent[] events = [AtMinute(0, Oral(1000)), AtMinute(injection, Dose.Intramuscular(Mass.FromMicrograms(100))), AtMinute(60, Dose.Food(Mass.FromMicrograms(3)))];
@@ -60,7 +60,7 @@ public class AbsorptionModelTests
     [Fact]
     public void A_dose_uses_IF_capacity_which_recovers_exponentially()
     {
-        var p = Physiology.Healthy;
+        var p = ParameterSet.Healthy;
         var outcome = AbsorptionModel.Evaluate(Oral(50), p);
         var used = p.IntrinsicFactorCapacityMicrograms - outcome.IntrinsicFactorAfter.AvailableMicrograms;
         Assert.True(used > 0);
@@ -71,7 +71,7 @@ public class AbsorptionModelTests
     [Fact]
     public void Outcome_parts_add_up()
     {
-        var o = AbsorptionModel.Evaluate(Dose.Intramuscular(Mass.FromMicrograms(1000)), Physiology.Healthy);
+        var o = AbsorptionModel.Evaluate(Dose.Intramuscular(Mass.FromMicrograms(1000)), ParameterSet.Healthy);
         Assert.Equal(o.DoseMicrograms, o.AbsorbedMicrograms + o.UnabsorbedMicrograms, 12);
         Assert.Equal(o.AbsorbedMicrograms, o.RetainedMicrograms + o.UrinaryLossMicrograms, 12);
         Assert.Equal(0, o.UnabsorbedMicrograms);
@@ -81,23 +81,23 @@ public class AbsorptionModelTests
     [Fact]
     public void Pernicious_anaemia_absorbs_passively_only()
     {
-        var o = AbsorptionModel.Evaluate(Oral(1000), Physiology.PerniciousAnemia);
-        Assert.Equal(1000 * Physiology.PerniciousAnemia.PassiveFraction, o.AbsorbedMicrograms, 12);
+        var o = AbsorptionModel.Evaluate(Oral(1000), ParameterSet.PerniciousAnemia);
+        Assert.Equal(1000 * ParameterSet.PerniciousAnemia.PassiveFraction, o.AbsorbedMicrograms, 12);
     }
 
     [Fact]
     public void Atrophic_gastritis_impairs_food_but_not_crystalline()
     {
-        Assert.Equal(AbsorptionModel.Evaluate(Oral(2), Physiology.Healthy), AbsorptionModel.Evaluate(Oral(2), Physiology.AtrophicGastritis));
+        Assert.Equal(AbsorptionModel.Evaluate(Oral(2), ParameterSet.Healthy), AbsorptionModel.Evaluate(Oral(2), ParameterSet.AtrophicGastritis));
         var food = Dose.Food(Mass.FromMicrograms(2));
-        Assert.True(AbsorptionModel.Evaluate(food, Physiology.AtrophicGastritis).AbsorbedMicrograms < AbsorptionModel.Evaluate(food, Physiology.Healthy).AbsorbedMicrograms);
+        Assert.True(AbsorptionModel.Evaluate(food, ParameterSet.AtrophicGastritis).AbsorbedMicrograms < AbsorptionModel.Evaluate(food, ParameterSet.Healthy).AbsorbedMicrograms);
     }
 
     [Fact]
     public void Ileal_resection_reduces_IF_uptake()
     {
-        Assert.True(AbsorptionModel.Evaluate(Oral(2), Physiology.IlealResection).AbsorbedMicrograms < AbsorptionModel.Evaluate(Oral(2), Physiology.Healthy).AbsorbedMicrograms);
-        Assert.Equal(AbsorptionModel.Evaluate(Oral(2), Physiology.Gastrectomy), AbsorptionModel.Evaluate(Oral(2), Physiology.PerniciousAnemia));
+        Assert.True(AbsorptionModel.Evaluate(Oral(2), ParameterSet.IlealResection).AbsorbedMicrograms < AbsorptionModel.Evaluate(Oral(2), ParameterSet.Healthy).AbsorbedMicrograms);
+        Assert.Equal(AbsorptionModel.Evaluate(Oral(2), ParameterSet.Gastrectomy), AbsorptionModel.Evaluate(Oral(2), ParameterSet.PerniciousAnemia));
     }
 
     [Fact]
@@ -106,25 +106,25 @@ public class AbsorptionModelTests
         // Doets 2013: 0.13 %/day in health; IOM 1998 Appendix N: 0.15 %/day in atrophic gastritis; IOM 1998 p.331
         // (Boddy & Adams 1972): 0.2 %/day in pernicious anaemia; the elimination at average stores (2500 µg) inside the
         // 3-8 µg/day of the Swiss cyanocobalamin label.
-        Assert.Equal(0.0013, Physiology.Healthy.StoreLossPerDay, 12);
-        Assert.Equal(0.0015, Physiology.AtrophicGastritis.StoreLossPerDay, 12);
-        Assert.Equal(0.002, Physiology.PerniciousAnemia.StoreLossPerDay, 12);
-        Assert.InRange(Physiology.Healthy.StoreLossPerDay * 2500, 3, 8);
-        Assert.InRange(Physiology.PerniciousAnemia.StoreLossPerDay * 2500, 3, 8);
+        Assert.Equal(0.0013, ParameterSet.Healthy.StoreLossPerDay, 12);
+        Assert.Equal(0.0015, ParameterSet.AtrophicGastritis.StoreLossPerDay, 12);
+        Assert.Equal(0.002, ParameterSet.PerniciousAnemia.StoreLossPerDay, 12);
+        Assert.InRange(ParameterSet.Healthy.StoreLossPerDay * 2500, 3, 8);
+        Assert.InRange(ParameterSet.PerniciousAnemia.StoreLossPerDay * 2500, 3, 8);
     }
 
     [Fact]
     public void Physiology_rejects_bad_values_naming_the_property()
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Physiology.Healthy with { PassiveFraction = 1.5 });
-        Assert.Equal(nameof(Physiology.PassiveFraction), e.ParamName);
-        Assert.Throws<ArgumentOutOfRangeException>(() => Physiology.Healthy with { IntrinsicFactorRecoveryHours = 0 });
-        Assert.Throws<ArgumentOutOfRangeException>(() => Physiology.Healthy with { IntrinsicFactorCapacityMicrograms = double.NaN });
-        Assert.Throws<ArgumentOutOfRangeException>(() => Physiology.Healthy with { HydroxocobalaminFiltrationFactor = 0 });
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => ParameterSet.Healthy with { PassiveFraction = 1.5 });
+        Assert.Equal(nameof(ParameterSet.PassiveFraction), e.ParamName);
+        Assert.Throws<ArgumentOutOfRangeException>(() => ParameterSet.Healthy with { IntrinsicFactorRecoveryHours = 0 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => ParameterSet.Healthy with { IntrinsicFactorCapacityMicrograms = double.NaN });
+        Assert.Throws<ArgumentOutOfRangeException>(() => ParameterSet.Healthy with { HydroxocobalaminFiltrationFactor = 0 });
         Assert.Throws<ArgumentOutOfRangeException>(() => new IntrinsicFactorState(-1));
-        Assert.Throws<ArgumentOutOfRangeException>(() => IntrinsicFactorState.Rested(Physiology.Healthy).After(TimeSpan.FromHours(-1), Physiology.Healthy));
-        Assert.Throws<ArgumentOutOfRangeException>(() => AbsorptionModel.Evaluate(default(Dose), Physiology.Healthy));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Physiology.For((Condition)99));
+        Assert.Throws<ArgumentOutOfRangeException>(() => IntrinsicFactorState.Rested(ParameterSet.Healthy).After(TimeSpan.FromHours(-1), ParameterSet.Healthy));
+        Assert.Throws<ArgumentOutOfRangeException>(() => AbsorptionModel.Evaluate(default(Dose), ParameterSet.Healthy));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ParameterSet.For((Condition)99));
     }
 
     [Theory]

@@ -14,7 +14,7 @@ public class AbsorptionPropertyTests
     private static DoseOutcome Eval(AmountMicrograms ug, Route route, CobalaminForm form, Condition c) => Eval(ug.Value, route, form, c);
 
     private static DoseOutcome Eval(double ug, Route route, CobalaminForm form, Condition c) =>
-        AbsorptionModel.Evaluate(Dose.Create(Mass.FromMicrograms(ug), route, form), Physiology.For(c));
+        AbsorptionModel.Evaluate(Dose.Create(Mass.FromMicrograms(ug), route, form), ParameterSet.For(c));
 
     [Property]
     public bool Retained_at_most_absorbed_at_most_dose(AmountMicrograms dose, Route route, CobalaminForm form, Condition condition)
@@ -43,8 +43,8 @@ public class AbsorptionPropertyTests
     [Property]
     public bool Pernicious_anaemia_never_absorbs_more_than_health(AmountMicrograms dose, Route route, CobalaminForm form) =>
         Eval(dose, route, form, Condition.PerniciousAnemia).AbsorbedMicrograms <= Eval(dose, route, form, Condition.Healthy).AbsorbedMicrograms
-        && AbsorptionModel.Evaluate(Dose.Food(Mass.FromMicrograms(dose.Value)), Physiology.PerniciousAnemia).AbsorbedMicrograms
-           <= AbsorptionModel.Evaluate(Dose.Food(Mass.FromMicrograms(dose.Value)), Physiology.Healthy).AbsorbedMicrograms;
+        && AbsorptionModel.Evaluate(Dose.Food(Mass.FromMicrograms(dose.Value)), ParameterSet.PerniciousAnemia).AbsorbedMicrograms
+           <= AbsorptionModel.Evaluate(Dose.Food(Mass.FromMicrograms(dose.Value)), ParameterSet.Healthy).AbsorbedMicrograms;
 
     [Property]
     public Property Hydroxocobalamin_never_kept_less_than_cyanocobalamin(AmountMicrograms dose) => Prop.ForAll(
@@ -57,7 +57,7 @@ public class AbsorptionPropertyTests
         Arbitraries.ArrayOf(Arbitraries.Between(360, 2880), 2, 6),
         gaps =>
         {
-            var p = Physiology.For(condition);
+            var p = ParameterSet.For(condition);
             var once = AbsorptionModel.Evaluate(Dose.Oral(Mass.FromMicrograms(dose.Value)), p).AbsorbedMicrograms;
             var t = 0.0;
             var events = new List<DoseEvent>();

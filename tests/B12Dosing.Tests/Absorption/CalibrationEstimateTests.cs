@@ -28,7 +28,7 @@ public class CalibrationEstimateTests(ITestOutputHelper output)
         {
             Assert.Equal(Shipped.Parameters[i].Default, Shipped.Values[i]);
             Assert.Equal(ParameterOrigin.Fitted, Shipped.Parameters[i].Origin);
-            Assert.Equal(Shipped.Values[i], Shipped.Parameters[i].ValueIn(Physiology.Healthy));
+            Assert.Equal(Shipped.Values[i], Shipped.Parameters[i].ValueIn(ParameterSet.Healthy));
         }
     }
 
@@ -87,7 +87,7 @@ public class CalibrationEstimateTests(ITestOutputHelper output)
     public void Band_narrows_when_the_calibration_data_are_duplicated(string regimen)
     {
         var twice = Calibrator.EstimateWithCopies(2);
-        var settings = new SimulationSettings(TimeSpan.FromDays(90)) { Physiology = Physiology.PerniciousAnemia, InitialStores = Mass.FromMicrograms(300) };
+        var settings = new SimulationSettings(TimeSpan.FromDays(90)) { ParameterSet = ParameterSet.PerniciousAnemia, InitialStores = Mass.FromMicrograms(300) };
         var events = Regimen.Parse(regimen).Events(settings.Horizon);
         var once = Shipped.Simulate(events, settings, 200, 3);
         var doubled = twice.Simulate(events, settings, 200, 3);
@@ -102,7 +102,7 @@ public class CalibrationEstimateTests(ITestOutputHelper output)
     [Fact]
     public void Band_is_seeded_and_holds_the_fitted_run()
     {
-        var settings = new SimulationSettings(TimeSpan.FromDays(60)) { Physiology = Physiology.PerniciousAnemia };
+        var settings = new SimulationSettings(TimeSpan.FromDays(60)) { ParameterSet = ParameterSet.PerniciousAnemia };
         var events = Regimen.Parse("1 mg im weekly").Events(settings.Horizon);
         var band = Shipped.Simulate(events, settings, 100, 9);
         Assert.Equal(band.Rows, Shipped.Simulate(events, settings, 100, 9).Rows);
@@ -131,7 +131,7 @@ public class CalibrationEstimateTests(ITestOutputHelper output)
     {
         foreach (var condition in Conditions.All)
         {
-            var basis = Physiology.For(condition);
+            var basis = ParameterSet.For(condition);
             foreach (var set in Shipped.Draw(basis, 10, seed))
             {
                 foreach (var (parameter, value) in set.Values)

@@ -44,10 +44,10 @@ public class CalibrationTests
     [Fact]
     public void Haptocorrin_release_follows_from_the_fitted_carriers()
     {
-        var p = Physiology.Healthy;
+        var p = ParameterSet.Healthy;
         Assert.Equal(
             CarrierBalance.HaptocorrinReleaseFor(p.HoloTranscobalaminHalfLifeHours, p.HoloHaptocorrinHalfLifeDays, p.TranscobalaminToHaptocorrinFraction, (p.ReabsorbedBileThroughTranscobalaminFraction * p.BiliaryReabsorptionFraction * p.BiliarySecretionPerDay) + p.TranscobalaminReleasePerDay, p.PlasmaVolumeLiters),
             p.HaptocorrinReleasePerDay);
-        Assert.All(Conditions.All, c => Assert.Equal(p.HaptocorrinReleasePerDay, Physiology.For(c).HaptocorrinReleasePerDay));
+        Assert.All(Conditions.All, c => Assert.Equal(p.HaptocorrinReleasePerDay, ParameterSet.For(c).HaptocorrinReleasePerDay));
     }
 }

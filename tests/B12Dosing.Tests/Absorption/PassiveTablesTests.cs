@@ -45,7 +45,7 @@ public class PassiveTablesTests
         var covered = 0;
         for (var i = 0; i < 40; i++)
         {
-            var p = model.Patient(17, i).Physiology;
+            var p = model.Patient(17, i).ParameterSet;
             foreach (var dose in OralIntakes.Select(e => e.Dose))
             {
                 var load = p.PassiveFraction * AbsorptionModel.Entering(dose.Micrograms, dose.Vehicle, p);
@@ -76,7 +76,7 @@ public class PassiveTablesTests
     public void Other_patients_and_loads_are_not_covered()
     {
         var tables = PopulationSimulator.RetentionTablesFor(new SimulationPlan(OralIntakes[..1], TimeSpan.FromDays(1), TimeSpan.FromDays(1)), PopulationModel.Default)!;
-        var p = Physiology.Healthy;
+        var p = ParameterSet.Healthy;
         var load = p.PassiveFraction * 2000;
         Assert.True(tables.TryGet(load, LoadSite.Mucosal, hydroxo: false, p, out _));
         Assert.False(tables.TryGet(load, LoadSite.Mucosal, hydroxo: true, p, out _));
@@ -97,8 +97,8 @@ public class PassiveTablesTests
         Arbitraries.Pair(Arbitraries.Between(0, 1_000_000), Arbitraries.Between(0, 1_000_000)),
         (index, loads) =>
         {
-            var p = PopulationModel.Default.Patient(3, index).Physiology;
-            var lowest = Physiology.Healthy.PassiveFraction * 2000 * PopulationModel.Default.PassiveFraction.MinimumFactor;
+            var p = PopulationModel.Default.Patient(3, index).ParameterSet;
+            var lowest = ParameterSet.Healthy.PassiveFraction * 2000 * PopulationModel.Default.PassiveFraction.MinimumFactor;
             double Load(int x) => lowest * Math.Pow(4, x / 1e6);
             var (a, b) = (Load(Math.Min(loads.Item1, loads.Item2)), Load(Math.Max(loads.Item1, loads.Item2)));
             return (Kuzminski.Value.TryGet(a, LoadSite.Mucosal, hydroxo: false, p, out var low)

@@ -31,7 +31,7 @@ public class PlasmaLoadTests
     public void Solve_matches_a_fine_step_reference(double load, int siteNumber, CobalaminForm form)
     {
         var site = (LoadSite)siteNumber;
-        var p = Physiology.Healthy;
+        var p = ParameterSet.Healthy;
         AssertMatchesReference(load, site, form, p, PlasmaLoad.Solve(load, site, form, p));
     }
 
@@ -51,7 +51,7 @@ public class PlasmaLoadTests
     {
         var site = (LoadSite)siteNumber;
         var hydroxo = form == CobalaminForm.Hydroxocobalamin;
-        var preset = Physiology.For(condition);
+        var preset = ParameterSet.For(condition);
         var variation = PopulationModel.Default.RetentionCapacity;
         var tables = RetentionTables.Build([new(preset, load, site, hydroxo)], [], variation.MinimumFactor, variation.MaximumFactor)!;
         foreach (var factor in new[] { variation.MinimumFactor, 0.5, 0.9, 1, 1.7, variation.MaximumFactor })
@@ -76,7 +76,7 @@ public class PlasmaLoadTests
     /// within 1e-6 of the load, tissue and protein-bound within 1e-6 relative (of at least 1e-3 of the load), the parts
     /// adding up to the load.
     /// </summary>
-    internal static void AssertMatchesReference(double load, LoadSite site, CobalaminForm form, Physiology p, PlasmaLoadOutcome solved)
+    internal static void AssertMatchesReference(double load, LoadSite site, CobalaminForm form, ParameterSet p, PlasmaLoadOutcome solved)
     {
         var hydroxo = form == CobalaminForm.Hydroxocobalamin;
         var excess = load - PlasmaLoad.CapacityMicrograms(p);
@@ -104,7 +104,7 @@ public class PlasmaLoadTests
     [Fact]
     public void A_load_within_the_binding_capacity_is_all_kept()
     {
-        var p = Physiology.Healthy;
+        var p = ParameterSet.Healthy;
         Assert.Equal(5.4, PlasmaLoad.CapacityMicrograms(p), 12);
         var o = AbsorptionModel.Evaluate(Dose.Intramuscular(Mass.FromMicrograms(5)), p);
         Assert.Equal(5, o.RetainedMicrograms, 12);
@@ -126,7 +126,7 @@ public class PlasmaLoadTests
         double previous = 0, previousFraction = 1;
         foreach (var dose in Enumerable.Range(0, 400).Select(i => Math.Pow(10, -1 + (i / 80.0))).Concat(Enumerable.Range(0, 200).Select(i => 5.3 + (i * 0.001))).Order())
         {
-            var o = AbsorptionModel.Evaluate(Dose.Create(Mass.FromMicrograms(dose), route, form), Physiology.Healthy);
+            var o = AbsorptionModel.Evaluate(Dose.Create(Mass.FromMicrograms(dose), route, form), ParameterSet.Healthy);
             Assert.True(o.RetainedMicrograms >= previous, $"{dose} µg: kept {o.RetainedMicrograms} < {previous}");
             Assert.True(o.FractionRetained <= previousFraction * (1 + 1e-12), $"{dose} µg: fraction kept {o.FractionRetained} > {previousFraction}");
             (previous, previousFraction) = (o.RetainedMicrograms, o.FractionRetained);
@@ -137,7 +137,7 @@ public class PlasmaLoadTests
     [Fact]
     public void Repeated_solves_return_the_same_outcome()
     {
-        var p = Physiology.Healthy with { TissueUptakeHalfSaturationMicrograms = 20 };
+        var p = ParameterSet.Healthy with { TissueUptakeHalfSaturationMicrograms = 20 };
         var first = PlasmaLoad.Solve(1000, LoadSite.Injection, CobalaminForm.Hydroxocobalamin, p);
         for (var i = 0; i < 20; i++)
         {

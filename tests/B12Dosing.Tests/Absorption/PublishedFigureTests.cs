@@ -11,7 +11,7 @@ namespace B12Dosing.Tests.Absorption;
 /// </summary>
 public class PublishedFigureTests
 {
-    private static double Micrograms(Dose dose, Physiology physiology) => AbsorptionModel.Evaluate(dose, physiology).AbsorbedMicrograms;
+    private static double Micrograms(Dose dose, ParameterSet physiology) => AbsorptionModel.Evaluate(dose, physiology).AbsorbedMicrograms;
 
     private static Dose Oral(double ug) => Dose.Oral(Mass.FromMicrograms(ug));
 
@@ -30,7 +30,7 @@ public class PublishedFigureTests
     [InlineData(500, 9.7)]
     [InlineData(1000, 13)]
     public void Oral_healthy_Carmel2008(double dose, double absorbed) =>
-        InRatio(Micrograms(Oral(dose), Physiology.Healthy), absorbed, 0.67, 1.5);
+        InRatio(Micrograms(Oral(dose), ParameterSet.Healthy), absorbed, 0.67, 1.5);
 
     /// <summary>
     /// Carmel 2008, Table 1, oral CNCbl in pernicious anaemia (passive only). The passive fraction is fitted; the
@@ -43,7 +43,7 @@ public class PublishedFigureTests
     [InlineData(500, 7.0)]
     [InlineData(1000, 12)]
     public void Oral_pernicious_anaemia_Carmel2008(double dose, double absorbed) =>
-        InRatio(Micrograms(Oral(dose), Physiology.PerniciousAnemia), absorbed, 0.8, 1.25);
+        InRatio(Micrograms(Oral(dose), ParameterSet.PerniciousAnemia), absorbed, 0.8, 1.25);
 
     /// <summary>
     /// IF-mediated uptake saturates at about 1.5-2.0 µg per meal (Watanabe 2007; NIH ODS). Absorbed from 10 and 50 µg
@@ -54,7 +54,7 @@ public class PublishedFigureTests
     [InlineData(10)]
     [InlineData(50)]
     public void Saturation_near_1_5_to_2_micrograms_per_dose_Watanabe2007(double dose) =>
-        Assert.InRange(Micrograms(Oral(dose), Physiology.Healthy), 1.5 / 1.25, 2.0 * 1.25);
+        Assert.InRange(Micrograms(Oral(dose), ParameterSet.Healthy), 1.5 / 1.25, 2.0 * 1.25);
 
     /// <summary>
     /// "Absorption decreases drastically when the capacity of intrinsic factor is exceeded (at 1-2 mcg)" (NIH ODS):
@@ -63,8 +63,8 @@ public class PublishedFigureTests
     [Fact]
     public void Fraction_falls_drastically_past_1_to_2_micrograms_NIH_ODS()
     {
-        var one = AbsorptionModel.Evaluate(Oral(1), Physiology.Healthy).FractionAbsorbed;
-        var ten = AbsorptionModel.Evaluate(Oral(10), Physiology.Healthy).FractionAbsorbed;
+        var one = AbsorptionModel.Evaluate(Oral(1), ParameterSet.Healthy).FractionAbsorbed;
+        var ten = AbsorptionModel.Evaluate(Oral(10), ParameterSet.Healthy).FractionAbsorbed;
         Assert.True(ten < one / 2, $"fraction at 1 µg {one:P1}, at 10 µg {ten:P1}");
     }
 
@@ -76,7 +76,7 @@ public class PublishedFigureTests
     [Fact]
     public void Passive_about_one_percent_Berlin1968()
     {
-        var fraction = AbsorptionModel.Evaluate(Oral(1000), Physiology.PerniciousAnemia).FractionAbsorbed;
+        var fraction = AbsorptionModel.Evaluate(Oral(1000), ParameterSet.PerniciousAnemia).FractionAbsorbed;
         Assert.InRange(fraction, 0.01 / 1.25, 0.013 * 1.25);
     }
 
@@ -90,7 +90,7 @@ public class PublishedFigureTests
     [InlineData(6, 0.95)]
     public void Second_dose_after_4_to_6_hours_as_well_as_first_Heyssel1966(double hours, double atLeast)
     {
-        var p = Physiology.Healthy;
+        var p = ParameterSet.Healthy;
         var first = AbsorptionModel.Evaluate(Oral(50), p);
         var state = first.IntrinsicFactorAfter.After(TimeSpan.FromHours(hours), p);
         var second = AbsorptionModel.Evaluate(Oral(50), p, state);
@@ -111,7 +111,7 @@ public class PublishedFigureTests
     public void Food_bound_Doets2013(double dose, double low, double high)
     {
         var regression = Math.Exp((0.7694 * Math.Log(dose)) - 0.9614);
-        InRatio(Micrograms(Dose.Food(Mass.FromMicrograms(dose)), Physiology.Healthy), regression, low, high);
+        InRatio(Micrograms(Dose.Food(Mass.FromMicrograms(dose)), ParameterSet.Healthy), regression, low, high);
     }
 
     /// <summary>Sublingual equals oral (Sharabi 2003: 500 µg/day raised serum B12 equally): the same outcome, exactly.</summary>
@@ -120,8 +120,8 @@ public class PublishedFigureTests
     [InlineData(2)]
     public void Sublingual_equals_oral_Sharabi2003(double dose) =>
         Assert.Equal(
-            AbsorptionModel.Evaluate(Oral(dose), Physiology.Healthy),
-            AbsorptionModel.Evaluate(Dose.Sublingual(Mass.FromMicrograms(dose)), Physiology.Healthy));
+            AbsorptionModel.Evaluate(Oral(dose), ParameterSet.Healthy),
+            AbsorptionModel.Evaluate(Dose.Sublingual(Mass.FromMicrograms(dose)), ParameterSet.Healthy));
 
     /// <summary>
     /// IM CNCbl kept after 72 h: Carmel 2008, Table 1 (97 % of 10 µg, 55 % of 100 µg, 15 % of 1000 µg) and Blood 1961
@@ -136,7 +136,7 @@ public class PublishedFigureTests
     [InlineData(500, 0.40)]
     [InlineData(1000, 0.31)]
     public void Intramuscular_cyanocobalamin_kept_Carmel2008_and_Blood1961(double dose, double kept) =>
-        InRatio(AbsorptionModel.Evaluate(Dose.Intramuscular(Mass.FromMicrograms(dose)), Physiology.Healthy).FractionRetained, kept, 1 / 1.6, 1.6);
+        InRatio(AbsorptionModel.Evaluate(Dose.Intramuscular(Mass.FromMicrograms(dose)), ParameterSet.Healthy).FractionRetained, kept, 1 / 1.6, 1.6);
 
     /// <summary>
     /// The shoulder of the data (Carmel 2008): nearly all of a small injection is kept, and most of the excess above
@@ -146,8 +146,8 @@ public class PublishedFigureTests
     [Fact]
     public void Shoulder_small_injection_kept_excess_lost_Carmel2008()
     {
-        Assert.True(AbsorptionModel.Evaluate(Dose.Intramuscular(Mass.FromMicrograms(10)), Physiology.Healthy).FractionRetained >= 0.85);
-        Assert.True(AbsorptionModel.Evaluate(Dose.Intramuscular(Mass.FromMicrograms(1000)), Physiology.Healthy).FractionRetained <= 1.0 / 3);
+        Assert.True(AbsorptionModel.Evaluate(Dose.Intramuscular(Mass.FromMicrograms(10)), ParameterSet.Healthy).FractionRetained >= 0.85);
+        Assert.True(AbsorptionModel.Evaluate(Dose.Intramuscular(Mass.FromMicrograms(1000)), ParameterSet.Healthy).FractionRetained <= 1.0 / 3);
     }
 
     /// <summary>
@@ -159,7 +159,7 @@ public class PublishedFigureTests
     [InlineData(1000, 0.27)]
     public void Urinary_loss_72h_hydroxocobalamin_Blood1961(double dose, double loss)
     {
-        var outcome = AbsorptionModel.Evaluate(Dose.Intramuscular(Mass.FromMicrograms(dose), CobalaminForm.Hydroxocobalamin), Physiology.Healthy);
+        var outcome = AbsorptionModel.Evaluate(Dose.Intramuscular(Mass.FromMicrograms(dose), CobalaminForm.Hydroxocobalamin), ParameterSet.Healthy);
         InRatio(outcome.UrinaryLossMicrograms / dose, loss, 0.8, 1.25);
     }
 
@@ -173,7 +173,7 @@ public class PublishedFigureTests
     [InlineData(1000)]
     public void Urine_after_injection_US_label(double dose)
     {
-        var outcome = AbsorptionModel.Evaluate(Dose.Intramuscular(Mass.FromMicrograms(dose)), Physiology.Healthy);
+        var outcome = AbsorptionModel.Evaluate(Dose.Intramuscular(Mass.FromMicrograms(dose)), ParameterSet.Healthy);
         Assert.InRange(outcome.UrinaryLossMicrograms / dose, 0.5 / 1.6, 0.98);
     }
 
@@ -183,8 +183,8 @@ public class PublishedFigureTests
     [InlineData(1000)]
     public void Intravenous_keeps_less_than_intramuscular_US_label(double dose)
     {
-        var im = AbsorptionModel.Evaluate(Dose.Intramuscular(Mass.FromMicrograms(dose)), Physiology.Healthy).RetainedMicrograms;
-        var iv = AbsorptionModel.Evaluate(Dose.Intravenous(Mass.FromMicrograms(dose)), Physiology.Healthy).RetainedMicrograms;
+        var im = AbsorptionModel.Evaluate(Dose.Intramuscular(Mass.FromMicrograms(dose)), ParameterSet.Healthy).RetainedMicrograms;
+        var iv = AbsorptionModel.Evaluate(Dose.Intravenous(Mass.FromMicrograms(dose)), ParameterSet.Healthy).RetainedMicrograms;
         Assert.True(iv < im, $"IV {iv} µg, IM {im} µg");
     }
 
@@ -194,8 +194,8 @@ public class PublishedFigureTests
     [InlineData(1000)]
     public void Hydroxocobalamin_retained_better_Blood1961(double dose)
     {
-        var cn = AbsorptionModel.Evaluate(Dose.Intramuscular(Mass.FromMicrograms(dose)), Physiology.Healthy).RetainedMicrograms;
-        var oh = AbsorptionModel.Evaluate(Dose.Intramuscular(Mass.FromMicrograms(dose), CobalaminForm.Hydroxocobalamin), Physiology.Healthy).RetainedMicrograms;
+        var cn = AbsorptionModel.Evaluate(Dose.Intramuscular(Mass.FromMicrograms(dose)), ParameterSet.Healthy).RetainedMicrograms;
+        var oh = AbsorptionModel.Evaluate(Dose.Intramuscular(Mass.FromMicrograms(dose), CobalaminForm.Hydroxocobalamin), ParameterSet.Healthy).RetainedMicrograms;
         Assert.True(oh > 2 * cn, $"OHCbl {oh} µg, CNCbl {cn} µg");
     }
 
@@ -203,7 +203,7 @@ public class PublishedFigureTests
     [Fact]
     public void Intranasal_relative_bioavailability_Nascobal_label()
     {
-        var outcome = AbsorptionModel.Evaluate(Dose.Intranasal(Mass.FromMicrograms(500)), Physiology.Healthy);
+        var outcome = AbsorptionModel.Evaluate(Dose.Intranasal(Mass.FromMicrograms(500)), ParameterSet.Healthy);
         InRatio(outcome.FractionAbsorbed, 0.089, 1 / 1.3, 1.3);
     }
 }

@@ -28,9 +28,9 @@ public class CobaSorbTestTests(ITestOutputHelper output)
     [Fact]
     public void Before_and_after_are_the_simulators_holoTC_at_0_and_48_h()
     {
-        var p = Physiology.Healthy.WithFreeCapacity();
+        var p = ParameterSet.Healthy.WithFreeCapacity();
         var doses = new[] { 0, 6, 12, 24, 30, 36 }.Select(h => new DoseEvent(TimeSpan.FromHours(h), Dose.Oral(Mass.FromMicrograms(9))));
-        var rows = Simulator.Run(doses, new SimulationSettings(TimeSpan.FromHours(48)) { Physiology = p, Step = TimeSpan.FromHours(48) }).Series;
+        var rows = Simulator.Run(doses, new SimulationSettings(TimeSpan.FromHours(48)) { ParameterSet = p, Step = TimeSpan.FromHours(48) }).Series;
         var r = CobaSorbTest.Standard.Run(p);
         Assert.Equal(rows[0].HoloTranscobalamin.PicomolesPerLiter, r.Before.PicomolesPerLiter, 12);
         Assert.Equal(rows[^1].HoloTranscobalamin.PicomolesPerLiter, r.After.PicomolesPerLiter, 12);
@@ -42,10 +42,10 @@ public class CobaSorbTestTests(ITestOutputHelper output)
     [Fact]
     public void A_model_2_set_runs_on_its_model_3_form_and_says_so()
     {
-        var model2 = Physiology.Healthy with { CarrierModel = PlasmaCarrierModel.BindingCapacity };
+        var model2 = ParameterSet.Healthy with { CarrierModel = PlasmaCarrierModel.BindingCapacity };
         var r = CobaSorbTest.Standard.Run(model2);
         Assert.True(r.RanOnModelThreeForm);
-        Assert.Equal(model2.WithFreeCapacity(), r.Physiology);
+        Assert.Equal(model2.WithFreeCapacity(), r.ParameterSet);
         Assert.Equal(CobaSorbTest.Standard.Run(model2.WithFreeCapacity()).Rise.PicomolesPerLiter, r.Rise.PicomolesPerLiter);
         Assert.Contains("model-3 form of a model-2 set", r.ToString(), StringComparison.Ordinal);
     }
@@ -58,7 +58,7 @@ public class CobaSorbTestTests(ITestOutputHelper output)
     public void Rises_of_Greibe2018(string id)
     {
         var point = PublishedData.OralCarriers.Single(p => p.Id == id);
-        var r = (CobaSorbTest.Standard with { Dose = point.Dose, InitialStores = point.InitialStores }).Run(Physiology.For(point.Condition));
+        var r = (CobaSorbTest.Standard with { Dose = point.Dose, InitialStores = point.InitialStores }).Run(ParameterSet.For(point.Condition));
         output.WriteLine($"{r} (published median rise {point.Value} pmol/L)");
         Assert.InRange(r.Rise.PicomolesPerLiter / point.Value, 1 / point.Band, point.Band);
     }
@@ -70,8 +70,8 @@ public class CobaSorbTestTests(ITestOutputHelper output)
         Assert.Equal("DoseTimes", Assert.Throws<ArgumentOutOfRangeException>(() => CobaSorbTest.Standard with { DoseTimes = [] }).ParamName);
         Assert.Equal("DoseTimes", Assert.Throws<ArgumentOutOfRangeException>(() => CobaSorbTest.Standard with { DoseTimes = [TimeSpan.FromHours(-6)] }).ParamName);
         Assert.Equal("SampleTime", Assert.Throws<ArgumentOutOfRangeException>(() => CobaSorbTest.Standard with { SampleTime = TimeSpan.FromDays(8) }).ParamName);
-        Assert.Equal("DoseTimes", Assert.Throws<ArgumentException>(() => (CobaSorbTest.Standard with { SampleTime = TimeSpan.FromHours(36) }).Run(Physiology.Healthy)).ParamName);
-        Assert.Contains("(36 h) must be before the sample (30.5 h)", GermanCulture.MessageOf(() => (CobaSorbTest.Standard with { SampleTime = TimeSpan.FromHours(30.5) }).Run(Physiology.Healthy)), StringComparison.Ordinal);
+        Assert.Equal("DoseTimes", Assert.Throws<ArgumentException>(() => (CobaSorbTest.Standard with { SampleTime = TimeSpan.FromHours(36) }).Run(ParameterSet.Healthy)).ParamName);
+        Assert.Contains("(36 h) must be before the sample (30.5 h)", GermanCulture.MessageOf(() => (CobaSorbTest.Standard with { SampleTime = TimeSpan.FromHours(30.5) }).Run(ParameterSet.Healthy)), StringComparison.Ordinal);
         Assert.Equal("physiology", Assert.Throws<ArgumentNullException>(() => CobaSorbTest.Standard.Run(null!)).ParamName);
     }
 
@@ -82,7 +82,7 @@ public class CobaSorbTestTests(ITestOutputHelper output)
         CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
         try
         {
-            Assert.Matches(@"^CobaSorb test: holoTC \d+\.\d pmol/L before the first dose, \d+\.\d pmol/L at 48 h: rise \d+\.\d pmol/L \(\+\d+%\); 6 oral doses of 9 µg at 0, 6, 12, 24, 30, 36 h(; run on the model-3 form of a model-2 set)?\.$", CobaSorbTest.Standard.Run(Physiology.Healthy).ToString());
+            Assert.Matches(@"^CobaSorb test: holoTC \d+\.\d pmol/L before the first dose, \d+\.\d pmol/L at 48 h: rise \d+\.\d pmol/L \(\+\d+%\); 6 oral doses of 9 µg at 0, 6, 12, 24, 30, 36 h(; run on the model-3 form of a model-2 set)?\.$", CobaSorbTest.Standard.Run(ParameterSet.Healthy).ToString());
         }
         finally
         {

@@ -17,8 +17,8 @@ namespace B12Dosing.Tests.AbsorptionTests;
 public class SchillingTestTests(ITestOutputHelper output)
 {
     /// <summary>The urine of one run of <see cref="Simulator"/>: the test's definition, written again from the simulator.</summary>
-    private static double Urine(Physiology p, params DoseEvent[] events) =>
-        Simulator.Run(events, new SimulationSettings(TimeSpan.FromHours(24)) { Physiology = p }).Summary.TotalUrinaryLoss.Micrograms;
+    private static double Urine(ParameterSet p, params DoseEvent[] events) =>
+        Simulator.Run(events, new SimulationSettings(TimeSpan.FromHours(24)) { ParameterSet = p }).Summary.TotalUrinaryLoss.Micrograms;
 
     [Fact]
     public void The_standard_design_is_1_microgram_oral_1000_IM_at_2_h_and_24_h_urine()
@@ -36,7 +36,7 @@ public class SchillingTestTests(ITestOutputHelper output)
     [Fact]
     public void The_share_is_the_difference_of_two_runs_with_and_without_the_oral_dose()
     {
-        var p = Physiology.Healthy.WithFreeCapacity();
+        var p = ParameterSet.Healthy.WithFreeCapacity();
         var flush = new DoseEvent(TimeSpan.FromHours(2), Dose.Intramuscular(Mass.FromMicrograms(1000)));
         var with = Urine(p, new DoseEvent(TimeSpan.Zero, Dose.Oral(Mass.FromMicrograms(1))), flush);
         var without = Urine(p, flush);
@@ -46,17 +46,17 @@ public class SchillingTestTests(ITestOutputHelper output)
         Assert.Equal(with - without, r.OralDoseInUrine.Micrograms, 12);
         Assert.Equal(with - without, r.ExcretedFraction, 12);
         Assert.False(r.RanOnModelThreeForm);
-        Assert.Same(p, r.Physiology);
+        Assert.Same(p, r.ParameterSet);
     }
 
     [Fact]
     public void A_model_2_set_runs_on_its_model_3_form_and_says_so()
     {
-        var model2 = Physiology.PerniciousAnemia with { CarrierModel = PlasmaCarrierModel.BindingCapacity };
+        var model2 = ParameterSet.PerniciousAnemia with { CarrierModel = PlasmaCarrierModel.BindingCapacity };
         var r = SchillingTest.Standard.Run(model2);
         Assert.True(r.RanOnModelThreeForm);
-        Assert.Equal(PlasmaCarrierModel.FreeCapacity, r.Physiology.CarrierModel);
-        Assert.Equal(model2.WithFreeCapacity(), r.Physiology);
+        Assert.Equal(PlasmaCarrierModel.FreeCapacity, r.ParameterSet.CarrierModel);
+        Assert.Equal(model2.WithFreeCapacity(), r.ParameterSet);
         Assert.Equal(SchillingTest.Standard.Run(model2.WithFreeCapacity()).ExcretedFraction, r.ExcretedFraction);
         Assert.Contains("model-3 form of a model-2 set", r.ToString(), StringComparison.Ordinal);
     }
@@ -65,10 +65,10 @@ public class SchillingTestTests(ITestOutputHelper output)
     public void Intrinsic_factor_raises_the_capacity_to_the_healthy_one_and_leaves_the_ileum()
     {
         var pa = SchillingTest.Standard with { WithIntrinsicFactor = true };
-        Assert.Equal(Physiology.Healthy.IntrinsicFactorCapacity.Micrograms, pa.Run(Physiology.PerniciousAnemia).Physiology.IntrinsicFactorCapacity.Micrograms, 12);
-        var ileum = Physiology.IlealResection.WithFreeCapacity();
+        Assert.Equal(ParameterSet.Healthy.IntrinsicFactorCapacity.Micrograms, pa.Run(ParameterSet.PerniciousAnemia).ParameterSet.IntrinsicFactorCapacity.Micrograms, 12);
+        var ileum = ParameterSet.IlealResection.WithFreeCapacity();
         var given = pa.Run(ileum);
-        Assert.Equal(ileum, given.Physiology);
+        Assert.Equal(ileum, given.ParameterSet);
         Assert.Equal(SchillingTest.Standard.Run(ileum).ExcretedFraction, given.ExcretedFraction);
     }
 
@@ -86,7 +86,7 @@ public class SchillingTestTests(ITestOutputHelper output)
     [InlineData(Condition.Gastrectomy, true, 0.08, 0.40, SchillingReading.Normal)]
     public void Published_bands(Condition condition, bool withIntrinsicFactor, double low, double high, SchillingReading reading)
     {
-        var r = (SchillingTest.Standard with { WithIntrinsicFactor = withIntrinsicFactor }).Run(Physiology.For(condition));
+        var r = (SchillingTest.Standard with { WithIntrinsicFactor = withIntrinsicFactor }).Run(ParameterSet.For(condition));
         output.WriteLine(r.ToString());
         Assert.InRange(r.ExcretedFraction, low, high);
         Assert.Equal(reading, r.Reading);
@@ -97,8 +97,8 @@ public class SchillingTestTests(ITestOutputHelper output)
     public bool The_share_is_a_share_and_intrinsic_factor_never_lowers_it(Condition condition, InitialStores stores)
     {
         var design = SchillingTest.Standard with { InitialStores = Mass.FromMicrograms(stores.Micrograms) };
-        var without = design.Run(Physiology.For(condition));
-        var with = (design with { WithIntrinsicFactor = true }).Run(Physiology.For(condition));
+        var without = design.Run(ParameterSet.For(condition));
+        var with = (design with { WithIntrinsicFactor = true }).Run(ParameterSet.For(condition));
         var reads = without.Reading == (without.ExcretedFraction >= 0.08 ? SchillingReading.Normal : without.ExcretedFraction >= 0.05 ? SchillingReading.Borderline : SchillingReading.Low);
         return without.ExcretedFraction is >= -1e-6 and <= 1 + 1e-6 && reads && with.ExcretedFraction >= without.ExcretedFraction - 1e-9;
     }
@@ -112,10 +112,10 @@ public class SchillingTestTests(ITestOutputHelper output)
         Assert.Equal("Collection", Assert.Throws<ArgumentOutOfRangeException>(() => SchillingTest.Standard with { Collection = TimeSpan.Zero }).ParamName);
         Assert.Equal("Collection", Assert.Throws<ArgumentOutOfRangeException>(() => SchillingTest.Standard with { Collection = TimeSpan.FromDays(8) }).ParamName);
         Assert.Equal("InitialStores", Assert.Throws<ArgumentOutOfRangeException>(() => SchillingTest.Standard with { InitialStores = Mass.FromMicrograms(-1) }).ParamName);
-        var late = Assert.Throws<ArgumentException>(() => (SchillingTest.Standard with { FlushTime = TimeSpan.FromHours(24) }).Run(Physiology.Healthy));
+        var late = Assert.Throws<ArgumentException>(() => (SchillingTest.Standard with { FlushTime = TimeSpan.FromHours(24) }).Run(ParameterSet.Healthy));
         Assert.Equal("FlushTime", late.ParamName);
         Assert.Equal("physiology", Assert.Throws<ArgumentNullException>(() => SchillingTest.Standard.Run(null!)).ParamName);
-        Assert.Contains("(25.5 h) must be before the end of the collection (24 h)", GermanCulture.MessageOf(() => (SchillingTest.Standard with { FlushTime = TimeSpan.FromHours(25.5) }).Run(Physiology.Healthy)), StringComparison.Ordinal);
+        Assert.Contains("(25.5 h) must be before the end of the collection (24 h)", GermanCulture.MessageOf(() => (SchillingTest.Standard with { FlushTime = TimeSpan.FromHours(25.5) }).Run(ParameterSet.Healthy)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public class SchillingTestTests(ITestOutputHelper output)
         CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
         try
         {
-            var text = SchillingTest.Standard.Run(Physiology.Healthy).ToString();
+            var text = SchillingTest.Standard.Run(ParameterSet.Healthy).ToString();
             Assert.Matches(@"^Schilling test: \d+\.\d% of the 1 µg oral dose in the 24-h urine \(normal; normal at least 8%, low below 5%\); flush 1000 µg IM at 2 h; the oral dose's urine read as the difference of two runs", text);
             Assert.Contains("OralDose = 1 µg", SchillingTest.Standard.ToString(), StringComparison.Ordinal);
         }

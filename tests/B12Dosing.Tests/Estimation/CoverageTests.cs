@@ -52,7 +52,7 @@ public class CoverageTests(ITestOutputHelper output)
     {
         var model = PopulationModel.Default with { Conditions = ConditionMix.Only(condition) };
         var settings = EstimationSettings.Default with { Condition = condition, Prior = model, ImportanceSamples = 1000 };
-        var preset = Physiology.For(condition);
+        var preset = ParameterSet.For(condition);
         var hits = new ConcurrentDictionary<EstimatedParameter, int>();
         var counts = new ConcurrentDictionary<EstimatedParameter, int>();
         var methods = new ConcurrentDictionary<IntervalMethod, int>();
@@ -82,19 +82,19 @@ public class CoverageTests(ITestOutputHelper output)
     }
 
     /// <summary>The person's true factor of a parameter: their value over the preset's (stores over the median).</summary>
-    internal static double TrueFactor(EstimatedParameter parameter, VirtualPatient person, Physiology preset, PopulationModel model) => parameter switch
+    internal static double TrueFactor(EstimatedParameter parameter, VirtualPatient person, ParameterSet preset, PopulationModel model) => parameter switch
     {
         EstimatedParameter.InitialStores => person.InitialStores.Micrograms / model.MedianInitialStores.Micrograms,
-        EstimatedParameter.IntrinsicFactorCapacity => person.Physiology.IntrinsicFactorCapacity.Micrograms / preset.IntrinsicFactorCapacity.Micrograms,
-        EstimatedParameter.PassiveFraction => person.Physiology.PassiveFraction / preset.PassiveFraction,
-        EstimatedParameter.StoreLoss => person.Physiology.StoreLossPerDay / preset.StoreLossPerDay,
-        _ => person.Physiology.TissueUptakeMaximumMicrogramsPerHour / preset.TissueUptakeMaximumMicrogramsPerHour,
+        EstimatedParameter.IntrinsicFactorCapacity => person.ParameterSet.IntrinsicFactorCapacity.Micrograms / preset.IntrinsicFactorCapacity.Micrograms,
+        EstimatedParameter.PassiveFraction => person.ParameterSet.PassiveFraction / preset.PassiveFraction,
+        EstimatedParameter.StoreLoss => person.ParameterSet.StoreLossPerDay / preset.StoreLossPerDay,
+        _ => person.ParameterSet.TissueUptakeMaximumMicrogramsPerHour / preset.TissueUptakeMaximumMicrogramsPerHour,
     };
 
     /// <summary>Total serum at the sample days and holoTC at the last, with log-normal assay noise of the default CV.</summary>
     internal static List<Observation> Observe(VirtualPatient person, IReadOnlyList<DoseEvent> events, ulong seed, int index)
     {
-        var result = Simulator.Run(events, new SimulationSettings(SampleDays[^1]) { Physiology = person.Physiology, InitialStores = person.InitialStores, SampleTimes = SampleDays });
+        var result = Simulator.Run(events, new SimulationSettings(SampleDays[^1]) { ParameterSet = person.ParameterSet, InitialStores = person.InitialStores, SampleTimes = SampleDays });
         var random = new Random(unchecked((int)seed * 7919) + index);
         var cv = AssayError.Default.TotalB12Cv;
         var s = Math.Sqrt(Math.Log(1 + (cv * cv)));

@@ -20,7 +20,7 @@ public class EstimatorTests
     private static List<Observation> Exact(VirtualPatient person, IReadOnlyList<DoseEvent> events, params double[] days)
     {
         var times = days.Select(TimeSpan.FromDays).ToList();
-        var run = Simulator.Run(events, new SimulationSettings(times[^1]) { Physiology = person.Physiology, InitialStores = person.InitialStores, SampleTimes = times });
+        var run = Simulator.Run(events, new SimulationSettings(times[^1]) { ParameterSet = person.ParameterSet, InitialStores = person.InitialStores, SampleTimes = times });
         return [.. run.Series.Select(r => Observation.TotalSerum(r.Time, r.Serum))];
     }
 

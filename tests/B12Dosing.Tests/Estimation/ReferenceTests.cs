@@ -41,7 +41,7 @@ public class ReferenceTests(ITestOutputHelper output)
         var upper = variations.Select(v => Math.Log(v.MaximumFactor)).ToArray();
         double Energy(double[] logFactor)
         {
-            var preset = Physiology.Healthy;
+            var preset = ParameterSet.Healthy;
             var f = logFactor.Select(Math.Exp).ToArray();
             var physiology = preset with
             {
@@ -53,7 +53,7 @@ public class ReferenceTests(ITestOutputHelper output)
                 TissueUptakeMaximumMicrogramsPerHour = preset.TissueUptakeMaximumMicrogramsPerHour * f[4],
             };
             var times = Observed.Select(o => o.Time).Distinct().Order().ToList();
-            var run = Simulator.Run(events, new SimulationSettings(times[^1]) { Physiology = physiology, InitialStores = prior.MedianInitialStores * f[0], SampleTimes = times });
+            var run = Simulator.Run(events, new SimulationSettings(times[^1]) { ParameterSet = physiology, InitialStores = prior.MedianInitialStores * f[0], SampleTimes = times });
             var energy = 0.0;
             for (var k = 0; k < 5; k++)
             {

@@ -73,12 +73,12 @@ internal static class BadInputCatalogue
         Case("doses", "new DoseEvent", "(−1 tick, 1 mg im)", Range, () => new DoseEvent(TimeSpan.FromTicks(-1), OneMgIm)),
         Case("doses", "new DoseEvent", "(0, default(Dose))", Range, () => new DoseEvent(TimeSpan.Zero, default)),
         Case("doses", "Routes.ShortName", "(Route)99", Range, () => ((Route)99).ShortName()),
-        Case("doses", "AbsorptionModel.Evaluate", "default(Dose)", Range, () => AbsorptionModel.Evaluate(default, Physiology.Healthy)),
+        Case("doses", "AbsorptionModel.Evaluate", "default(Dose)", Range, () => AbsorptionModel.Evaluate(default, ParameterSet.Healthy)),
         Case("doses", "AbsorptionModel.Evaluate", "physiology null", Null, () => AbsorptionModel.Evaluate(OneMgIm, null!)),
-        Case("doses", "AbsorptionModel.EvaluateSeries", "[default(DoseEvent)]", Argument, () => AbsorptionModel.EvaluateSeries([default], Physiology.Healthy)),
+        Case("doses", "AbsorptionModel.EvaluateSeries", "[default(DoseEvent)]", Argument, () => AbsorptionModel.EvaluateSeries([default], ParameterSet.Healthy)),
         .. Texts("doses", "Routes.Parse", Routes.Parse, Format, "rectal", "i.m.", "", "  ", "oral im"),
         .. Texts("doses", "Conditions.Parse", Conditions.Parse, Format, "scurvy", "", "pernicious"),
-        Case("doses", "Physiology.For", "(Condition)99", Range, () => Physiology.For((Condition)99)),
+        Case("doses", "ParameterSet.For", "(Condition)99", Range, () => ParameterSet.For((Condition)99)),
         Case("doses", "Conditions.Name", "(Condition)9", Range, () => ((Condition)9).Name()),
 
         PhysiologyCase("IntrinsicFactorCapacityMicrograms", -1, p => p with { IntrinsicFactorCapacityMicrograms = -1 }),
@@ -112,12 +112,12 @@ internal static class BadInputCatalogue
         // Issue 10: bounds that keep the per-load solve to a bounded number of steps.
         PhysiologyCase("TissueUptakeMaximumMicrogramsPerHour", 1e4, p => p with { TissueUptakeMaximumMicrogramsPerHour = 1e4 }),
         PhysiologyCase("InjectionSiteHalfTimeHours", 1e3, p => p with { InjectionSiteHalfTimeHours = 1e3 }),
-        Case("physiology", "AbsorptionModel.Evaluate", "IF capacity 5 µg, half-saturation 1.42 µg (would absorb more than the dose)", Argument, () => AbsorptionModel.Evaluate(Dose.Oral(Mass.FromMicrograms(0.1)), Physiology.Healthy with { IntrinsicFactorCapacityMicrograms = 5 })),
-        Case("physiology", "SimulationSettings.Physiology", "IF capacity 5 µg, half-saturation 1.42 µg (would absorb more than the dose)", Argument, () => _ = new SimulationSettings(TimeSpan.FromDays(1)) { Physiology = Physiology.Healthy with { IntrinsicFactorCapacityMicrograms = 5 } }),
-        Case("physiology", "AbsorptionModel.Evaluate", "state with 10 µg IF capacity free (more than the physiology has)", Range, () => AbsorptionModel.Evaluate(Dose.Oral(Mass.FromMicrograms(1)), Physiology.Healthy, new IntrinsicFactorState(10))),
+        Case("physiology", "AbsorptionModel.Evaluate", "IF capacity 5 µg, half-saturation 1.42 µg (would absorb more than the dose)", Argument, () => AbsorptionModel.Evaluate(Dose.Oral(Mass.FromMicrograms(0.1)), ParameterSet.Healthy with { IntrinsicFactorCapacityMicrograms = 5 })),
+        Case("physiology", "SimulationSettings.ParameterSet", "IF capacity 5 µg, half-saturation 1.42 µg (would absorb more than the dose)", Argument, () => _ = new SimulationSettings(TimeSpan.FromDays(1)) { ParameterSet = ParameterSet.Healthy with { IntrinsicFactorCapacityMicrograms = 5 } }),
+        Case("physiology", "AbsorptionModel.Evaluate", "state with 10 µg IF capacity free (more than the physiology has)", Range, () => AbsorptionModel.Evaluate(Dose.Oral(Mass.FromMicrograms(1)), ParameterSet.Healthy, new IntrinsicFactorState(10))),
         Case("physiology", "new IntrinsicFactorState", "NaN", Range, () => new IntrinsicFactorState(double.NaN)),
         Case("physiology", "new IntrinsicFactorState", "-1", Range, () => new IntrinsicFactorState(-1)),
-        Case("physiology", "IntrinsicFactorState.After", "−1 h", Range, () => IntrinsicFactorState.Rested(Physiology.Healthy).After(TimeSpan.FromHours(-1), Physiology.Healthy)),
+        Case("physiology", "IntrinsicFactorState.After", "−1 h", Range, () => IntrinsicFactorState.Rested(ParameterSet.Healthy).After(TimeSpan.FromHours(-1), ParameterSet.Healthy)),
 
         .. Texts("regimens", "Regimen.Parse", Regimen.Parse, Format,
             "", "   ", "1 mg im", "1 mg im q0d", "1 mg im q0h x3", "1 mg im daily then 1 mg im weekly",
@@ -155,13 +155,13 @@ internal static class BadInputCatalogue
         Case("simulation", "SimulationSettings.Step", "0.5 s", Range, () => _ = new SimulationSettings(TimeSpan.FromDays(1)) { Step = TimeSpan.FromMilliseconds(500) }),
         Case("simulation", "SimulationSettings.Step", "TimeSpan.MaxValue", Range, () => _ = new SimulationSettings(TimeSpan.FromDays(1)) { Step = TimeSpan.MaxValue }),
         Case("simulation", "SimulationSettings.InitialStores", "2 g", Range, () => _ = new SimulationSettings(TimeSpan.FromDays(1)) { InitialStores = Mass.FromGrams(2) }),
-        Case("simulation", "SimulationSettings.Physiology", "null", Null, () => _ = new SimulationSettings(TimeSpan.FromDays(1)) { Physiology = null! }),
+        Case("simulation", "SimulationSettings.ParameterSet", "null", Null, () => _ = new SimulationSettings(TimeSpan.FromDays(1)) { ParameterSet = null! }),
         Case("simulation", "Simulator.Run", "100 y with a 1 s step (too many rows)", Range, () => Simulator.Run([], new SimulationSettings(SimulationSettings.MaximumHorizon) { Step = TimeSpan.FromSeconds(1) })),
         Case("simulation", "Simulator.Run", "[default(DoseEvent)]", Argument, () => Simulator.Run(new DoseEvent[1], new SimulationSettings(TimeSpan.FromDays(1)))),
         Case("simulation", "Simulator.Run", "events null", Null, () => Simulator.Run((IEnumerable<DoseEvent>)null!, new SimulationSettings(TimeSpan.FromDays(1)))),
-        Case("simulation", "Simulator.SteadyStateTrough", "interval TimeSpan.Zero", Range, () => Simulator.SteadyStateTrough(OneMgIm, TimeSpan.Zero, Physiology.Healthy)),
-        Case("simulation", "Simulator.SteadyStateTrough", "a physiology that loses no stores (no steady state)", Argument, () => Simulator.SteadyStateTrough(OneMgIm, TimeSpan.FromDays(1), Physiology.Healthy with { TurnoverPerDay = 0, BiliaryReabsorptionFraction = 1 })),
-        Case("simulation", "Simulator.SteadyStateTrough", "a loss of 1e-12 a day and a 1 s interval (rounding would give negative stores)", Argument, () => Simulator.SteadyStateTrough(OneMgIm, TimeSpan.FromSeconds(1), Physiology.Healthy with { TurnoverPerDay = 1e-12, BiliaryReabsorptionFraction = 1 })),
+        Case("simulation", "Simulator.SteadyStateTrough", "interval TimeSpan.Zero", Range, () => Simulator.SteadyStateTrough(OneMgIm, TimeSpan.Zero, ParameterSet.Healthy)),
+        Case("simulation", "Simulator.SteadyStateTrough", "a physiology that loses no stores (no steady state)", Argument, () => Simulator.SteadyStateTrough(OneMgIm, TimeSpan.FromDays(1), ParameterSet.Healthy with { TurnoverPerDay = 0, BiliaryReabsorptionFraction = 1 })),
+        Case("simulation", "Simulator.SteadyStateTrough", "a loss of 1e-12 a day and a 1 s interval (rounding would give negative stores)", Argument, () => Simulator.SteadyStateTrough(OneMgIm, TimeSpan.FromSeconds(1), ParameterSet.Healthy with { TurnoverPerDay = 1e-12, BiliaryReabsorptionFraction = 1 })),
 
         .. Texts("population", "ConditionMix.Parse", ConditionMix.Parse, Format,
             "", "   ", ",", "pa=1,,healthy", "foo=1", "scurvy", "pa=-1", "pa=0", "pa=-0", "pa=NaN", "pa=Infinity", "pa=1e400", "pa=1e-400",
@@ -241,6 +241,6 @@ internal static class BadInputCatalogue
     private static IEnumerable<BadInput> Texts<T>(string area, string api, Func<string, T> parse, Type expected, params string[] inputs) =>
         inputs.Select(input => Text(area, api, parse, expected, input));
 
-    private static BadInput PhysiologyCase(string property, double value, Func<Physiology, Physiology> change) =>
-        new("physiology", $"Physiology.Healthy with {{ {property} }}", value.ToString(CultureInfo.InvariantCulture), Range, () => change(Physiology.Healthy));
+    private static BadInput PhysiologyCase(string property, double value, Func<ParameterSet, ParameterSet> change) =>
+        new("physiology", $"ParameterSet.Healthy with {{ {property} }}", value.ToString(CultureInfo.InvariantCulture), Range, () => change(ParameterSet.Healthy));
 }

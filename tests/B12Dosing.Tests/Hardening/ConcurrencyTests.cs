@@ -21,12 +21,12 @@ public class ConcurrencyTests
         var inputs = (
             from route in Routes.All
             from form in CobalaminForms.All
-            from physiology in Conditions.All.Select(Physiology.For)
+            from physiology in Conditions.All.Select(ParameterSet.For)
             from k in Enumerable.Range(0, 25)
-            select (Dose: Dose.Create(Mass.FromMicrograms(Math.Pow(10, (k / 4.0) - 1)), route, form), Physiology: physiology)).ToArray();
-        var serial = inputs.Select(i => AbsorptionModel.Evaluate(i.Dose, i.Physiology)).ToArray();
+            select (Dose: Dose.Create(Mass.FromMicrograms(Math.Pow(10, (k / 4.0) - 1)), route, form), ParameterSet: physiology)).ToArray();
+        var serial = inputs.Select(i => AbsorptionModel.Evaluate(i.Dose, i.ParameterSet)).ToArray();
 
-        var parallel = OnThreads(_ => inputs.Select(i => AbsorptionModel.Evaluate(i.Dose, i.Physiology)).ToArray());
+        var parallel = OnThreads(_ => inputs.Select(i => AbsorptionModel.Evaluate(i.Dose, i.ParameterSet)).ToArray());
 
         Assert.True(inputs.Length >= 3000, $"{inputs.Length} calls per thread");
         Assert.All(parallel, results => Assert.Equal(serial, results));
@@ -36,7 +36,7 @@ public class ConcurrencyTests
     public void Simulations_of_shared_regimens_from_8_threads_equal_serial()
     {
         var regimens = RegimenCatalogue.All.Select(p => p.Regimen).Append(Regimen.Parse("2000 µg oral daily with adherence 0.7 seed 11")).ToArray();
-        var settings = Conditions.All.Select(c => new SimulationSettings(TimeSpan.FromDays(730)) { Physiology = Physiology.For(c) }).ToArray();
+        var settings = Conditions.All.Select(c => new SimulationSettings(TimeSpan.FromDays(730)) { ParameterSet = ParameterSet.For(c) }).ToArray();
         var jobs = (from r in regimens from s in settings select (Regimen: r, Settings: s)).ToArray();
         var serial = jobs.Select(j => Simulator.Run(j.Regimen, j.Settings)).ToArray();
 

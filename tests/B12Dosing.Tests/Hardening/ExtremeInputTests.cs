@@ -50,7 +50,7 @@ public class ExtremeInputTests
     [MemberData(nameof(Cases))]
     public void One_dose_from_the_smallest_to_the_largest_is_finite_bounded_and_monotone(Route route, CobalaminForm form, Condition condition)
     {
-        var physiology = Physiology.For(condition);
+        var physiology = ParameterSet.For(condition);
         var outcomes = Doses.Select(d => AbsorptionModel.Evaluate(Dose.Create(d, route, form), physiology)).ToArray();
         for (var i = 0; i < outcomes.Length; i++)
         {
@@ -73,7 +73,7 @@ public class ExtremeInputTests
     public void A_tiny_injected_dose_is_kept_almost_whole()
     {
         // Saturation only bites at loads comparable to the retention capacity (about 50 µg): 1e-300 µg IM is kept whole.
-        var outcome = AbsorptionModel.Evaluate(Dose.Intramuscular(Mass.FromMicrograms(1e-300)), Physiology.Healthy);
+        var outcome = AbsorptionModel.Evaluate(Dose.Intramuscular(Mass.FromMicrograms(1e-300)), ParameterSet.Healthy);
         Assert.Equal(1, outcome.FractionRetained, 1e-12);
     }
 
@@ -85,7 +85,7 @@ public class ExtremeInputTests
     {
         var settings = new SimulationSettings(SimulationSettings.MaximumHorizon)
         {
-            Physiology = Physiology.PerniciousAnemia,
+            ParameterSet = ParameterSet.PerniciousAnemia,
             InitialStores = Mass.FromMicrograms(micrograms),
             Step = TimeSpan.FromDays(7),
         };

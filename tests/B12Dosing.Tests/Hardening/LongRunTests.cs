@@ -34,7 +34,7 @@ public class LongRunTests(ITestOutputHelper output)
     [MemberData(nameof(LifetimeRegimens))]
     public void A_hundred_years_of_doses_stay_finite_and_balanced(string notation, string condition)
     {
-        var settings = new SimulationSettings(SimulationSettings.MaximumHorizon) { Physiology = Physiology.For(Conditions.Parse(condition)) };
+        var settings = new SimulationSettings(SimulationSettings.MaximumHorizon) { ParameterSet = ParameterSet.For(Conditions.Parse(condition)) };
         var result = Simulator.Run(Regimen.Parse(notation), settings);
 
         Assert.Equal(36_526, result.Series.Count);

@@ -32,7 +32,7 @@ public class ModelBoundsTests(ITestOutputHelper output)
         dose => Shrink.Toward(dose.Amount.Micrograms, 1000, double.Epsilon, Dose.MaximumAmount.Micrograms, logScale: true)
             .Select(ug => dose.Vehicle == DoseVehicle.FoodBound ? Dose.Food(Mass.FromMicrograms(ug)) : Dose.Create(Mass.FromMicrograms(ug), dose.Route, dose.Form)));
 
-    private static Fuzzer<(Physiology, Dose)> DoseOutcomes => new(
+    private static Fuzzer<(ParameterSet, Dose)> DoseOutcomes => new(
         nameof(Every_dose_outcome_is_finite_and_bounded_for_every_legal_physiology),
         Arbitraries.Pair(B12Arbitraries.AnyPhysiology(), AnyDose),
         x =>
@@ -46,7 +46,7 @@ public class ModelBoundsTests(ITestOutputHelper output)
         });
 
     /// <summary>A run: its physiology and dose, and the interval (days), horizon (days) and initial stores (µg), each shrinking toward the first.</summary>
-    private static Fuzzer<((Physiology, (Dose, (double, int))), double)> Simulations => new(
+    private static Fuzzer<((ParameterSet, (Dose, (double, int))), double)> Simulations => new(
         nameof(Every_simulation_is_finite_and_balanced_for_every_legal_physiology),
         Arbitraries.Pair(
             Arbitraries.Pair(
@@ -59,7 +59,7 @@ public class ModelBoundsTests(ITestOutputHelper output)
             days = interval < 1 ? Math.Min(days, 30) : days; // hourly doses: at most 30 days
             var settings = new SimulationSettings(TimeSpan.FromDays(days))
             {
-                Physiology = physiology,
+                ParameterSet = physiology,
                 InitialStores = Mass.FromMicrograms(stores),
                 Step = TimeSpan.FromDays(Math.Max(1, days / 100)),
             };
@@ -87,13 +87,13 @@ public class ModelBoundsTests(ITestOutputHelper output)
     public void The_extremes_the_issue_names_are_refused_where_they_enter()
     {
         // Each of these passed the old validators and gave infinite or NaN amounts or serum, or lost the mass balance.
-        Assert.Throws<ArgumentOutOfRangeException>(() => Physiology.Healthy with { TissueUptakeMaximumMicrogramsPerHour = 1e-310 });
-        Assert.Throws<ArgumentOutOfRangeException>(() => Physiology.Healthy with { IntrinsicFactorHalfSaturationMicrograms = 1e-310 });
-        Assert.Throws<ArgumentOutOfRangeException>(() => Physiology.Healthy with { HoloTranscobalaminHalfLifeHours = 1e-160 });
-        Assert.Throws<ArgumentOutOfRangeException>(() => Physiology.Healthy with { HoloTranscobalaminHalfLifeHours = 1e6 });
-        Assert.Throws<ArgumentOutOfRangeException>(() => Physiology.Healthy with { HydroxocobalaminFiltrationFactor = 1e-310 });
-        Assert.Throws<ArgumentOutOfRangeException>(() => Physiology.Healthy with { PlasmaVolumeLiters = 1e-310 });
-        var message = Assert.Throws<ArgumentOutOfRangeException>(() => Physiology.Healthy with { GlomerularFiltrationMillilitersPerMinute = 1e308 }).Message;
+        Assert.Throws<ArgumentOutOfRangeException>(() => ParameterSet.Healthy with { TissueUptakeMaximumMicrogramsPerHour = 1e-310 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => ParameterSet.Healthy with { IntrinsicFactorHalfSaturationMicrograms = 1e-310 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => ParameterSet.Healthy with { HoloTranscobalaminHalfLifeHours = 1e-160 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => ParameterSet.Healthy with { HoloTranscobalaminHalfLifeHours = 1e6 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => ParameterSet.Healthy with { HydroxocobalaminFiltrationFactor = 1e-310 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => ParameterSet.Healthy with { PlasmaVolumeLiters = 1e-310 });
+        var message = Assert.Throws<ArgumentOutOfRangeException>(() => ParameterSet.Healthy with { GlomerularFiltrationMillilitersPerMinute = 1e308 }).Message;
         Assert.Contains("from 1 to 300", message, StringComparison.Ordinal);
         Assert.Contains(1e308.ToString(CultureInfo.InvariantCulture), message, StringComparison.Ordinal);
     }

@@ -25,11 +25,11 @@ public class MonotonicityTests(ITestOutputHelper output)
     /// <summary>Food-bound one time in six, shrinking to not.</summary>
     private static readonly Arbitrary<bool> Food = Arb.From(Gen.Frequency((1, Gen.Constant(true)), (5, Gen.Constant(false))), food => food ? [false] : []);
 
-    private static DoseOutcome Evaluate(double micrograms, Route route, CobalaminForm form, bool food, Physiology physiology) =>
+    private static DoseOutcome Evaluate(double micrograms, Route route, CobalaminForm form, bool food, ParameterSet physiology) =>
         AbsorptionModel.Evaluate(food ? Dose.Food(Mass.FromMicrograms(micrograms)) : Dose.Create(Mass.FromMicrograms(micrograms), route, form), physiology);
 
     /// <summary>Walks from <paramref name="micrograms"/> by ulp and by relative steps; throws at the first step that loses absorbed or retained B12.</summary>
-    private static void AssertMonotoneFrom(double micrograms, Route route, CobalaminForm form, bool food, Physiology physiology)
+    private static void AssertMonotoneFrom(double micrograms, Route route, CobalaminForm form, bool food, ParameterSet physiology)
     {
         var doses = new List<double> { micrograms };
         for (var k = 0; k < 8; k++)
@@ -55,7 +55,7 @@ public class MonotonicityTests(ITestOutputHelper output)
         x =>
         {
             var ((dose, food), (route, (form, condition))) = x;
-            AssertMonotoneFrom(dose, route, form, food, Physiology.For(condition));
+            AssertMonotoneFrom(dose, route, form, food, ParameterSet.For(condition));
             return !food; // "accepted" counts the dose kinds: both food and the other vehicles are exercised
         });
 
@@ -85,7 +85,7 @@ public class MonotonicityTests(ITestOutputHelper output)
     [MemberData(nameof(RoutesAndForms))]
     public void Every_ulp_across_the_joints_of_the_law_and_every_power_of_ten_is_monotone(Route route, CobalaminForm form)
     {
-        var p = Physiology.Healthy;
+        var p = ParameterSet.Healthy;
         var capacity = PlasmaLoad.CapacityMicrograms(p);
         var perLoad = route switch
         {

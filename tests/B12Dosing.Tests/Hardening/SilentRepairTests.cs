@@ -17,9 +17,9 @@ public class SilentRepairTests
     public void A_dose_at_the_largest_time_counts_in_a_series()
     {
         var dose = Dose.Oral(Mass.FromMicrograms(10));
-        var outcome = AbsorptionModel.EvaluateSeries([new(TimeSpan.Zero, dose), new(TimeSpan.MaxValue, dose)], Physiology.Healthy);
+        var outcome = AbsorptionModel.EvaluateSeries([new(TimeSpan.Zero, dose), new(TimeSpan.MaxValue, dose)], ParameterSet.Healthy);
         Assert.Equal(20, outcome.DoseMicrograms);
-        Assert.Equal(2 * AbsorptionModel.Evaluate(dose, Physiology.Healthy).AbsorbedMicrograms, outcome.AbsorbedMicrograms, 1e-12);
+        Assert.Equal(2 * AbsorptionModel.Evaluate(dose, ParameterSet.Healthy).AbsorbedMicrograms, outcome.AbsorbedMicrograms, 1e-12);
     }
 
     [Fact]

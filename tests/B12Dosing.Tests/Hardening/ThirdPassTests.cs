@@ -453,7 +453,7 @@ public class ThirdPassTests(ITestOutputHelper output)
         {
             foreach (var micrograms in new[] { 5e-324, 1e-300, 1e-20, 1e-9, 1e-4, 1, 1000, 5e6 })
             {
-                var text = AbsorptionModel.Evaluate(Dose.Create(Mass.FromMicrograms(micrograms), route), Physiology.Healthy).ToString();
+                var text = AbsorptionModel.Evaluate(Dose.Create(Mass.FromMicrograms(micrograms), route), ParameterSet.Healthy).ToString();
                 Assert.DoesNotContain("-0 ", text, StringComparison.Ordinal);
                 Assert.DoesNotContain("-0%", text, StringComparison.Ordinal);
             }

@@ -30,7 +30,7 @@ internal static class FreeCapacityReference
 
     public static Row[] Run(DoseEvent[] events, SimulationSettings settings)
     {
-        var p = settings.Physiology;
+        var p = settings.ParameterSet;
         var r = PoolRates.Of(p);
         var plan = new SimulationPlan(events, settings.Horizon, settings.Step);
         var outcomes = plan.IntakeOutcomes(p);
@@ -61,7 +61,7 @@ internal static class FreeCapacityReference
         return rows;
     }
 
-    private static void Apply(double[] y, Physiology p, Intake intake, global::B12Dosing.Absorption.DoseOutcome o)
+    private static void Apply(double[] y, ParameterSet p, Intake intake, global::B12Dosing.Absorption.DoseOutcome o)
     {
         var absorbed = o.AbsorbedMicrograms;
         var oral = intake.Route is Route.Oral or Route.Sublingual;
@@ -78,7 +78,7 @@ internal static class FreeCapacityReference
         y[site] += passive;
     }
 
-    private static void Advance(double[] y, Physiology p, PoolRates r, double days)
+    private static void Advance(double[] y, ParameterSet p, PoolRates r, double days)
     {
         if (days <= 0)
         {
@@ -105,7 +105,7 @@ internal static class FreeCapacityReference
     /// The RK4 step, days: at most <see cref="MaximumStepDays"/>, and at most 0.05 over the fastest rate of the state (RK4 local error below 3e-9 there) (the
     /// binding of free B12 uses up free capacity at <c>k_on·F</c>, thousands per day after a large injection).
     /// </summary>
-    private static double Step(double[] y, Physiology p, PoolRates r)
+    private static double Step(double[] y, ParameterSet p, PoolRates r)
     {
         var free = y[FrC] + y[FrH];
         if (free == 0 && y.Skip(InjC).All(v => v == 0))
@@ -119,7 +119,7 @@ internal static class FreeCapacityReference
     }
 
     /// <summary>The carriers in balance with stores <paramref name="s"/> under model 3 (the release onto haptocorrin needs its free capacity), written out: <c>k_H·H = e_H·S·(C_H − H)/a_H + φ·k_T·T</c>.</summary>
-    private static (double T, double H) Balance(Physiology p, PoolRates r, double s)
+    private static (double T, double H) Balance(ParameterSet p, PoolRates r, double s)
     {
         var (_, capH) = r.CarrierCapacities(p);
         var apoRef = capH - r.CarriersInBalanceWith(2500).HaptocorrinMicrograms;
@@ -132,7 +132,7 @@ internal static class FreeCapacityReference
     private static double[] Add(double[] y, double[] k, double s) => [.. y.Select((v, i) => v + (s * k[i]))];
 
     /// <summary>The model-3 equations written out, per day.</summary>
-    private static double[] Derivative(double[] y, Physiology p, PoolRates r)
+    private static double[] Derivative(double[] y, ParameterSet p, PoolRates r)
     {
         double t = y[T], h = y[H], s = y[S], b = y[B], l = y[L];
         var θ = r.HaptocorrinShare;

@@ -16,13 +16,13 @@ namespace B12Dosing.Tests.Kinetics;
 /// </summary>
 public class FreeCapacityTests(ITestOutputHelper output)
 {
-    private static readonly Physiology Healthy = Physiology.Healthy.WithFreeCapacity();
+    private static readonly ParameterSet Healthy = ParameterSet.Healthy.WithFreeCapacity();
 
     /// <summary>
     /// Stores for which the carriers in balance give <paramref name="serumPicomolar"/> (a study's baseline), by bisection
     /// on the balance: under model 3 serum is not proportional to the stores (the release onto haptocorrin saturates).
     /// </summary>
-    private static double StoresFor(double serumPicomolar, Physiology? p = null)
+    private static double StoresFor(double serumPicomolar, ParameterSet? p = null)
     {
         double low = 1, high = 11000;
         for (var i = 0; i < 60; i++)
@@ -34,10 +34,10 @@ public class FreeCapacityTests(ITestOutputHelper output)
         return Math.Sqrt(low * high);
     }
 
-    private static SimulationResult Run(IEnumerable<DoseEvent> events, double days, double stores, Physiology? p = null, double stepHours = 24) =>
-        Simulator.Run([.. events], new SimulationSettings(TimeSpan.FromDays(days)) { Physiology = p ?? Healthy, InitialStores = Mass.FromMicrograms(stores), Step = TimeSpan.FromHours(stepHours) });
+    private static SimulationResult Run(IEnumerable<DoseEvent> events, double days, double stores, ParameterSet? p = null, double stepHours = 24) =>
+        Simulator.Run([.. events], new SimulationSettings(TimeSpan.FromDays(days)) { ParameterSet = p ?? Healthy, InitialStores = Mass.FromMicrograms(stores), Step = TimeSpan.FromHours(stepHours) });
 
-    private static SimulationSettings Days(double days, Physiology p) => new(TimeSpan.FromDays(days)) { Physiology = p };
+    private static SimulationSettings Days(double days, ParameterSet p) => new(TimeSpan.FromDays(days)) { ParameterSet = p };
 
     private static IEnumerable<DoseEvent> Daily(Dose dose, int days) => Enumerable.Range(0, days).Select(d => At(d, dose));
 
@@ -51,7 +51,7 @@ public class FreeCapacityTests(ITestOutputHelper output)
     [InlineData(Condition.PerniciousAnemia, 9000)]
     public void Solver_agrees_with_fine_step_Runge_Kutta(Condition condition, double stores)
     {
-        var p = Physiology.For(condition).WithFreeCapacity();
+        var p = ParameterSet.For(condition).WithFreeCapacity();
         DoseEvent[] events = [At(0.25, Oral(1000)), At(0.5, Oral(2)), At(3, Im(1000)), At(10.3, Im(500, CobalaminForm.Hydroxocobalamin)), At(11, Dose.Food(Mass.FromMicrograms(3))), At(12.5, Dose.Intravenous(Mass.FromMicrograms(1000))), At(13, Dose.Intranasal(Mass.FromMicrograms(500)))];
         var settings = Days(20, p) with { Step = TimeSpan.FromHours(6), InitialStores = Mass.FromMicrograms(stores) };
         var result = Simulator.Run(events, settings);
@@ -280,15 +280,15 @@ public class FreeCapacityTests(ITestOutputHelper output)
     [Fact]
     public void Schilling_test_comes_out_of_the_model()
     {
-        static double Schilling(Physiology p)
+        static double Schilling(ParameterSet p)
         {
             var flush = new DoseEvent(TimeSpan.FromHours(2), Im(1000));
             return Run([At(0, Oral(1)), flush], 1, 2500, p).Summary.TotalUrinaryLossMicrograms - Run([flush], 1, 2500, p).Summary.TotalUrinaryLossMicrograms;
         }
 
         var health = Schilling(Healthy);
-        var pa = Schilling(Physiology.PerniciousAnemia.WithFreeCapacity());
-        var withIf = Schilling(Physiology.PerniciousAnemia.WithFreeCapacity() with { IntrinsicFactorCapacity = Physiology.Healthy.IntrinsicFactorCapacity });
+        var pa = Schilling(ParameterSet.PerniciousAnemia.WithFreeCapacity());
+        var withIf = Schilling(ParameterSet.PerniciousAnemia.WithFreeCapacity() with { IntrinsicFactorCapacity = ParameterSet.Healthy.IntrinsicFactorCapacity });
         output.WriteLine($"urine share of the oral dose: health {health:P1}, PA {pa:P1}, PA with IF {withIf:P1}");
         Assert.InRange(health, 0.08, 0.40);
         Assert.InRange(pa, 0, 0.05);
@@ -359,7 +359,7 @@ public class FreeCapacityTests(ITestOutputHelper output)
     {
         var periods = 29220 / intervalDays;
         var events = Enumerable.Range(0, periods).Select(i => At(i * intervalDays, Im(dose))).ToArray();
-        var last = Simulator.Run(events, new SimulationSettings(TimeSpan.FromDays(periods * intervalDays)) { Physiology = Healthy, Step = TimeSpan.FromDays(intervalDays) }).Series[^1];
+        var last = Simulator.Run(events, new SimulationSettings(TimeSpan.FromDays(periods * intervalDays)) { ParameterSet = Healthy, Step = TimeSpan.FromDays(intervalDays) }).Series[^1];
         var (stores, plasma) = Simulator.SteadyStateTroughMicrograms(Im(dose), TimeSpan.FromDays(intervalDays), Healthy);
         Assert.Equal(last.StoresMicrograms, stores, stores * 1e-6);
         Assert.Equal(last.PlasmaMicrograms, plasma, Math.Max(plasma, 1e-6) * 1e-6);

@@ -15,10 +15,10 @@ namespace B12Dosing.Tests.Kinetics;
 /// </summary>
 public class PlasmaFigureTests(ITestOutputHelper output)
 {
-    private static SimulationRow At(IEnumerable<DoseEvent> events, double days, Physiology? p = null, double stores = 2500)
+    private static SimulationRow At(IEnumerable<DoseEvent> events, double days, ParameterSet? p = null, double stores = 2500)
     {
         var horizon = TimeSpan.FromDays(days);
-        var settings = new SimulationSettings(horizon) { Physiology = p ?? Physiology.Healthy, InitialStores = Mass.FromMicrograms(stores), Step = horizon };
+        var settings = new SimulationSettings(horizon) { ParameterSet = p ?? ParameterSet.Healthy, InitialStores = Mass.FromMicrograms(stores), Step = horizon };
         return Simulator.Run([.. events], settings).Series[^1];
     }
 
@@ -112,12 +112,12 @@ public class PlasmaFigureTests(ITestOutputHelper output)
     public void Treated_pernicious_anaemia_keeps_active_B12_above_the_deficiency_line_BNF(double stores)
     {
         // Daily rows; a row at the instant of a dose is taken just before it, so every trough is among them.
-        var settings = new SimulationSettings(TimeSpan.FromDays(730)) { Physiology = Physiology.PerniciousAnemia, InitialStores = Mass.FromMicrograms(stores) };
+        var settings = new SimulationSettings(TimeSpan.FromDays(730)) { ParameterSet = ParameterSet.PerniciousAnemia, InitialStores = Mass.FromMicrograms(stores) };
         var run = Simulator.Run(RegimenCatalogue.Get("bnf-no-neuro").Regimen, settings);
         var after = run.Series.Where(r => r.Day >= 14).ToArray();
         output.WriteLine($"from {stores} µg: lowest holoTC {after.Min(r => r.HoloTranscobalaminPicomolesPerLiter):0.0} pmol/L, serum {after.Min(r => r.SerumPicogramsPerMilliliter):0} pg/mL");
         Assert.All(after, r => Assert.True(r.HoloTranscobalaminPicomolesPerLiter >= 25 && r.SerumPicogramsPerMilliliter >= 180, r.ToString()));
-        var withoutRelease = Simulator.Run(RegimenCatalogue.Get("bnf-no-neuro").Regimen, settings with { Physiology = Physiology.PerniciousAnemia with { TranscobalaminReleasePerDay = 0 } });
+        var withoutRelease = Simulator.Run(RegimenCatalogue.Get("bnf-no-neuro").Regimen, settings with { ParameterSet = ParameterSet.PerniciousAnemia with { TranscobalaminReleasePerDay = 0 } });
         Assert.True(withoutRelease.Series[^1].HoloTranscobalaminPicomolesPerLiter < 1e-6, withoutRelease.Series[^1].ToString());
     }
 
@@ -130,7 +130,7 @@ public class PlasmaFigureTests(ITestOutputHelper output)
     [Fact]
     public void Untreated_pernicious_anaemia_active_B12_follows_the_stores()
     {
-        var run = Simulator.Run([], new SimulationSettings(TimeSpan.FromDays(1461)) { Physiology = Physiology.PerniciousAnemia, InitialStores = Mass.FromMicrograms(5000), Step = TimeSpan.FromDays(30) });
+        var run = Simulator.Run([], new SimulationSettings(TimeSpan.FromDays(1461)) { ParameterSet = ParameterSet.PerniciousAnemia, InitialStores = Mass.FromMicrograms(5000), Step = TimeSpan.FromDays(30) });
         var first = run.Series[0];
         foreach (var r in run.Series)
         {
@@ -170,8 +170,8 @@ public class PlasmaFigureTests(ITestOutputHelper output)
     [Fact]
     public void Daily_supply_raises_serum_beyond_the_stores()
     {
-        var treated = At(KuzminskiOral(365), 365, Physiology.PerniciousAnemia);
-        var storesOnly = At([], 0.001, Physiology.PerniciousAnemia, treated.StoresMicrograms);
+        var treated = At(KuzminskiOral(365), 365, ParameterSet.PerniciousAnemia);
+        var storesOnly = At([], 0.001, ParameterSet.PerniciousAnemia, treated.StoresMicrograms);
         Assert.True(treated.SerumPicogramsPerMilliliter > 1.05 * storesOnly.SerumPicogramsPerMilliliter, $"{treated} vs {storesOnly}");
     }
 
@@ -186,7 +186,7 @@ public class PlasmaFigureTests(ITestOutputHelper output)
     [InlineData(Condition.AtrophicGastritis, 0.0015)]
     public void Stores_fall_at_the_published_rate_IOM1998(Condition condition, double perDay)
     {
-        var year = At([], 365, Physiology.For(condition));
+        var year = At([], 365, ParameterSet.For(condition));
         var rate = -Math.Log(year.StoresMicrograms / 2500) / 365;
         Assert.InRange(rate / perDay, 0.98, 1.02);
     }
@@ -201,17 +201,17 @@ public class PlasmaFigureTests(ITestOutputHelper output)
     {
         const double days = 40 * 365.25;
         var horizon = TimeSpan.FromDays(days);
-        foreach (var p in new[] { Physiology.Healthy, Physiology.PerniciousAnemia })
+        foreach (var p in new[] { ParameterSet.Healthy, ParameterSet.PerniciousAnemia })
         {
-            var oral = Simulator.Run(KuzminskiOral((int)days), new SimulationSettings(horizon) { Physiology = p, Step = TimeSpan.FromDays(30) });
+            var oral = Simulator.Run(KuzminskiOral((int)days), new SimulationSettings(horizon) { ParameterSet = p, Step = TimeSpan.FromDays(30) });
             output.WriteLine($"2000 µg oral daily, 40 years: {oral.Series[^1]}");
             Assert.All(oral.Series, r => Assert.True(r.StoresMicrograms <= 11100, r.ToString()));
             DoseEvent[] alternate = [.. Enumerable.Range(0, 183).Select(i => KineticsTestData.At(2 * i, Im(1000, CobalaminForm.Hydroxocobalamin)))];
-            var loading = Simulator.Run(alternate, new SimulationSettings(TimeSpan.FromDays(366)) { Physiology = p });
+            var loading = Simulator.Run(alternate, new SimulationSettings(TimeSpan.FromDays(366)) { ParameterSet = p });
             Assert.All(loading.Series, r => Assert.True(r.StoresMicrograms + r.HoloHaptocorrinMicrograms + r.HoloTranscobalaminMicrograms + r.ProteinBoundMicrograms <= 11100 * (1 + 1e-12), r.ToString()));
             foreach (var entry in RegimenCatalogue.All)
             {
-                var run = Simulator.Run(entry.Regimen, new SimulationSettings(horizon) { Physiology = p, Step = TimeSpan.FromDays(30) });
+                var run = Simulator.Run(entry.Regimen, new SimulationSettings(horizon) { ParameterSet = p, Step = TimeSpan.FromDays(30) });
                 Assert.True(run.Series.Max(r => r.StoresMicrograms) <= 11100, entry.Name);
             }
         }

@@ -21,7 +21,7 @@ public class PropagatorTests
     {
         foreach (var condition in Conditions.All)
         {
-            var rates = PoolRates.Of(Physiology.For(condition));
+            var rates = PoolRates.Of(ParameterSet.For(condition));
             var a = Propagator.Generator(in rates);
             var phi = rates.Propagator((long)Math.Round(days * TimeSpan.TicksPerDay));
             var steps = (int)Math.Ceiling(days / 2e-4);
@@ -51,14 +51,14 @@ public class PropagatorTests
     /// The generator is the pool equations (<see cref="SimulationReference.Derivative"/>, written out from
     /// <see cref="PoolRates"/>, the release of stores onto transcobalamin included): each column equals the derivative at
     /// the unit vector, exactly, for every preset; and what leaves the four pools per unit of stores is the store loss
-    /// (<see cref="Physiology.StoreLossPerDay"/>), within rounding.
+    /// (<see cref="ParameterSet.StoreLossPerDay"/>), within rounding.
     /// </summary>
     [Fact]
     public void Generator_is_the_pool_equations()
     {
         foreach (var condition in Conditions.All)
         {
-            var p = Physiology.For(condition);
+            var p = ParameterSet.For(condition);
             var rates = PoolRates.Of(p);
             Assert.True(rates.TranscobalaminReleasePerDay > 0, condition.ToString());
             var a = Propagator.Generator(in rates);
@@ -82,7 +82,7 @@ public class PropagatorTests
     [Fact]
     public void Long_intervals_compose()
     {
-        var rates = PoolRates.Of(Physiology.Healthy);
+        var rates = PoolRates.Of(ParameterSet.Healthy);
         var whole = rates.Propagator(TimeSpan.FromDays(36524).Ticks);
         var half = rates.Propagator(TimeSpan.FromDays(18262).Ticks);
         var composed = Matrix4.Multiply(in half.Core, in half.Core);

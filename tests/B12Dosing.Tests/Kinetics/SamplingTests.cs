@@ -15,7 +15,7 @@ namespace B12Dosing.Tests.Kinetics;
 /// <summary>Samples at explicit times and after each dose (issue 13): the output grid, not the pools.</summary>
 public class SamplingTests
 {
-    private static readonly SimulationSettings Year = new(TimeSpan.FromDays(60)) { Physiology = Physiology.PerniciousAnemia, InitialStores = Mass.FromMicrograms(300) };
+    private static readonly SimulationSettings Year = new(TimeSpan.FromDays(60)) { ParameterSet = ParameterSet.PerniciousAnemia, InitialStores = Mass.FromMicrograms(300) };
 
     private static bool Close(double a, double b) => Math.Abs(a - b) <= 1e-12 * Math.Max(1, Math.Max(Math.Abs(a), Math.Abs(b)));
 
@@ -93,7 +93,7 @@ public class SamplingTests
         // Just after the dose the body holds what the dose left in it (mass balance, whatever the pools): all of the
         // absorbed amount, since the part bound for the urine leaves over hours.
         var retained = new SimulationPlan(Regimen.Parse("1 mg im weekly").Events(settings.Horizon).AsSpan(), settings.Horizon, settings.Step)
-            .IntakeOutcomes(settings.Physiology)[1].Outcome.AbsorbedMicrograms;
+            .IntakeOutcomes(settings.ParameterSet)[1].Outcome.AbsorbedMicrograms;
         Assert.True(Close(rows[4].BodyMicrograms - rows[3].BodyMicrograms, retained));
         // An after-dose sample equals the same time on a fine grid (another path to that instant).
         var fine = Simulator.Run(Regimen.Parse("1 mg im weekly"), settings with { SamplesAfterDose = [], Step = TimeSpan.FromHours(1) }).Series;

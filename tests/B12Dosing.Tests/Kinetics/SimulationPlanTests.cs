@@ -20,11 +20,11 @@ public class SimulationPlanTests
         Arbitraries.OneOf(24, 1, 6, 7, 72),
         hours =>
         {
-            var settings = new SimulationSettings(TimeSpan.FromDays(61)) { Physiology = Physiology.For(condition), InitialStores = stores.Mass, Step = TimeSpan.FromHours(hours) };
+            var settings = new SimulationSettings(TimeSpan.FromDays(61)) { ParameterSet = ParameterSet.For(condition), InitialStores = stores.Mass, Step = TimeSpan.FromHours(hours) };
             var rows = Simulator.Run(events, settings).Series;
             var plan = new SimulationPlan(events, settings.Horizon, settings.Step);
             var pools = new PoolState[plan.OutputCount];
-            Simulator.Run(plan, settings.Physiology, settings.InitialStores, pools);
+            Simulator.Run(plan, settings.ParameterSet, settings.InitialStores, pools);
             return rows.Count == pools.Length
                 && rows.Select((r, i) => r.StoresMicrograms == pools[i].StoresMicrograms && r.PlasmaMicrograms == pools[i].PlasmaMicrograms && r.Day == plan.Day(i)).All(b => b);
         });
@@ -45,8 +45,8 @@ public class SimulationPlanTests
     public void Span_path_rejects_bad_arguments()
     {
         var plan = new SimulationPlan([At(1, Im(1000))], TimeSpan.FromDays(10), TimeSpan.FromDays(1));
-        Assert.Throws<ArgumentException>("destination", () => Simulator.Run(plan, Physiology.Healthy, Mass.FromMicrograms(2500), new PoolState[10]));
-        Assert.Throws<ArgumentOutOfRangeException>("initialStores", () => Simulator.Run(plan, Physiology.Healthy, Mass.FromGrams(2), new PoolState[11]));
+        Assert.Throws<ArgumentException>("destination", () => Simulator.Run(plan, ParameterSet.Healthy, Mass.FromMicrograms(2500), new PoolState[10]));
+        Assert.Throws<ArgumentOutOfRangeException>("initialStores", () => Simulator.Run(plan, ParameterSet.Healthy, Mass.FromGrams(2), new PoolState[11]));
         Assert.Throws<ArgumentOutOfRangeException>("index", () => plan.Day(11));
         Assert.Throws<ArgumentOutOfRangeException>(() => new SimulationPlan([], TimeSpan.FromDays(-1), TimeSpan.FromDays(1)));
         Assert.Throws<ArgumentException>("events", () => new SimulationPlan([default], TimeSpan.FromDays(1), TimeSpan.FromDays(1)));
@@ -61,7 +61,7 @@ public class SimulationPlanTests
         var plan = new SimulationPlan(events, settings.Horizon, settings.Step);
         Assert.True(plan.DistinctIntervalCount > 32);
         var pools = new PoolState[plan.OutputCount];
-        Simulator.Run(plan, settings.Physiology, settings.InitialStores, pools);
+        Simulator.Run(plan, settings.ParameterSet, settings.InitialStores, pools);
         Assert.Equal(Simulator.Run(events, settings).Series.Select(r => r.StoresMicrograms), pools.Select(p => p.StoresMicrograms));
     }
 
@@ -70,14 +70,14 @@ public class SimulationPlanTests
     public void Intake_outcomes_and_rates_describe_the_run()
     {
         DoseEvent[] events = [At(0.25, Oral(1000)), At(0.5, Oral(2)), At(0.5, Oral(3)), At(3, Im(1000)), At(3, Oral(10))];
-        var settings = new SimulationSettings(TimeSpan.FromDays(5)) { Physiology = Physiology.IlealResection };
+        var settings = new SimulationSettings(TimeSpan.FromDays(5)) { ParameterSet = ParameterSet.IlealResection };
         var result = Simulator.Run(events, settings);
-        var outcomes = new SimulationPlan(events, settings.Horizon, settings.Step).IntakeOutcomes(settings.Physiology);
+        var outcomes = new SimulationPlan(events, settings.Horizon, settings.Step).IntakeOutcomes(settings.ParameterSet);
         Assert.Equal([0.25, 0.5, 3, 3], outcomes.Select(o => o.Day));
         Assert.Equal(2015, outcomes.Sum(o => o.Outcome.DoseMicrograms), 9);
         Assert.Equal(result.Summary.TotalRetainedMicrograms, outcomes.Sum(o => o.Outcome.RetainedMicrograms), 9);
 
-        var (tc, hc) = PoolRates.Of(settings.Physiology).CarriersInBalanceWith(2500);
+        var (tc, hc) = PoolRates.Of(settings.ParameterSet).CarriersInBalanceWith(2500);
         Assert.Equal(result.Series[0].HoloTranscobalaminMicrograms, tc);
         Assert.Equal(result.Series[0].HoloHaptocorrinMicrograms, hc);
         Assert.Equal(result.Series[5].StoresMicrograms, SimulationReference.Run(events, settings)[5].Stores, result.Series[5].StoresMicrograms * 1e-6);

@@ -22,7 +22,7 @@ internal static class SimulationReference
 
     public static Row[] Run(DoseEvent[] events, SimulationSettings settings)
     {
-        var p = settings.Physiology;
+        var p = settings.ParameterSet;
         var r = PoolRates.Of(p);
         var plan = new SimulationPlan(events, settings.Horizon, settings.Step);
         var outcomes = plan.IntakeOutcomes(p);

@@ -13,7 +13,7 @@ namespace B12Dosing.Tests.Kinetics;
 public class SimulatorPropertyTests
 {
     private static SimulationResult Run(DoseEvent[] events, Condition c, double initial = 2500, double days = 90) =>
-        Simulator.Run(events, new SimulationSettings(TimeSpan.FromDays(days)) { Physiology = Physiology.For(c), InitialStores = Mass.FromMicrograms(initial) });
+        Simulator.Run(events, new SimulationSettings(TimeSpan.FromDays(days)) { ParameterSet = ParameterSet.For(c), InitialStores = Mass.FromMicrograms(initial) });
 
     [Property]
     public bool Mass_balance_closes_and_no_pool_is_negative(DoseEvent[] events, Condition condition, InitialStores stores)
@@ -70,10 +70,10 @@ public class SimulatorPropertyTests
         Arbitraries.Between(1, 60, toward: 7),
         interval =>
         {
-            var p = Physiology.For(condition);
+            var p = ParameterSet.For(condition);
             var periods = 29220 / interval;
             var events = Enumerable.Range(0, periods).Select(i => new DoseEvent(TimeSpan.FromDays(i * interval), dose)).ToArray();
-            var settings = new SimulationSettings(TimeSpan.FromDays(periods * interval)) { Physiology = p, Step = TimeSpan.FromDays(interval) };
+            var settings = new SimulationSettings(TimeSpan.FromDays(periods * interval)) { ParameterSet = p, Step = TimeSpan.FromDays(interval) };
             var last = Simulator.Run(events, settings).Series[^1];
             var (stores, plasma) = Simulator.SteadyStateTroughMicrograms(dose, TimeSpan.FromDays(interval), p);
             return Math.Abs(last.StoresMicrograms - stores) <= 1e-6 * stores && Math.Abs(last.PlasmaMicrograms - plasma) <= 1e-6 * Math.Max(plasma, 1e-6);

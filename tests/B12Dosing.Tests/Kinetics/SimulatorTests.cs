@@ -9,8 +9,8 @@ namespace B12Dosing.Tests.Kinetics;
 
 public class SimulatorTests(ITestOutputHelper output)
 {
-    private static SimulationSettings Days(double days, Physiology? p = null) =>
-        new(TimeSpan.FromDays(days)) { Physiology = p ?? Physiology.Healthy };
+    private static SimulationSettings Days(double days, ParameterSet? p = null) =>
+        new(TimeSpan.FromDays(days)) { ParameterSet = p ?? ParameterSet.Healthy };
 
     /// <summary>
     /// An independent fine-step RK4 integration of the same equations (<see cref="SimulationReference"/>: own code, steps
@@ -23,7 +23,7 @@ public class SimulatorTests(ITestOutputHelper output)
     [InlineData(Condition.PerniciousAnemia, 9000)]
     public void Exact_solution_agrees_with_fine_step_Runge_Kutta(Condition condition, double stores)
     {
-        var p = Physiology.For(condition);
+        var p = ParameterSet.For(condition);
         DoseEvent[] events = [At(0.25, Oral(1000)), At(0.5, Oral(2)), At(3, Im(1000)), At(10.3, Im(500, CobalaminForm.Hydroxocobalamin)), At(11, Dose.Food(Mass.FromMicrograms(3))), At(12.5, Dose.Intravenous(Mass.FromMicrograms(1000))), At(13, Dose.Intranasal(Mass.FromMicrograms(500)))];
         var settings = Days(20, p) with { Step = TimeSpan.FromHours(6), InitialStores = Mass.FromMicrograms(stores) };
         var result = Simulator.Run(events, settings);
@@ -50,7 +50,7 @@ public class SimulatorTests(ITestOutputHelper output)
     [InlineData(Condition.PerniciousAnemia)]
     public void Mass_balance_closes_over_100_years(Condition condition)
     {
-        var settings = Days(36525, Physiology.For(condition)) with { Step = TimeSpan.FromDays(7) };
+        var settings = Days(36525, ParameterSet.For(condition)) with { Step = TimeSpan.FromDays(7) };
         DoseEvent[] events = [.. Enumerable.Range(0, 36525).Select(d => At(d, Oral(1000))), .. Enumerable.Range(0, 1200).Select(m => At(30.4 * m, Im(1000, m % 2 == 0 ? CobalaminForm.Hydroxocobalamin : CobalaminForm.Cyanocobalamin)))];
         var s = Simulator.Run(events, settings).Summary;
         var scale = s.TotalDoseMicrograms + s.InitialBodyMicrograms;
@@ -132,7 +132,7 @@ public class SimulatorTests(ITestOutputHelper output)
     {
         foreach (var condition in new[] { Condition.Healthy, Condition.PerniciousAnemia })
         {
-            var p = Physiology.For(condition);
+            var p = ParameterSet.For(condition);
             var result = Simulator.Run([], Days(4000, p));
             Assert.True(result.TryFindDayStoresReach(300, out var day));
             output.WriteLine($"{condition}: stores below 300 µg after {day:0} days ({day / 365.25:0.0} years); serum then {result.Series[(int)Math.Ceiling(day)].SerumPicogramsPerMilliliter:0} pg/mL");
@@ -146,7 +146,7 @@ public class SimulatorTests(ITestOutputHelper output)
     {
         foreach (var initial in new[] { 2500.0, 230.0 })
         {
-            var settings = Days(120, Physiology.PerniciousAnemia) with { InitialStores = Mass.FromMicrograms(initial) };
+            var settings = Days(120, ParameterSet.PerniciousAnemia) with { InitialStores = Mass.FromMicrograms(initial) };
             var oral = Simulator.Run(KuzminskiOral(120), settings);
             var im = Simulator.Run(KuzminskiIm(), settings);
             output.WriteLine($"initial {initial} µg\n oral: {oral.Summary}\n IM: {im.Summary}");
@@ -158,7 +158,7 @@ public class SimulatorTests(ITestOutputHelper output)
     [Fact]
     public void Time_below_threshold_and_crossings()
     {
-        var result = Simulator.Run([At(10, Im(1000))], Days(12, Physiology.PerniciousAnemia) with { InitialStores = Mass.FromMicrograms(250) });
+        var result = Simulator.Run([At(10, Im(1000))], Days(12, ParameterSet.PerniciousAnemia) with { InitialStores = Mass.FromMicrograms(250) });
         var serum0 = result.Series[0].SerumPicogramsPerMilliliter;
         Assert.True(serum0 < 180);
         // Daily rows: the trough at day 10 is below, day 11 above; linear interpolation puts the crossing between them.
@@ -173,7 +173,7 @@ public class SimulatorTests(ITestOutputHelper output)
     [Fact]
     public void A_regimen_simulates_as_its_events()
     {
-        var settings = Days(120, Physiology.PerniciousAnemia);
+        var settings = Days(120, ParameterSet.PerniciousAnemia);
         var fromCatalogue = Simulator.Run(B12Dosing.Regimens.RegimenCatalogue.Get("kuzminski-im").Regimen, settings);
         Assert.Equal(Simulator.Run(KuzminskiIm(), settings).Summary, fromCatalogue.Summary);
     }
@@ -193,18 +193,18 @@ public class SimulatorTests(ITestOutputHelper output)
     [Fact]
     public void Steady_state_of_a_dose_that_saturates_nothing_is_computed_at_every_interval()
     {
-        var noRelease = Physiology.Healthy with { FoodReleaseFraction = 0 };
+        var noRelease = ParameterSet.Healthy with { FoodReleaseFraction = 0 };
         for (var minutes = 1; minutes <= 5000; minutes++)
         {
             var interval = TimeSpan.FromMinutes(minutes);
             Assert.Equal((0.0, 0.0), Simulator.SteadyStateTroughMicrograms(Dose.Food(Mass.FromMicrograms(2)), interval, noRelease));
             // The stores never dip below the trough, so they lose at least trough × loss × T per interval, and that is
             // what a dose brings in at most.
-            var (stores, _) = Simulator.SteadyStateTroughMicrograms(Oral(1e-14), interval, Physiology.Healthy);
-            Assert.InRange(stores, 0, 1e-14 / (Physiology.Healthy.StoreLossPerDay * interval.TotalDays));
+            var (stores, _) = Simulator.SteadyStateTroughMicrograms(Oral(1e-14), interval, ParameterSet.Healthy);
+            Assert.InRange(stores, 0, 1e-14 / (ParameterSet.Healthy.StoreLossPerDay * interval.TotalDays));
         }
 
-        Assert.Throws<ArgumentOutOfRangeException>("dose", () => Simulator.SteadyStateTrough(default, TimeSpan.FromDays(1), Physiology.Healthy));
+        Assert.Throws<ArgumentOutOfRangeException>("dose", () => Simulator.SteadyStateTrough(default, TimeSpan.FromDays(1), ParameterSet.Healthy));
     }
 
     [Fact]
@@ -216,7 +216,7 @@ public class SimulatorTests(ITestOutputHelper output)
         Assert.Throws<ArgumentOutOfRangeException>(() => Days(1) with { Step = TimeSpan.Zero });
         Assert.Throws<ArgumentOutOfRangeException>(() => Days(1) with { InitialStores = Mass.FromGrams(2) });
         Assert.Throws<ArgumentOutOfRangeException>(() => Simulator.Run([], Days(36525) with { Step = TimeSpan.FromSeconds(1) }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Simulator.SteadyStateTrough(Oral(1), TimeSpan.Zero, Physiology.Healthy));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Physiology.Healthy with { PlasmaVolumeLiters = 0 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => Simulator.SteadyStateTrough(Oral(1), TimeSpan.Zero, ParameterSet.Healthy));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ParameterSet.Healthy with { PlasmaVolumeLiters = 0 });
     }
 }

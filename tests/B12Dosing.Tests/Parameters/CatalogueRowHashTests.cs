@@ -40,7 +40,7 @@ public class CatalogueRowHashTests
         {
             foreach (var condition in Conditions.All)
             {
-                var settings = new SimulationSettings(TimeSpan.FromDays(730)) { Physiology = Physiology.For(condition), Step = TimeSpan.FromHours(12) };
+                var settings = new SimulationSettings(TimeSpan.FromDays(730)) { ParameterSet = ParameterSet.For(condition), Step = TimeSpan.FromHours(12) };
                 var text = new StringBuilder();
                 foreach (var record in Simulator.Run(protocol.Regimen, settings).Records())
                 {

@@ -18,16 +18,16 @@ namespace B12Dosing.Tests.Parameters;
 public class EffectTests(ITestOutputHelper output)
 {
     /// <summary>One published figure an effect encodes: the model's value of <paramref name="Measure"/> under the effect (or its ratio to the healthy set's) against the figure.</summary>
-    public sealed record Figure(string Id, Effect Effect, string What, Func<Physiology, double> Measure, bool Ratio, double Published, double Tolerance, string Source);
+    public sealed record Figure(string Id, Effect Effect, string What, Func<ParameterSet, double> Measure, bool Ratio, double Published, double Tolerance, string Source);
 
     /// <summary>The food-bound B12 absorbed from a small meal (0.01 µg: IF far from saturation, so the ratio is the release's).</summary>
-    private static double FoodBoundAbsorbed(Physiology p) => AbsorptionModel.Evaluate(Dose.Food(Mass.FromMicrograms(0.01)), p).Absorbed.Micrograms;
+    private static double FoodBoundAbsorbed(ParameterSet p) => AbsorptionModel.Evaluate(Dose.Food(Mass.FromMicrograms(0.01)), p).Absorbed.Micrograms;
 
     /// <summary>Crystalline B12 absorbed from a 1 µg oral dose.</summary>
-    private static double CrystallineAbsorbed(Physiology p) => AbsorptionModel.Evaluate(Dose.Oral(Mass.FromMicrograms(1)), p).Absorbed.Micrograms;
+    private static double CrystallineAbsorbed(ParameterSet p) => AbsorptionModel.Evaluate(Dose.Oral(Mass.FromMicrograms(1)), p).Absorbed.Micrograms;
 
     /// <summary>The first row of a day with average stores (2500 µg) and the carriers in balance.</summary>
-    private static SimulationRow Balance(Physiology p) => Simulator.Run(Array.Empty<DoseEvent>(), new SimulationSettings(TimeSpan.FromDays(1)) { Physiology = p }).Series[0];
+    private static SimulationRow Balance(ParameterSet p) => Simulator.Run(Array.Empty<DoseEvent>(), new SimulationSettings(TimeSpan.FromDays(1)) { ParameterSet = p }).Series[0];
 
     public static IReadOnlyList<Figure> Figures { get; } =
     [
@@ -52,8 +52,8 @@ public class EffectTests(ITestOutputHelper output)
     public void Each_effect_gives_the_figure_it_encodes(string id)
     {
         var figure = Figures.Single(f => f.Id == id);
-        var value = figure.Measure(figure.Effect.ApplyTo(Physiology.Healthy));
-        var model = figure.Ratio ? value / figure.Measure(Physiology.Healthy) : value;
+        var value = figure.Measure(figure.Effect.ApplyTo(ParameterSet.Healthy));
+        var model = figure.Ratio ? value / figure.Measure(ParameterSet.Healthy) : value;
         Assert.True(Math.Abs(model - figure.Published) <= figure.Tolerance * Math.Max(1, Math.Abs(figure.Published)), $"{figure.Id}: {figure.What} is {model:R} under {figure.Effect.Name}; {figure.Source} gives {figure.Published:R}");
     }
 
@@ -62,7 +62,7 @@ public class EffectTests(ITestOutputHelper output)
     /// the source took (<paramref name="Measure"/>, run through the model), its figures, and the other source's ratio
     /// at the same dose, which disagrees.
     /// </summary>
-    public sealed record OmeprazoleFigure(string Id, Effect Effect, string Source, Func<Physiology, double> Measure, double Before, double On, double OtherSourceRatio, double Weight)
+    public sealed record OmeprazoleFigure(string Id, Effect Effect, string Source, Func<ParameterSet, double> Measure, double Before, double On, double OtherSourceRatio, double Weight)
     {
         public double Ratio => On / Before;
     }
@@ -72,10 +72,10 @@ public class EffectTests(ITestOutputHelper output)
     /// label's urine as the difference of two runs, on the model-3 form as <see cref="SchillingTest"/> runs it): Schenk
     /// 1996's measure. A small label keeps IF far from saturation, where the model's ratio is the release's.
     /// </summary>
-    private static double FoodBoundLabelInUrine(Physiology p)
+    private static double FoodBoundLabelInUrine(ParameterSet p)
     {
         var used = p.UsesFreeCapacity ? p : p.WithFreeCapacity();
-        var settings = new SimulationSettings(TimeSpan.FromHours(24)) { Physiology = used, Step = TimeSpan.FromHours(24) };
+        var settings = new SimulationSettings(TimeSpan.FromHours(24)) { ParameterSet = used, Step = TimeSpan.FromHours(24) };
         var flush = new DoseEvent(TimeSpan.FromHours(2), Dose.Intramuscular(Mass.FromMicrograms(1000)));
         return Simulator.Run([new DoseEvent(TimeSpan.Zero, Dose.Food(Mass.FromMicrograms(0.01))), flush], settings).Summary.TotalUrinaryLoss.Micrograms
             - Simulator.Run([flush], settings).Summary.TotalUrinaryLoss.Micrograms;
@@ -105,7 +105,7 @@ public class EffectTests(ITestOutputHelper output)
     public void Omeprazole_gives_each_source_its_figure_within_the_share_of_their_disagreement_its_weight_leaves(string id)
     {
         var figure = OmeprazoleFigures.Single(f => f.Id == id);
-        var model = figure.Measure(figure.Effect.ApplyTo(Physiology.Healthy)) / figure.Measure(Physiology.Healthy);
+        var model = figure.Measure(figure.Effect.ApplyTo(ParameterSet.Healthy)) / figure.Measure(ParameterSet.Healthy);
         var distance = Math.Abs(Math.Log(figure.Ratio / figure.OtherSourceRatio));
         var band = ((1 - figure.Weight) * distance) + 0.01;
         var missed = Math.Abs(Math.Log(model / figure.Ratio));
@@ -118,15 +118,15 @@ public class EffectTests(ITestOutputHelper output)
     [Fact]
     public void Metformin_lowers_serum_through_haptocorrin_only()
     {
-        var healthy = Balance(Physiology.Healthy);
-        var metformin = Balance(Physiology.For(Effect.Metformin));
+        var healthy = Balance(ParameterSet.Healthy);
+        var metformin = Balance(ParameterSet.For(Effect.Metformin));
         Assert.True(metformin.Serum < healthy.Serum);
         Assert.True(metformin.HoloHaptocorrin < healthy.HoloHaptocorrin);
         Assert.Equal(healthy.HoloTranscobalaminAmount.Micrograms, metformin.HoloTranscobalaminAmount.Micrograms, 1e-12);
         // The serum lost is the haptocorrin lost (over the plasma volume, in pg/mL).
-        var lost = (healthy.HoloHaptocorrin.Micrograms - metformin.HoloHaptocorrin.Micrograms) * 1000 / Physiology.Healthy.PlasmaVolume.Liters;
+        var lost = (healthy.HoloHaptocorrin.Micrograms - metformin.HoloHaptocorrin.Micrograms) * 1000 / ParameterSet.Healthy.PlasmaVolume.Liters;
         Assert.Equal(lost, healthy.Serum.PicogramsPerMilliliter - metformin.Serum.PicogramsPerMilliliter, 1e-9);
-        Assert.True(Physiology.For(Effect.Metformin).IsHaptocorrinReleasePinned);
+        Assert.True(ParameterSet.For(Effect.Metformin).IsHaptocorrinReleasePinned);
     }
 
     /// <summary>The presets are the effects applied to the healthy set, bit for bit (the catalogue row hash holds them too).</summary>
@@ -135,7 +135,7 @@ public class EffectTests(ITestOutputHelper output)
     {
         foreach (var condition in Conditions.All)
         {
-            Assert.Equal(Physiology.For(condition), Effect.For(condition).ApplyTo(Physiology.Healthy));
+            Assert.Equal(ParameterSet.For(condition), Effect.For(condition).ApplyTo(ParameterSet.Healthy));
             Assert.Equal(condition.Name(), Effect.For(condition).Name);
             Assert.Equal(Effect.For(condition), Effect.Parse(condition.Name()));
         }
@@ -149,24 +149,24 @@ public class EffectTests(ITestOutputHelper output)
         Assert.Equal("atrophic-gastritis+omeprazole-40", both.Name);
         Assert.Equal(both, Effect.Parse(" Omeprazole 40 + atrophic_gastritis "));
         Assert.Equal(both, Effect.Omeprazole40 + Effect.AtrophicGastritis);
-        var p = Physiology.For(both);
-        Assert.Equal(Physiology.Healthy.FoodReleaseFraction * ModelParameters.Omeprazole40FoodReleaseFactor.Default, p.FoodReleaseFraction);
-        Assert.Equal(Physiology.AtrophicGastritis.BiliaryReabsorptionFraction, p.BiliaryReabsorptionFraction);
-        Assert.Equal(Physiology.AtrophicGastritis with { FoodReleaseFraction = p.FoodReleaseFraction }, p);
+        var p = ParameterSet.For(both);
+        Assert.Equal(ParameterSet.Healthy.FoodReleaseFraction * ModelParameters.Omeprazole40FoodReleaseFactor.Default, p.FoodReleaseFraction);
+        Assert.Equal(ParameterSet.AtrophicGastritis.BiliaryReabsorptionFraction, p.BiliaryReabsorptionFraction);
+        Assert.Equal(ParameterSet.AtrophicGastritis with { FoodReleaseFraction = p.FoodReleaseFraction }, p);
         // Omeprazole 20 (× 0.34) is stronger than the gastritis' own × 0.5 too, so it sets the release.
-        Assert.Equal(Physiology.Healthy.FoodReleaseFraction * ModelParameters.Omeprazole20FoodReleaseFactor.Default, Physiology.For(Effect.Parse("atrophic-gastritis+omeprazole-20")).FoodReleaseFraction);
+        Assert.Equal(ParameterSet.Healthy.FoodReleaseFraction * ModelParameters.Omeprazole20FoodReleaseFactor.Default, ParameterSet.For(Effect.Parse("atrophic-gastritis+omeprazole-20")).FoodReleaseFraction);
     }
 
     /// <summary>Effects through different mechanisms multiply: pernicious anaemia (no IF) and ileal resection both act on biliary reabsorption.</summary>
     [Fact]
     public void Effects_through_different_mechanisms_multiply()
     {
-        var p = Physiology.For(Effect.IlealResection + Effect.Metformin);
-        Assert.Equal(Physiology.IlealResection.IlealUptakeFactor, p.IlealUptakeFactor);
-        Assert.Equal(Physiology.Healthy.HaptocorrinReleasePerDay * ModelParameters.MetforminHaptocorrinReleaseFactor.Default, p.HaptocorrinReleasePerDay);
+        var p = ParameterSet.For(Effect.IlealResection + Effect.Metformin);
+        Assert.Equal(ParameterSet.IlealResection.IlealUptakeFactor, p.IlealUptakeFactor);
+        Assert.Equal(ParameterSet.Healthy.HaptocorrinReleasePerDay * ModelParameters.MetforminHaptocorrinReleaseFactor.Default, p.HaptocorrinReleasePerDay);
         var custom = Effect.Custom("half-bile", "Half the bile reabsorbed, by another route.", "A test.", new EffectChange(ModelParameters.BiliaryReabsorptionFraction, 0.5, EffectMechanism.Ileum));
-        var combined = Physiology.For(Effect.AtrophicGastritis + custom);
-        Assert.Equal(Physiology.AtrophicGastritis.BiliaryReabsorptionFraction * 0.5, combined.BiliaryReabsorptionFraction, 1e-15);
+        var combined = ParameterSet.For(Effect.AtrophicGastritis + custom);
+        Assert.Equal(ParameterSet.AtrophicGastritis.BiliaryReabsorptionFraction * 0.5, combined.BiliaryReabsorptionFraction, 1e-15);
         Assert.Equal("atrophic-gastritis+half-bile", (custom + Effect.AtrophicGastritis).Name);
     }
 
@@ -174,7 +174,7 @@ public class EffectTests(ITestOutputHelper output)
     [Fact]
     public void An_effect_acts_on_any_parameter_set()
     {
-        var changed = Physiology.Healthy.With([new("FoodReleaseFraction", 0.3), new("HoloTranscobalaminHalfLife", 6)]);
+        var changed = ParameterSet.Healthy.With([new("FoodReleaseFraction", 0.3), new("HoloTranscobalaminHalfLife", 6)]);
         var p = Effect.Omeprazole40.ApplyTo(changed);
         Assert.Equal(0.3 * ModelParameters.Omeprazole40FoodReleaseFactor.Default, p.FoodReleaseFraction);
         Assert.Equal(changed with { FoodReleaseFraction = p.FoodReleaseFraction }, p);
@@ -206,16 +206,16 @@ public class EffectTests(ITestOutputHelper output)
         Assert.Throws<ArgumentException>("changes", () => Effect.Custom("x", "d", "s", change, change with { Factor = 0.7 }));
         // A factor above 1 that puts a value out of its bounds is refused where it is applied, under the parameter's name.
         var tooMuch = Effect.Custom("x", "d", "s", change with { Factor = 1000 });
-        Assert.Equal("PassiveFraction", Assert.Throws<ArgumentOutOfRangeException>(() => tooMuch.ApplyTo(Physiology.Healthy)).ParamName);
+        Assert.Equal("PassiveFraction", Assert.Throws<ArgumentOutOfRangeException>(() => tooMuch.ApplyTo(ParameterSet.Healthy)).ParamName);
     }
 
     /// <summary>Every effect and pair: parsing its name gives it back, and the combination is at least as strong as each part on every parameter (the built-in factors are all at most 1).</summary>
     [Property]
     public bool A_combination_parses_back_and_is_at_least_as_strong_as_each_part(Effect effect)
     {
-        var p = Physiology.For(effect);
+        var p = ParameterSet.For(effect);
         return Effect.Parse(effect.Name) == effect
-            && effect.Parts.All(part => ModelParameters.Settable.All(m => m.ValueIn(p) <= m.ValueIn(Physiology.For(part)) * (1 + 1e-15)))
+            && effect.Parts.All(part => ModelParameters.Settable.All(m => m.ValueIn(p) <= m.ValueIn(ParameterSet.For(part)) * (1 + 1e-15)))
             && effect.Factors.All(f => f.Value is >= 0 and <= 1);
     }
 
@@ -231,7 +231,7 @@ public class EffectTests(ITestOutputHelper output)
                 return !TryCombine(b, a, out _);
             }
 
-            return TryCombine(b, a, out var ba) && ab == ba && ab.Name == ba.Name && Physiology.For(ab) == Physiology.For(ba);
+            return TryCombine(b, a, out var ba) && ab == ba && ab.Name == ba.Name && ParameterSet.For(ab) == ParameterSet.For(ba);
         });
 
     private static bool TryCombine(Effect a, Effect b, out Effect combined)

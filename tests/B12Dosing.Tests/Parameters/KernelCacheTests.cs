@@ -14,7 +14,7 @@ namespace B12Dosing.Tests.Parameters;
 public class KernelCacheTests
 {
     /// <summary>A set built anew on each call: equal values, a distinct instance.</summary>
-    private static Physiology Built(double plasmaLiters) => Physiology.Healthy with { PlasmaVolume = Volume.FromLiters(plasmaLiters) };
+    private static ParameterSet Built(double plasmaLiters) => ParameterSet.Healthy with { PlasmaVolume = Volume.FromLiters(plasmaLiters) };
 
     [Fact]
     public void Equal_sets_built_separately_are_distinct_instances_with_equal_values()
@@ -63,7 +63,7 @@ public class KernelCacheTests
     [Fact]
     public void The_propagator_cache_is_shared_by_equal_sets_and_not_by_a_changed_one()
     {
-        var (a, b, changed) = (Built(3.21), Built(3.21), Physiology.Healthy with { LabileHalfLife = TimeSpan.FromDays(29) });
+        var (a, b, changed) = (Built(3.21), Built(3.21), ParameterSet.Healthy with { LabileHalfLife = TimeSpan.FromDays(29) });
         var ticks = TimeSpan.FromHours(7).Ticks + 13;
         var ratesA = PoolRates.Of(a);
         var first = Propagator.Cached(in ratesA, ticks);
@@ -84,7 +84,7 @@ public class KernelCacheTests
     public void Equal_sets_give_the_same_rows_and_a_changed_set_other_rows()
     {
         var regimen = RegimenCatalogue.Get("bnf-no-neuro").Regimen;
-        SimulationResult Run(Physiology p) => Simulator.Run(regimen, new SimulationSettings(TimeSpan.FromDays(120)) { Physiology = p });
+        SimulationResult Run(ParameterSet p) => Simulator.Run(regimen, new SimulationSettings(TimeSpan.FromDays(120)) { ParameterSet = p });
         var (a, b, changed) = (Run(Built(3.21)), Run(Built(3.21)), Run(Built(3.22)));
         Assert.Equal(a.ToCsv(), b.ToCsv());
         Assert.Equal(a.Summary, b.Summary);

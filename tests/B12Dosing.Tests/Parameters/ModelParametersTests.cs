@@ -8,7 +8,7 @@ using B12Dosing.Tests.Shared;
 
 namespace B12Dosing.Tests.Parameters;
 
-/// <summary>The parameter block (<see cref="ModelParameters"/>) and the parameter set (<see cref="Physiology"/>) read, changed and refused through it.</summary>
+/// <summary>The parameter block (<see cref="ModelParameters"/>) and the parameter set (<see cref="ParameterSet"/>) read, changed and refused through it.</summary>
 public class ModelParametersTests
 {
     /// <summary>
@@ -35,21 +35,21 @@ public class ModelParametersTests
     /// <summary>The healthy set holds each parameter's default: the block is where the numbers are written.</summary>
     [Fact]
     public void The_healthy_set_holds_the_block_defaults() =>
-        Assert.All(ModelParameters.Settable, p => Assert.Equal(p.Default, p.ValueIn(Physiology.Healthy)));
+        Assert.All(ModelParameters.Settable, p => Assert.Equal(p.Default, p.ValueIn(ParameterSet.Healthy)));
 
     /// <summary>
     /// Every value a solver can read from a set is a parameter of the block: each settable property of
-    /// <see cref="Physiology"/> (public or internal, what the kernels read) is changed by writing some block entry, and
+    /// <see cref="ParameterSet"/> (public or internal, what the kernels read) is changed by writing some block entry, and
     /// the set holds no numeric constant of its own (the constants are the block's).
     /// </summary>
     [Fact]
     public void A_set_holds_nothing_the_block_does_not_list()
     {
-        var settable = typeof(Physiology).GetProperties(Instance)
+        var settable = typeof(ParameterSet).GetProperties(Instance)
             .Where(p => p.SetMethod is not null && p.Name != "EqualityContract" && !Readouts.Contains(p.Name))
             .Select(p => p.Name);
         Assert.Empty(settable.Except(EntryBacked.Value).Order());
-        var statics = typeof(Physiology).GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)
+        var statics = typeof(ParameterSet).GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)
             .Where(f => f.FieldType == typeof(double) || f.FieldType == typeof(int))
             .Select(f => f.Name);
         Assert.Empty(statics);
@@ -70,7 +70,7 @@ public class ModelParametersTests
     }
 
     /// <summary>
-    /// The same for the values read from a set: every member of <see cref="Physiology"/> the solver folders read is
+    /// The same for the values read from a set: every member of <see cref="ParameterSet"/> the solver folders read is
     /// changed by a block entry (<see cref="EntryBacked"/>), or is one of the readouts computed from such members
     /// (<see cref="Readouts"/>, each checked to read nothing else).
     /// </summary>
@@ -86,14 +86,14 @@ public class ModelParametersTests
     private const BindingFlags Instance = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic;
 
     /// <summary>
-    /// The properties of <see cref="Physiology"/> that writing a block entry changes: each entry is written in turn (at
+    /// The properties of <see cref="ParameterSet"/> that writing a block entry changes: each entry is written in turn (at
     /// 37 % of its range, on a set whose release onto haptocorrin is pinned so that no carrier constant leaves it
     /// without a value) and every property that differs is one the entry stands for.
     /// </summary>
     private static readonly Lazy<HashSet<string>> EntryBacked = new(() =>
     {
-        var properties = typeof(Physiology).GetProperties(Instance).Where(p => p.Name != "EqualityContract" && p.GetIndexParameters().Length == 0).ToList();
-        var healthy = Physiology.Healthy with { HaptocorrinReleasePerDay = Physiology.Healthy.HaptocorrinReleasePerDay };
+        var properties = typeof(ParameterSet).GetProperties(Instance).Where(p => p.Name != "EqualityContract" && p.GetIndexParameters().Length == 0).ToList();
+        var healthy = ParameterSet.Healthy with { HaptocorrinReleasePerDay = ParameterSet.Healthy.HaptocorrinReleasePerDay };
         var covered = new HashSet<string>();
         foreach (var parameter in ModelParameters.Settable)
         {
@@ -115,12 +115,12 @@ public class ModelParametersTests
     [Fact]
     public void An_out_of_range_parameter_is_refused_under_its_public_name_and_unit()
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Physiology.Healthy with { IntrinsicFactorCapacity = Mass.FromMilligrams(1) });
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => ParameterSet.Healthy with { IntrinsicFactorCapacity = Mass.FromMilligrams(1) });
         Assert.Equal("IntrinsicFactorCapacity", e.ParamName);
         Assert.Contains("IntrinsicFactorCapacity must be from 0 to 100 µg; got 1000 µg.", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("Micrograms", e.Message, StringComparison.Ordinal);
 
-        var byName = Assert.Throws<ArgumentOutOfRangeException>(() => Physiology.Healthy.With("HoloHaptocorrinHalfLife", 5000));
+        var byName = Assert.Throws<ArgumentOutOfRangeException>(() => ParameterSet.Healthy.With("HoloHaptocorrinHalfLife", 5000));
         Assert.Equal("HoloHaptocorrinHalfLife", byName.ParamName);
         Assert.Contains("from 0.01 to 1000 d; got 5000 d", byName.Message, StringComparison.Ordinal);
     }
@@ -131,17 +131,17 @@ public class ModelParametersTests
     [InlineData(1.5)]
     public void The_derived_haptocorrin_release_follows_a_changed_holotranscobalamin_half_life(double hours)
     {
-        var changed = Physiology.Healthy with { HoloTranscobalaminHalfLife = TimeSpan.FromHours(hours) };
-        Assert.NotEqual(Physiology.Healthy.HaptocorrinReleasePerDay, changed.HaptocorrinReleasePerDay);
+        var changed = ParameterSet.Healthy with { HoloTranscobalaminHalfLife = TimeSpan.FromHours(hours) };
+        Assert.NotEqual(ParameterSet.Healthy.HaptocorrinReleasePerDay, changed.HaptocorrinReleasePerDay);
         Assert.False(changed.IsHaptocorrinReleasePinned);
-        var settings = new SimulationSettings(TimeSpan.FromDays(1)) { Physiology = changed, InitialStores = Mass.FromMicrograms(ModelParameters.ReferenceStoresMicrograms) };
+        var settings = new SimulationSettings(TimeSpan.FromDays(1)) { ParameterSet = changed, InitialStores = Mass.FromMicrograms(ModelParameters.ReferenceStoresMicrograms) };
         var baseline = Simulator.Run(Regimen.None, settings)[0].Serum.PicogramsPerMilliliter;
         // The balance is solved in closed form: only rounding separates it from 450 pg/mL.
         Assert.Equal(ModelParameters.ReferenceSerumPicogramsPerMilliliter, baseline, 1e-9);
 
-        var pinned = changed with { HaptocorrinReleasePerDay = Physiology.Healthy.HaptocorrinReleasePerDay };
+        var pinned = changed with { HaptocorrinReleasePerDay = ParameterSet.Healthy.HaptocorrinReleasePerDay };
         Assert.True(pinned.IsHaptocorrinReleasePinned);
-        Assert.Equal(Physiology.Healthy.HaptocorrinReleasePerDay, pinned.HaptocorrinReleasePerDay);
+        Assert.Equal(ParameterSet.Healthy.HaptocorrinReleasePerDay, pinned.HaptocorrinReleasePerDay);
         Assert.NotEqual(pinned, changed);
     }
 
@@ -149,40 +149,40 @@ public class ModelParametersTests
     [Fact]
     public void Carrier_constants_without_room_for_haptocorrin_are_refused_once_where_the_set_is_built()
     {
-        var e = Assert.Throws<ArgumentException>(() => Physiology.Healthy.With("HoloTranscobalaminHalfLife", 900));
+        var e = Assert.Throws<ArgumentException>(() => ParameterSet.Healthy.With("HoloTranscobalaminHalfLife", 900));
         Assert.Contains("HaptocorrinReleasePerDay", e.Message, StringComparison.Ordinal);
-        var typed = Physiology.Healthy with { HoloTranscobalaminHalfLife = TimeSpan.FromHours(900) };
-        Assert.Throws<ArgumentException>(() => new SimulationSettings(TimeSpan.FromDays(1)) { Physiology = typed });
+        var typed = ParameterSet.Healthy with { HoloTranscobalaminHalfLife = TimeSpan.FromHours(900) };
+        Assert.Throws<ArgumentException>(() => new SimulationSettings(TimeSpan.FromDays(1)) { ParameterSet = typed });
     }
 
     [Fact]
     public void Parameters_are_read_and_changed_by_name_several_at_once_with_the_rules_checked_on_the_result()
     {
         // Each change alone would absorb more than the dose or is unusual; together they are legal.
-        var changed = Physiology.Healthy.With([new("IntrinsicFactorCapacity", 5), new("IntrinsicFactorHalfSaturation", 10)]);
+        var changed = ParameterSet.Healthy.With([new("IntrinsicFactorCapacity", 5), new("IntrinsicFactorHalfSaturation", 10)]);
         Assert.Equal(5, changed.Value("IntrinsicFactorCapacity"));
         Assert.Equal(10, changed.Value("intrinsicfactorhalfsaturation"));
-        Assert.Equal(Physiology.Healthy with { IntrinsicFactorCapacity = Mass.FromMicrograms(5), IntrinsicFactorHalfSaturation = Mass.FromMicrograms(10) }, changed);
-        Assert.Throws<ArgumentException>(() => Physiology.Healthy.With("IntrinsicFactorCapacity", 5));
-        Assert.Contains("ReferenceSerum is a constant", Assert.Throws<ArgumentException>(() => Physiology.Healthy.With("ReferenceSerum", 400)).Message, StringComparison.Ordinal);
-        Assert.Contains("HoloTranscobalaminHalfLife", Assert.Throws<ArgumentException>(() => Physiology.Healthy.With("HoloTC", 4)).Message, StringComparison.Ordinal);
+        Assert.Equal(ParameterSet.Healthy with { IntrinsicFactorCapacity = Mass.FromMicrograms(5), IntrinsicFactorHalfSaturation = Mass.FromMicrograms(10) }, changed);
+        Assert.Throws<ArgumentException>(() => ParameterSet.Healthy.With("IntrinsicFactorCapacity", 5));
+        Assert.Contains("ReferenceSerum is a constant", Assert.Throws<ArgumentException>(() => ParameterSet.Healthy.With("ReferenceSerum", 400)).Message, StringComparison.Ordinal);
+        Assert.Contains("HoloTranscobalaminHalfLife", Assert.Throws<ArgumentException>(() => ParameterSet.Healthy.With("HoloTC", 4)).Message, StringComparison.Ordinal);
     }
 
     /// <summary>Two sets with equal values are equal, whichever way they were built (the kernels' caches are keyed by value).</summary>
     [Fact]
     public void Sets_compare_by_value()
     {
-        var a = Physiology.Healthy.With("PlasmaVolume", 3.5);
-        var b = Physiology.Healthy with { PlasmaVolume = Volume.FromMilliliters(3500) };
+        var a = ParameterSet.Healthy.With("PlasmaVolume", 3.5);
+        var b = ParameterSet.Healthy with { PlasmaVolume = Volume.FromMilliliters(3500) };
         Assert.Equal(a, b);
         Assert.Equal(a.GetHashCode(), b.GetHashCode());
-        Assert.Equal(Physiology.Healthy, Physiology.Healthy.With("PlasmaVolume", 3));
+        Assert.Equal(ParameterSet.Healthy, ParameterSet.Healthy.With("PlasmaVolume", 3));
     }
 
     [Fact]
     public void ToString_prints_the_table_of_every_parameter_with_its_unit_and_origin()
     {
-        var lines = Physiology.PerniciousAnemia.ToString().Split(Environment.NewLine);
+        var lines = ParameterSet.PerniciousAnemia.ToString().Split(Environment.NewLine);
         Assert.Equal(ModelParameters.Settable.Count + 1, lines.Length);
         Assert.Matches(@"^  IntrinsicFactorCapacity\s+0 µg\s+fitted$", lines[1]);
         Assert.Contains(lines, l => l.StartsWith("  HaptocorrinReleasePerDay ", StringComparison.Ordinal) && l.EndsWith("derived", StringComparison.Ordinal));

@@ -19,12 +19,12 @@ public class PopulationAroundChangedSetTests
         for (var i = 0; i < 50; i++)
         {
             var patient = model.Patient(11, i);
-            Assert.Equal(30, patient.Physiology.GlomerularFiltrationMillilitersPerMinute);
-            Assert.Equal(4, patient.Physiology.Value("PlasmaVolume"));
-            Assert.Equal(Physiology.For(patient.Condition).IntrinsicFactorCapacityMicrograms == 0, patient.Physiology.IntrinsicFactorCapacityMicrograms == 0);
+            Assert.Equal(30, patient.ParameterSet.GlomerularFiltrationMillilitersPerMinute);
+            Assert.Equal(4, patient.ParameterSet.Value("PlasmaVolume"));
+            Assert.Equal(ParameterSet.For(patient.Condition).IntrinsicFactorCapacityMicrograms == 0, patient.ParameterSet.IntrinsicFactorCapacityMicrograms == 0);
         }
 
-        Assert.Equal(Changes.Apply(Physiology.PerniciousAnemia), model.ParametersFor(Condition.PerniciousAnemia));
+        Assert.Equal(Changes.Apply(ParameterSet.PerniciousAnemia), model.ParametersFor(Condition.PerniciousAnemia));
     }
 
     /// <summary>The retention tables are built from the changed sets, so every patient's injected load is read from a table, not solved.</summary>
@@ -34,7 +34,7 @@ public class PopulationAroundChangedSetTests
         var model = PopulationModel.Default with { Conditions = ConditionMix.Of((Condition.Healthy, 1), (Condition.PerniciousAnemia, 1)), Changes = Changes };
         var plan = AssertEveryInjectionIsTabled(model, 50);
         var unchanged = PopulationSimulator.RetentionTablesFor(plan, model with { Changes = ParameterChanges.None })!;
-        var changedPatient = model.Patient(5, 0).Physiology;
+        var changedPatient = model.Patient(5, 0).ParameterSet;
         var (l, s) = AbsorptionModel.BypassLoad(1000, Route.Intramuscular, changedPatient);
         Assert.False(unchanged.TryGet(l, s, hydroxo: true, changedPatient, out _));
     }
@@ -51,7 +51,7 @@ public class PopulationAroundChangedSetTests
         Assert.NotNull(tables);
         for (var i = 0; i < patients; i++)
         {
-            var p = model.Patient(5, i).Physiology;
+            var p = model.Patient(5, i).ParameterSet;
             var (load, site) = AbsorptionModel.BypassLoad(1000, Route.Intramuscular, p);
             Assert.True(tables.TryGet(load, site, hydroxo: true, p, out var tabled), $"patient {i} is not covered");
             Assert.Equal(PlasmaLoad.SolveReference(load, site, hydroxo: true, p).Tissue, tabled.Tissue, 1e-10 * load);

@@ -9,7 +9,7 @@ namespace B12Dosing.Tests.Parameters;
 /// <summary>
 /// The solver sources read by the compiler (Roslyn, with a semantic model of the whole library), for the tests that
 /// every number a solver reads is an entry of the parameter block (<see cref="B12Dosing.Parameters.ModelParameters"/>):
-/// the numeric literals of the solver code and the members of <see cref="B12Dosing.Absorption.Physiology"/> it reads.
+/// the numeric literals of the solver code and the members of <see cref="B12Dosing.Absorption.ParameterSet"/> it reads.
 /// </summary>
 internal static class SolverSources
 {
@@ -110,7 +110,7 @@ internal static class SolverSources
     public static string RelativePath(SyntaxTree tree) =>
         Path.GetRelativePath(Path.Combine(Shared.DocsSection.RepositoryRoot(), "src", "B12Dosing"), tree.FilePath).Replace('\\', '/');
 
-    /// <summary>The trees of the solver folders (for the Physiology reads: every file of them).</summary>
+    /// <summary>The trees of the solver folders (for the ParameterSet reads: every file of them).</summary>
     public static IEnumerable<SyntaxTree> SolverTrees() =>
         Library.Value.Trees.Where(t => Folders.Any(f => RelativePath(t).StartsWith(f + "/", StringComparison.Ordinal)));
 
@@ -128,13 +128,13 @@ internal static class SolverSources
         select $"{path}:{literal.GetLocation().GetLineSpan().StartLinePosition.Line + 1}: {literal.Token.Text} in `{Statement(literal)}`";
 
     /// <summary>
-    /// The instance properties and fields of <see cref="B12Dosing.Absorption.Physiology"/> read by the solver folders
-    /// (outside <c>Physiology.cs</c>; not the targets of a <c>with</c> or an initializer, which write), or, with
-    /// <paramref name="onlyIn"/>, read inside those members' own declarations in <c>Physiology.cs</c>.
+    /// The instance properties and fields of <see cref="B12Dosing.Absorption.ParameterSet"/> read by the solver folders
+    /// (outside <c>ParameterSet.cs</c>; not the targets of a <c>with</c> or an initializer, which write), or, with
+    /// <paramref name="onlyIn"/>, read inside those members' own declarations in <c>ParameterSet.cs</c>.
     /// </summary>
     public static IEnumerable<(string Where, string Member)> PhysiologyReads(IReadOnlyCollection<string>? onlyIn = null)
     {
-        const string Set = "Absorption/Physiology.cs";
+        const string Set = "Absorption/ParameterSet.cs";
         foreach (var tree in SolverTrees())
         {
             var path = RelativePath(tree);
@@ -154,7 +154,7 @@ internal static class SolverSources
                     continue;
                 }
 
-                if (model.GetSymbolInfo(name).Symbol is (IPropertySymbol or IFieldSymbol) and { IsStatic: false, ContainingType.Name: "Physiology" } member)
+                if (model.GetSymbolInfo(name).Symbol is (IPropertySymbol or IFieldSymbol) and { IsStatic: false, ContainingType.Name: "ParameterSet" } member)
                 {
                     yield return ($"{path}:{name.GetLocation().GetLineSpan().StartLinePosition.Line + 1}", member.Name);
                 }

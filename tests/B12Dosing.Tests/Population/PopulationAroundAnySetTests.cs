@@ -18,7 +18,7 @@ namespace B12Dosing.Tests.Population;
 /// </summary>
 public class PopulationAroundAnySetTests
 {
-    private static readonly Physiology Changed = Physiology.Healthy.With([new("HoloTranscobalaminHalfLife", 6), new("PlasmaVolume", 4)]);
+    private static readonly ParameterSet Changed = ParameterSet.Healthy.With([new("HoloTranscobalaminHalfLife", 6), new("PlasmaVolume", 4)]);
 
     private static readonly ParameterVariations Further = ParameterVariations.Of(
         ("HoloTranscobalaminHalfLife", new Variation(0.2, 0.5, 2)),
@@ -33,8 +33,8 @@ public class PopulationAroundAnySetTests
         for (var i = 0; i < 40; i++)
         {
             var patient = model.Patient(3, i);
-            Assert.Equal(4, patient.Physiology.Value("PlasmaVolume"));
-            Assert.Equal(model.ParametersFor(patient.Condition).FoodReleaseFraction, patient.Physiology.FoodReleaseFraction);
+            Assert.Equal(4, patient.ParameterSet.Value("PlasmaVolume"));
+            Assert.Equal(model.ParametersFor(patient.Condition).FoodReleaseFraction, patient.ParameterSet.FoodReleaseFraction);
         }
     }
 
@@ -48,12 +48,12 @@ public class PopulationAroundAnySetTests
             var (a, b) = (plain.Patient(8, i), varied.Patient(8, i));
             Assert.Equal(a.InitialStores, b.InitialStores);
             Assert.Equal(a.Condition, b.Condition);
-            var f = b.Physiology.Value("HoloTranscobalaminHalfLife") / a.Physiology.Value("HoloTranscobalaminHalfLife");
+            var f = b.ParameterSet.Value("HoloTranscobalaminHalfLife") / a.ParameterSet.Value("HoloTranscobalaminHalfLife");
             Assert.InRange(f, 0.5 * (1 - 1e-12), 2 * (1 + 1e-12));
             // Everything else is the earlier patient's (the derived release follows the changed half-life unless pinned).
             Assert.Equal(
-                a.Physiology with { HaptocorrinReleasePerDay = 0.001 },
-                b.Physiology with { HoloTranscobalaminHalfLifeHours = a.Physiology.HoloTranscobalaminHalfLifeHours, GlomerularFiltrationMillilitersPerMinute = a.Physiology.GlomerularFiltrationMillilitersPerMinute, HaptocorrinReleasePerDay = 0.001 });
+                a.ParameterSet with { HaptocorrinReleasePerDay = 0.001 },
+                b.ParameterSet with { HoloTranscobalaminHalfLifeHours = a.ParameterSet.HoloTranscobalaminHalfLifeHours, GlomerularFiltrationMillilitersPerMinute = a.ParameterSet.GlomerularFiltrationMillilitersPerMinute, HaptocorrinReleasePerDay = 0.001 });
         }
     }
 
@@ -82,14 +82,14 @@ public class PopulationAroundAnySetTests
             var patient = model.Patient(seed, index);
             _ = model.Patient(seed, index + 1);
             var preset = model.ParametersFor(condition);
-            var t = patient.Physiology.Value("HoloTranscobalaminHalfLife") / preset.Value("HoloTranscobalaminHalfLife");
-            var g = patient.Physiology.GlomerularFiltrationMillilitersPerMinute / preset.GlomerularFiltrationMillilitersPerMinute;
+            var t = patient.ParameterSet.Value("HoloTranscobalaminHalfLife") / preset.Value("HoloTranscobalaminHalfLife");
+            var g = patient.ParameterSet.GlomerularFiltrationMillilitersPerMinute / preset.GlomerularFiltrationMillilitersPerMinute;
             return patient == model.Patient(seed, index)
                 && patient.Condition == condition
                 && t >= 0.5 * (1 - 1e-12) && t <= 2 * (1 + 1e-12)
                 && g >= 0.25 * (1 - 1e-12) && g <= 1.5 * (1 + 1e-12)
-                && ModelParameters.Settable.All(p => p.ValueIn(patient.Physiology) >= p.Minimum && p.ValueIn(patient.Physiology) <= p.Maximum)
-                && patient.Physiology.MaximumOralFraction <= 1;
+                && ModelParameters.Settable.All(p => p.ValueIn(patient.ParameterSet) >= p.Minimum && p.ValueIn(patient.ParameterSet) <= p.Maximum)
+                && patient.ParameterSet.MaximumOralFraction <= 1;
         });
 
     /// <summary>A population around a changed base set with a combined condition runs on the fast path: every injected load is read from a table built from that set.</summary>
@@ -100,9 +100,9 @@ public class PopulationAroundAnySetTests
         var plan = Parameters.PopulationAroundChangedSetTests.AssertEveryInjectionIsTabled(model, 30);
 
         // The tables of the default base do not cover these patients: the fast path is the changed set's own.
-        var p0 = model.Patient(5, 0).Physiology;
+        var p0 = model.Patient(5, 0).ParameterSet;
         var (l0, s0) = AbsorptionModel.BypassLoad(1000, Route.Intramuscular, p0);
-        Assert.False(PopulationSimulator.RetentionTablesFor(plan, model with { Parameters = Physiology.Healthy })!.TryGet(l0, s0, hydroxo: true, p0, out _));
+        Assert.False(PopulationSimulator.RetentionTablesFor(plan, model with { Parameters = ParameterSet.Healthy })!.TryGet(l0, s0, hydroxo: true, p0, out _));
     }
 
     /// <summary>Each patient's own run is retrievable by index: its drawn set and stores, and rows the population counted (one patient: its percentiles are its values, within the histograms' resolution).</summary>
@@ -119,7 +119,7 @@ public class PopulationAroundAnySetTests
         {
             var run = PopulationSimulator.RunPatient(regimen, settings, i);
             var patient = settings.Model.Patient(settings.Seed, settings.FirstPatient + i);
-            Assert.Equal(patient.Physiology, run.Settings.Physiology);
+            Assert.Equal(patient.ParameterSet, run.Settings.ParameterSet);
             Assert.Equal(patient.InitialStores, run.Settings.InitialStores);
             Assert.Equal(run.Summary, PopulationSimulator.RunPatient(regimen, settings, i).Summary);
             var alone = PopulationSimulator.Run(regimen, settings with { Patients = 1, FirstPatient = settings.FirstPatient + i });

@@ -30,17 +30,17 @@ public class PopulationModelTests
     {
         var model = PopulationModel.Default;
         var patients = Enumerable.Range(0, 20_000).Select(i => model.Patient(2024, i)).ToArray();
-        var loss = patients.Select(p => Math.Log(p.Physiology.StoreLossPerDay / Physiology.Healthy.StoreLossPerDay)).ToArray();
+        var loss = patients.Select(p => Math.Log(p.ParameterSet.StoreLossPerDay / ParameterSet.Healthy.StoreLossPerDay)).ToArray();
         var mean = loss.Average();
         var sd = Math.Sqrt(loss.Sum(x => (x - mean) * (x - mean)) / (loss.Length - 1));
         Assert.Equal(0.227, sd, 0.227 * 0.03);
         Assert.Equal(0, loss.Order().ElementAt(loss.Length / 2), 0.02);
-        Assert.Equal(0.0013, patients.Average(p => p.Physiology.StoreLossPerDay), 0.0013 * 0.03);
+        Assert.Equal(0.0013, patients.Average(p => p.ParameterSet.StoreLossPerDay), 0.0013 * 0.03);
         Assert.All(patients, p =>
         {
             Assert.InRange(p.InitialStores.Micrograms, 600 - 1e-9, 3900 + 1e-9);
-            Assert.InRange(p.Physiology.IntrinsicFactorCapacityMicrograms / Physiology.Healthy.IntrinsicFactorCapacityMicrograms, 0.5, 2);
-            Assert.InRange(p.Physiology.TissueUptakeMaximumMicrogramsPerHour / Physiology.Healthy.TissueUptakeMaximumMicrogramsPerHour, 1 / 3.0 - 1e-12, 3);
+            Assert.InRange(p.ParameterSet.IntrinsicFactorCapacityMicrograms / ParameterSet.Healthy.IntrinsicFactorCapacityMicrograms, 0.5, 2);
+            Assert.InRange(p.ParameterSet.TissueUptakeMaximumMicrogramsPerHour / ParameterSet.Healthy.TissueUptakeMaximumMicrogramsPerHour, 1 / 3.0 - 1e-12, 3);
         });
     }
 
@@ -56,7 +56,7 @@ public class PopulationModelTests
             Assert.Equal(share.Share, observed, 4 * Math.Sqrt(share.Share * (1 - share.Share) / 20_000));
         }
 
-        Assert.All(patients.Where(p => p.Condition == Condition.PerniciousAnemia), p => Assert.Equal(0, p.Physiology.IntrinsicFactorCapacityMicrograms));
+        Assert.All(patients.Where(p => p.Condition == Condition.PerniciousAnemia), p => Assert.Equal(0, p.ParameterSet.IntrinsicFactorCapacityMicrograms));
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public class PopulationModelTests
         var none = Variation.None;
         var model = new PopulationModel { IntrinsicFactorCapacity = none, PassiveFraction = none, StoreLoss = none, RetentionCapacity = none, InitialStores = none, Conditions = ConditionMix.Only(Condition.AtrophicGastritis) };
         var patient = model.Patient(1, 5);
-        Assert.Equal(Physiology.AtrophicGastritis, patient.Physiology);
+        Assert.Equal(ParameterSet.AtrophicGastritis, patient.ParameterSet);
         Assert.Equal(2500, patient.InitialStores.Micrograms);
     }
 
@@ -123,6 +123,6 @@ public class PopulationModelTests
             var model = new PopulationModel { StoreLoss = v, InitialStores = v };
             var p = model.Patient(seed, index);
             var f = p.InitialStores.Micrograms / 2500;
-            return f >= min * (1 - 1e-12) && f <= max * (1 + 1e-12) && double.IsFinite(p.Physiology.StoreLossPerDay);
+            return f >= min * (1 - 1e-12) && f <= max * (1 + 1e-12) && double.IsFinite(p.ParameterSet.StoreLossPerDay);
         }));
 }

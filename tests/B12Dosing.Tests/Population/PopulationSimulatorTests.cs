@@ -53,7 +53,7 @@ public class PopulationSimulatorTests
         {
             var patient = settings.Model.Patient(settings.Seed, i);
             pools[i] = new PoolState[plan.OutputCount];
-            Simulator.Run(plan, patient.Physiology, patient.InitialStores, pools[i]);
+            Simulator.Run(plan, patient.ParameterSet, patient.InitialStores, pools[i]);
         }
 
         for (var row = 0; row < plan.OutputCount; row++)

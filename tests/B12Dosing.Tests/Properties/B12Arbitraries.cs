@@ -244,8 +244,8 @@ public static class B12Arbitraries
         (1, Gen.Constant(max)),
         (2, Gen.Choose(0, 1_000_000).Select(i => i / 1e6).Select(u => min > 0 ? Math.Min(max, min * Math.Pow(max / min, u)) : min + ((max - min) * u))));
 
-    /// <summary>One parameter of <see cref="Physiology"/> the properties vary: its bounds, reading and setting, all from the block (<see cref="ModelParameters"/>).</summary>
-    private sealed record PhysiologyParameter(string Name, double Min, double Max, Func<Physiology, double> Get, Func<Physiology, double, Physiology> Set)
+    /// <summary>One parameter of <see cref="ParameterSet"/> the properties vary: its bounds, reading and setting, all from the block (<see cref="ModelParameters"/>).</summary>
+    private sealed record PhysiologyParameter(string Name, double Min, double Max, Func<ParameterSet, double> Get, Func<ParameterSet, double, ParameterSet> Set)
     {
         public static PhysiologyParameter Of(ModelParameter p) => new(p.Name, p.Minimum, p.Maximum, p.ValueIn, p.Write);
     }
@@ -269,26 +269,26 @@ public static class B12Arbitraries
     ];
 
     /// <summary>
-    /// Every parameter of <see cref="Physiology"/> anywhere in its bounds (often at an end), the IF capacity capped so that
-    /// the physiology absorbs at most the dose (Cmax·ileal/K + p ≤ 1, <see cref="Physiology.MaximumOralFraction"/>).
+    /// Every parameter of <see cref="ParameterSet"/> anywhere in its bounds (often at an end), the IF capacity capped so that
+    /// the physiology absorbs at most the dose (Cmax·ileal/K + p ≤ 1, <see cref="ParameterSet.MaximumOralFraction"/>).
     /// Shrinks one parameter at a time toward its healthy value and round numbers, keeping the cap.
     /// </summary>
-    public static Arbitrary<Physiology> AnyPhysiology() => Arb.From(
+    public static Arbitrary<ParameterSet> AnyPhysiology() => Arb.From(
         Gen.CollectToArray(PhysiologyParameters.Select(p => InRange(p.Min, p.Max))).Select(values =>
             CapIntrinsicFactor(PhysiologyParameters.Zip(values).Aggregate(PinnedHealthy, (p, pv) => pv.First.Set(p, pv.Second)))),
         ShrinkPhysiology);
 
     /// <summary>The healthy set with the release onto haptocorrin pinned at its default, so that the carrier constants drawn need not leave room for it.</summary>
-    private static readonly Physiology PinnedHealthy = Physiology.Healthy with { HaptocorrinReleasePerDay = Physiology.Healthy.HaptocorrinReleasePerDay };
+    private static readonly ParameterSet PinnedHealthy = ParameterSet.Healthy with { HaptocorrinReleasePerDay = ParameterSet.Healthy.HaptocorrinReleasePerDay };
 
     /// <summary>The largest IF capacity that keeps the physiology absorbing at most the dose, if the drawn one does not.</summary>
-    private static Physiology CapIntrinsicFactor(Physiology p) =>
+    private static ParameterSet CapIntrinsicFactor(ParameterSet p) =>
         (p.IlealUptakeFactor * p.IntrinsicFactorCapacityMicrograms / p.IntrinsicFactorHalfSaturationMicrograms) + p.PassiveFraction <= 1 ? p
             : p with { IntrinsicFactorCapacityMicrograms = Math.Min(p.IntrinsicFactorCapacityMicrograms, (1 - p.PassiveFraction) * p.IntrinsicFactorHalfSaturationMicrograms / p.IlealUptakeFactor * (1 - 1e-12)) };
 
-    private static IEnumerable<Physiology> ShrinkPhysiology(Physiology physiology) =>
+    private static IEnumerable<ParameterSet> ShrinkPhysiology(ParameterSet physiology) =>
         from parameter in PhysiologyParameters
-        let healthy = Math.Clamp(parameter.Get(Physiology.Healthy), parameter.Min, parameter.Max)
+        let healthy = Math.Clamp(parameter.Get(ParameterSet.Healthy), parameter.Min, parameter.Max)
         from value in Shrink.Toward(parameter.Get(physiology), healthy, parameter.Min, parameter.Max, logScale: parameter.Min > 0)
         let shrunk = parameter.Set(physiology, value)
         where shrunk.MaximumOralFraction <= 1

@@ -11,11 +11,11 @@ public class CommonPathTests
     [Fact]
     public void The_shorthands_give_what_the_types_give()
     {
-        Assert.Equal(Physiology.For(Effect.AtrophicGastritis + Effect.Omeprazole40), B12.Parameters("atrophic-gastritis+omeprazole-40"));
-        Assert.Equal(Physiology.Healthy, B12.Parameters());
+        Assert.Equal(ParameterSet.For(Effect.AtrophicGastritis + Effect.Omeprazole40), B12.Parameters("atrophic-gastritis+omeprazole-40"));
+        Assert.Equal(ParameterSet.Healthy, B12.Parameters());
         Assert.Equal(RegimenCatalogue.Get("bnf-no-neuro").Regimen, B12.Regimen("bnf-no-neuro"));
 
-        var longPath = Simulator.Run(RegimenCatalogue.Get("bnf-no-neuro").Regimen, new SimulationSettings(TimeSpan.FromDays(60)) { Physiology = Physiology.PerniciousAnemia, InitialStores = Mass.FromMicrograms(150) });
+        var longPath = Simulator.Run(RegimenCatalogue.Get("bnf-no-neuro").Regimen, new SimulationSettings(TimeSpan.FromDays(60)) { ParameterSet = ParameterSet.PerniciousAnemia, InitialStores = Mass.FromMicrograms(150) });
         var shortPath = B12.Simulate("bnf-no-neuro", TimeSpan.FromDays(60), "pernicious-anemia", Mass.FromMicrograms(150));
         Assert.Equal(longPath.Summary, shortPath.Summary);
         Assert.Equal(SimulationSettings.AverageStores, B12.Simulate("none", TimeSpan.FromDays(1)).Settings.InitialStores);

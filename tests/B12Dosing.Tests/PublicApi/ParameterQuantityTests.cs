@@ -8,14 +8,14 @@ using UnitsNet.Units;
 namespace B12Dosing.Tests.PublicApi;
 
 /// <summary>
-/// The parameters of <see cref="Physiology"/> are UnitsNet quantities or <see cref="TimeSpan"/>s wrapping the doubles the
+/// The parameters of <see cref="ParameterSet"/> are UnitsNet quantities or <see cref="TimeSpan"/>s wrapping the doubles the
 /// kernels read (µg, hours, days, litres, ng/mL): each reads back the kernel's double exactly (a duration to the nearest
 /// tick), setting it back changes nothing, a value in another unit arrives by one exact step (1 d is 24 h, 1 mg is 1000 µg), and a bad value is refused
 /// naming the member.
 /// </summary>
 public class ParameterQuantityTests
 {
-    public static TheoryData<string> Parameters() => [.. QuantityProperties(typeof(Physiology)).Select(p => p.Name)];
+    public static TheoryData<string> Parameters() => [.. QuantityProperties(typeof(ParameterSet)).Select(p => p.Name)];
 
     [Theory]
     [MemberData(nameof(Parameters))]
@@ -23,22 +23,22 @@ public class ParameterQuantityTests
     {
         foreach (var condition in Conditions.All)
         {
-            var physiology = Physiology.For(condition);
-            var property = typeof(Physiology).GetProperty(name)!;
+            var physiology = ParameterSet.For(condition);
+            var property = typeof(ParameterSet).GetProperty(name)!;
             var quantity = property.GetValue(physiology)!;
             if (quantity is TimeSpan time)
             {
                 // A duration reads back the kernel's hours or days to the nearest tick (100 ns).
-                var inHours = typeof(Physiology).GetProperty(name + "Hours", BindingFlags.NonPublic | BindingFlags.Instance);
+                var inHours = typeof(ParameterSet).GetProperty(name + "Hours", BindingFlags.NonPublic | BindingFlags.Instance);
                 var hours = inHours is not null
                     ? (double)inHours.GetValue(physiology)!
-                    : 24 * (double)typeof(Physiology).GetProperty(name + "Days", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(physiology)!;
+                    : 24 * (double)typeof(ParameterSet).GetProperty(name + "Days", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(physiology)!;
                 Assert.InRange(Math.Abs(time.Ticks - (hours * TimeSpan.TicksPerHour)), 0, 0.5 + (1e-15 * hours * TimeSpan.TicksPerHour));
             }
             else
             {
                 var (value, suffix) = InOwnUnit(quantity);
-                var inner = (double)typeof(Physiology).GetProperty(name + suffix, BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(physiology)!;
+                var inner = (double)typeof(ParameterSet).GetProperty(name + suffix, BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(physiology)!;
                 Assert.Equal(BitConverter.DoubleToInt64Bits(inner), BitConverter.DoubleToInt64Bits(value));
             }
 
@@ -54,7 +54,7 @@ public class ParameterQuantityTests
     [Fact]
     public void Other_units_arrive_in_one_exact_step()
     {
-        var p = Physiology.Healthy with
+        var p = ParameterSet.Healthy with
         {
             IntrinsicFactorCapacity = Mass.FromMilligrams(0.0015),
             HoloHaptocorrinHalfLife = TimeSpan.FromHours(36),
@@ -74,14 +74,14 @@ public class ParameterQuantityTests
     [Fact]
     public void Bad_quantities_are_refused_naming_the_member()
     {
-        Assert.Throws<ArgumentOutOfRangeException>("IntrinsicFactorCapacity", () => Physiology.Healthy with { IntrinsicFactorCapacity = Mass.FromMicrograms(-1) });
-        Assert.Throws<ArgumentOutOfRangeException>("IntrinsicFactorRecovery", () => Physiology.Healthy with { IntrinsicFactorRecovery = TimeSpan.FromHours(-1) });
-        Assert.Throws<ArgumentOutOfRangeException>("PlasmaVolume", () => Physiology.Healthy with { PlasmaVolume = Volume.FromLiters(-3) });
-        Assert.Throws<ArgumentOutOfRangeException>("BindingCapacity", () => Physiology.Healthy with { BindingCapacity = MassConcentration.FromNanogramsPerMilliliter(-1) });
+        Assert.Throws<ArgumentOutOfRangeException>("IntrinsicFactorCapacity", () => ParameterSet.Healthy with { IntrinsicFactorCapacity = Mass.FromMicrograms(-1) });
+        Assert.Throws<ArgumentOutOfRangeException>("IntrinsicFactorRecovery", () => ParameterSet.Healthy with { IntrinsicFactorRecovery = TimeSpan.FromHours(-1) });
+        Assert.Throws<ArgumentOutOfRangeException>("PlasmaVolume", () => ParameterSet.Healthy with { PlasmaVolume = Volume.FromLiters(-3) });
+        Assert.Throws<ArgumentOutOfRangeException>("BindingCapacity", () => ParameterSet.Healthy with { BindingCapacity = MassConcentration.FromNanogramsPerMilliliter(-1) });
         // Below the accepted range (100 ns against 0.01 h) (in the kernel's unit) are refused too.
-        Assert.Throws<ArgumentOutOfRangeException>("InjectionSiteHalfTime", () => Physiology.Healthy with { InjectionSiteHalfTime = TimeSpan.FromTicks(1) });
-        Assert.Throws<ArgumentOutOfRangeException>("TissueUptakeHalfSaturation", () => Physiology.Healthy with { TissueUptakeHalfSaturation = Mass.FromKilograms(1e-320) });
-        Assert.Throws<ArgumentOutOfRangeException>(() => Physiology.Healthy with { HoloTranscobalaminHalfLife = TimeSpan.FromDays(1e6) });
+        Assert.Throws<ArgumentOutOfRangeException>("InjectionSiteHalfTime", () => ParameterSet.Healthy with { InjectionSiteHalfTime = TimeSpan.FromTicks(1) });
+        Assert.Throws<ArgumentOutOfRangeException>("TissueUptakeHalfSaturation", () => ParameterSet.Healthy with { TissueUptakeHalfSaturation = Mass.FromKilograms(1e-320) });
+        Assert.Throws<ArgumentOutOfRangeException>(() => ParameterSet.Healthy with { HoloTranscobalaminHalfLife = TimeSpan.FromDays(1e6) });
     }
 
     [Theory]
@@ -94,7 +94,7 @@ public class ParameterQuantityTests
         CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
         try
         {
-            object[] records = [Physiology.Healthy, new SimulationSettings(TimeSpan.FromDays(30)), PopulationModel.Default, new PopulationSettings(10, TimeSpan.FromDays(30), 1), PopulationModel.Default.Patient(1, 0)];
+            object[] records = [ParameterSet.Healthy, new SimulationSettings(TimeSpan.FromDays(30)), PopulationModel.Default, new PopulationSettings(10, TimeSpan.FromDays(30), 1), PopulationModel.Default.Patient(1, 0)];
             foreach (var record in records)
             {
                 var text = record.ToString()!;
@@ -102,9 +102,9 @@ public class ParameterQuantityTests
                 Assert.DoesNotContain("UnitsNet", text, StringComparison.Ordinal);
             }
 
-            var capacity = Physiology.Healthy.IntrinsicFactorCapacityMicrograms.ToString("G6", CultureInfo.InvariantCulture);
-            Assert.Matches($@"IntrinsicFactorCapacity +{System.Text.RegularExpressions.Regex.Escape(capacity)} µg ", Physiology.Healthy.ToString());
-            Assert.Matches(@"PlasmaVolume +3 L ", Physiology.Healthy.ToString());
+            var capacity = ParameterSet.Healthy.IntrinsicFactorCapacityMicrograms.ToString("G6", CultureInfo.InvariantCulture);
+            Assert.Matches($@"IntrinsicFactorCapacity +{System.Text.RegularExpressions.Regex.Escape(capacity)} µg ", ParameterSet.Healthy.ToString());
+            Assert.Matches(@"PlasmaVolume +3 L ", ParameterSet.Healthy.ToString());
             Assert.Contains("InitialStores = 2500 µg", new SimulationSettings(TimeSpan.FromDays(30)).ToString(), StringComparison.Ordinal);
         }
         finally

@@ -65,8 +65,8 @@ public partial class QuantityBoundaryTests
         Assert.Equal(day, time.TotalDays, 9);
         Assert.Equal(Result.TryFindDaySerumReaches(600, out day), Result.TryFindTimeSerumReaches(MassConcentration.FromNanogramsPerLiter(600), out time));
         Assert.Equal(day, time.TotalDays, 9);
-        var (stores, plasma) = Simulator.SteadyStateTrough(Dose.Oral(Mass.FromMicrograms(1000)), TimeSpan.FromDays(1), Physiology.Healthy);
-        Assert.Equal(Simulator.SteadyStateTroughMicrograms(Dose.Oral(Mass.FromMicrograms(1000)), TimeSpan.FromDays(1), Physiology.Healthy), (stores.Micrograms, plasma.Micrograms));
+        var (stores, plasma) = Simulator.SteadyStateTrough(Dose.Oral(Mass.FromMicrograms(1000)), TimeSpan.FromDays(1), ParameterSet.Healthy);
+        Assert.Equal(Simulator.SteadyStateTroughMicrograms(Dose.Oral(Mass.FromMicrograms(1000)), TimeSpan.FromDays(1), ParameterSet.Healthy), (stores.Micrograms, plasma.Micrograms));
         var plan = new SimulationPlan(Regimen.Start(Dose.Oral(Mass.FromMicrograms(5))).Every(TimeSpan.FromHours(7)).Times(9).Events(TimeSpan.FromDays(3)).AsSpan(), TimeSpan.FromDays(3), TimeSpan.FromHours(5));
         for (var i = 0; i < plan.OutputCount; i++)
         {
@@ -128,14 +128,14 @@ public partial class QuantityBoundaryTests
     {
         var plan = new SimulationPlan(Regimen.Start(Dose.Oral(Mass.FromMicrograms(1000))).Daily().Times(3).Events(TimeSpan.FromDays(3)).AsSpan(), TimeSpan.FromDays(3), TimeSpan.FromDays(1));
         var pools = new PoolState[plan.OutputCount];
-        Simulator.Run(plan, Physiology.Healthy, Mass.FromMicrograms(2500), pools);
+        Simulator.Run(plan, ParameterSet.Healthy, Mass.FromMicrograms(2500), pools);
         yield return ("SimulationRow", Result.Series.Cast<object>());
         yield return ("SimulationSummary", [Result.Summary]);
         yield return ("DosingInterval", Result.DosingIntervals(r => r.Serum.PicogramsPerMilliliter, 500).Cast<object>());
         yield return ("PoolState", pools.Cast<object>());
-        yield return ("IntakeOutcome", plan.IntakeOutcomes(Physiology.Healthy).Cast<object>());
-        yield return ("DoseOutcome", [AbsorptionModel.Evaluate(Dose.Intramuscular(Mass.FromMilligrams(1), CobalaminForm.Hydroxocobalamin), Physiology.Healthy)]);
-        yield return ("IntrinsicFactorState", [IntrinsicFactorState.Rested(Physiology.Healthy)]);
+        yield return ("IntakeOutcome", plan.IntakeOutcomes(ParameterSet.Healthy).Cast<object>());
+        yield return ("DoseOutcome", [AbsorptionModel.Evaluate(Dose.Intramuscular(Mass.FromMilligrams(1), CobalaminForm.Hydroxocobalamin), ParameterSet.Healthy)]);
+        yield return ("IntrinsicFactorState", [IntrinsicFactorState.Rested(ParameterSet.Healthy)]);
     }
 
     /// <summary>Checks each public quantity of <paramref name="value"/> against its internal double; returns how many it checked.</summary>

@@ -18,10 +18,10 @@ public class TargetSolverTests
     private static readonly TargetLine Nice = TargetLine.FromGuideline(SerumGuidelines.NiceTotal);
 
     /// <summary>The lowest value of the line's analyte (pmol/L) from <see cref="TargetSettings.From"/> on, by the public simulator.</summary>
-    private static double Lowest(Regimen regimen, TargetLine line, Physiology physiology, Mass stores, TargetSettings settings)
+    private static double Lowest(Regimen regimen, TargetLine line, ParameterSet physiology, Mass stores, TargetSettings settings)
     {
         var horizon = settings.From + settings.Span;
-        var run = Simulator.Run(regimen, new SimulationSettings(horizon) { Physiology = physiology, InitialStores = stores, SamplesAfterDose = [TimeSpan.Zero] });
+        var run = Simulator.Run(regimen, new SimulationSettings(horizon) { ParameterSet = physiology, InitialStores = stores, SamplesAfterDose = [TimeSpan.Zero] });
         return run.Series.Where(r => r.Time >= settings.From)
             .Min(r => line.Analyte == SerumAnalyte.TotalB12 ? r.SerumMolarity.PicomolesPerLiter : r.HoloTranscobalamin.PicomolesPerLiter);
     }
@@ -29,12 +29,12 @@ public class TargetSolverTests
     private static void Confirm(TargetAnswer answer, TargetSettings settings, bool requireMonotone = true)
     {
         var line = answer.Line.Level.PicomolesPerLiter;
-        var lowest = Lowest(answer.Answer.Regimen, answer.Line, settings.Physiology, settings.InitialStores, settings);
+        var lowest = Lowest(answer.Answer.Regimen, answer.Line, settings.ParameterSet, settings.InitialStores, settings);
         Assert.Equal(answer.Answer.Lowest.PicomolesPerLiter, lowest, 1e-9 * lowest);
         Assert.Equal(answer.Attained, lowest >= line);
         foreach (var beyond in answer.Beyond)
         {
-            Assert.True(Lowest(beyond.Regimen, answer.Line, settings.Physiology, settings.InitialStores, settings) < line, $"{beyond.Regimen} should fail");
+            Assert.True(Lowest(beyond.Regimen, answer.Line, settings.ParameterSet, settings.InitialStores, settings) < line, $"{beyond.Regimen} should fail");
         }
 
         Assert.True(answer.Monotone || (!requireMonotone && answer.Note.Contains("not monotone", StringComparison.Ordinal)), answer.Note);
@@ -118,7 +118,7 @@ public class TargetSolverTests
         var model = settings.Population with { MedianInitialStores = settings.InitialStores };
         double Share(Regimen regimen) => Enumerable.Range(0, settings.Patients)
             .Select(i => model.Patient(settings.Seed, i))
-            .Count(p => Lowest(regimen, Nice, p.Physiology, p.InitialStores, settings) >= Nice.Level.PicomolesPerLiter) / (double)settings.Patients;
+            .Count(p => Lowest(regimen, Nice, p.ParameterSet, p.InitialStores, settings) >= Nice.Level.PicomolesPerLiter) / (double)settings.Patients;
         var share = Share(answer.Answer.Regimen);
         Assert.Equal(answer.Answer.Share, share);
         Assert.True(share >= 0.9);

@@ -60,8 +60,8 @@ public sealed partial class CalibrationEstimate
 
     /// <summary>
     /// The calibration's uncertainty on a simulation: <paramref name="events"/> under <paramref name="settings"/> run with
-    /// each of <paramref name="draws"/> parameter sets drawn around <c>settings.Physiology</c>
-    /// (<see cref="Draw(Physiology, int, ulong)"/>), the 5th, 50th and 95th percentiles at each output time.
+    /// each of <paramref name="draws"/> parameter sets drawn around <c>settings.ParameterSet</c>
+    /// (<see cref="Draw(ParameterSet, int, ulong)"/>), the 5th, 50th and 95th percentiles at each output time.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="draws"/> is below <see cref="MinimumBandDraws"/>.</exception>
     public CalibrationBand Simulate(IEnumerable<DoseEvent> events, SimulationSettings settings, int draws, ulong seed)
@@ -70,9 +70,9 @@ public sealed partial class CalibrationEstimate
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentOutOfRangeException.ThrowIfLessThan(draws, MinimumBandDraws);
         var doses = events.ToArray();
-        var sets = Draw(settings.Physiology, draws, seed);
+        var sets = Draw(settings.ParameterSet, draws, seed);
         var runs = new SimulationResult[draws];
-        Parallel.For(0, draws, d => runs[d] = Simulator.Run(doses, settings with { Physiology = sets[d] }));
+        Parallel.For(0, draws, d => runs[d] = Simulator.Run(doses, settings with { ParameterSet = sets[d] }));
         var rows = runs[0].Series.Count;
         var result = ImmutableArray.CreateBuilder<CalibrationBandRow>(rows);
         var column = new double[draws];
@@ -112,6 +112,6 @@ public sealed partial class CalibrationEstimate
     /// (<see cref="ParameterChanges"/>), to run anything that takes changes (a population, <c>--set</c>) under each.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
-    public IReadOnlyList<ParameterChanges> DrawChanges(Physiology basis, int count, ulong seed) =>
+    public IReadOnlyList<ParameterChanges> DrawChanges(ParameterSet basis, int count, ulong seed) =>
         [.. Draw(basis, count, seed).Select(set => ParameterChanges.Of(Parameters.Select(p => (p.Name, p.ValueIn(set)))))];
 }

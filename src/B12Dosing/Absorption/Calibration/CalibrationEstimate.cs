@@ -15,7 +15,7 @@ namespace B12Dosing.Absorption.Calibration;
 /// </summary>
 public sealed partial class CalibrationEstimate
 {
-    /// <summary>Draws rejected in a row (outside the bounds or the cross-parameter rules) before <see cref="Draw(Physiology, int, ulong)"/> gives up.</summary>
+    /// <summary>Draws rejected in a row (outside the bounds or the cross-parameter rules) before <see cref="Draw(ParameterSet, int, ulong)"/> gives up.</summary>
     private const int MaximumRejections = 10_000;
 
     private readonly Matrix<double> _cholesky;
@@ -64,11 +64,11 @@ public sealed partial class CalibrationEstimate
     public static CalibrationEstimate Current => CalibrationData.Estimate;
 
     /// <summary>
-    /// Model 3's calibration (<see cref="Physiology.WithFreeCapacity"/>): its joint fit to the published points of sections
+    /// Model 3's calibration (<see cref="ParameterSet.WithFreeCapacity"/>): its joint fit to the published points of sections
     /// 2, 6 and 8 of the shared reference, each weighed one per band (<c>docs/model.md</c>, 1.2b), with the covariance on
     /// each parameter's estimation scale, generated into <c>FreeCapacityData.g.cs</c> by
     /// <c>dotnet run --project tools/B12Dosing.Calibration -- --model3-write</c>. Draw from it around a model-3 set:
-    /// <c>CalibrationEstimate.FreeCapacity.Draw(Physiology.Healthy.WithFreeCapacity(), count, seed)</c>.
+    /// <c>CalibrationEstimate.FreeCapacity.Draw(ParameterSet.Healthy.WithFreeCapacity(), count, seed)</c>.
     /// </summary>
     public static CalibrationEstimate FreeCapacity => FreeCapacityData.Estimate;
 
@@ -106,9 +106,9 @@ public sealed partial class CalibrationEstimate
         return 0;
     }
 
-    /// <summary><paramref name="count"/> parameter sets drawn from the estimate around <see cref="Physiology.Healthy"/>; see <see cref="Draw(Physiology, int, ulong)"/>.</summary>
+    /// <summary><paramref name="count"/> parameter sets drawn from the estimate around <see cref="ParameterSet.Healthy"/>; see <see cref="Draw(ParameterSet, int, ulong)"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
-    public IReadOnlyList<Physiology> Draw(int count, ulong seed) => Draw(Physiology.Healthy, count, seed);
+    public IReadOnlyList<ParameterSet> Draw(int count, ulong seed) => Draw(ParameterSet.Healthy, count, seed);
 
     /// <summary>
     /// <paramref name="count"/> parameter sets drawn from the estimate: each a draw <c>η ~ N(η̂, Σ)</c> on the
@@ -120,12 +120,12 @@ public sealed partial class CalibrationEstimate
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
     /// <exception cref="InvalidOperationException">No acceptable draw was found in 10 000 tries (the basis is at the edge of the region).</exception>
-    public IReadOnlyList<Physiology> Draw(Physiology basis, int count, ulong seed)
+    public IReadOnlyList<ParameterSet> Draw(ParameterSet basis, int count, ulong seed)
     {
         ArgumentNullException.ThrowIfNull(basis);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         var start = Parameters.Select(p => EstimationScale.To(p.Scale, p.ValueIn(basis))).ToArray();
-        var sets = new Physiology[count];
+        var sets = new ParameterSet[count];
         for (var n = 0; n < count; n++)
         {
             sets[n] = DrawOne(basis, start, seed, n);
@@ -142,7 +142,7 @@ public sealed partial class CalibrationEstimate
             return Shift(ref random);
         })];
 
-    private Physiology DrawOne(Physiology basis, double[] start, ulong seed, int index)
+    private ParameterSet DrawOne(ParameterSet basis, double[] start, ulong seed, int index)
     {
         var random = new PatientRandom(seed, index);
         for (var attempt = 0; attempt < MaximumRejections; attempt++)

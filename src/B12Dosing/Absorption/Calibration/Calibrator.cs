@@ -20,9 +20,9 @@ public static class Calibrator
         "oral",
         Copies(PublishedData.Oral, copies),
         [1.5, 1.5, 0.012],
-        (condition, θ) => Physiology.For(condition) with
+        (condition, θ) => ParameterSet.For(condition) with
         {
-            IntrinsicFactorCapacityMicrograms = Physiology.For(condition).IntrinsicFactorCapacityMicrograms > 0 ? θ[0] : 0,
+            IntrinsicFactorCapacityMicrograms = ParameterSet.For(condition).IntrinsicFactorCapacityMicrograms > 0 ? θ[0] : 0,
             IntrinsicFactorHalfSaturationMicrograms = θ[1],
             PassiveFraction = θ[2],
         },
@@ -36,7 +36,7 @@ public static class Calibrator
         "food",
         Copies(PublishedData.FoodRegression, copies),
         [0.5],
-        (condition, θ) => Physiology.For(condition) with { FoodReleaseFraction = Math.Min(θ[0], 1) },
+        (condition, θ) => ParameterSet.For(condition) with { FoodReleaseFraction = Math.Min(θ[0], 1) },
         [ModelParameters.FoodReleaseFraction],
         "Doets 2013 regression, 0.5-5 µg food (11 points on the curve; the error is misfit to the curve)");
 
@@ -56,7 +56,7 @@ public static class Calibrator
         "plasma",
         Copies(PublishedData.Plasma, copies),
         [.. StoredPlasmaParameters],
-        (condition, θ) => Physiology.For(condition) with
+        (condition, θ) => ParameterSet.For(condition) with
         {
             TissueUptakeMaximumMicrogramsPerHour = θ[0],
             TissueUptakeHalfSaturationMicrograms = θ[1],
@@ -83,7 +83,7 @@ public static class Calibrator
 
     private static double HaptocorrinRelease(double[] θ)
     {
-        var healthy = Physiology.Healthy;
+        var healthy = ParameterSet.Healthy;
         try
         {
             var ontoTranscobalamin = (healthy.ReabsorbedBileThroughTranscobalaminFraction * healthy.BiliaryReabsorptionFraction * healthy.BiliarySecretionPerDay) + Math.Min(θ[9], 1);
@@ -105,10 +105,10 @@ public static class Calibrator
         copies >= 1 ? [.. Enumerable.Repeat(points, copies).SelectMany(p => p)] : throw new ArgumentOutOfRangeException(nameof(copies), copies, "At least one copy.");
 
     /// <summary>Sum of squared log ratios of the points for a physiology builder and parameters.</summary>
-    private static double Cost(IReadOnlyList<PublishedPoint> points, Func<Condition, double[], Physiology> build, double[] θ)
+    private static double Cost(IReadOnlyList<PublishedPoint> points, Func<Condition, double[], ParameterSet> build, double[] θ)
     {
         var sum = 0.0;
-        var built = new Dictionary<Condition, Physiology>();
+        var built = new Dictionary<Condition, ParameterSet>();
         try
         {
             foreach (var point in points)
@@ -154,7 +154,7 @@ public static class Calibrator
         string name,
         IReadOnlyList<PublishedPoint> points,
         double[] start,
-        Func<Condition, double[], Physiology> build,
+        Func<Condition, double[], ParameterSet> build,
         ModelParameter[] parameters,
         string fittedTo)
     {
@@ -174,7 +174,7 @@ public static class Calibrator
     private static CalibrationFit Covariance(
         string name,
         IReadOnlyList<PublishedPoint> points,
-        Func<Condition, double[], Physiology> build,
+        Func<Condition, double[], ParameterSet> build,
         Vector<double> logθ,
         Func<Vector<double>, double[]> fromLog,
         ModelParameter[] parameters,
@@ -183,7 +183,7 @@ public static class Calibrator
         Vector<double> Residuals(Vector<double> v)
         {
             var θ = fromLog(v);
-            var built = new Dictionary<Condition, Physiology>();
+            var built = new Dictionary<Condition, ParameterSet>();
             return Vector<double>.Build.Dense([.. points.Select(p => Math.Log(p.Ratio(built.TryGetValue(p.Condition, out var b) ? b : built[p.Condition] = build(p.Condition, θ))))]);
         }
 

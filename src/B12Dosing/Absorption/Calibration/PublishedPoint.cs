@@ -111,11 +111,11 @@ public sealed record PublishedPoint(
     internal double InitialStoresMicrograms { get; init; } = 2500;
 
     /// <summary>The model's value of this figure with the preset physiology of <see cref="Condition"/>.</summary>
-    public double ModelValue() => ModelValue(Physiology.For(Condition));
+    public double ModelValue() => ModelValue(ParameterSet.For(Condition));
 
     /// <summary>The model's value of this figure for the given physiology.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="physiology"/> is null.</exception>
-    public double ModelValue(Physiology physiology)
+    public double ModelValue(ParameterSet physiology)
     {
         ArgumentNullException.ThrowIfNull(physiology);
         var p = physiology;
@@ -160,24 +160,24 @@ public sealed record PublishedPoint(
     }
 
     /// <summary>The last row of a run of <paramref name="days"/> from <see cref="InitialStoresMicrograms"/>.</summary>
-    private SimulationRow Final(Physiology p, double days, DoseEvent[] events)
+    private SimulationRow Final(ParameterSet p, double days, DoseEvent[] events)
     {
         var horizon = TimeSpan.FromDays(days);
-        var settings = new SimulationSettings(horizon) { Physiology = p, InitialStores = Mass.FromMicrograms(InitialStoresMicrograms), Step = horizon };
+        var settings = new SimulationSettings(horizon) { ParameterSet = p, InitialStores = Mass.FromMicrograms(InitialStoresMicrograms), Step = horizon };
         return Simulator.Run(events, settings).Series[^1];
     }
 
     /// <summary>The first row of a run from <see cref="InitialStoresMicrograms"/>: the carriers in balance with the stores.</summary>
-    private SimulationRow Balance(Physiology p) =>
-        Simulator.Run([], new SimulationSettings(TimeSpan.FromDays(1)) { Physiology = p, InitialStores = Mass.FromMicrograms(InitialStoresMicrograms) }).Series[0];
+    private SimulationRow Balance(ParameterSet p) =>
+        Simulator.Run([], new SimulationSettings(TimeSpan.FromDays(1)) { ParameterSet = p, InitialStores = Mass.FromMicrograms(InitialStoresMicrograms) }).Series[0];
 
     /// <summary>A readout at <paramref name="days"/> with the doses minus the same without them.</summary>
-    private double Rise(Physiology p, double days, DoseEvent[] events, Func<SimulationRow, double> value) =>
+    private double Rise(ParameterSet p, double days, DoseEvent[] events, Func<SimulationRow, double> value) =>
         value(Final(p, days, events)) - value(Final(p, days, []));
 
     /// <summary>Model value / published value, with the preset physiology of <see cref="Condition"/>.</summary>
     public double Ratio() => ModelValue() / Value;
 
     /// <summary>Model value / published value for the given physiology.</summary>
-    public double Ratio(Physiology physiology) => ModelValue(physiology) / Value;
+    public double Ratio(ParameterSet physiology) => ModelValue(physiology) / Value;
 }

@@ -9,16 +9,16 @@ namespace B12Dosing.Absorption;
 /// The model's parameter set: the values of every parameter of the block <see cref="ModelParameters"/> for one person.
 /// Immutable, with value equality: start from a preset (<see cref="Healthy"/>, <see cref="PerniciousAnemia"/> …, or
 /// <see cref="For(Condition)"/>) and change what you need with a <c>with</c> expression
-/// (<c>Physiology.Healthy with { PassiveFraction = 0.01 }</c>) or by name (<see cref="With(string, double)"/>). Every
+/// (<c>ParameterSet.Healthy with { PassiveFraction = 0.01 }</c>) or by name (<see cref="With(string, double)"/>). Every
 /// value is checked against the block's bounds when set, refused under its public name and unit
 /// (<see cref="ArgumentOutOfRangeException"/>); the cross-parameter rules are checked where a set is built by name and
 /// where it enters a model (<see cref="EnsureConsistent"/>). The derived <see cref="HaptocorrinReleasePerDay"/> follows
 /// its inputs unless pinned. <see cref="ToString"/> prints the table. Sources: <see cref="ModelParameters"/> and
 /// <c>docs/model.md</c>.
 /// </summary>
-public sealed record Physiology
+public sealed record ParameterSet
 {
-    private Physiology()
+    private ParameterSet()
     {
     }
 
@@ -155,7 +155,7 @@ public sealed record Physiology
     /// covariance is <see cref="Calibration.CalibrationEstimate.FreeCapacity"/>). The release onto
     /// haptocorrin is derived again from them unless it was pinned.
     /// </summary>
-    public Physiology WithFreeCapacity() => this with
+    public ParameterSet WithFreeCapacity() => this with
     {
         CarrierModel = PlasmaCarrierModel.FreeCapacity,
         TissueUptakeMaximumMicrogramsPerHour = FittedParameters.FreeCapacityTissueUptakeMaximumMicrogramsPerHour,
@@ -511,7 +511,7 @@ public sealed record Physiology
     /// (Carmel 2008), so that stores fall 0.13 %/day (Doets 2013); the plasma carriers and the injected retention
     /// as in <c>docs/model.md</c>.
     /// </summary>
-    public static Physiology Healthy { get; } = new()
+    public static ParameterSet Healthy { get; } = new()
     {
         IntrinsicFactorCapacityMicrograms = ModelParameters.IntrinsicFactorCapacity.Default,
         IntrinsicFactorHalfSaturationMicrograms = ModelParameters.IntrinsicFactorHalfSaturation.Default,
@@ -525,20 +525,20 @@ public sealed record Physiology
     };
 
     /// <summary>Pernicious anaemia: <see cref="Effect.PerniciousAnemia"/> applied to <see cref="Healthy"/> (no IF, no biliary reabsorption, food release impaired).</summary>
-    public static Physiology PerniciousAnemia { get; } = Effect.PerniciousAnemia.ApplyTo(Healthy);
+    public static ParameterSet PerniciousAnemia { get; } = Effect.PerniciousAnemia.ApplyTo(Healthy);
 
     /// <summary>Atrophic gastritis: <see cref="Effect.AtrophicGastritis"/> applied to <see cref="Healthy"/> (food release impaired, stores fall 0.15 %/day).</summary>
-    public static Physiology AtrophicGastritis { get; } = Effect.AtrophicGastritis.ApplyTo(Healthy);
+    public static ParameterSet AtrophicGastritis { get; } = Effect.AtrophicGastritis.ApplyTo(Healthy);
 
     /// <summary>Total gastrectomy: <see cref="Effect.Gastrectomy"/> applied to <see cref="Healthy"/> (as <see cref="PerniciousAnemia"/>).</summary>
-    public static Physiology Gastrectomy { get; } = Effect.Gastrectomy.ApplyTo(Healthy);
+    public static ParameterSet Gastrectomy { get; } = Effect.Gastrectomy.ApplyTo(Healthy);
 
     /// <summary>Ileal resection: <see cref="Effect.IlealResection"/> applied to <see cref="Healthy"/> (IF-mediated uptake and biliary reabsorption reduced).</summary>
-    public static Physiology IlealResection { get; } = Effect.IlealResection.ApplyTo(Healthy);
+    public static ParameterSet IlealResection { get; } = Effect.IlealResection.ApplyTo(Healthy);
 
     /// <summary>The preset for a condition.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is not a defined condition.</exception>
-    public static Physiology For(Condition condition) => condition switch
+    public static ParameterSet For(Condition condition) => condition switch
     {
         Condition.Healthy => Healthy,
         Condition.PerniciousAnemia => PerniciousAnemia,
@@ -550,10 +550,10 @@ public sealed record Physiology
 
     /// <summary>
     /// <see cref="Healthy"/> under <paramref name="effect"/>: a condition, a covariate or a combination such as
-    /// <c>Effect.Parse("atrophic-gastritis+omeprazole-40")</c>. <c>Physiology.For(Effect.For(c))</c> is
-    /// <c>Physiology.For(c)</c>, bit for bit. For another base set, <see cref="Effect.ApplyTo"/>.
+    /// <c>Effect.Parse("atrophic-gastritis+omeprazole-40")</c>. <c>ParameterSet.For(Effect.For(c))</c> is
+    /// <c>ParameterSet.For(c)</c>, bit for bit. For another base set, <see cref="Effect.ApplyTo"/>.
     /// </summary>
-    public static Physiology For(Effect effect) => (effect ?? throw new ArgumentNullException(nameof(effect))).ApplyTo(Healthy);
+    public static ParameterSet For(Effect effect) => (effect ?? throw new ArgumentNullException(nameof(effect))).ApplyTo(Healthy);
 
     /// <summary>Every parameter of the block with its value in this set, in the block's order and units.</summary>
     public IReadOnlyList<ParameterValue> Values => [.. ModelParameters.Settable.Select(p => new ParameterValue(p, p.ValueIn(this)))];
@@ -565,12 +565,12 @@ public sealed record Physiology
     /// <summary>This set with the parameter named <paramref name="name"/> set to <paramref name="value"/> (in its <see cref="ModelParameter.Unit"/>), the cross-parameter rules checked.</summary>
     /// <exception cref="ArgumentException">No parameter has that name, it is a constant, or the new set breaks a cross-parameter rule.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The value is outside the parameter's bounds; the message names the parameter, its unit and bounds.</exception>
-    public Physiology With(string name, double value) => With([new KeyValuePair<string, double>(name, value)]);
+    public ParameterSet With(string name, double value) => With([new KeyValuePair<string, double>(name, value)]);
 
     /// <summary>This set with several parameters changed at once (names and values in each parameter's unit), the cross-parameter rules checked once on the result.</summary>
     /// <exception cref="ArgumentException">A name is unknown or a constant, or the new set breaks a cross-parameter rule.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A value is outside its parameter's bounds.</exception>
-    public Physiology With(IEnumerable<KeyValuePair<string, double>> values)
+    public ParameterSet With(IEnumerable<KeyValuePair<string, double>> values)
     {
         ArgumentNullException.ThrowIfNull(values);
         var result = this;
@@ -588,7 +588,7 @@ public sealed record Physiology
     /// carrier constants leave room for haptocorrin. Called where a set enters a model.
     /// </summary>
     /// <exception cref="ArgumentException">A rule is broken; the message names the parameters.</exception>
-    internal Physiology EnsureConsistent(string paramName)
+    internal ParameterSet EnsureConsistent(string paramName)
     {
         EnsureAbsorbsAtMostTheDose(paramName);
         if (PinnedHaptocorrinReleasePerDay is null && double.IsNaN(DerivedHaptocorrinReleasePerDay(throwIfNone: false)))
@@ -601,7 +601,7 @@ public sealed record Physiology
 
     /// <summary>Throws unless <see cref="MaximumOralFraction"/> is at most 1: the one rule absorption alone needs (cheap, checked per dose).</summary>
     /// <exception cref="ArgumentException">The IF capacity is too large for its half-saturation dose.</exception>
-    internal Physiology EnsureAbsorbsAtMostTheDose(string paramName)
+    internal ParameterSet EnsureAbsorbsAtMostTheDose(string paramName)
     {
         if (!(MaximumOralFraction <= 1))
         {
@@ -629,13 +629,13 @@ public sealed record Physiology
     /// (the same instance first, the cheap case). The kernels' caches are keyed so, never by instance alone: two equal
     /// sets, however built, share them.
     /// </summary>
-    internal static bool SameValues(Physiology? cached, Physiology p) => ReferenceEquals(cached, p) || p.Equals(cached);
+    internal static bool SameValues(ParameterSet? cached, ParameterSet p) => ReferenceEquals(cached, p) || p.Equals(cached);
 
     /// <summary>The table: one line per parameter, <c>name  value unit  origin</c> (invariant), derived values marked as derived or pinned.</summary>
     public override string ToString()
     {
         var width = ModelParameters.Settable.Max(p => p.Name.Length);
-        var text = new StringBuilder("Physiology").AppendLine();
+        var text = new StringBuilder("ParameterSet").AppendLine();
         foreach (var (parameter, value) in Values)
         {
             var origin = parameter == ModelParameters.HaptocorrinReleasePerDay && IsHaptocorrinReleasePinned ? "pinned" : parameter.Origin.ToString().ToLowerInvariant();

@@ -12,9 +12,9 @@ namespace B12Dosing.Tests.Absorption;
 
 /// <summary>
 /// A physiology may not absorb more than a dose contains. The oral law c·E/(K+E) + p·E has slope Cmax/K + p at E = 0,
-/// so the model accepts only physiologies with <see cref="Physiology.MaximumOralFraction"/> at most 1.
+/// so the model accepts only physiologies with <see cref="ParameterSet.MaximumOralFraction"/> at most 1.
 /// </summary>
-public class PhysiologyConsistencyTests
+public class ParameterSetConsistencyTests
 {
     [Theory]
     [InlineData(Condition.Healthy)]
@@ -23,11 +23,11 @@ public class PhysiologyConsistencyTests
     [InlineData(Condition.Gastrectomy)]
     [InlineData(Condition.IlealResection)]
     public void Every_preset_absorbs_at_most_the_dose(Condition condition) =>
-        Assert.InRange(Physiology.For(condition).MaximumOralFraction, 0, 1);
+        Assert.InRange(ParameterSet.For(condition).MaximumOralFraction, 0, 1);
 
     [Fact]
     public void The_refit_stays_inside_the_physical_region() =>
-        Assert.True(Physiology.Healthy.MaximumOralFraction < 1);
+        Assert.True(ParameterSet.Healthy.MaximumOralFraction < 1);
 
     /// <summary>IF capacity 0-5 µg, half-saturation 0.001-5 µg, passive fraction 0-1 (in thousandths), any oral amount (<see cref="AmountMicrograms"/>).</summary>
     [Property]
@@ -37,7 +37,7 @@ public class PhysiologyConsistencyTests
         Arbitraries.Between(0, 1000),
         (capacity, halfSaturation, passive) =>
         {
-            var p = Physiology.Healthy with
+            var p = ParameterSet.Healthy with
             {
                 IntrinsicFactorCapacityMicrograms = capacity / 1000.0,
                 IntrinsicFactorHalfSaturationMicrograms = halfSaturation / 1000.0,
@@ -62,7 +62,7 @@ public class PhysiologyConsistencyTests
     public void No_virtual_patient_absorbs_more_than_the_dose(Condition condition)
     {
         var model = PopulationModel.Default with { Conditions = ConditionMix.Only(condition) };
-        var largest = Enumerable.Range(0, 5000).Max(i => model.Patient(42, i).Physiology.MaximumOralFraction);
+        var largest = Enumerable.Range(0, 5000).Max(i => model.Patient(42, i).ParameterSet.MaximumOralFraction);
         Assert.InRange(largest, 0, 1);
     }
 }
