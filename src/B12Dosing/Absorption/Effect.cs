@@ -132,7 +132,7 @@ public sealed class Effect : IEquatable<Effect>
         (ModelParameters.IlealUptakeFactor, ModelParameters.IlealResectionUptakeFactor.Default, EffectMechanism.Ileum),
         (ModelParameters.BiliaryReabsorptionFraction, ModelParameters.IlealResectionUptakeFactor.Default, EffectMechanism.Ileum));
 
-    /// <summary>Omeprazole 20 mg a day (<c>omeprazole-20</c>): the release of food-bound B12 × 0.9/3.2 (Marcuard 1994); crystalline B12 unchanged.</summary>
+    /// <summary>Omeprazole 20 mg a day (<c>omeprazole-20</c>): the release of food-bound B12 × 0.340, the equally weighted fit of Marcuard 1994 (× 0.281) and Schenk 1996 (× 0.412); crystalline B12 unchanged.</summary>
     public static Effect Omeprazole20 { get; } = Single(
         "omeprazole-20",
         "Acid suppression by omeprazole 20 mg a day: food-bound B12 poorly released; crystalline B12 absorbed as before.",
@@ -140,7 +140,7 @@ public sealed class Effect : IEquatable<Effect>
         "omeprazole",
         (ModelParameters.FoodReleaseFraction, ModelParameters.Omeprazole20FoodReleaseFactor.Default, EffectMechanism.GastricAcid));
 
-    /// <summary>Omeprazole 40 mg a day (<c>omeprazole-40</c>): the release of food-bound B12 × 0.4/3.4 (Marcuard 1994); crystalline B12 unchanged.</summary>
+    /// <summary>Omeprazole 40 mg a day (<c>omeprazole-40</c>): the release of food-bound B12 × 0.165, the equally weighted fit of Marcuard 1994 (× 0.118) and Schenk 1996 (× 0.232); crystalline B12 unchanged.</summary>
     public static Effect Omeprazole40 { get; } = Single(
         "omeprazole-40",
         "Acid suppression by omeprazole 40 mg a day: food-bound B12 poorly released; crystalline B12 absorbed as before.",

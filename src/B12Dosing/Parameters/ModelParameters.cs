@@ -332,15 +332,24 @@ public static class ModelParameters
         nameof(IlealResectionUptakeFactor), "", "1", 0.25, ParameterScale.Logit, ParameterOrigin.Assumption,
         "Stands for resection of about 60 cm or more of terminal ileum, where the IF-B12 receptor (cubam) lies.");
 
-    /// <summary>Absorption of food-bound B12 on omeprazole 20 mg a day, relative to before.</summary>
+    /// <summary>
+    /// Absorption of food-bound B12 on omeprazole 20 mg a day, relative to before: the two published ratios fitted with
+    /// equal weights on their logarithms (they disagree; the project fits both rather than choosing one).
+    /// </summary>
     public static ModelParameter Omeprazole20FoodReleaseFactor { get; } = Constant(
-        nameof(Omeprazole20FoodReleaseFactor), "", "1", 0.9 / 3.2, ParameterScale.Logit, ParameterOrigin.Literature,
-        "Marcuard 1994 (Ann Intern Med 120:211; 10 healthy men, 2 weeks): protein-bound cyanocobalamin absorbed 3.2 % before and 0.9 % on 20 mg/day; crystalline B12 is not affected (Schenk 1996).");
+        nameof(Omeprazole20FoodReleaseFactor), "", "1", WeightedRatio(0.9 / 3.2, 0.54 / 1.31), ParameterScale.Logit, ParameterOrigin.Literature,
+        "Two sources that disagree, fitted with equal weights on the log ratios (their geometric mean, × 0.340; each within a factor 1.21 of it): Marcuard 1994 (Ann Intern Med 120:211; 10 healthy men, 2 weeks), protein-bound cyanocobalamin absorbed 3.2 % before and 0.9 % on 20 mg/day (× 0.281); Schenk 1996 (Aliment Pharmacol Ther 10:541), urinary excretion of protein-bound label 1.31 % before and 0.54 % on 20 mg/day (× 0.412). Crystalline B12 is not affected (Schenk 1996).");
 
-    /// <summary>Absorption of food-bound B12 on omeprazole 40 mg a day, relative to before.</summary>
+    /// <summary>Absorption of food-bound B12 on omeprazole 40 mg a day, relative to before: as <see cref="Omeprazole20FoodReleaseFactor"/>.</summary>
     public static ModelParameter Omeprazole40FoodReleaseFactor { get; } = Constant(
-        nameof(Omeprazole40FoodReleaseFactor), "", "1", 0.4 / 3.4, ParameterScale.Logit, ParameterOrigin.Literature,
-        "Marcuard 1994 (Ann Intern Med 120:211): protein-bound cyanocobalamin absorbed 3.4 % before and 0.4 % on 40 mg/day; crystalline B12 is not affected (Schenk 1996).");
+        nameof(Omeprazole40FoodReleaseFactor), "", "1", WeightedRatio(0.4 / 3.4, 0.29 / 1.25), ParameterScale.Logit, ParameterOrigin.Literature,
+        "Two sources that disagree, fitted with equal weights on the log ratios (their geometric mean, × 0.165; each within a factor 1.40 of it): Marcuard 1994 (Ann Intern Med 120:211), protein-bound cyanocobalamin absorbed 3.4 % before and 0.4 % on 40 mg/day (× 0.118); Schenk 1996 (Aliment Pharmacol Ther 10:541), urinary excretion of protein-bound label 1.25 % before and 0.29 % on 40 mg/day (× 0.232). Crystalline B12 is not affected (Schenk 1996).");
+
+    /// <summary>The weights of <see cref="WeightedRatio"/>: Marcuard 1994's absorption ratio and Schenk 1996's urinary ratio count alike (the same design, ten and more subjects each; neither is known to be the better measure).</summary>
+    internal const double MarcuardWeight = 0.5, SchenkWeight = 0.5;
+
+    /// <summary>The weighted fit of two ratios on the log scale: <c>exp(w_M·ln a + w_S·ln b)</c> (with equal weights, the geometric mean).</summary>
+    internal static double WeightedRatio(double marcuard, double schenk) => Math.Exp((MarcuardWeight * Math.Log(marcuard)) + (SchenkWeight * Math.Log(schenk)));
 
     /// <summary>The release of stores onto haptocorrin on metformin, relative to without.</summary>
     public static ModelParameter MetforminHaptocorrinReleaseFactor { get; } = Constant(
