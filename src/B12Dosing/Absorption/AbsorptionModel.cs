@@ -108,7 +108,7 @@ public static class AbsorptionModel
         switch (route)
         {
             case Route.Oral or Route.Sublingual:
-                var entering = vehicle == DoseVehicle.FoodBound ? amount * p.FoodReleaseFraction : amount;
+                var entering = Entering(amount, vehicle, p);
                 var passive = p.PassiveFraction * entering;
                 return Parts(amount, Saturation(entering, p.IntrinsicFactorHalfSaturationMicrograms), passive, PlasmaLoad.Solve(passive, LoadSite.Mucosal, form, p), p);
             default:
@@ -116,6 +116,10 @@ public static class AbsorptionModel
                 return Parts(amount, 0, load, PlasmaLoad.Solve(load, site, form, p), p);
         }
     }
+
+    /// <summary>What of an oral dose enters the IF and passive pathways: food-bound B12 after release (<c>r·D</c>), the rest whole.</summary>
+    internal static double Entering(double amount, DoseVehicle vehicle, Physiology p) =>
+        vehicle == DoseVehicle.FoodBound ? amount * p.FoodReleaseFraction : amount;
 
     /// <summary>
     /// The plasma load of a route that bypasses intrinsic factor entirely (intranasal: <c>F_nasal·D</c>; IM, SC, IV: the

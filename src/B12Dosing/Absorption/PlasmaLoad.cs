@@ -52,7 +52,7 @@ internal static class PlasmaLoad
     private const double GridSteps = 1024;
 
     /// <summary>Loads below this (1e-280 µg) take the linear split directly: the grid would fall among subnormal numbers.</summary>
-    private const double TinyLoad = 1e-280;
+    internal const double TinyLoad = 1e-280;
 
     /// <summary>An excess below this fraction of the tissue half-saturation takes the linear split (its error is below the fraction).</summary>
     private const double LinearFraction = 1e-12;
@@ -156,28 +156,49 @@ internal static class PlasmaLoad
     }
 
     /// <summary>The interpolation of <see cref="Solve"/> above the capacity.</summary>
-    private static PlasmaLoadOutcome Interpolate(double load, double capacity, LoadSite site, bool hydroxo, Physiology p, bool reference)
-    {
-        if (load < TinyLoad)
-        {
-            // Far below any grid a double can hold in full precision (and below any nonlinearity): the linear split.
-            return Linear(load - capacity, capacity, RatesOf(site, hydroxo, p));
-        }
+    private static PlasmaLoadOutcome Interpolate(double load, double capacity, LoadSite site, bool hydroxo, Physiology p, bool reference) =>
+        // Far below any grid a double can hold in full precision (and below any nonlinearity): the linear split.
+        load < TinyLoad ? Linear(load - capacity, capacity, RatesOf(site, hydroxo, p)) : Interpolate(load, capacity, new Solves(site, hydroxo, p, reference));
 
-        var exponent = Math.ILogB(load);
-        var j = Math.Floor((Math.ScaleB(load, -exponent) - 1) * GridSteps);
-        var low = Math.ScaleB(1 + (j / GridSteps), exponent);
-        var high = Math.ScaleB(1 + ((j + 1) / GridSteps), exponent);
-        var below = low > capacity ? Grid(low, site, hydroxo, p, reference) : new(capacity, 0, 0, 0);
+    /// <summary>
+    /// The interpolation of <see cref="Solve"/> above the capacity, for a load of at least <see cref="TinyLoad"/>, with the
+    /// split at the grid loads from <paramref name="grid"/> (solved, or read from a population's table).
+    /// </summary>
+    internal static PlasmaLoadOutcome Interpolate<TGrid>(double load, double capacity, TGrid grid)
+        where TGrid : IGridSplit, allows ref struct
+    {
+        var (low, high) = GridBracket(load);
+        var below = low > capacity ? grid.At(low) : new(capacity, 0, 0, 0);
         var start = low > capacity ? low : capacity;
         if (load == start)
         {
             return below;
         }
 
-        var above = Grid(high, site, hydroxo, p, reference);
+        var above = grid.At(high);
         var t = (load - start) / (high - start);
         return new(capacity, Lerp(below.Tissue, above.Tissue, t), Lerp(below.ProteinBound, above.ProteinBound, t), Lerp(below.Urine, above.Urine, t));
+    }
+
+    /// <summary>The grid loads <c>2^e·(1 + j/1024)</c> and <c>2^e·(1 + (j + 1)/1024)</c> that bracket <paramref name="load"/> (at least <see cref="TinyLoad"/>): the lower one at most the load.</summary>
+    internal static (double Low, double High) GridBracket(double load)
+    {
+        var exponent = Math.ILogB(load);
+        var j = Math.Floor((Math.ScaleB(load, -exponent) - 1) * GridSteps);
+        return (Math.ScaleB(1 + (j / GridSteps), exponent), Math.ScaleB(1 + ((j + 1) / GridSteps), exponent));
+    }
+
+    /// <summary>The split at a grid load (<see cref="Interpolate{TGrid}"/>'s source of them).</summary>
+    internal interface IGridSplit
+    {
+        /// <summary>The split of the grid load <paramref name="gridLoad"/> (above the capacity).</summary>
+        PlasmaLoadOutcome At(double gridLoad);
+    }
+
+    /// <summary>The grid loads solved: cached, or at the reference tolerances.</summary>
+    private readonly struct Solves(LoadSite site, bool hydroxo, Physiology p, bool reference) : IGridSplit
+    {
+        public PlasmaLoadOutcome At(double gridLoad) => Grid(gridLoad, site, hydroxo, p, reference);
     }
 
     /// <summary><c>a + t·(b − a)</c>, monotone in <paramref name="t"/> when <c>b ≥ a</c>.</summary>
@@ -214,16 +235,21 @@ internal static class PlasmaLoad
         _ => Math.Log(2) / p.MucosalReleaseHalfTimeHours,
     };
 
-    private static PlasmaLoadOutcome Compute(double load, LoadSite site, bool hydroxo, Physiology p, double relativeTolerance, double remainingFraction)
+    private static PlasmaLoadOutcome Compute(double load, LoadSite site, bool hydroxo, Physiology p, double relativeTolerance, double remainingFraction) =>
+        Compute(load, CapacityMicrograms(p), RatesOf(site, hydroxo, p), relativeTolerance, remainingFraction);
+
+    /// <summary>The split of <paramref name="load"/> from the capacity and the rates, at the reference tolerances (what the population's tables are built from).</summary>
+    internal static PlasmaLoadOutcome ComputeReference(double load, double capacity, in Rates rates) =>
+        Compute(load, capacity, rates, ReferenceTolerance, ReferenceRemaining);
+
+    private static PlasmaLoadOutcome Compute(double load, double capacity, in Rates rates, double relativeTolerance, double remainingFraction)
     {
-        var capacity = CapacityMicrograms(p);
         if (load <= capacity)
         {
             return new(load, 0, 0, 0);
         }
 
         var excess = load - capacity;
-        var rates = RatesOf(site, hydroxo, p);
         if (excess <= LinearFraction * rates.TissueHalfSaturation)
         {
             return Linear(excess, capacity, rates);

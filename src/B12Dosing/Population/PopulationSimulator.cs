@@ -101,7 +101,7 @@ public static class PopulationSimulator
         var chunks = (int)((patients + (long)ChunkSize - 1) / ChunkSize);
         var threads = WorkerCount(settings.MaxDegreeOfParallelism, chunks);
         var partials = new Accumulator[threads];
-        var tables = RetentionTablesFor(plan, settings.Model);
+        var tables = RetentionTablesFor(plan, settings.Model, threads);
         int nextChunk = -1, done = 0;
         try
         {
@@ -159,31 +159,44 @@ public static class PopulationSimulator
     }
 
     /// <summary>
-    /// The retention tables of the run (<see cref="RetentionTables"/>): one per condition of the mix and distinct intake
-    /// that bypasses intrinsic factor (its load the same for every patient) and exceeds the preset's binding capacity;
-    /// none when the retention factor does not vary. Built before the patients, whatever their number, so a result does
-    /// not depend on how a population is split.
+    /// The retention tables of the run (<see cref="RetentionTables"/>), per condition of the mix: one per distinct intake
+    /// that bypasses intrinsic factor (its load the same for every patient) and exceeds the preset's binding capacity,
+    /// and one per oral or sublingual intake whose passive part can exceed it, over the passive loads the patients can
+    /// draw (the passive fraction's variation) and shared by conditions with the same split; none when the retention
+    /// factor does not vary. Built before the patients (the passive tables' solves on up to <paramref name="threads"/>
+    /// threads), whatever their number, so a result does not depend on how a population is split.
     /// </summary>
-    internal static RetentionTables? RetentionTablesFor(SimulationPlan plan, PopulationModel model)
+    internal static RetentionTables? RetentionTablesFor(SimulationPlan plan, PopulationModel model, int threads = 1)
     {
         var loads = new HashSet<RetentionTables.Load>();
+        var passive = new HashSet<RetentionTables.PassiveLoads>();
         foreach (var share in model.Conditions.Shares)
         {
             var preset = model.ParametersFor(share.Condition);
+            var capacity = PlasmaLoad.CapacityMicrograms(preset);
             foreach (var intake in plan.Intakes)
             {
+                var hydroxo = intake.Form == Quantities.CobalaminForm.Hydroxocobalamin;
                 if (!intake.UsesIntrinsicFactor)
                 {
                     var (load, site) = AbsorptionModel.BypassLoad(intake.Amount, intake.Route, preset);
-                    if (load > PlasmaLoad.CapacityMicrograms(preset))
+                    if (load > capacity)
                     {
-                        loads.Add(new(preset, load, site, intake.Form == Quantities.CobalaminForm.Hydroxocobalamin));
+                        loads.Add(new(preset, load, site, hydroxo));
+                    }
+                }
+                else if (!preset.UsesFreeCapacity)
+                {
+                    var load = preset.PassiveFraction * AbsorptionModel.Entering(intake.Amount, intake.Vehicle, preset);
+                    if (load * model.PassiveFraction.MaximumFactor > capacity)
+                    {
+                        passive.Add(new(PlasmaLoad.RatesOf(LoadSite.Mucosal, hydroxo, preset), capacity, load * model.PassiveFraction.MinimumFactor, load * model.PassiveFraction.MaximumFactor));
                     }
                 }
             }
         }
 
-        return RetentionTables.Build(loads, model.RetentionCapacity.MinimumFactor, model.RetentionCapacity.MaximumFactor);
+        return RetentionTables.Build(loads, passive, model.RetentionCapacity.MinimumFactor, model.RetentionCapacity.MaximumFactor, threads);
     }
 
     /// <summary>

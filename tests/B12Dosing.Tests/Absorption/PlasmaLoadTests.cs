@@ -53,7 +53,7 @@ public class PlasmaLoadTests
         var hydroxo = form == CobalaminForm.Hydroxocobalamin;
         var preset = Physiology.For(condition);
         var variation = PopulationModel.Default.RetentionCapacity;
-        var tables = RetentionTables.Build([new(preset, load, site, hydroxo)], variation.MinimumFactor, variation.MaximumFactor)!;
+        var tables = RetentionTables.Build([new(preset, load, site, hydroxo)], [], variation.MinimumFactor, variation.MaximumFactor)!;
         foreach (var factor in new[] { variation.MinimumFactor, 0.5, 0.9, 1, 1.7, variation.MaximumFactor })
         {
             var p = preset with { TissueUptakeMaximumMicrogramsPerHour = preset.TissueUptakeMaximumMicrogramsPerHour * factor };
@@ -76,7 +76,7 @@ public class PlasmaLoadTests
     /// within 1e-6 of the load, tissue and protein-bound within 1e-6 relative (of at least 1e-3 of the load), the parts
     /// adding up to the load.
     /// </summary>
-    private static void AssertMatchesReference(double load, LoadSite site, CobalaminForm form, Physiology p, PlasmaLoadOutcome solved)
+    internal static void AssertMatchesReference(double load, LoadSite site, CobalaminForm form, Physiology p, PlasmaLoadOutcome solved)
     {
         var hydroxo = form == CobalaminForm.Hydroxocobalamin;
         var excess = load - PlasmaLoad.CapacityMicrograms(p);
