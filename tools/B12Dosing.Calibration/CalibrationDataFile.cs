@@ -27,6 +27,7 @@ public static class CalibrationDataFile
             "µg" => "Micrograms",
             "h" => "Hours",
             "d" => "Days",
+            "pmol/L" => "PicomolesPerLiter",
             _ => string.Empty,
         };
     }
@@ -54,13 +55,7 @@ public static class CalibrationDataFile
         Line("    {");
         foreach (var fit in estimate.Fits)
         {
-            for (var i = 0; i < fit.Parameters.Count; i++)
-            {
-                var p = fit.Parameters[i];
-                Line(string.Create(Inv, $"        /// <summary>{p.Name} ({p.Symbol}), {(p.Unit == "1" ? "a fraction" : p.Unit)}: fit '{fit.Name}' (<see cref=\"ModelParameters.{p.Name}\"/> gives the source).</summary>"));
-                Line(string.Create(Inv, $"        public const double {ConstantName(p)} = {Stored(fit.Values[i]):R};"));
-                Line();
-            }
+            WriteConstants(cs, fit, ConstantName);
         }
 
         cs.Length--;
@@ -77,33 +72,51 @@ public static class CalibrationDataFile
         Line("        [");
         foreach (var fit in estimate.Fits)
         {
-            var k = fit.Parameters.Count;
-            Line("            new CalibrationFit(");
-            Line($"                \"{fit.Name}\",");
-            Line($"                \"{Escape(fit.FittedTo)}\",");
-            Line($"                [{string.Join(", ", fit.Parameters.Select(p => $"ModelParameters.{p.Name}"))}],");
-            Line($"                [{string.Join(", ", fit.Parameters.Select(p => $"FittedParameters.{ConstantName(p)}"))}],");
-            Line("                [");
-            for (var i = 0; i < k; i++)
-            {
-                Line($"                    {string.Join(", ", Enumerable.Range(0, k).Select(j => Number(fit.Covariance(i, j))))},");
-            }
-
-            Line("                ],");
-            Line("                [");
-            foreach (var point in fit.Points)
-            {
-                Line(string.Create(Inv, $"                    new(\"{Escape(point.Id)}\", {point.Weight:R}, {Number(point.LogResidual)}),"));
-            }
-
-            Line("                ],");
-            Line($"                {Number(fit.ResidualVariance)}),");
+            WriteFit(cs, fit, ConstantName);
         }
 
         Line("        ]);");
         Line("    }");
         Line("}");
         return cs.ToString();
+    }
+
+    /// <summary>Writes the stored constant of every parameter of <paramref name="fit"/>, named by <paramref name="constantName"/>.</summary>
+    internal static void WriteConstants(StringBuilder cs, CalibrationFit fit, Func<ModelParameter, string> constantName)
+    {
+        for (var i = 0; i < fit.Parameters.Count; i++)
+        {
+            var p = fit.Parameters[i];
+            cs.Append(string.Create(Inv, $"        /// <summary>{p.Name} ({p.Symbol}), {(p.Unit == "1" ? "a fraction" : p.Unit)}: fit '{fit.Name}' (<see cref=\"ModelParameters.{p.Name}\"/> gives the source).</summary>\n"));
+            cs.Append(string.Create(Inv, $"        public const double {constantName(p)} = {Stored(fit.Values[i]):R};\n\n"));
+        }
+    }
+
+    /// <summary>Writes <paramref name="fit"/> as a <c>new CalibrationFit(...)</c> expression whose values are the stored constants named by <paramref name="constantName"/>.</summary>
+    internal static void WriteFit(StringBuilder cs, CalibrationFit fit, Func<ModelParameter, string> constantName)
+    {
+        void Line(string s = "") => cs.Append(s).Append('\n');
+        var k = fit.Parameters.Count;
+        Line("            new CalibrationFit(");
+        Line($"                \"{fit.Name}\",");
+        Line($"                \"{Escape(fit.FittedTo)}\",");
+        Line($"                [{string.Join(", ", fit.Parameters.Select(p => $"ModelParameters.{p.Name}"))}],");
+        Line($"                [{string.Join(", ", fit.Parameters.Select(p => $"FittedParameters.{constantName(p)}"))}],");
+        Line("                [");
+        for (var i = 0; i < k; i++)
+        {
+            Line($"                    {string.Join(", ", Enumerable.Range(0, k).Select(j => Number(fit.Covariance(i, j))))},");
+        }
+
+        Line("                ],");
+        Line("                [");
+        foreach (var point in fit.Points)
+        {
+            Line(string.Create(Inv, $"                    new(\"{Escape(point.Id)}\", {point.Weight:R}, {Number(point.LogResidual)}),"));
+        }
+
+        Line("                ],");
+        Line($"                {Number(fit.ResidualVariance)}),");
     }
 
     /// <summary>6 significant digits, invariant, always with a decimal point or exponent (a C# double literal).</summary>
@@ -114,4 +127,61 @@ public static class CalibrationDataFile
     }
 
     private static string Escape(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+}
+
+/// <summary>
+/// Writes model 3's calibration (<see cref="FreeCapacityFit"/>) into the library as generated code
+/// (<c>src/B12Dosing/Absorption/Calibration/FreeCapacityData.g.cs</c>): the stored model-3 constants of
+/// <c>FittedParameters</c> and <c>CalibrationEstimate.FreeCapacity</c>.
+/// </summary>
+public static class FreeCapacityDataFile
+{
+    /// <summary>The file's path from the repository root.</summary>
+    public const string RelativePath = "src/B12Dosing/Absorption/Calibration/FreeCapacityData.g.cs";
+
+    /// <summary>
+    /// The stored constant of a model-3 parameter: <c>FreeCapacity</c> and its name with its unit for the parameters model 2
+    /// also reads (their model-2 values are other constants); the name with its unit for those only model 3 reads.
+    /// </summary>
+    public static string ConstantName(ModelParameter parameter) =>
+        (FreeCapacityFit.OnlyModel3.Contains(parameter.Name) ? string.Empty : "FreeCapacity") + CalibrationDataFile.ConstantName(parameter);
+
+    /// <summary>The C# text of the generated file for model 3's fit.</summary>
+    public static string Write(CalibrationFit fit)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        var cs = new StringBuilder();
+        void Line(string s = "") => cs.Append(s).Append('\n');
+        Line("// <auto-generated>");
+        Line("// GENERATED by dotnet run --project tools/B12Dosing.Calibration -- --model3-write; do not edit by hand.");
+        Line("// Model 3's calibration: the fitted values (5 significant digits), the covariance on each parameter's estimation");
+        Line("// scale (6 significant digits) and the points with their weights (one per band, normalised to average 1) and log");
+        Line("// residuals (model/published).");
+        Line("// </auto-generated>");
+        Line("using B12Dosing.Parameters;");
+        Line();
+        Line("namespace B12Dosing.Absorption");
+        Line("{");
+        Line("    /// <summary>The stored values of model 3's fitted parameters (generated from <see cref=\"Calibration.CalibrationEstimate.FreeCapacity\"/>).</summary>");
+        Line("    internal static partial class FittedParameters");
+        Line("    {");
+        CalibrationDataFile.WriteConstants(cs, fit, ConstantName);
+        cs.Length--;
+        Line("    }");
+        Line("}");
+        Line();
+        Line("namespace B12Dosing.Absorption.Calibration");
+        Line("{");
+        Line("    /// <summary>Model 3's shipped calibration (<see cref=\"CalibrationEstimate.FreeCapacity\"/>).</summary>");
+        Line("    internal static class FreeCapacityData");
+        Line("    {");
+        Line("        /// <summary>Model 3's joint fit as last written by the calibration tool.</summary>");
+        Line("        public static CalibrationEstimate Estimate { get; } = new(");
+        Line("        [");
+        CalibrationDataFile.WriteFit(cs, fit, ConstantName);
+        Line("        ]);");
+        Line("    }");
+        Line("}");
+        return cs.ToString();
+    }
 }

@@ -64,36 +64,9 @@ public static class CalibrationReport
         Line("Covariance s²(JᵀWJ)⁻¹ from the Jacobian of the log residuals (W: the points' weights), s² = Σw·r²/(Σw − k), mapped to each parameter's estimation scale; standard errors by the delta method.");
         Line("The estimate ships with the library as data (`CalibrationEstimate.Current`, generated into `src/B12Dosing/Absorption/Calibration/CalibrationData.g.cs`; the stored values are the defaults of the parameter block); `CalibrationEstimate.Draw` draws parameter sets from it and `--uncertainty` on `b12 simulate` and `b12 population` propagates it. Regenerate the data and this page with `tools/calibrate.sh`.");
         Line();
-        var estimate = CalibrationEstimate.Current;
-        foreach (var fit in estimate.Fits)
+        foreach (var fit in CalibrationEstimate.Current.Fits)
         {
-            Line(string.Create(Inv, $"### Fit '{fit.Name}': {fit.FittedTo}"));
-            Line();
-            Line(string.Create(Inv, $"{fit.Points.Count} points, weights {string.Join(", ", fit.Points.Select(p => p.Weight).Distinct().Select(w => w.ToString("G4", Inv)))}; s² = {fit.ResidualVariance:G4} on {fit.DegreesOfFreedom:G4} degrees of freedom. Points: {string.Join(", ", fit.Points.Select(p => p.Id))}."));
-            Line();
-            Line("| parameter | symbol | value | ± s.e. | scale | s.d. on scale |");
-            Line("|---|---|---:|---:|---|---:|");
-            for (var i = 0; i < fit.Parameters.Count; i++)
-            {
-                var p = fit.Parameters[i];
-                Line(string.Create(Inv, $"| {p.Name} | {p.Symbol} | {fit.Values[i]:G5}{(p.Unit == "1" ? string.Empty : " " + p.Unit)} | {fit.StandardError(i):G2} | {p.Scale.ToString().ToLowerInvariant()} | {Math.Sqrt(fit.Covariance(i, i)):G3} |"));
-            }
-
-            if (fit.Parameters.Count > 1)
-            {
-                Line();
-                Line("Correlations on the estimation scales:");
-                Line();
-                Line("| | " + string.Join(" | ", fit.Parameters.Select(p => p.Symbol)) + " |");
-                Line("|---|" + string.Concat(fit.Parameters.Select(_ => "---:|")));
-                for (var i = 0; i < fit.Parameters.Count; i++)
-                {
-                    var row = Enumerable.Range(0, fit.Parameters.Count).Select(j => (fit.Covariance(i, j) / Math.Sqrt(fit.Covariance(i, i) * fit.Covariance(j, j))).ToString("0.00", Inv));
-                    Line($"| {fit.Parameters[i].Symbol} | {string.Join(" | ", row)} |");
-                }
-            }
-
-            Line();
+            WriteFit(md, fit);
         }
 
         Line("## Every published point against the model");
@@ -115,6 +88,23 @@ public static class CalibrationReport
         Line();
         Line("Notes: Carmel's healthy oral means fall from 1.6 µg at 10 µg to 1.5 µg at 50 µg, which no model in which absorption rises with dose can follow. At 1000 µg IM CNCbl Carmel 2008 (15 % kept) and Blood 1961 (31 % kept, 69 % lost in 72 h) disagree by a factor 2.07; both are fitted with weight 1 as kept fractions and the model lands between them (band 1.6: no curve can come within 1.44 of both), see model.md. The Doets 2013 rows are points on the pooled regression curve, not measurements. The holoTC share of serum in health (IOM 1998 and Nexo & Hoffmann-Lücke 2011: 20-25 %) and Greibe 2019's deficient baseline (16 of 128 pmol/L, 12.5 %) pull apart: without intake the model's share does not depend on the stores, so one share serves both and lands between them. Scand J Haematol 1964's 48-h multiple is fitted as the geometric middle of its 3-6; it pulls the Blood 1961 multiples at 24 h and 72 h down a little (still in their bands).");
         Line();
+        Line("## Model 3 (opt-in, `Physiology.WithFreeCapacity()`): the joint fit");
+        Line();
+        Line("Model 3's plasma constants (docs/model.md, 1.2b) fitted jointly to every point of sections 2, 6 and 8 of the shared reference that they move, each weighed one per band (1/ln²(band), normalised to average 1): MathNet Nelder-Mead on the log parameters, a point beyond 90 % of its band costing 100 times the square of how far beyond (in bands), Levenberg-Marquardt from the last fit, the fit's standing constraints as penalties (apo-haptocorrin inside Gimsing & Nexo's 90-275 pmol/L; the cyanocobalamin injection site's half-time at most 0.5 h). `dotnet run --project tools/B12Dosing.Calibration -- --model3 N` refits (about half an hour); `-- --model3-write` writes the estimate at the shipped values (`CalibrationEstimate.FreeCapacity`, generated into `src/B12Dosing/Absorption/Calibration/FreeCapacityData.g.cs`) and prints the residual table with each band.");
+        Line();
+        foreach (var fit in CalibrationEstimate.FreeCapacity.Fits)
+        {
+            WriteFit(md, fit);
+            Line("| point | weight | model / published |");
+            Line("|---|---:|---:|");
+            foreach (var point in fit.Points)
+            {
+                Line(string.Create(Inv, $"| {point.Id} | {point.Weight:0.00} | {Math.Exp(point.LogResidual):0.000} |"));
+            }
+
+            Line();
+        }
+
         Line("## Splitting a daily amount (IF capacity recovers between doses)");
         Line();
         Line("| regimen | absorbed µg |");
@@ -126,5 +116,38 @@ public static class CalibrationReport
         }
 
         return md.ToString();
+    }
+
+    /// <summary>Writes one fit: what it was fitted to, its values with standard errors, and the correlations.</summary>
+    private static void WriteFit(StringBuilder md, CalibrationFit fit)
+    {
+        void Line(string s = "") => md.Append(s).Append('\n');
+        Line(string.Create(Inv, $"### Fit '{fit.Name}': {fit.FittedTo}"));
+        Line();
+        Line(string.Create(Inv, $"{fit.Points.Count} points, weights {string.Join(", ", fit.Points.Select(p => p.Weight).Distinct().Select(w => w.ToString("G4", Inv)))}; s² = {fit.ResidualVariance:G4} on {fit.DegreesOfFreedom:G4} degrees of freedom. Points: {string.Join(", ", fit.Points.Select(p => p.Id))}."));
+        Line();
+        Line("| parameter | symbol | value | ± s.e. | scale | s.d. on scale |");
+        Line("|---|---|---:|---:|---|---:|");
+        for (var i = 0; i < fit.Parameters.Count; i++)
+        {
+            var p = fit.Parameters[i];
+            Line(string.Create(Inv, $"| {p.Name} | {p.Symbol} | {fit.Values[i]:G5}{(p.Unit == "1" ? string.Empty : " " + p.Unit)} | {fit.StandardError(i):G2} | {p.Scale.ToString().ToLowerInvariant()} | {Math.Sqrt(fit.Covariance(i, i)):G3} |"));
+        }
+
+        if (fit.Parameters.Count > 1)
+        {
+            Line();
+            Line("Correlations on the estimation scales:");
+            Line();
+            Line("| | " + string.Join(" | ", fit.Parameters.Select(p => p.Symbol)) + " |");
+            Line("|---|" + string.Concat(fit.Parameters.Select(_ => "---:|")));
+            for (var i = 0; i < fit.Parameters.Count; i++)
+            {
+                var row = Enumerable.Range(0, fit.Parameters.Count).Select(j => (fit.Covariance(i, j) / Math.Sqrt(fit.Covariance(i, i) * fit.Covariance(j, j))).ToString("0.00", Inv));
+                Line($"| {fit.Parameters[i].Symbol} | {string.Join(" | ", row)} |");
+            }
+        }
+
+        Line();
     }
 }

@@ -6,6 +6,7 @@ using B12Dosing.Calibration;
 //   dotnet run --project tools/B12Dosing.Calibration -- --fit                 refits, writes src/B12Dosing/Absorption/Calibration/CalibrationData.g.cs
 //   dotnet run --project tools/B12Dosing.Calibration -- docs/calibration.md   writes the page (and its chart) from the shipped estimate
 //   dotnet run --project tools/B12Dosing.Calibration -- --model3 [iterations [values]]   model 3's residual table, or its joint fit
+//   dotnet run --project tools/B12Dosing.Calibration -- --model3-write [values]          model 3's fit as data (FreeCapacityData.g.cs)
 // The page is written from the estimate compiled into the library, so run it after --fit (dotnet run rebuilds the library).
 var utf8 = new UTF8Encoding(false);
 switch (args)
@@ -24,7 +25,10 @@ switch (args)
             var iterations = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 0;
             if (iterations > 0)
             {
-                θ = FreeCapacityFit.Fit(θ, iterations);
+                // Levenberg-Marquardt with ψ (index 10) held at its bound 1 when it is there; B12_NELDER_MEAD=1 for the simplex.
+                θ = Environment.GetEnvironmentVariable("B12_NELDER_MEAD") == "1"
+                    ? FreeCapacityFit.Fit(θ, iterations)
+                    : FreeCapacityFit.FitLevenbergMarquardt(θ, iterations, FreeCapacityFit.Held(θ));
             }
 
             Console.WriteLine(FreeCapacityFit.Table(θ));
@@ -34,6 +38,35 @@ switch (args)
                 Console.WriteLine(FreeCapacityFit.StandardErrors(θ, [10]));
             }
 
+            return 0;
+        }
+
+    case ["--model3-write", ..]:
+        {
+            // Model 3's calibration as data at the shipped values (or the comma-separated values given, FreeCapacityFit.Names
+            // order): writes FreeCapacityData.g.cs with the covariance; ψ is held when it sits at its bound 1.
+            var path = Path.GetFullPath(FreeCapacityDataFile.RelativePath);
+            if (!File.Exists(path))
+            {
+                Console.Error.WriteLine($"b12-calibration: run from the repository root ({FreeCapacityDataFile.RelativePath} not found)");
+                return 2;
+            }
+
+            var θ = args.Length > 1
+                ? [.. args[1].Split(',').Select(x => double.Parse(x, System.Globalization.CultureInfo.InvariantCulture))]
+                : FreeCapacityFit.Start(B12Dosing.Absorption.Physiology.Healthy.WithFreeCapacity());
+            θ = [.. θ.Select(CalibrationDataFile.Stored)];
+            θ[10] = Math.Min(θ[10], 1);
+            var held = FreeCapacityFit.Held(θ);
+            var fit = FreeCapacityFit.Estimate(θ, held);
+            File.WriteAllText(path, FreeCapacityDataFile.Write(fit), utf8);
+            Console.WriteLine(FreeCapacityFit.Table(θ));
+            foreach (var parameter in fit.Fitted)
+            {
+                Console.WriteLine(FormattableString.Invariant($"{parameter.Name,-40} {parameter.Value,12:G5} ± {parameter.StandardError:G3} {parameter.Unit}"));
+            }
+
+            Console.WriteLine(FormattableString.Invariant($"s² = {fit.ResidualVariance:G4}; wrote {FreeCapacityDataFile.RelativePath}"));
             return 0;
         }
 

@@ -151,7 +151,8 @@ public sealed record Physiology
     /// This physiology under model 3 (<see cref="PlasmaCarrierModel.FreeCapacity"/>): the carriers' free capacity as state
     /// and absorption over hours, with the plasma constants fitted for model 3 (tissue uptake, hydroxocobalamin
     /// filtration and protein binding, the holoTC and holoHC half-lives, the release of stores onto transcobalamin, the
-    /// injection site's half-time; <c>docs/model.md</c>, 1.2b). The release onto
+    /// injection sites' half-times of cyanocobalamin and hydroxocobalamin, the nasal release half-time; <c>docs/model.md</c>, 1.2b; the fit with its
+    /// covariance is <see cref="Calibration.CalibrationEstimate.FreeCapacity"/>). The release onto
     /// haptocorrin is derived again from them unless it was pinned.
     /// </summary>
     public Physiology WithFreeCapacity() => this with
@@ -165,6 +166,8 @@ public sealed record Physiology
         HoloHaptocorrinHalfLifeDays = FittedParameters.FreeCapacityHoloHaptocorrinHalfLifeDays,
         TranscobalaminReleasePerDay = FittedParameters.FreeCapacityTranscobalaminReleasePerDay,
         InjectionSiteHalfTimeHours = FittedParameters.FreeCapacityInjectionSiteHalfTimeHours,
+        HydroxocobalaminSiteReleaseHalfTimeHours = FittedParameters.FreeCapacityHydroxocobalaminSiteReleaseHalfTimeHours,
+        NasalReleaseHalfTimeHours = FittedParameters.FreeCapacityNasalReleaseHalfTimeHours,
     };
 
     /// <summary>

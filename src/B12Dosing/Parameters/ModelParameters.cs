@@ -163,7 +163,7 @@ public static class ModelParameters
     /// <summary>The release half-time of hydroxocobalamin from an injection site (t½_a,OH).</summary>
     public static ModelParameter HydroxocobalaminSiteReleaseHalfTime { get; } = new(
         nameof(Physiology.HydroxocobalaminSiteReleaseHalfTime), "t½_a,OH", "h", 2.5, 0.01, 100, ParameterScale.Log, ParameterOrigin.Literature,
-        "About 2.5 h (US hydroxocobalamin label).",
+        "About 2.5 h (US hydroxocobalamin label). Model 3 fits it with Scand J Haematol 1964 (serum about the same 1 h after OHCbl or CNCbl), the label's 2.5 h a point with band 1.5 (docs/model.md 1.2b).",
         p => p.HydroxocobalaminSiteReleaseHalfTimeHours, (p, v) => p with { HydroxocobalaminSiteReleaseHalfTimeHours = v });
 
     /// <summary>The half-time over which the passive part of an oral, sublingual or intranasal dose reaches the blood (t½_m).</summary>
@@ -186,8 +186,8 @@ public static class ModelParameters
 
     /// <summary>The mass-action rate of binding of free B12 to free transcobalamin (k_on).</summary>
     public static ModelParameter CarrierBindingPerMicrogramHour { get; } = new(
-        nameof(Physiology.CarrierBindingPerMicrogramHour), "k_on", "1/(µg·h)", 10, 0.01, 100, ParameterScale.Log, ParameterOrigin.Assumption,
-        "Binding is near-instant in vitro; set to the smallest value for which 10 µg IM loses at most 6 % (Carmel 2008: 3 %).",
+        nameof(Physiology.CarrierBindingPerMicrogramHour), "k_on", "1/(µg·h)", FittedParameters.CarrierBindingPerMicrogramHour, 0.01, 100, ParameterScale.Log, ParameterOrigin.Fitted,
+        "Model 3: fitted with the model-3 plasma constants (docs/model.md 1.2b), mainly the loss of 10 µg IM (Carmel 2008: 3 %) and OPEN's holoTC; binding is near-instant in vitro.",
         p => p.CarrierBindingPerMicrogramHour, (p, v) => p with { CarrierBindingPerMicrogramHour = v });
 
     /// <summary>The binding of free B12 to free haptocorrin relative to transcobalamin (ρ_H).</summary>
@@ -205,7 +205,7 @@ public static class ModelParameters
     /// <summary>The release half-time of an intranasal dose (t½_n).</summary>
     public static ModelParameter NasalReleaseHalfTime { get; } = new(
         nameof(Physiology.NasalReleaseHalfTime), "t½_n", "h", 1.0 / 6, 0.01, 100, ParameterScale.Log, ParameterOrigin.Assumption,
-        "10 min, for the serum peak about half an hour after intranasal hydroxocobalamin (Br J Clin Pharmacol 1998;45:83: 35 ± 13 and 28 ± 16 min).",
+        "10 min, for the serum peak about half an hour after intranasal hydroxocobalamin (Br J Clin Pharmacol 1998;45:83: 35 ± 13 and 28 ± 16 min); model 3 fits it to those two peaks (docs/model.md 1.2b).",
         p => p.NasalReleaseHalfTimeHours, (p, v) => p with { NasalReleaseHalfTimeHours = v });
 
     /// <summary>The renal filtration of free hydroxocobalamin relative to cyanocobalamin (δ).</summary>

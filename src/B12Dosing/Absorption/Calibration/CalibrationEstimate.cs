@@ -63,6 +63,15 @@ public sealed partial class CalibrationEstimate
     /// <summary>The calibration shipped with the library (the fits behind the defaults of the fitted parameters).</summary>
     public static CalibrationEstimate Current => CalibrationData.Estimate;
 
+    /// <summary>
+    /// Model 3's calibration (<see cref="Physiology.WithFreeCapacity"/>): its joint fit to the published points of sections
+    /// 2, 6 and 8 of the shared reference, each weighed one per band (<c>docs/model.md</c>, 1.2b), with the covariance on
+    /// each parameter's estimation scale, generated into <c>FreeCapacityData.g.cs</c> by
+    /// <c>dotnet run --project tools/B12Dosing.Calibration -- --model3-write</c>. Draw from it around a model-3 set:
+    /// <c>CalibrationEstimate.FreeCapacity.Draw(Physiology.Healthy.WithFreeCapacity(), count, seed)</c>.
+    /// </summary>
+    public static CalibrationEstimate FreeCapacity => FreeCapacityData.Estimate;
+
     /// <summary>The fits, in the order the calibrator runs them.</summary>
     public IReadOnlyList<CalibrationFit> Fits { get; }
 
