@@ -1,4 +1,5 @@
 using System.Globalization;
+using B12Dosing.Absorption;
 using B12Dosing.Kinetics;
 using B12Dosing.Population;
 using B12Dosing.Regimens;
@@ -20,7 +21,9 @@ namespace B12Dosing.Benchmarks;
 /// and the share below the serum threshold) R times; <c>span R</c> runs each of the N patients through the span path
 /// (<see cref="Simulator.Run(SimulationPlan, B12Dosing.Absorption.ParameterSet, Mass, Span{PoolState})"/>, the patients
 /// drawn once beforehand) R times; <c>counts R</c> runs the population R times and answers, after the time, the size in
-/// bytes of its saved counts (<see cref="PopulationResult.WriteCounts"/>). Each answers the process CPU time it took, in seconds (<see cref="Environment.CpuUsage"/>),
+/// bytes of its saved counts (<see cref="PopulationResult.WriteCounts"/>); <c>patient2 R</c> and <c>patient3 R</c> run
+/// one healthy patient with average stores through the span path R times, under model 2 (the default) or model 3
+/// (<see cref="ParameterSet.WithFreeCapacity"/>). Each answers the process CPU time it took, in seconds (<see cref="Environment.CpuUsage"/>),
 /// so that the driver can warm it up and interleave it with a peer.</item>
 /// </list>
 /// </summary>
@@ -177,6 +180,11 @@ internal static class PeerExport
                         }
 
                         break;
+                    case "patient2" or "patient3":
+                        // One healthy patient with average stores on the span path, under model 2 (the default) or model 3.
+                        Simulator.Run(plan, parts[0] == "patient3" ? FreeCapacity : ParameterSet.Healthy, SimulationSettings.AverageStores, buffer);
+                        sink += buffer[^1].StoresMicrograms;
+                        break;
                     case "span":
                         foreach (var p in people.Value)
                         {
@@ -186,7 +194,7 @@ internal static class PeerExport
 
                         break;
                     default:
-                        throw new ArgumentException($"unknown command '{parts[0]}': population R, span R or counts R");
+                        throw new ArgumentException($"unknown command '{parts[0]}': population R, span R, counts R, patient2 R or patient3 R");
                 }
             }
 
@@ -198,6 +206,8 @@ internal static class PeerExport
     }
 
     private const int PatientColumns = 17;
+
+    private static readonly ParameterSet FreeCapacity = ParameterSet.Healthy.WithFreeCapacity();
 
     private static OutcomeParts Parts(B12Dosing.Absorption.DoseOutcome o) =>
         new(o.TranscobalaminMicrograms, o.HaptocorrinMicrograms, o.ProteinBoundMicrograms, o.TissueMicrograms, o.RetainedMicrograms, o.AbsorbedMicrograms);
