@@ -299,24 +299,14 @@ public static class FreeCapacityFit
 
     private static double Square(double x) => x * x;
 
-    public static double HerbertWeight { get; set; } = double.Parse(Environment.GetEnvironmentVariable("B12_HERBERT_WEIGHT") ?? "1", CultureInfo.InvariantCulture);
-
     /// <summary>The share of each band (in log) beyond which the fit's penalty starts: a little inside the band, so that no point is left on its edge.</summary>
     public const double Margin = 0.9;
-
-    private static double Outside(double excess) => excess > 0 ? 100 * excess * excess : 0;
 
     public static double Cost(double[] θ)
     {
         try
         {
-            // Constraints from figures, not fitted points: apo-haptocorrin inside Gimsing & Nexo's 90-275 pmol/L; the CNCbl
-            // injection site releases fast enough for the plasma peak within 1 h (US label): half-time at most 0.5 h.
-            var penalty = (100 * Square(Math.Log(Math.Clamp(θ[8], 90, 275) / θ[8]))) + (100 * Square(Math.Log(Math.Min(θ[12], 0.5) / θ[12])));
-            // Each point weighs one per band (residual = log ratio over log band); a point beyond 90 % of its band (Margin) costs
-            // 100 times the square of how far beyond, so the fit trades inside the bands before it lets a point out. Herbert
-            // 1994 gives no figure (holoTC "depleted within days"): its point is weighed without that penalty.
-            var sum = penalty + Evaluate(θ).Sum(p => (p.Residual * p.Residual) + (p.Id.StartsWith("herbert", StringComparison.Ordinal) ? 0 : Outside(Math.Abs(p.Residual) - Margin)));
+            var sum = CostVector(θ).Sum(x => x * x);
             return double.IsFinite(sum) ? sum : double.PositiveInfinity;
         }
         catch (ArgumentException)
@@ -447,6 +437,11 @@ public static class FreeCapacityFit
     /// </summary>
     private static double[] CostVector(double[] θ)
     {
+        // Constraints from figures, not fitted points: apo-haptocorrin inside Gimsing & Nexo's 90-275 pmol/L; the CNCbl
+        // injection site releases fast enough for the plasma peak within 1 h (US label): half-time at most 0.5 h. Each point
+        // then weighs one per band (residual = log ratio over log band); beyond 90 % of its band (Margin) it costs 100 times
+        // the square of how far beyond, so the fit trades inside the bands before it lets a point out. Herbert 1994 gives
+        // no figure (holoTC "depleted within days"): its point is weighed without that penalty.
         var residuals = new List<double>
         {
             10 * Math.Log(Math.Clamp(θ[8], 90, 275) / θ[8]),
@@ -454,7 +449,7 @@ public static class FreeCapacityFit
         };
         foreach (var p in Evaluate(θ))
         {
-            residuals.Add(p.Id.StartsWith("herbert", StringComparison.Ordinal) ? HerbertWeight * p.Residual : p.Residual);
+            residuals.Add(p.Residual);
             residuals.Add(p.Id.StartsWith("herbert", StringComparison.Ordinal) ? 0 : 10 * Math.Max(0, Math.Abs(p.Residual) - Margin));
         }
 
