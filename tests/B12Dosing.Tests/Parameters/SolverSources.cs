@@ -26,6 +26,8 @@ internal static class SolverSources
         ["Absorption/FittedParameters.cs"] = "the fitted values the block's entries take as defaults",
         // The Butcher tableau of Dormand & Prince (1980): rational coefficients of the integration method, mathematics.
         ["Absorption/DormandPrince.cs"] = "the Dormand-Prince 5(4) tableau",
+        // The tableau of RODAS4 (Hairer & Wanner 1996) and its step-size controller's constants: mathematics.
+        ["Kinetics/Rodas4.cs"] = "the RODAS4 tableau",
         // The calibration: the published points it fits to and its generated estimate (data and a fitting tool, not a solver).
         ["Absorption/Calibration/"] = "the calibration's data and fit",
     };
