@@ -26,8 +26,6 @@ internal static class SolverSources
         ["Absorption/FittedParameters.cs"] = "the fitted values the block's entries take as defaults",
         // The Butcher tableau of Dormand & Prince (1980): rational coefficients of the integration method, mathematics.
         ["Absorption/DormandPrince.cs"] = "the Dormand-Prince 5(4) tableau",
-        // The tableau of RODAS4 (Hairer & Wanner 1996) and its step-size controller's constants: mathematics.
-        ["Kinetics/Rodas4.cs"] = "the RODAS4 tableau",
         // The calibration: the published points it fits to and its generated estimate (data and a fitting tool, not a solver).
         ["Absorption/Calibration/"] = "the calibration's data and fit",
     };
@@ -60,6 +58,7 @@ internal static class SolverSources
         [0.9] = "the step-size controller's safety factor (ibid.)",
         [5] = "the step-size controller's largest growth (ibid.); the proposal's degrees of freedom (estimator)",
         [1e-9] = "a relative tolerance",
+        [1e-8] = "a relative tolerance (model 3's stretch)",
         [1e-10] = "a relative tolerance",
         [1e-12] = "a relative tolerance or an empty site",
         [1e-13] = "a reference tolerance",
