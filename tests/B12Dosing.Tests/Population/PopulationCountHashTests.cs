@@ -23,15 +23,7 @@ public class PopulationCountHashTests
     public void Populations_of_many_chunks_give_the_committed_counts()
     {
         var actual = string.Join("\n", new[] { "bnf-no-neuro", "kuzminski-oral" }.Select(Line)) + "\n";
-        var path = Path.Combine(Shared.DocsSection.RepositoryRoot(), "tests", "B12Dosing.Tests", "Population", "population-counts.sha256.txt");
-        var committed = File.Exists(path) ? File.ReadAllText(path).ReplaceLineEndings("\n") : string.Empty;
-        if (actual != committed && Environment.GetEnvironmentVariable(RewriteVariable) == "1")
-        {
-            File.WriteAllText(path, actual);
-            committed = actual;
-        }
-
-        Assert.Equal(committed, actual);
+        Shared.CommittedFile.AssertHolds("tests/B12Dosing.Tests/Population/population-counts.sha256.txt", actual, RewriteVariable);
     }
 
     private static string Line(string regimen)
