@@ -24,7 +24,8 @@ namespace B12Dosing.Absorption;
 /// (within 4e-12 of the load of a reference solve over a fourfold range of loads and [1/3, 3] in <c>f</c>, at 10 µg to
 /// 20 mg), so it too differs from the patient's own solve by at most that solve's error.
 /// </para>
-/// Immutable once built; read by every worker thread of a run.
+/// Immutable once built; read by every worker thread of a run, and kept for the next runs that ask for the same tables
+/// (the last few builds, by value: a repeated run, such as a target search's or a server's, builds them once).
 /// </summary>
 internal sealed class RetentionTables
 {
@@ -43,12 +44,26 @@ internal sealed class RetentionTables
     /// </summary>
     internal static readonly double WidestLoadRange = Math.Log(4) + (4.0 / 1024);
 
+    /// <summary>How many of the last builds <see cref="Build"/> keeps (a repeated run, such as a target search's or a server's, builds its tables once).</summary>
+    private const int BuiltKept = 8;
+
+    /// <summary>
+    /// The last builds, oldest first, keyed by their values (the presets compare by value) and the order of the loads (the
+    /// tables are searched in that order), so a hit is the very tables a new build would give.
+    /// </summary>
+    private static readonly List<BuiltTables> Built = [];
+
+    private static readonly Lock BuiltLock = new();
+
     private readonly Table[] _tables;
     private readonly PassiveTable[] _passive;
     private readonly double _middle, _halfWidth;
 
     private RetentionTables(Table[] tables, PassiveTable[] passive, double middle, double halfWidth) =>
         (_tables, _passive, _middle, _halfWidth) = (tables, passive, middle, halfWidth);
+
+    /// <summary>One build of <see cref="Build"/>: what it was asked for and the tables.</summary>
+    private sealed record BuiltTables(Load[] Loads, PassiveLoads[] Passive, double Lowest, double Highest, RetentionTables Tables);
 
     /// <summary>One load a table covers: the condition's preset, the load (µg, above the preset's binding capacity), its site and form.</summary>
     internal readonly record struct Load(ParameterSet Preset, double Micrograms, LoadSite Site, bool Hydroxo);
@@ -63,7 +78,8 @@ internal sealed class RetentionTables
     /// <summary>
     /// Tables for <paramref name="loads"/> and <paramref name="passive"/> over the retention factors [<paramref name="lowest"/>,
     /// <paramref name="highest"/>]; null if there is nothing to tabulate. The passive tables' solves run on up to
-    /// <paramref name="threads"/> threads (each node is its own solve: the tables are the same whatever the number).
+    /// <paramref name="threads"/> threads (each node is its own solve: the tables are the same whatever the number). The
+    /// last builds are kept: a request equal to one of them (the same loads in the same order, the same range) gets its tables.
     /// </summary>
     public static RetentionTables? Build(IReadOnlyCollection<Load> loads, IReadOnlyCollection<PassiveLoads> passive, double lowest, double highest, int threads = 1)
     {
@@ -72,6 +88,34 @@ internal sealed class RetentionTables
             return null;
         }
 
+        lock (BuiltLock)
+        {
+            foreach (var entry in Built)
+            {
+                if (entry.Lowest == lowest && entry.Highest == highest && entry.Loads.SequenceEqual(loads) && entry.Passive.SequenceEqual(passive))
+                {
+                    return entry.Tables;
+                }
+            }
+        }
+
+        var tables = BuildNew(loads, passive, lowest, highest, threads);
+        lock (BuiltLock)
+        {
+            if (Built.Count == BuiltKept)
+            {
+                Built.RemoveAt(0);
+            }
+
+            Built.Add(new([.. loads], [.. passive], lowest, highest, tables));
+        }
+
+        return tables;
+    }
+
+    /// <summary>The tables of <see cref="Build"/>, built.</summary>
+    private static RetentionTables BuildNew(IReadOnlyCollection<Load> loads, IReadOnlyCollection<PassiveLoads> passive, double lowest, double highest, int threads)
+    {
         double logLow = Math.Log(lowest), logHigh = Math.Log(highest);
         double middle = (logLow + logHigh) / 2, halfWidth = (logHigh - logLow) / 2;
         var tables = loads.Select(load => Table.Build(load, middle, halfWidth)).ToArray();

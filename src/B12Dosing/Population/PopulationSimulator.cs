@@ -166,7 +166,8 @@ public static class PopulationSimulator
     /// and one per oral or sublingual intake whose passive part can exceed it, over the passive loads the patients can
     /// draw (the passive fraction's variation) and shared by conditions with the same split; none when the retention
     /// factor does not vary. Built before the patients (the passive tables' solves on up to <paramref name="threads"/>
-    /// threads), whatever their number, so a result does not depend on how a population is split.
+    /// threads), whatever their number, so a result does not depend on how a population is split; a later run that asks for
+    /// the same tables reads them (<see cref="RetentionTables.Build"/> keeps the last builds).
     /// </summary>
     internal static RetentionTables? RetentionTablesFor(SimulationPlan plan, PopulationModel model, int threads = 1)
     {

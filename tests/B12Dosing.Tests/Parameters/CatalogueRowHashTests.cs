@@ -23,15 +23,7 @@ public class CatalogueRowHashTests
     public void Every_catalogue_regimen_under_every_condition_gives_the_committed_rows()
     {
         var actual = string.Join("\n", Lines()) + "\n";
-        var path = Path.Combine(Shared.DocsSection.RepositoryRoot(), "tests", "B12Dosing.Tests", "Parameters", "catalogue-rows.sha256.txt");
-        var committed = File.Exists(path) ? File.ReadAllText(path).ReplaceLineEndings("\n") : string.Empty;
-        if (actual != committed && Environment.GetEnvironmentVariable(RewriteVariable) == "1")
-        {
-            File.WriteAllText(path, actual);
-            committed = actual;
-        }
-
-        Assert.Equal(committed, actual);
+        Shared.CommittedFile.AssertHolds("tests/B12Dosing.Tests/Parameters/catalogue-rows.sha256.txt", actual, RewriteVariable);
     }
 
     private static IEnumerable<string> Lines()
