@@ -58,7 +58,7 @@ internal static class SolverSources
         [0.9] = "the step-size controller's safety factor (ibid.)",
         [5] = "the step-size controller's largest growth (ibid.); the proposal's degrees of freedom (estimator)",
         [1e-9] = "a relative tolerance",
-        [1e-8] = "a relative tolerance (model 3's stretch)",
+        [1e-7] = "a relative tolerance (model 3's stretch)",
         [1e-10] = "a relative tolerance",
         [1e-12] = "a relative tolerance or an empty site",
         [1e-13] = "a reference tolerance",
