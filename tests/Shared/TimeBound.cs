@@ -15,6 +15,17 @@ internal static class TimeBound
         return task.Result;
     }
 
+    /// <summary>
+    /// The result of <paramref name="work"/>, which must finish within <paramref name="limit"/>, and the CPU time its
+    /// thread used for it (<see cref="ThreadCpuTime"/>: waiting for a core on a loaded machine is not counted).
+    /// </summary>
+    public static (T Result, TimeSpan Used) CpuTimed<T>(TimeSpan limit, Func<T> work, string what) => Run(limit, () =>
+    {
+        var start = ThreadCpuTime.Nanoseconds();
+        var result = work();
+        return (result, TimeSpan.FromTicks((ThreadCpuTime.Nanoseconds() - start) / 100));
+    }, what);
+
     /// <summary>Runs <paramref name="work"/>, which must finish within <paramref name="limit"/>; returns the bytes it allocated on its thread.</summary>
     public static long Allocated(TimeSpan limit, Action work, string what) => Run(limit, () =>
     {

@@ -191,8 +191,9 @@ internal readonly struct TransitRates
 /// Integrates a nonlinear stretch (B12 still on its way into the blood or free in plasma) with the adaptive
 /// Dormand-Prince 5(4) method: every entry's local error below <see cref="RelativeTolerance"/> of its size plus
 /// <see cref="AbsoluteTolerance"/> µg, where the size of an entry on its way in (the sites and the gut) is at least
-/// what the carriers hold (holoTC + holoHC): its own tail, decaying to nothing, would otherwise set the step. A Runge-Kutta step keeps every linear invariant of the equations to rounding,
-/// so the mass balance (pools plus tallies) closes whatever the step.
+/// what the carriers hold (holoTC + holoHC): its own tail, decaying to nothing, would otherwise set the step. A
+/// Runge-Kutta step keeps every linear invariant of the equations to rounding, so the mass balance (pools plus tallies)
+/// closes whatever the step.
 /// </summary>
 internal static class Transit
 {

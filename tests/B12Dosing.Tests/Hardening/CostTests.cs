@@ -21,14 +21,6 @@ public class CostTests(ITestOutputHelper output)
     private static Regimen ManyParts(int parts) =>
         Regimen.Parse(string.Join(" + ", Enumerable.Range(0, parts).Select(i => string.Create(CultureInfo.InvariantCulture, $"after {i}s 1 µg im daily"))));
 
-    /// <summary>The result of <paramref name="work"/> and the CPU time the calling thread used for it.</summary>
-    private static (T Result, TimeSpan Used) CpuTimed<T>(Func<T> work)
-    {
-        var start = ThreadCpuTime.Nanoseconds();
-        var result = work();
-        return (result, TimeSpan.FromTicks((ThreadCpuTime.Nanoseconds() - start) / 100));
-    }
-
     [Fact]
     public void A_regimen_of_many_plus_parts_merges_in_near_linear_time()
     {
@@ -36,8 +28,9 @@ public class CostTests(ITestOutputHelper output)
         // parts over 110 days took minutes). The heap merge costs events · log(parts). Two regimens with the same
         // 440 000 events, one of 20 000 parts over 22 days and one of 200 parts over 2 200 days: per event, the scan
         // would cost 100 times more for the first, the heap log(20 000)/log(200) = 1.9 times. The fastest of three
-        // interleaved runs of each, in the CPU time of the thread that does the work (ThreadCpuTime), is compared (a ratio within one test, so the machine's load cancels), and every run
-        // is also bounded in time so that a regression fails instead of hanging.
+        // interleaved runs of each, in the CPU time of the thread that does the work (TimeBound.CpuTimed), is compared
+        // (a ratio within one test, so the machine's load cancels), and every run is also bounded in time so that a
+        // regression fails instead of hanging.
         const int parts = 20_000;
         var many = TimeBound.Run(Limit, () => ManyParts(parts), "Parsing 20 000 '+' parts");
         var few = ManyParts(200);
@@ -48,9 +41,9 @@ public class CostTests(ITestOutputHelper output)
         var events = System.Collections.Immutable.ImmutableArray<DoseEvent>.Empty;
         for (var run = 0; run < 3; run++)
         {
-            (events, var manyUsed) = TimeBound.Run(Limit, () => CpuTimed(() => many.Events(manyHorizon)), "Merging 20 000 '+' parts");
+            (events, var manyUsed) = TimeBound.CpuTimed(Limit, () => many.Events(manyHorizon), "Merging 20 000 '+' parts");
             manyBest = TimeSpan.FromTicks(Math.Min(manyBest.Ticks, manyUsed.Ticks));
-            var (fewEvents, fewUsed) = TimeBound.Run(Limit, () => CpuTimed(() => few.Events(fewHorizon)), "Merging 200 '+' parts");
+            var (fewEvents, fewUsed) = TimeBound.CpuTimed(Limit, () => few.Events(fewHorizon), "Merging 200 '+' parts");
             fewBest = TimeSpan.FromTicks(Math.Min(fewBest.Ticks, fewUsed.Ticks));
             Assert.Equal(200 * 2_200, fewEvents.Length);
         }
