@@ -18,9 +18,7 @@ namespace B12Dosing.Benchmarks;
 [MemoryDiagnoser]
 public class CarrierModelBenchmarks : SpanPathBenchmark
 {
-    private static readonly TimeSpan Year = TimeSpan.FromDays(365);
-    private readonly DoseEvent[] _dailyOral = [.. Enumerable.Range(0, 365).Select(d => new DoseEvent(TimeSpan.FromDays(d), Dose.Oral(Mass.FromMicrograms(1000))))];
-    private readonly DoseEvent[] _monthlyIm = [.. Enumerable.Range(0, 13).Select(m => new DoseEvent(TimeSpan.FromDays(30 * m), Dose.Intramuscular(Mass.FromMicrograms(1000))))];
+    private static readonly TimeSpan Year = CarrierScenarios.Year;
     private readonly Regimen _dailyOralRegimen = Regimen.Parse("1000 ug oral daily");
     private ParameterSet _physiology = ParameterSet.Healthy;
     private SimulationPlan? _monthlyPlan;
@@ -34,9 +32,9 @@ public class CarrierModelBenchmarks : SpanPathBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        _physiology = Model == PlasmaCarrierModel.FreeCapacity ? ParameterSet.Healthy.WithFreeCapacity() : ParameterSet.Healthy;
-        Prepare(_dailyOral, Year, TimeSpan.FromDays(1), _physiology);
-        _monthlyPlan = new SimulationPlan(_monthlyIm, Year, TimeSpan.FromDays(1));
+        _physiology = Model == PlasmaCarrierModel.FreeCapacity ? CarrierScenarios.FreeCapacity : ParameterSet.Healthy;
+        Prepare(CarrierScenarios.DailyOral(), Year, TimeSpan.FromDays(1), _physiology);
+        _monthlyPlan = CarrierScenarios.Plan("im-monthly");
         _monthlyBuffer = new PoolState[_monthlyPlan.OutputCount];
     }
 

@@ -212,17 +212,17 @@ internal static class PeerExport
     private static OutcomeParts Parts(B12Dosing.Absorption.DoseOutcome o) =>
         new(o.TranscobalaminMicrograms, o.HaptocorrinMicrograms, o.ProteinBoundMicrograms, o.TissueMicrograms, o.RetainedMicrograms, o.AbsorbedMicrograms);
 
-    private static string Option(string[] args, string name, string fallback) =>
+    internal static string Option(string[] args, string name, string fallback) =>
         Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
 
-    private static void Write(string dir, string name, Action<BinaryWriter> write)
+    internal static void Write(string dir, string name, Action<BinaryWriter> write)
     {
         using var stream = new BufferedStream(File.Create(Path.Combine(dir, name)), 1 << 20);
         using var writer = new BinaryWriter(stream);
         write(writer);
     }
 
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    internal static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>What a run needs of one intake's outcome, µg: where the kept part goes, the kept (retained) and absorbed amounts.</summary>
     private readonly record struct OutcomeParts(double Transcobalamin, double Haptocorrin, double ProteinBound, double Tissue, double Retained, double Absorbed);

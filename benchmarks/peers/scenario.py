@@ -125,10 +125,10 @@ def timeline(sc):
 
 def serve(name, scenario, run, series):
     """What every peer does after loading the scenario: writes its series of the first `agree` patients (run.sh's
-    driver compares them with the library's), says `ready`, then answers each `run R` line with the process CPU
-    seconds R runs of the whole population took (and a value of the last result, so that nothing is optimised away)."""
-    stores, serum = series()
-    scenario.write_series(name, stores, serum)
+    driver compares them with the library's; `series()` returns write_series' arguments after the name), says
+    `ready`, then answers each `run R` line with the process CPU seconds R runs of the whole population took (and a
+    value of the last result, so that nothing is optimised away). Model 3's peers use it too (scenario3.py)."""
+    scenario.write_series(name, *series())
     print(f"ready {name} {scenario.n}", flush=True)
     for line in sys.stdin:
         parts = line.split()
