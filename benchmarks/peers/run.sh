@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# B12Dosing against the peers an expert in each tool would write, on the same model (model 2, the default), events
-# and grid, timed one way for every side. Not part of .ci/run (it takes 10-20 minutes).
+# B12Dosing against the peers an expert in each tool would write, on the same model, events and grid, timed one way
+# for every side. Not part of .ci/run (it takes 10-20 minutes). MODEL=2 (the default): model 2, the peers below;
+# MODEL=3: model 3 (ParameterSet.WithFreeCapacity()), its own peers and driver (further below).
 #
 #   numba    the exact event-driven solution as a numba loop over patients (numba_peer.py)
 #   numpy    the same closed form in numpy, vectorised over all patients at once (numpy_peer.py)
@@ -19,6 +20,16 @@
 # Settings (environment): REGIMENS ("bnf-no-neuro kuzminski-oral"), PATIENTS ("1000 100000"), SLOW_PATIENTS (1000),
 # PAIRS (5), WARMUP (1.0 s), SAMPLE (0.3 s), SEED (1), DAYS (365), PEERS ("numba numpy scipy desolve floor"),
 # KEEP (a directory to keep the exported files and builds in).
+#
+# MODEL=3: one healthy patient-year (1000 µg oral daily; 1000 µg IM monthly) under model 3, whose state between events
+# is a nonlinear ODE; the library exports its rate constants, initial state and deposits (mode "peers3"), bench3.py
+# times its span path (mode "peers3-serve") against
+#   floor    the library's own Dormand-Prince 5(4) and error norm in plain C, gcc -O3 -march=native (floor3.c)
+#   numba    the same method as numba-compiled loops (numba3_peer.py)
+#   scipy    solve_ivp LSODA with the analytic Jacobian, from event to event (scipy3_peer.py)
+#   desolve  deSolve::lsoda with a compiled C model and Jacobian, the deposits as data events (desolve3_peer.R, desolve3_model.c)
+# and prints the same kind of lines (b12dosing_vs_<peer>_model3_<scenario>: ..., agreement_max_rel_diff; bound 1e-5).
+# Settings: SCENARIOS ("oral-daily im-monthly"), PAIRS (7), WARMUP, SAMPLE, PEERS ("floor numba scipy desolve"), KEEP.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
@@ -48,13 +59,15 @@ unset OPENBLAS_CORETYPE OPENBLAS_L2_SIZE
 export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 NUMBA_NUM_THREADS=1
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_TieredPGO=1
 
+MODEL="${MODEL:-2}"
+[ "$MODEL" = 3 ] && SUFFIX=3 || SUFFIX=""
 mkdir -p "$WORK/build"
 dotnet build ../B12Dosing.Benchmarks -c Release -v quiet -nologo >/dev/null
-gcc -O3 -march=native -o "$WORK/build/floor" floor.c -lm
-cp desolve_model.c "$WORK/build/"
-(cd "$WORK/build" && R CMD SHLIB -o desolve_model.so desolve_model.c >/dev/null)
+gcc -O3 -march=native -o "$WORK/build/floor$SUFFIX" "floor$SUFFIX.c" -lm
+cp "desolve${SUFFIX}_model.c" "$WORK/build/"
+(cd "$WORK/build" && R CMD SHLIB -o "desolve${SUFFIX}_model.so" "desolve${SUFFIX}_model.c" >/dev/null)
 
 echo "machine: $(nproc --all) cores, $(uname -sr); .NET $(dotnet --version), $("$PYTHON" -c 'import numba, numpy, scipy; print(f"numba {numba.__version__}, numpy {numpy.__version__}, scipy {scipy.__version__}")'), $(Rscript -e 'cat(R.version.string, "deSolve", as.character(packageVersion("deSolve")))'), $(gcc --version | head -1)"
 echo "uptime at start: $(uptime)"
-"$PYTHON" bench.py "$WORK" "$(pwd)/../B12Dosing.Benchmarks/bin/Release/net10.0/B12Dosing.Benchmarks.dll" "$WORK/build/floor" "$WORK/build/desolve_model.so"
+"$PYTHON" "bench$SUFFIX.py" "$WORK" "$(pwd)/../B12Dosing.Benchmarks/bin/Release/net10.0/B12Dosing.Benchmarks.dll" "$WORK/build/floor$SUFFIX" "$WORK/build/desolve${SUFFIX}_model.so"
 echo "uptime at end: $(uptime)"
