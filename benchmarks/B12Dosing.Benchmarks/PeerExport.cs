@@ -154,6 +154,44 @@ internal static class PeerExport
         var regimen = RegimenCatalogue.Resolve(s.Regimen);
         var settings = new PopulationSettings(s.Patients, s.Horizon, s.Seed) { MaxDegreeOfParallelism = 1 };
         var buffer = new PoolState[plan.OutputCount];
+        return Serve((command, sink) =>
+        {
+            switch (command)
+            {
+                case "population":
+                    return sink + PopulationSimulator.Run(regimen, settings).ShareBelowThreshold[^1];
+                case "counts":
+                    using (var counts = new MemoryStream())
+                    {
+                        PopulationSimulator.Run(regimen, settings).WriteCounts(counts);
+                        return counts.Length;
+                    }
+
+                case "patient2" or "patient3":
+                    // One healthy patient with average stores on the span path, under model 2 (the default) or model 3.
+                    Simulator.Run(plan, command == "patient3" ? FreeCapacity : ParameterSet.Healthy, SimulationSettings.AverageStores, buffer);
+                    return sink + buffer[^1].StoresMicrograms;
+                case "span":
+                    foreach (var p in people.Value)
+                    {
+                        Simulator.Run(plan, p.ParameterSet, p.InitialStores, buffer);
+                        sink += buffer[^1].StoresMicrograms;
+                    }
+
+                    return sink;
+                default:
+                    throw new ArgumentException($"unknown command '{command}': population R, span R, counts R, patient2 R or patient3 R");
+            }
+        });
+    }
+
+    /// <summary>
+    /// A server's loop: reads <c>command R</c> lines from standard input and answers each with one line, the process CPU
+    /// seconds (<see cref="Environment.CpuUsage"/>) that R calls of <paramref name="run"/> took and the value it returned
+    /// last (so that nothing is optimised away). <paramref name="run"/> takes the command and the last value.
+    /// </summary>
+    internal static int Serve(Func<string, double, double> run)
+    {
         var sink = 0.0;
         while (Console.ReadLine() is { } line)
         {
@@ -167,35 +205,7 @@ internal static class PeerExport
             var start = Environment.CpuUsage.TotalTime;
             for (var r = 0; r < repeats; r++)
             {
-                switch (parts[0])
-                {
-                    case "population":
-                        sink += PopulationSimulator.Run(regimen, settings).ShareBelowThreshold[^1];
-                        break;
-                    case "counts":
-                        using (var counts = new MemoryStream())
-                        {
-                            PopulationSimulator.Run(regimen, settings).WriteCounts(counts);
-                            sink = counts.Length;
-                        }
-
-                        break;
-                    case "patient2" or "patient3":
-                        // One healthy patient with average stores on the span path, under model 2 (the default) or model 3.
-                        Simulator.Run(plan, parts[0] == "patient3" ? FreeCapacity : ParameterSet.Healthy, SimulationSettings.AverageStores, buffer);
-                        sink += buffer[^1].StoresMicrograms;
-                        break;
-                    case "span":
-                        foreach (var p in people.Value)
-                        {
-                            Simulator.Run(plan, p.ParameterSet, p.InitialStores, buffer);
-                            sink += buffer[^1].StoresMicrograms;
-                        }
-
-                        break;
-                    default:
-                        throw new ArgumentException($"unknown command '{parts[0]}': population R, span R, counts R, patient2 R or patient3 R");
-                }
+                sink = run(parts[0], sink);
             }
 
             var seconds = (Environment.CpuUsage.TotalTime - start).TotalSeconds;

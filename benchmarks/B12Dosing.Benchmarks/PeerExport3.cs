@@ -117,33 +117,16 @@ internal static class PeerExport3
     {
         var plan = CarrierScenarios.Plan(PeerExport.Option(args, "--scenario", CarrierScenarios.Names[0]));
         var buffer = new PoolState[plan.OutputCount];
-        var sink = 0.0;
-        while (Console.ReadLine() is { } line)
+        return PeerExport.Serve((command, sink) =>
         {
-            var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length == 0)
+            if (command != "span")
             {
-                continue;
+                throw new ArgumentException($"unknown command '{command}': span R");
             }
 
-            if (parts[0] != "span")
-            {
-                throw new ArgumentException($"unknown command '{parts[0]}': span R");
-            }
-
-            var repeats = parts.Length > 1 ? int.Parse(parts[1], CultureInfo.InvariantCulture) : 1;
-            var start = Environment.CpuUsage.TotalTime;
-            for (var r = 0; r < repeats; r++)
-            {
-                Simulator.Run(plan, CarrierScenarios.FreeCapacity, SimulationSettings.AverageStores, buffer);
-                sink += buffer[^1].StoresMicrograms;
-            }
-
-            var seconds = (Environment.CpuUsage.TotalTime - start).TotalSeconds;
-            Console.WriteLine(PeerExport.Invariant($"{seconds:R} {sink:R}"));
-        }
-
-        return 0;
+            Simulator.Run(plan, CarrierScenarios.FreeCapacity, SimulationSettings.AverageStores, buffer);
+            return sink + buffer[^1].StoresMicrograms;
+        });
     }
 
     /// <summary>The plan's steps with what each intake deposits (<see cref="Absorber.TakeLoad"/>, in the run's order).</summary>

@@ -53,18 +53,5 @@ series <- cbind(y[, 14] + y[, 17], y[, 12], y[, 13], y[, 15], y[, 10] + y[, 11],
 con <- file(file.path(dir, "desolve.f64"), "wb")
 writeBin(as.vector(t(series)), con, size = 8, endian = "little")
 close(con)
-cat("ready desolve 1\n")
-flush(stdout())
-
-cpu <- function() { t <- proc.time(); t[["user.self"]] + t[["sys.self"]] }
-input <- file("stdin")
-open(input)
-while (length(line <- readLines(input, n = 1)) > 0) {
-  parts <- strsplit(trimws(line), " +")[[1]]
-  if (length(parts) == 0 || parts[1] != "run") next
-  repeats <- if (length(parts) > 1) as.integer(parts[2]) else 1L
-  start <- cpu()
-  for (k in seq_len(repeats)) result <- run()
-  cat(sprintf("%.17g %.17g\n", cpu() - start, result[nrow(result), 15]))
-  flush(stdout())
-}
+source("peer_server.R")
+serve("desolve", 1L, run, function(result) result[nrow(result), "S"])

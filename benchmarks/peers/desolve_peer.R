@@ -87,18 +87,5 @@ series <- run(agree, agree)
 con <- file(file.path(dir, "desolve.f64"), "wb")
 writeBin(as.vector(rbind(as.vector(series$stores), as.vector(series$serum))), con, size = 8, endian = "little")
 close(con)
-cat(sprintf("ready desolve %d\n", n))
-flush(stdout())
-
-cpu <- function() { t <- proc.time(); t[["user.self"]] + t[["sys.self"]] }
-input <- file("stdin")
-open(input)
-while (length(line <- readLines(input, n = 1)) > 0) {
-  parts <- strsplit(trimws(line), " +")[[1]]
-  if (length(parts) == 0 || parts[1] != "run") next
-  repeats <- if (length(parts) > 1) as.integer(parts[2]) else 1L
-  start <- cpu()
-  for (r in seq_len(repeats)) result <- run(n)
-  cat(sprintf("%.17g %d\n", cpu() - start, sum(result)))
-  flush(stdout())
-}
+source("peer_server.R")
+serve("desolve", n, function() run(n), sum)

@@ -12,6 +12,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "peer_server.h"
+
 enum { COLUMNS = 17, SUB_BITS = 7, OCTAVES = 40, BINS = OCTAVES << SUB_BITS };
 #define NO_ACTION INT32_MIN
 
@@ -22,21 +24,6 @@ static double *intervals, *patients, *outcomes;
 static int32_t *steps;
 static uint8_t *outcome_index;
 static int64_t key_low;
-
-static void *slurp(const char *dir, const char *name, size_t *size)
-{
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "rb");
-    if (!f) { perror(path); exit(1); }
-    fseek(f, 0, SEEK_END);
-    *size = (size_t)ftell(f);
-    fseek(f, 0, SEEK_SET);
-    void *data = malloc(*size ? *size : 1);
-    if (*size && fread(data, 1, *size, f) != *size) { perror(path); exit(1); }
-    fclose(f);
-    return data;
-}
 
 static void read_scenario(const char *dir)
 {
@@ -195,12 +182,10 @@ static int64_t population(long count, int32_t *stores_hist, int32_t *serum_hist,
     return total;
 }
 
-static double cpu_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
+static int32_t *stores_hist, *serum_hist;
+static int64_t *below;
+
+static long long timed_run(void) { return population(n, stores_hist, serum_hist, below, NULL, 0); }
 
 int main(int argc, char **argv)
 {
@@ -220,8 +205,9 @@ int main(int argc, char **argv)
     memcpy(&low_bits, &low, sizeof low_bits);
     key_low = low_bits >> (52 - SUB_BITS);
 
-    int32_t *stores_hist = malloc(sizeof(int32_t) * rows * BINS), *serum_hist = malloc(sizeof(int32_t) * rows * BINS);
-    int64_t *below = malloc(sizeof(int64_t) * rows);
+    stores_hist = malloc(sizeof(int32_t) * rows * BINS);
+    serum_hist = malloc(sizeof(int32_t) * rows * BINS);
+    below = malloc(sizeof(int64_t) * rows);
     double *series = malloc(sizeof(double) * 2 * rows * (agree ? agree : 1));
     population(agree, stores_hist, serum_hist, below, series, agree);
     char path[4096];
@@ -229,18 +215,6 @@ int main(int argc, char **argv)
     FILE *f = fopen(path, "wb");
     fwrite(series, sizeof(double), (size_t)2 * rows * agree, f);
     fclose(f);
-    printf("ready floor %ld\n", n);
-    fflush(stdout);
-
-    char line[256];
-    while (fgets(line, sizeof line, stdin)) {
-        int repeats = 1;
-        if (sscanf(line, "run %d", &repeats) < 1 && strncmp(line, "run", 3)) continue;
-        double start = cpu_seconds();
-        int64_t total = 0;
-        for (int r = 0; r < repeats; r++) total = population(n, stores_hist, serum_hist, below, NULL, 0);
-        printf("%.17g %lld\n", cpu_seconds() - start, (long long)total);
-        fflush(stdout);
-    }
+    serve("floor", n, timed_run);
     return 0;
 }

@@ -14,6 +14,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "peer_server.h"
+
 /* TransitState's layout. */
 enum { INJ_C, INJ_H, MUC_C, MUC_H, NAS_C, NAS_H, GUT1, GUT2, GUT3, FREE_C, FREE_H, T, H, S, B, L, P, URINE, FAECES, TO_TC, TO_HC, TO_PROTEIN, TO_TISSUE, N };
 enum { TRANSIENT = FREE_H + 1, COLUMNS = 6 };
@@ -150,22 +152,6 @@ static long run(double *series)
     return taken;
 }
 
-static char *slurp(const char *dir, const char *name, size_t *size)
-{
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "rb");
-    if (!f) { perror(path); exit(1); }
-    fseek(f, 0, SEEK_END);
-    *size = (size_t)ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *data = malloc(*size + 1);
-    if (fread(data, 1, *size, f) != *size) { perror(path); exit(1); }
-    data[*size] = 0;
-    fclose(f);
-    return data;
-}
-
 /* The value of `key` in a "key,value" CSV held in `text`. */
 static double value(const char *text, const char *key)
 {
@@ -176,19 +162,14 @@ static double value(const char *text, const char *key)
     exit(1);
 }
 
-static double cpu_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
+static long long timed_run(void) { return run(NULL); }
 
 int main(int argc, char **argv)
 {
     if (argc < 2) { fprintf(stderr, "usage: floor3 <dir>\n"); return 2; }
     const char *dir = argv[1];
     size_t size;
-    char *meta = slurp(dir, "scenario.csv", &size), *rates = slurp(dir, "rates.csv", &size);
+    const char *meta = slurp(dir, "scenario.csv", &size), *rates = slurp(dir, "rates.csv", &size);
     rows = (int)value(meta, "rows");
     nsteps = (int)value(meta, "steps");
     if ((int)value(meta, "entries") != N) { fprintf(stderr, "floor3: the export's state is not TransitState's layout\n"); return 1; }
@@ -208,19 +189,7 @@ int main(int argc, char **argv)
     FILE *f = fopen(path, "wb");
     fwrite(series, sizeof(double), (size_t)rows * COLUMNS, f);
     fclose(f);
-    printf("ready floor 1 (%ld steps)\n", taken);
-    fflush(stdout);
-
-    char line[256];
-    while (fgets(line, sizeof line, stdin)) {
-        int repeats = 1;
-        if (strncmp(line, "run", 3)) continue;
-        sscanf(line, "run %d", &repeats);
-        double start = cpu_seconds();
-        long total = 0;
-        for (int r = 0; r < repeats; r++) total += run(NULL);
-        printf("%.17g %ld\n", cpu_seconds() - start, total);
-        fflush(stdout);
-    }
+    fprintf(stderr, "floor3: %ld steps a patient-year\n", taken);
+    serve("floor", 1, timed_run);
     return 0;
 }
