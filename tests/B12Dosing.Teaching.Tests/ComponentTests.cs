@@ -95,7 +95,7 @@ public sealed class ComponentTests : IDisposable
     {
         var page = Settle(context.Render<RegimensOverTime>());
         page.Find("#a-notation").Change("1000 µg oral every blue moon");
-        var message = page.Find("#a-about [role=alert]").TextContent;
+        var message = page.WaitForElement("#a-about [role=alert]", TimeSpan.FromSeconds(30)).TextContent;
         Assert.False(Regimen.TryParse("1000 µg oral every blue moon", out _));
         Assert.Throws<FormatException>(() => RegimenCatalogue.Resolve("1000 µg oral every blue moon"));
         Assert.Equal(Assert.Throws<FormatException>(() => RegimenCatalogue.Resolve("1000 µg oral every blue moon")).Message, message);
