@@ -20,13 +20,19 @@ public sealed class PopulationTests
 
     private static ExampleRun Run => ExampleRun.Of("population");
 
+    /// <summary>The example's regimen: the RDA diet, with the daily 1000 µg tablet if <paramref name="tablet"/>.</summary>
+    private static Regimen RegimenOf(bool tablet)
+    {
+        var diet = RegimenCatalogue.Get("rda-diet").Regimen;
+        return tablet ? diet.And(RegimenCatalogue.Get("oral-1000-daily").Regimen) : diet;
+    }
+
     [Theory]
     [InlineData("RDA diet alone", false)]
     [InlineData("diet + 1000 µg oral daily", true)]
     public void Prints_what_the_population_simulation_gives(string name, bool tablet)
     {
-        var diet = RegimenCatalogue.Get("rda-diet").Regimen;
-        var regimen = tablet ? diet.And(RegimenCatalogue.Get("oral-1000-daily").Regimen) : diet;
+        var regimen = RegimenOf(tablet);
         var below180 = PopulationSimulator.Run(regimen, Settings with { SerumThreshold = MassConcentration.FromPicogramsPerMilliliter(180) });
         var below350 = PopulationSimulator.Run(regimen, Settings with { SerumThreshold = MassConcentration.FromPicogramsPerMilliliter(350) });
         var printed = Run.Row(name + " ");
@@ -50,8 +56,7 @@ public sealed class PopulationTests
     [InlineData("diet + 1000 µg oral daily", true)]
     public void Prints_the_gap_between_model_2_and_model_3(string name, bool tablet)
     {
-        var diet = RegimenCatalogue.Get("rda-diet").Regimen;
-        var regimen = tablet ? diet.And(RegimenCatalogue.Get("oral-1000-daily").Regimen) : diet;
+        var regimen = RegimenOf(tablet);
         var settings = new SimulationSettings(TimeSpan.FromDays(365)) { Step = TimeSpan.FromDays(365) };
         double Serum(ParameterSet physiology) => Simulator.Run(regimen, settings with { ParameterSet = physiology }).Series[^1].Serum.PicogramsPerMilliliter;
         var (model2, model3) = (Serum(ParameterSet.Healthy), Serum(ParameterSet.Healthy.WithFreeCapacity()));
