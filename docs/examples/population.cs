@@ -71,7 +71,7 @@ Console.WriteLine("(docs/model.md 1.2b). One healthy adult with average stores, 
 foreach (var (name, regimen) in regimens)
 {
     var (model2, model3) = (SerumAfterAYear(regimen, ParameterSet.Healthy), SerumAfterAYear(regimen, ParameterSet.Healthy.WithFreeCapacity()));
-    Console.WriteLine($"  {name,-27} model 2 {model2,6:F0} pg/mL, model 3 {model3,6:F0} pg/mL, ratio {model2 / model3,5:F2}");
+    Console.WriteLine($"  {name + ":",-28} model 2 {model2,6:F0} pg/mL, model 3 {model3,6:F0} pg/mL, ratio {model2 / model3,5:F2}");
 }
 
 Console.WriteLine();

@@ -60,7 +60,7 @@ public sealed class PopulationTests
         var settings = new SimulationSettings(TimeSpan.FromDays(365)) { Step = TimeSpan.FromDays(365) };
         double Serum(ParameterSet physiology) => Simulator.Run(regimen, settings with { ParameterSet = physiology }).Series[^1].Serum.PicogramsPerMilliliter;
         var (model2, model3) = (Serum(ParameterSet.Healthy), Serum(ParameterSet.Healthy.WithFreeCapacity()));
-        var printed = Run.Row("  " + name + " ");
+        var printed = Run.Row(name + ": ");
         Assert.Equal(3 + 2, printed.Length); // "model 2" and "model 3" are printed as numbers too
         ExampleRun.AssertRounded(model2, printed[1], 0, $"{name}, model 2");
         ExampleRun.AssertRounded(model3, printed[3], 0, $"{name}, model 3");
