@@ -55,6 +55,10 @@ public sealed class Browser : IDisposable
     public IWebElement WaitFor(string selector) =>
         new WebDriverWait(Driver, Patience).Until(d => d.FindElements(By.CssSelector(selector)).FirstOrDefault());
 
+    /// <summary>Waits until every computation the page started has finished and says how long it took (model 3 takes seconds).</summary>
+    public void Settle() =>
+        WaitUntil(() => Driver.FindElements(By.CssSelector(".computing")).Count == 0 && Driver.FindElements(By.CssSelector("[data-ms]")).Count > 0, "the page to finish computing");
+
     /// <summary>Waits until <paramref name="condition"/> holds, or fails naming <paramref name="what"/>.</summary>
     public void WaitUntil(Func<bool> condition, string what)
     {

@@ -7,16 +7,16 @@ using B12Dosing.Regimens;
 namespace B12Dosing.Teaching.Teaching;
 
 /// <summary>What every regimen on a page shares: the person, the starting stores, how long, and the guideline.</summary>
-/// <param name="Condition">The condition (its <see cref="ParameterSet"/>).</param>
+/// <param name="Condition">The condition (its <see cref="ParameterSet"/> under model 3, <see cref="TeachingModel.Of"/>).</param>
 /// <param name="InitialStoresMicrograms">Body stores at the start, in µg.</param>
 /// <param name="Horizon">How long to simulate.</param>
 /// <param name="Guideline">The guideline whose bands the serum (or holoTC) chart shows and the verdict uses.</param>
 public sealed record RunSetup(Condition Condition, double InitialStoresMicrograms, TimeSpan Horizon, SerumGuideline Guideline)
 {
-    /// <summary>The library's settings: a row a day up to a year, fewer rows beyond (at most about 400 per curve).</summary>
+    /// <summary>The library's settings, model 3: a row a day up to a year, fewer rows beyond (at most about 400 per curve).</summary>
     public SimulationSettings Settings => new(Horizon)
     {
-        ParameterSet = ParameterSet.For(Condition),
+        ParameterSet = TeachingModel.Of(Condition),
         InitialStores = Mass.FromMicrograms(InitialStoresMicrograms),
         Step = TimeSpan.FromDays(Math.Max(1, Math.Ceiling(Horizon.TotalDays / 400))),
     };

@@ -25,7 +25,7 @@ public static class RouteComparison
     /// <summary>One row per route (<see cref="Routes.All"/>) for <paramref name="amount"/> of <paramref name="form"/>.</summary>
     public static IReadOnlyList<RouteRow> Rows(Mass amount, CobalaminForm form, Condition condition)
     {
-        var physiology = ParameterSet.For(condition);
+        var physiology = TeachingModel.Of(condition);
         return [.. Routes.All.Select(route => new RouteRow(route, AbsorptionModel.Evaluate(Dose.Create(amount, route, form), physiology)))];
     }
 
@@ -33,12 +33,14 @@ public static class RouteComparison
     public static IReadOnlyList<PublishedPoint> PublishedPoints { get; } =
         [.. PublishedData.All.Where(p => DoseMeasures.Contains(p.Measure))];
 
-    /// <summary>Whether the model's value is within the point's band (a factor either way) of the published one.</summary>
-    public static bool WithinBand(PublishedPoint point)
-    {
-        var ratio = point.Ratio();
-        return ratio >= 1 / point.Band && ratio <= point.Band;
-    }
+    /// <summary>
+    /// Every published point with model 3's value for it (<see cref="PublishedPoint.ModelValue(ParameterSet)"/>), computed
+    /// once: the points do not depend on the page's inputs.
+    /// </summary>
+    public static IReadOnlyList<PublishedRow> PublishedRows => LazyPublishedRows.Value;
+
+    private static readonly Lazy<IReadOnlyList<PublishedRow>> LazyPublishedRows =
+        new(() => [.. PublishedPoints.Select(p => new PublishedRow(p, p.ModelValue(TeachingModel.Of(p.Condition))))]);
 
     /// <summary>The measure in words, with its unit.</summary>
     public static string Describe(PublishedMeasure measure) => measure switch
@@ -51,16 +53,22 @@ public static class RouteComparison
     };
 
     /// <summary>
+    /// The chart's doses, 1 µg to 8 mg: the powers of 2, evenly spaced on its log axis. Model 3 solves the course of a
+    /// dose at doses of the form 2^e·(1 + j/1024) and interpolates between the two that bracket any other dose, so a
+    /// power of 2 costs one solve instead of two (in WebAssembly each takes a good part of a second).
+    /// </summary>
+    public static IReadOnlyList<double> ChartDoses { get; } = [.. Enumerable.Range(0, 14).Select(e => Math.ScaleB(1, e))];
+
+    /// <summary>
     /// Absorbed (by mouth) and kept (injected) against the dose, log-log, for <paramref name="condition"/> and
     /// <paramref name="form"/>, with the published points of the same measures as markers.
     /// </summary>
     public static SvgChart Chart(Condition condition, CobalaminForm form)
     {
-        var physiology = ParameterSet.For(condition);
-        double[] doses = [.. Enumerable.Range(0, 41).Select(i => Math.Pow(10, i / 10.0))];
+        var physiology = TeachingModel.Of(condition);
         ChartSeries Curve(string name, Route route, Func<DoseOutcome, Mass> value) => new(
             name,
-            doses.Select(d => new ChartPoint(d, value(AbsorptionModel.Evaluate(Dose.Create(Mass.FromMicrograms(d), route, form), physiology)).Micrograms)));
+            ChartDoses.Select(d => new ChartPoint(d, value(AbsorptionModel.Evaluate(Dose.Create(Mass.FromMicrograms(d), route, form), physiology)).Micrograms)));
         IEnumerable<ChartSeries> Points(string name, Route route, PublishedMeasure measure)
         {
             ChartPoint[] points =
@@ -83,6 +91,18 @@ public static class RouteComparison
                 new ChartAxis("Dose (µg)", AxisScale.Log10),
                 new ChartAxis("Amount (µg)", AxisScale.Log10),
                 series)
-            .WithDescription("Lines: the library's model. Markers: published means for the same condition and form.");
+            .WithDescription("Lines: the library's model 3. Markers: published means for the same condition and form.");
     }
+}
+
+/// <summary>A published single-dose point with the model's value for the same dose, route, form and condition.</summary>
+/// <param name="Point">The published point.</param>
+/// <param name="Model">Model 3's value (<see cref="TeachingModel.Of"/>).</param>
+public sealed record PublishedRow(PublishedPoint Point, double Model)
+{
+    /// <summary>Model / published.</summary>
+    public double Ratio => Model / Point.Value;
+
+    /// <summary>Whether the model's value is within the point's band (a factor either way) of the published one.</summary>
+    public bool WithinBand => Ratio >= 1 / Point.Band && Ratio <= Point.Band;
 }

@@ -32,7 +32,7 @@ public static class Shown
     /// <summary>A time in days as weeks, months or years, whichever reads best.</summary>
     public static string Span(TimeSpan time) => time.TotalDays switch
     {
-        < 7 * 8 => (time.TotalDays / 7).ToString("0.#", CultureInfo.InvariantCulture) + " weeks",
+        < 7 * 13 => (time.TotalDays / 7).ToString("0.#", CultureInfo.InvariantCulture) + " weeks",
         < 365 * 2 => (time.TotalDays / (365.0 / 12)).ToString("0.#", CultureInfo.InvariantCulture) + " months",
         _ => (time.TotalDays / 365).ToString("0.#", CultureInfo.InvariantCulture) + " years",
     };
