@@ -3,7 +3,9 @@
 #:project ../../src/B12Dosing.Charts/B12Dosing.Charts.csproj
 
 // Pernicious anaemia (no intrinsic factor): oral 1000-2000 µg a day against the published IM protocols, over the
-// first year of treatment. Stores, serum, and how long each takes to refill the stores.
+// first year of treatment. Stores, serum, and how long each takes to refill the stores. Model 3
+// (ParameterSet.WithFreeCapacity(): the carriers' free capacity, absorption over hours), which fits daily tablets
+// (Sharabi 2003, OPEN) as well as injections; the library's default, model 2, puts serum on them 4-8 times too high.
 // Run:  dotnet run docs/examples/pernicious-anaemia.cs [-- --svg pernicious-anaemia.svg]
 // For research and teaching; not medical advice.
 using System.Globalization;
@@ -21,7 +23,7 @@ string[] protocols = ["oral-1000-daily", "kuzminski-oral", "kuzminski-im", "stab
 // At diagnosis: stores at half the smallest store consistent with health (300 µg, IOM 1998), an assumption.
 var settings = new SimulationSettings(TimeSpan.FromDays(365))
 {
-    ParameterSet = ParameterSet.PerniciousAnemia,
+    ParameterSet = ParameterSet.PerniciousAnemia.WithFreeCapacity(),
     InitialStores = Mass.FromMicrograms(150),
 };
 var results = protocols.ToDictionary(name => name, name => Simulator.Run(RegimenCatalogue.Get(name).Regimen, settings));
@@ -59,10 +61,10 @@ Console.WriteLine("day adds up to more than injections every one to three months
 Console.WriteLine("the stores (Kuzminski 1998 found it at least as effective as IM). The hydroxocobalamin loading phases of the");
 Console.WriteLine("BNF protocols refill the stores within days; the cyanocobalamin protocols more slowly.");
 Console.WriteLine();
-Console.WriteLine("Known gap: on daily tablets this default model (model 2) puts serum several times above what trials of daily");
-Console.WriteLine("tablets measured (Sharabi 2003: 500 µg a day; OPEN, Dangour 2015: 1 mg a day), so read the oral rows' serum as");
-Console.WriteLine("far too high. Model 3 (ParameterSet.WithFreeCapacity(), opt-in) is within those trials' bands: see");
-Console.WriteLine("docs/examples/oral-supplements.cs. For research and teaching, not medical advice.");
+Console.WriteLine("Model 3 (the carriers' free capacity; docs/model.md 1.2b), within the bands of the trials of daily tablets");
+Console.WriteLine("(Sharabi 2003: 500 µg a day; OPEN, Dangour 2015: 1 mg a day; docs/examples/oral-supplements.cs). The library's");
+Console.WriteLine($"default, model 2, would put kuzminski-oral's serum on day 365 at {Simulator.Run(RegimenCatalogue.Get("kuzminski-oral").Regimen, settings with { ParameterSet = ParameterSet.PerniciousAnemia }).Series[365].Serum.PicogramsPerMilliliter:F0} pg/mL, several times too high.");
+Console.WriteLine("For research and teaching, not medical advice.");
 
 const double DaysPerMonth = 365.0 / 12;
 if (args.Length == 2 && args[0] == "--svg")
@@ -70,11 +72,11 @@ if (args.Length == 2 && args[0] == "--svg")
     var months = new ChartAxis("Time (months)");
     ChartSeries[] Curves(Func<SimulationRow, double> value) =>
         [.. results.Select(p => new ChartSeries(p.Key, p.Value.Series.Select(row => new ChartPoint(row.Time.TotalDays / DaysPerMonth, value(row)))))];
-    var stores = new SvgChart("Pernicious anaemia: body stores in the first year of treatment", months,
+    var stores = new SvgChart("Pernicious anaemia: body stores in the first year of treatment (model 3)", months,
             new ChartAxis("Body stores (µg)", includeZero: true), Curves(row => row.Stores.Micrograms))
         .WithBand(new ThresholdBand("below the smallest healthy store, 300 µg", 0, 300, BandTone.Danger));
     // Log serum axis: the peaks after each injection are tens of times the NICE thresholds, which stay readable.
-    var serum = new SvgChart("Serum B12 against NICE NG239 (known gap: on daily tablets, serum several times the trials')", months,
+    var serum = new SvgChart("Serum B12 against NICE NG239 (model 3, the carriers' free capacity)", months,
             new ChartAxis("Serum B12 (pg/mL)", AxisScale.Log10), Curves(row => row.Serum.PicogramsPerMilliliter))
         .WithBands(SerumGuidelines.NiceTotal.ChartBands(SerumUnit.PicogramsPerMilliliter));
     var chart = new SvgFigure([stores, serum]);

@@ -5,8 +5,10 @@
 // What a blood test would show: serum B12 and active B12 (holotranscobalamin, holoTC) over time, next to the
 // published figures the model is calibrated against. For teachers and researchers.
 //   (a) one 1000 µg IM injection of cyanocobalamin or of hydroxocobalamin, over 8 weeks (Blood 1961);
-//   (b) a daily oral supply, with and without intrinsic factor, approaching its steady state over 10 years;
+//   (b) a daily oral supply, with and without intrinsic factor, over its first two years;
 //   (c) the rise of holoTC after two days of small oral doses (the CobaSorb design of Greibe 2018).
+// Model 3 throughout (ParameterSet.WithFreeCapacity(): the carriers' free capacity, absorption over hours), the model
+// that fits repeated oral doses; the library's default, model 2, puts serum on a daily tablet 4-8 times too high.
 // Run:  dotnet run docs/examples/serum-time-course.cs [-- --svg serum-time-course.svg]
 // For research and teaching; not medical advice.
 using System.Globalization;
@@ -21,16 +23,20 @@ using B12Dosing.Regimens;
 using UnitsNet;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+var healthy = ParameterSet.Healthy.WithFreeCapacity();
+var withoutIf = ParameterSet.PerniciousAnemia.WithFreeCapacity();
 
 // (a) One injection, from average stores (2500 µg, Carmel 2008), healthy: hourly for a week, then every 6 h.
 var injection = Mass.FromMicrograms(1000);
 TimeSpan[] hours = [.. Enumerable.Range(0, 169).Select(h => TimeSpan.FromHours(h)), .. Enumerable.Range(1, 196).Select(i => TimeSpan.FromHours(168 + (6 * i)))];
-var eightWeeks = new SimulationSettings(TimeSpan.FromDays(56)) { SampleTimes = hours };
+var eightWeeks = new SimulationSettings(TimeSpan.FromDays(56)) { ParameterSet = healthy, SampleTimes = hours };
 SimulationResult Injected(CobalaminForm form) => Simulator.Run([new DoseEvent(TimeSpan.Zero, Dose.Intramuscular(injection, form))], eightWeeks);
 var cyano = Injected(CobalaminForm.Cyanocobalamin);
 var hydroxo = Injected(CobalaminForm.Hydroxocobalamin);
 static SimulationRow At(SimulationResult result, double day) => result.Series.Single(r => Math.Abs(r.Time.TotalDays - day) < 1e-9);
 
+Console.WriteLine("Model 3 (the carriers' free capacity; docs/model.md 1.2b) throughout.");
+Console.WriteLine();
 Console.WriteLine("(a) One 1000 µg IM injection, healthy adult with average stores: serum B12 (pg/mL) and holoTC (pmol/L).");
 Console.WriteLine($"    Before it: serum {cyano.Series[0].Serum.PicogramsPerMilliliter:F0} pg/mL, holoTC {cyano.Series[0].HoloTranscobalamin.PicomolesPerLiter:F1} pmol/L.");
 Console.WriteLine($"    Serum after hydroxocobalamin (OHCbl) as a multiple of serum after cyanocobalamin (CNCbl), against {PublishedData.Blood1961Serum}.");
@@ -50,9 +56,9 @@ Console.WriteLine($"{"serum day 56",-12} {cyano.Series[^1].Serum.PicogramsPerMil
     $"{cyano.Series[^1].HoloTranscobalamin.PicomolesPerLiter,13:F1} {hydroxo.Series[^1].HoloTranscobalamin.PicomolesPerLiter,13:F1}");
 Console.WriteLine("(Blood 1961 sampled weeks 2-4; the model reads it on day 21.)");
 
-// (b) A daily supply for 10 years from low stores (1000 µg, the low status of the Greibe comparisons), with and
+// (b) A daily supply for two years from low stores (1000 µg, the low status of the Greibe comparisons), with and
 // without intrinsic factor. Weekly rows, each just before that day's tablet (the trough).
-const double Years = 10;
+const double Years = 2; // model 3 costs about 0.5 s a year of daily tablets here (7 s in a Debug build, which dotnet run makes)
 var lowStores = Mass.FromMicrograms(1000);
 var diet = Regimen.Diet(Mass.FromMicrograms(2.4));
 (string Name, Regimen Regimen)[] supplies =
@@ -62,10 +68,10 @@ var diet = Regimen.Diet(Mass.FromMicrograms(2.4));
     ("diet + 100 µg/day", diet.And(Regimen.Parse("100 µg oral daily"))),
     ("diet + 1000 µg/day", diet.And(Regimen.Parse("1000 µg oral daily"))),
 ];
-(string Name, ParameterSet ParameterSet)[] people = [("healthy", ParameterSet.Healthy), ("no IF", ParameterSet.PerniciousAnemia)];
+(string Name, ParameterSet ParameterSet)[] people = [("healthy", healthy), ("no IF", withoutIf)];
 var daily = new SimulationSettings(TimeSpan.FromDays(365 * Years)) { InitialStores = lowStores, Step = TimeSpan.FromDays(7) };
-var steady = supplies.SelectMany(s => people.Select(p =>
-    (Supply: s.Name, Person: p.Name, p.ParameterSet, Result: Simulator.Run(s.Regimen, daily with { ParameterSet = p.ParameterSet })))).ToArray();
+var steady = supplies.SelectMany(s => people.Select(p => (Supply: s.Name, Person: p.Name, p.ParameterSet, s.Regimen))).AsParallel().AsOrdered()
+    .Select(c => (c.Supply, c.Person, c.ParameterSet, Result: Simulator.Run(c.Regimen, daily with { ParameterSet = c.ParameterSet }))).ToArray();
 
 // What the stores alone give: the carriers in balance with the same stores and no intake (the first row of a run).
 static SimulationRow StoresAlone(ParameterSet physiology, double storesMicrograms) =>
@@ -73,10 +79,10 @@ static SimulationRow StoresAlone(ParameterSet physiology, double storesMicrogram
 
 Console.WriteLine();
 Console.WriteLine($"(b) A daily oral supply (the diet in three meals, a cyanocobalamin tablet at midnight) from stores of {lowStores.Micrograms:F0} µg, over {Years:F0} years.");
-Console.WriteLine("    Serum (pg/mL) after 8 weeks, 52 weeks and 10 years; holoTC (pmol/L) and stores (µg) after 10 years; serum that the same");
+Console.WriteLine($"    Serum (pg/mL) after 8 weeks, 52 weeks and {Years:F0} years; holoTC (pmol/L) and stores (µg) after {Years:F0} years; serum that the same");
 Console.WriteLine("    stores give without intake (the carriers in balance with them), and how many times that the daily supply keeps.");
 Console.WriteLine();
-Console.WriteLine($"{"supply",-19} {"person",-8} {"wk 8",6} {"wk 52",6} {"yr 10",6} {"holoTC",7} {"stores",7} {"stores alone",13} {"x",5}");
+Console.WriteLine($"{"supply",-19} {"person",-8} {"wk 8",6} {"wk 52",6} {$"yr {Years:F0}",6} {"holoTC",7} {"stores",7} {"stores alone",13} {"x",5}");
 foreach (var (supply, person, physiology, result) in steady)
 {
     var end = result.Series[^1];
@@ -101,7 +107,7 @@ static double DailyRise(PublishedPoint point, bool serum)
 {
     var settings = new SimulationSettings(TimeSpan.FromDays(point.SampleTime.TotalDays))
     {
-        ParameterSet = ParameterSet.For(point.Condition),
+        ParameterSet = ParameterSet.For(point.Condition).WithFreeCapacity(),
         InitialStores = point.InitialStores,
         Step = TimeSpan.FromDays(point.SampleTime.TotalDays),
     };
@@ -119,7 +125,7 @@ int[] cobaSorbHours = [0, 6, 12, 24, 30, 36];
 var threeDays = new SimulationSettings(TimeSpan.FromDays(3)) { Step = TimeSpan.FromHours(1) };
 var arms = PublishedData.OralCarriers.Where(p => p.Measure == PublishedMeasure.CobaSorbHoloTranscobalaminRise).Select(point =>
 {
-    var settings = threeDays with { ParameterSet = ParameterSet.For(point.Condition), InitialStores = point.InitialStores };
+    var settings = threeDays with { ParameterSet = ParameterSet.For(point.Condition).WithFreeCapacity(), InitialStores = point.InitialStores };
     var dose = Dose.Oral(point.Dose);
     var dosed = Simulator.Run(cobaSorbHours.Select(h => new DoseEvent(TimeSpan.FromHours(h), dose)), settings);
     var undosed = Simulator.Run([], settings);
@@ -140,7 +146,7 @@ foreach (var (point, dosed, undosed) in arms)
 }
 
 Console.WriteLine();
-Console.WriteLine("Reading: an injection fills the plasma binding capacity at once and the kidneys lose the excess within hours;");
+Console.WriteLine("Reading: an injection fills the carriers' free capacity at once and the kidneys lose the excess within hours;");
 Console.WriteLine("what stays on haptocorrin keeps serum raised for weeks. Hydroxocobalamin, bound to plasma proteins and filtered");
 Console.WriteLine("less, keeps serum several times higher than cyanocobalamin. Active B12 (holoTC) turns over in hours, so it follows");
 Console.WriteLine("the daily supply: a tablet raises it, and serum, above what the stores alone would hold. Without intrinsic factor");

@@ -173,4 +173,46 @@ public sealed class SimulateCommandTests
     [InlineData("--regimen", "simulate", "--days", "10")]
     public void Bad_input_is_one_line_and_exit_code_2(string expected, params string[] args) =>
         Assert.Contains(expected, CliRunner.AssertUsageError(args), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary><c>--model 3</c> runs the condition's model-3 form (<c>WithFreeCapacity()</c>): the JSON summary is the library's model-3 run, and differs from model 2's on daily tablets.</summary>
+    [Fact]
+    public void Model_3_runs_the_free_capacity_form_of_the_condition()
+    {
+        double FinalSerum(params string[] extra)
+        {
+            using var json = JsonDocument.Parse(CliRunner.AssertSuccess(["simulate", "--regimen", "500 µg oral daily", "--days", "28", "--condition", "pernicious-anemia", "--json", .. extra]));
+            return json.RootElement.GetProperty("summary").GetProperty("final_serum_pg_per_ml").GetDouble();
+        }
+
+        var settings = new Kinetics.SimulationSettings(TimeSpan.FromDays(28)) { ParameterSet = Absorption.ParameterSet.PerniciousAnemia.WithFreeCapacity() };
+        var library = Kinetics.Simulator.Run(Regimen.Parse("500 µg oral daily"), settings).Summary.FinalSerum.PicogramsPerMilliliter;
+        var (model3, model2, byDefault) = (FinalSerum("--model", "3"), FinalSerum("--model", "2"), FinalSerum());
+        Assert.Equal(library, model3, library * 1e-12);
+        Assert.Equal(model2, byDefault);
+        Assert.True(model2 > 2 * model3, $"model 2 {model2}, model 3 {model3} pg/mL");
+    }
+
+    [Theory]
+    [InlineData("4")]
+    [InlineData("three")]
+    [InlineData("")]
+    public void An_unknown_model_is_a_usage_error_naming_the_option(string model)
+    {
+        var stderr = CliRunner.AssertUsageError("simulate", "--regimen", "1 mg im", "--days", "2", "--model", model);
+        Assert.Contains("--model", stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary><c>parameters --model 3</c> lists model 3's constants (the holoTC half-life fitted for it), <c>compare --model 3</c> model 3's single doses.</summary>
+    [Fact]
+    public void Parameters_and_compare_take_the_model_too()
+    {
+        var model3 = Absorption.ParameterSet.Healthy.WithFreeCapacity();
+        var text = CliRunner.AssertSuccess("parameters", "--model", "3", "--json");
+        using var json = JsonDocument.Parse(text);
+        var halfLife = json.RootElement.EnumerateArray().Single(e => e.GetProperty("name").GetString() == "HoloTranscobalaminHalfLife").GetProperty("value").GetDouble();
+        Assert.Equal(model3.HoloTranscobalaminHalfLife.TotalHours, halfLife, 1e-12);
+        using var compare = JsonDocument.Parse(CliRunner.AssertSuccess("compare", "--dose", "1000 µg", "--model", "3", "--json"));
+        var im = Absorption.AbsorptionModel.Evaluate(Dosing.Dose.Intramuscular(UnitsNet.Mass.FromMicrograms(1000)), model3).Retained.Micrograms;
+        Assert.Contains(compare.RootElement.EnumerateArray(), r => r.GetProperty("route").GetString() == "im" && Math.Abs(r.GetProperty("retained_ug").GetDouble() - im) <= 1e-9 * im);
+    }
 }

@@ -10,7 +10,7 @@ public sealed class PerniciousAnaemiaTests
 {
     private static readonly SimulationSettings Settings = new(TimeSpan.FromDays(365))
     {
-        ParameterSet = ParameterSet.PerniciousAnemia,
+        ParameterSet = ParameterSet.PerniciousAnemia.WithFreeCapacity(),
         InitialStores = Mass.FromMicrograms(150),
     };
 
@@ -62,6 +62,15 @@ public sealed class PerniciousAnaemiaTests
         var printed = Run.Row("After a year, 2000 µg by mouth daily has put ");
         var ratio = Simulate("kuzminski-oral").Series[365].Stores.Micrograms / Simulate("kuzminski-im").Series[365].Stores.Micrograms;
         ExampleRun.AssertRounded(ratio, printed[0], 1, "oral / IM stores after a year");
+    }
+
+    [Fact]
+    public void Prints_the_gap_of_model_2_on_the_daily_tablet()
+    {
+        var line = Assert.Single(Run.Lines, l => l.StartsWith("default, model 2, would put kuzminski-oral's serum on day 365 at ", StringComparison.Ordinal));
+        var model2 = Simulator.Run(RegimenCatalogue.Get("kuzminski-oral").Regimen, Settings with { ParameterSet = ParameterSet.PerniciousAnemia }).Series[365].Serum.PicogramsPerMilliliter;
+        ExampleRun.AssertRounded(model2, ExampleRun.Numbers(line)[^1], 0, "model 2's serum on day 365");
+        Assert.True(model2 > 2 * Simulate("kuzminski-oral").Series[365].Serum.PicogramsPerMilliliter, line);
     }
 
     private static SimulationResult Simulate(string protocol) => Simulator.Run(RegimenCatalogue.Get(protocol).Regimen, Settings);

@@ -58,6 +58,8 @@ internal sealed class DoseOptions
 
     public Option<string[]> Set { get; } = CliOptions.Set();
 
+    public Option<string> Model { get; } = CliOptions.Model();
+
     public Option<bool> Json { get; } = new("--json") { Description = "Print JSON instead of text." };
 
     public void AddTo(Command command)
@@ -71,6 +73,7 @@ internal sealed class DoseOptions
         command.Options.Add(Form);
         command.Options.Add(Condition);
         command.Options.Add(Set);
+        command.Options.Add(Model);
         command.Options.Add(Json);
     }
 
@@ -78,7 +81,7 @@ internal sealed class DoseOptions
         QuantityText.ParseMass(result.GetRequiredValue(Dose), CultureInfo.InvariantCulture),
         CobalaminForms.Parse(result.GetRequiredValue(Form)),
         CliOptions.ParseCondition(result, Condition),
-        CliOptions.Parameters(result, Condition, Set));
+        CliOptions.Parameters(result, Condition, Set, Model));
 }
 
 /// <summary>One dose's outcome as the tool prints it (the JSON contract of issue 3).</summary>

@@ -14,14 +14,15 @@ internal static class ParametersCommand
     {
         var condition = CliOptions.Condition();
         var set = CliOptions.Set();
+        var model = CliOptions.Model();
         var json = new Option<bool>("--json") { Description = "Print a JSON array: name, symbol, value, unit, default, minimum, maximum, scale, origin, constant and source of every entry." };
         var command = new Command("parameters", "List the model's parameters (name, value, unit, bounds, origin, source) for a condition, with any --set changes applied. Example: b12 parameters --condition pernicious-anemia --set \"HoloTranscobalaminHalfLife=6 h\"")
         {
-            condition, set, json,
+            condition, set, model, json,
         };
         command.SetAction(result =>
         {
-            var parameters = CliOptions.Parameters(result, condition, set);
+            var parameters = CliOptions.Parameters(result, condition, set, model);
             var entries = ModelParameters.All.Select(p => new Entry(
                 p.Name, p.Symbol, p.ValueIn(parameters), p.Unit, p.Default, p.Minimum, p.Maximum, p.Scale.ToString().ToLowerInvariant(), p.Origin.ToString().ToLowerInvariant(), p.IsConstant, p.Source)).ToList();
             var output = result.InvocationConfiguration.Output;

@@ -12,7 +12,7 @@ using B12Dosing.Regimens;
 namespace B12Dosing.Cli.Commands;
 
 /// <summary>
-/// <c>b12 population --regimen r --days N --patients N --seed S [--condition c] [--set NAME=VALUE] [--initial-stores amount]
+/// <c>b12 population --regimen r --days N --patients N --seed S [--condition c] [--set NAME=VALUE] [--model 2|3] [--initial-stores amount]
 /// [--initial-stores-spread σ] [--guideline id] [--threshold amount …] [--json | --csv] [--svg file] [--uncertainty N
 /// [--uncertainty-seed S]]</c>: percentiles of stores and serum over time in a virtual population, the share of patients
 /// below each serum line, and (with <c>--uncertainty</c>) the calibration's uncertainty of the median and the share.
@@ -33,6 +33,7 @@ internal static class PopulationCommand
         var guideline = new Option<string[]>("--guideline") { HelpName = "id", Description = "Count the share below each line of this guideline's bands; repeat it for several: nice (serum 180 and 350 pg/mL), who, us-lab, or nice-active (holoTC 25 and 70 pmol/L).", Arity = ArgumentArity.ZeroOrMore };
         var threshold = new Option<string[]>("--threshold") { HelpName = "amount", Description = "Count the share below this line, quoted: serum B12 (\"350 pg/mL\", \"258 pmol/L\") or, with the word holoTC, active B12 (\"holoTC 35 pmol/L\"); repeat it for several lines. Serum's default, without a serum line: 180 pg/mL (NICE NG239).", AllowMultipleArgumentsPerToken = true };
         var set = CliOptions.Set();
+        var model = CliOptions.Model();
         var json = new Option<bool>("--json") { Description = "Print one JSON object with the inputs (and model version) and the full percentile series." };
         var csv = new Option<bool>("--csv") { Description = "Print every row as CSV: day, the percentiles of stores and serum, and the share below each line (units in the header)." };
         var svg = new Option<string?>("--svg") { HelpName = "file", Description = "Write an SVG figure to this file: serum percentiles (log axis) against the lines, the share below each line, and stores." };
@@ -41,7 +42,7 @@ internal static class PopulationCommand
         svg.Validators.Add(CliOptions.FileName);
         var command = new Command("population", "Simulate a virtual population on a regimen: percentiles (5, 25, 50, 75, 95) of stores and serum B12 over time and the share below each serum or holoTC line (180 pg/mL, NICE NG239, by default). Example: b12 population --regimen bnf-no-neuro --days 365 --patients 10000 --seed 1 --condition pernicious-anemia")
         {
-            regimen, days, patients, seed, condition, set, initial, spread, guideline, threshold, json, csv, svg, uncertainty, uncertaintySeed,
+            regimen, days, patients, seed, condition, set, model, initial, spread, guideline, threshold, json, csv, svg, uncertainty, uncertaintySeed,
         };
         command.Validators.Add(r =>
         {
@@ -89,7 +90,8 @@ internal static class PopulationCommand
             var settings = CliInput.Check("--days", () => new PopulationSettings(count, TimeSpan.FromDays(horizonDays), result.GetValue(seed)) { Step = TimeSpan.FromDays(stepDays) });
             var mix = ConditionMix.Parse(result.GetRequiredValue(condition));
             var changes = CliOptions.Changes(result, set);
-            settings = CliInput.Check("--condition", () => settings with { Model = PopulationModel.Default with { Conditions = mix, Changes = changes } });
+            var basis = result.GetValue(model) == "3" ? ParameterSet.Healthy.WithFreeCapacity() : PopulationModel.Default.Parameters;
+            settings = CliInput.Check("--condition", () => settings with { Model = PopulationModel.Default with { Parameters = basis, Conditions = mix, Changes = changes } });
             if (result.GetValue(initial) is { } median)
             {
                 var stores = QuantityText.ParseMass(median, CultureInfo.InvariantCulture);
@@ -224,7 +226,8 @@ internal static class PopulationCommand
         }
 
         var basis = settings.Model.ParametersFor(settings.Model.Conditions.Shares[0].Condition);
-        var changes = CliInput.Check("--uncertainty", () => CalibrationEstimate.Current.DrawChanges(basis, draws, seed));
+        var estimate = basis.CarrierModel == PlasmaCarrierModel.FreeCapacity ? CalibrationEstimate.FreeCapacity : CalibrationEstimate.Current;
+        var changes = CliInput.Check("--uncertainty", () => estimate.DrawChanges(basis, draws, seed));
         var runs = changes
             .Select(drawn => ParameterChanges.Of([.. settings.Model.Changes.Select(v => (v.Parameter.Name, v.Value)), .. drawn.Select(v => (v.Parameter.Name, v.Value))]))
             .Select(combined => CliInput.Check("--uncertainty", () => PopulationSimulator.Run(regimen, settings with { Model = settings.Model with { Changes = combined } }, cancellationToken)))

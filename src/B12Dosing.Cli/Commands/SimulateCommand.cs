@@ -14,7 +14,7 @@ using B12Dosing.Regimens;
 namespace B12Dosing.Cli.Commands;
 
 /// <summary>
-/// <c>b12 simulate (--regimen &lt;name or notation&gt; | --events table.csv [--id N]) --days N [--condition c] [--initial-stores amount] [--step-hours h]
+/// <c>b12 simulate (--regimen &lt;name or notation&gt; | --events table.csv [--id N]) --days N [--condition c] [--model 2|3] [--initial-stores amount] [--step-hours h]
 /// [--times d,d,…] [--after-dose 0h,2h,…] [--json | --csv] [--svg file] [--guideline id] [--uncertainty N [--uncertainty-seed S]]</c>: the time
 /// course of stores and serum B12 under a regimen, with the calibration's uncertainty as a band of its own.
 /// </summary>
@@ -29,6 +29,7 @@ internal static class SimulateCommand
         var days = new Option<double?>("--days") { HelpName = "N", Description = $"How many days to simulate: more than 0, at most {SimulationSettings.MaximumHorizon.TotalDays} (100 years). With --events, by default up to the table's last sample.", CustomParser = r => CliNumbers.ParseDouble(r) };
         var condition = CliOptions.Condition();
         var set = CliOptions.Set();
+        var model = CliOptions.Model();
         var initial = new Option<string>("--initial-stores") { HelpName = "amount", Description = "Body stores at the start, quoted: default \"2500 µg\" (Carmel 2008).", DefaultValueFactory = _ => "2500 µg" };
         var stepHours = new Option<double>("--step-hours") { HelpName = "h", Description = "Hours between output rows (default 24).", DefaultValueFactory = _ => 24, CustomParser = CliNumbers.ParseDouble };
         var times = new Option<string?>("--times") { HelpName = "d,d,...", Description = "Sample at these days from the start instead of every --step-hours, for example 0,0.5,1,2,7,30." };
@@ -42,7 +43,7 @@ internal static class SimulateCommand
         svg.Validators.Add(CliOptions.FileName);
         var command = new Command("simulate", "Simulate body stores and serum B12 over time under a regimen. Example: b12 simulate --regimen kuzminski-oral --days 120 --condition pernicious-anemia")
         {
-            regimen, events, id, days, condition, set, initial, stepHours, times, afterDose, json, csv, svg, guideline, uncertainty, uncertaintySeed,
+            regimen, events, id, days, condition, set, model, initial, stepHours, times, afterDose, json, csv, svg, guideline, uncertainty, uncertaintySeed,
         };
         command.Validators.Add(r =>
         {
@@ -86,7 +87,7 @@ internal static class SimulateCommand
             }
 
             var chosen = CliInput.Check("--guideline", () => SerumGuidelines.Get(result.GetRequiredValue(guideline)));
-            var parameters = CliOptions.Parameters(result, condition, set);
+            var parameters = CliOptions.Parameters(result, condition, set, model);
             var output = result.InvocationConfiguration.Output;
 
             // The run of one subject (or of the regimen): its doses, its settings and which option a refused setting names.
@@ -240,7 +241,7 @@ internal static class SimulateCommand
 
             var (events1, settings1, sampleOptions1) = Prepare(result.GetValue(id));
             var band = result.GetValue(uncertainty) is { } draws
-                ? CliInput.Check("--uncertainty", () => CalibrationEstimate.Current.Simulate(events1, settings1, draws, result.GetValue(uncertaintySeed)))
+                ? CliInput.Check("--uncertainty", () => (parameters.CarrierModel == PlasmaCarrierModel.FreeCapacity ? CalibrationEstimate.FreeCapacity : CalibrationEstimate.Current).Simulate(events1, settings1, draws, result.GetValue(uncertaintySeed)))
                 : null;
 
             // CSV and JSON without a chart are written as the simulation makes the rows, keeping none (issue 21: memory
