@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Reflection;
 using B12Dosing.Absorption;
+using B12Dosing.Absorption.Calibration;
 using B12Dosing.Parameters;
 using B12Dosing.Regimens;
 
@@ -62,9 +63,17 @@ internal static class CliOptions
     public static ParameterSet Parameters(ParseResult result, Option<string> condition, Option<string[]> set, Option<string>? model = null)
     {
         var preset = ParameterSet.For(ParseCondition(result, condition));
-        var chosen = model is not null && result.GetValue(model) == "3" ? preset.WithFreeCapacity() : preset;
+        var chosen = model is null ? preset : UnderModel(result, model, preset);
         return CliInput.Check("--set", () => Changes(result, set).Apply(chosen));
     }
+
+    /// <summary><paramref name="preset"/> under the <c>--model</c> given: its model-3 form (<see cref="ParameterSet.WithFreeCapacity"/>) for 3, itself for 2.</summary>
+    public static ParameterSet UnderModel(ParseResult result, Option<string> model, ParameterSet preset) =>
+        result.GetValue(model) == "3" ? preset.WithFreeCapacity() : preset;
+
+    /// <summary>The calibration whose covariance <c>--uncertainty</c> draws from: model 3's own (<see cref="CalibrationEstimate.FreeCapacity"/>) for a model-3 set, else the shipped one.</summary>
+    public static CalibrationEstimate CalibrationOf(ParameterSet physiology) =>
+        physiology.CarrierModel == PlasmaCarrierModel.FreeCapacity ? CalibrationEstimate.FreeCapacity : CalibrationEstimate.Current;
 
     /// <summary>The changes of every <c>--set</c>.</summary>
     /// <exception cref="CliUsageException">A change is refused by the library.</exception>

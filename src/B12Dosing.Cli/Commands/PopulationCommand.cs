@@ -90,7 +90,7 @@ internal static class PopulationCommand
             var settings = CliInput.Check("--days", () => new PopulationSettings(count, TimeSpan.FromDays(horizonDays), result.GetValue(seed)) { Step = TimeSpan.FromDays(stepDays) });
             var mix = ConditionMix.Parse(result.GetRequiredValue(condition));
             var changes = CliOptions.Changes(result, set);
-            var basis = result.GetValue(model) == "3" ? ParameterSet.Healthy.WithFreeCapacity() : PopulationModel.Default.Parameters;
+            var basis = CliOptions.UnderModel(result, model, PopulationModel.Default.Parameters);
             settings = CliInput.Check("--condition", () => settings with { Model = PopulationModel.Default with { Parameters = basis, Conditions = mix, Changes = changes } });
             if (result.GetValue(initial) is { } median)
             {
@@ -226,8 +226,7 @@ internal static class PopulationCommand
         }
 
         var basis = settings.Model.ParametersFor(settings.Model.Conditions.Shares[0].Condition);
-        var estimate = basis.CarrierModel == PlasmaCarrierModel.FreeCapacity ? CalibrationEstimate.FreeCapacity : CalibrationEstimate.Current;
-        var changes = CliInput.Check("--uncertainty", () => estimate.DrawChanges(basis, draws, seed));
+        var changes = CliInput.Check("--uncertainty", () => CliOptions.CalibrationOf(basis).DrawChanges(basis, draws, seed));
         var runs = changes
             .Select(drawn => ParameterChanges.Of([.. settings.Model.Changes.Select(v => (v.Parameter.Name, v.Value)), .. drawn.Select(v => (v.Parameter.Name, v.Value))]))
             .Select(combined => CliInput.Check("--uncertainty", () => PopulationSimulator.Run(regimen, settings with { Model = settings.Model with { Changes = combined } }, cancellationToken)))

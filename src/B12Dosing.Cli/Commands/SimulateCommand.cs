@@ -241,7 +241,7 @@ internal static class SimulateCommand
 
             var (events1, settings1, sampleOptions1) = Prepare(result.GetValue(id));
             var band = result.GetValue(uncertainty) is { } draws
-                ? CliInput.Check("--uncertainty", () => (parameters.CarrierModel == PlasmaCarrierModel.FreeCapacity ? CalibrationEstimate.FreeCapacity : CalibrationEstimate.Current).Simulate(events1, settings1, draws, result.GetValue(uncertaintySeed)))
+                ? CliInput.Check("--uncertainty", () => CliOptions.CalibrationOf(parameters).Simulate(events1, settings1, draws, result.GetValue(uncertaintySeed)))
                 : null;
 
             // CSV and JSON without a chart are written as the simulation makes the rows, keeping none (issue 21: memory
